@@ -1,0 +1,60 @@
+import dev.lockstep.parse.ParsedFile;
+import dev.lockstep.parse.SqlParser;
+import dev.lockstep.parse.Statement;
+import dev.lockstep.source.InputException;
+import dev.lockstep.source.SourceFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Warm parse throughput on the corpus mix: every statement of ../shared/corpus is parsed on its
+ * own, round after round, on one thread. Also reports heap and wasm memory along the way, to show
+ * that memory stays bounded across many parses.
+ *
+ * <p>Run: java -cp target/lockstep.jar bench/ParseThroughput.java [CORPUS] [TOTAL_PARSES] [WARMUP_PARSES]
+ */
+public class ParseThroughput {
+  public static void main(String[] args) throws Exception {
+    Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpus");
+    int total = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+    int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
+
+    SqlParser parser = new SqlParser();
+    List<SourceFile> statements = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(corpus)) {
+      walk.filter(p -> p.toString().endsWith(".sql") && Files.isRegularFile(p)).sorted().forEach(files::add);
+    }
+    for (Path file : files) {
+      try {
+        ParsedFile parsed = parser.parse(SourceFile.decode(file.toString(), Files.readAllBytes(file)));
+        for (Statement s : parsed.statements()) {
+          if (s.text().length() < 20_000) statements.add(SourceFile.of("s.sql", s.text())); // skip giant dumps
+        }
+      } catch (InputException e) {
+        // unreadable corpus files are not part of the mix
+      }
+    }
+    System.out.printf("corpus mix: %d statements from %d files%n", statements.size(), files.size());
+
+    int i = 0;
+    for (; i < warmup; i++) parser.parse(statements.get(i % statements.size()));
+    long start = System.nanoTime();
+    long windowStart = start;
+    Runtime rt = Runtime.getRuntime();
+    for (int n = 1; n <= total; n++, i++) {
+      parser.parse(statements.get(i % statements.size()));
+      if (n % 10_000 == 0) {
+        long now = System.nanoTime();
+        System.out.printf("after %,7d parses: %,6.0f statements/s (last 10k), heap used %,d MiB%n",
+            n, 10_000 / ((now - windowStart) / 1e9), (rt.totalMemory() - rt.freeMemory()) >> 20);
+        windowStart = now;
+      }
+    }
+    double secs = (System.nanoTime() - start) / 1e9;
+    System.out.printf("warm throughput: %,.0f statements/s over %,d parses (%.1f s), one thread%n", total / secs, total, secs);
+  }
+}

@@ -1,0 +1,27 @@
+package dev.lockstep.cli;
+
+import dev.lockstep.rules.RuleDocs;
+import dev.lockstep.rules.Rules;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "explain", mixinStandardHelpOptions = true, description = "Print a rule's documentation.")
+final class ExplainCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "RULE-ID", description = "A rule id, as listed by 'lockstep rules'.")
+  String id;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (Rules.byId(id).isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "unknown rule '" + id + "' (see 'lockstep rules')");
+    }
+    spec.commandLine().getOut().print(RuleDocs.markdown(id));
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}

@@ -1,0 +1,136 @@
+package dev.lockstep.cli;
+
+import dev.lockstep.engine.FileResult;
+import dev.lockstep.engine.LintOptions;
+import dev.lockstep.engine.Linter;
+import dev.lockstep.engine.Severity;
+import dev.lockstep.input.InputProblem;
+import dev.lockstep.input.SqlFiles;
+import dev.lockstep.report.JsonReporter;
+import dev.lockstep.report.LintReport;
+import dev.lockstep.report.Reporter;
+import dev.lockstep.report.TextReporter;
+import dev.lockstep.rules.Rules;
+import dev.lockstep.source.InputException;
+import dev.lockstep.source.SourceFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Check migration files for statements that lock or rewrite tables.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  lockstep lint examples/", "  lockstep lint --format json --fail-level error db/migrations",
+        "  git show HEAD:db/V7__x.sql | lockstep lint - --stdin-filename db/V7__x.sql"})
+final class LintCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "PATH", arity = "1..*",
+      description = "Files or directories (recursively, *.sql); '-' reads standard input.")
+  List<String> paths = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--fail-level", paramLabel = "LEVEL", defaultValue = "warning",
+      description = "Exit 1 when a finding is at least this severe: error, warning, hint (default: ${DEFAULT-VALUE}).")
+  String failLevel;
+
+  @Option(names = "--pg-version", paramLabel = "MAJOR",
+      description = "PostgreSQL major the migrations run on (" + LintOptions.OLDEST_PG_VERSION + "-"
+          + LintOptions.NEWEST_PG_VERSION + "; default: " + LintOptions.NEWEST_PG_VERSION + ", the newest lockstep knows).")
+  Integer pgVersion;
+
+  @Option(names = "--assume-in-transaction",
+      description = "The migration runner wraps each file in a transaction.")
+  boolean assumeInTransaction;
+
+  @Option(names = "--stdin-filename", paramLabel = "NAME", description = "Path to report for standard input.")
+  String stdinFilename = "<stdin>";
+
+  @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+      description = "Colour the text output: auto (a terminal without NO_COLOR), always, never.")
+  String color;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  enum Format { text, json }
+
+  @Override
+  public Integer call() throws IOException {
+    Severity fail;
+    LintOptions options;
+    try {
+      fail = Severity.parse(failLevel);
+      options = new LintOptions(pgVersion == null ? LintOptions.NEWEST_PG_VERSION : pgVersion, assumeInTransaction);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          e.getMessage().startsWith("No enum") ? "--fail-level must be error, warning or hint" : e.getMessage());
+    }
+
+    List<SourceFile> sources = new ArrayList<>();
+    List<InputProblem> problems = new ArrayList<>();
+    List<Path> filePaths = new ArrayList<>();
+    for (String p : paths) {
+      if (p.equals("-")) {
+        read(stdinFilename, System.in, sources, problems);
+      } else {
+        SqlFiles found = SqlFiles.collect(List.of(Path.of(p)));
+        problems.addAll(found.problems());
+        filePaths.addAll(found.files());
+      }
+    }
+    for (Path file : filePaths) {
+      try (InputStream in = Files.newInputStream(file)) {
+        read(file.toString(), in, sources, problems);
+      } catch (IOException e) {
+        problems.add(new InputProblem(file.toString(), SqlFiles.describe(e)));
+      }
+    }
+
+    Linter linter = new Linter(Rules.all(), options);
+    List<FileResult> results = new ArrayList<>();
+    for (SourceFile source : sources) {
+      try {
+        results.add(linter.lint(source));
+      } catch (RuntimeException | StackOverflowError e) { // never lose the other files' results
+        problems.add(new InputProblem(source.path(), "internal error, the file was not checked: " + e));
+      }
+    }
+    LintReport report = new LintReport(results, problems, options.pgVersion());
+
+    PrintWriter out = spec.commandLine().getOut();
+    reporter().write(report, out);
+    out.flush();
+    return report.exitCode(fail);
+  }
+
+  private static void read(String name, InputStream in, List<SourceFile> sources, List<InputProblem> problems) {
+    try {
+      sources.add(SourceFile.decode(name, in.readAllBytes()));
+    } catch (InputException e) {
+      problems.add(new InputProblem(name, e.getMessage()));
+    } catch (IOException e) {
+      problems.add(new InputProblem(name, SqlFiles.describe(e)));
+    }
+  }
+
+  private Reporter reporter() {
+    if (format == Format.json) return new JsonReporter();
+    boolean useColor = switch (color) {
+      case "always" -> true;
+      case "never" -> false;
+      default -> System.console() != null && System.getenv("NO_COLOR") == null;
+    };
+    return new TextReporter(useColor);
+  }
+}

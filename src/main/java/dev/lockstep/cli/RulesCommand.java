@@ -1,0 +1,26 @@
+package dev.lockstep.cli;
+
+import dev.lockstep.engine.Rule;
+import dev.lockstep.engine.RuleInfo;
+import dev.lockstep.rules.Rules;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "List every rule: id, severity, fix, title.")
+final class RulesCommand implements Callable<Integer> {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    for (Rule rule : Rules.all()) {
+      RuleInfo info = rule.info();
+      out.printf("%-32s %-8s %-9s %s%n", info.id(), info.severity().label(),
+          info.fix() == RuleInfo.FixAvailability.NONE ? "-" : "fix", info.title());
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.lockstep.engine;
+
+import dev.lockstep.fix.Fix;
+import dev.lockstep.parse.Statement;
+import dev.lockstep.source.SourceFile;
+import dev.lockstep.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the findings of one file; rules call {@link #report} and fill in the builder. */
+public final class Findings {
+  private final SourceFile source;
+  private final List<Builder> builders = new ArrayList<>();
+
+  Findings(SourceFile source) {
+    this.source = source;
+  }
+
+  public Builder report(Rule rule, Statement statement) {
+    return report(rule, statement.span());
+  }
+
+  public Builder report(Rule rule, Span span) {
+    Builder b = new Builder(rule.info(), span);
+    builders.add(b);
+    return b;
+  }
+
+  List<Finding> toList() {
+    List<Finding> out = new ArrayList<>();
+    for (Builder b : builders) {
+      if (b.message == null) throw new IllegalStateException(b.info.id() + " reported a finding without a message");
+      out.add(new Finding(b.info.id(), b.info.severity(), source.path(), b.span, source.position(b.span.start()),
+          source.position(b.span.end()), b.message, b.lock, b.rewrite, b.fixes));
+    }
+    return out;
+  }
+
+  /** Details of one finding. */
+  public static final class Builder {
+    private final RuleInfo info;
+    private final Span span;
+    private String message;
+    private LockFacts lock;
+    private Rewrite rewrite;
+    private final List<Fix> fixes = new ArrayList<>();
+
+    private Builder(RuleInfo info, Span span) {
+      this.info = info;
+      this.span = span;
+    }
+
+    public Builder message(String format, Object... args) {
+      this.message = args.length == 0 ? format : String.format(format, args);
+      return this;
+    }
+
+    public Builder lock(LockFacts lock) {
+      this.lock = lock;
+      return this;
+    }
+
+    public Builder rewrite(Rewrite rewrite) {
+      this.rewrite = rewrite;
+      return this;
+    }
+
+    public Builder fix(Fix fix) {
+      fixes.add(fix);
+      return this;
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.lockstep.engine;
+
+import dev.lockstep.parse.ParsedFile;
+import dev.lockstep.parse.SqlParser;
+import dev.lockstep.parse.Statement;
+import dev.lockstep.source.SourceFile;
+import java.util.Comparator;
+import java.util.List;
+
+/** Parses a file and runs every applicable rule on every statement. One per thread. */
+public final class Linter {
+  private static final Comparator<Finding> ORDER = Comparator
+      .comparingInt((Finding f) -> f.span().start())
+      .thenComparing(Finding::ruleId);
+
+  private final SqlParser parser = new SqlParser();
+  private final List<Rule> rules;
+  private final LintOptions options;
+
+  public Linter(List<Rule> rules, LintOptions options) {
+    this.options = options;
+    this.rules = rules.stream()
+        .filter(r -> options.pgVersion() >= r.info().minPgVersion() && options.pgVersion() <= r.info().maxPgVersion())
+        .toList();
+  }
+
+  public FileResult lint(SourceFile source) {
+    return lint(parser.parse(source));
+  }
+
+  public FileResult lint(ParsedFile file) {
+    MigrationContext context = new MigrationContext(file, options);
+    Findings out = new Findings(file.source());
+    for (Statement statement : file.statements()) {
+      for (Rule rule : rules) rule.check(statement, context, out);
+    }
+    List<Finding> findings = out.toList().stream().sorted(ORDER).toList();
+    return new FileResult(file.source(), findings, file.errors());
+  }
+}

@@ -1,0 +1,32 @@
+package dev.lockstep.fix;
+
+import dev.lockstep.engine.Finding;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Applies the fixes of one lint pass: every fix at or above a level, in text order, skipping a
+ * fix whose edits overlap one already taken (a later pass, after re-linting, picks it up).
+ */
+public final class Fixer {
+  private Fixer() {}
+
+  public static String apply(String text, List<Finding> findings, Applicability level) {
+    List<Fix> candidates = new ArrayList<>();
+    for (Finding f : findings) {
+      for (Fix fix : f.fixes()) {
+        if (fix.applicability().compareTo(level) >= 0 && !fix.edits().isEmpty()) candidates.add(fix);
+      }
+    }
+    candidates.sort(Comparator.comparingInt((Fix f) -> f.edits().get(0).start()));
+    List<TextEdit> taken = new ArrayList<>();
+    int takenEnd = -1;
+    for (Fix fix : candidates) {
+      if (fix.edits().get(0).start() < takenEnd) continue; // overlaps: next pass
+      taken.addAll(fix.edits());
+      takenEnd = fix.edits().get(fix.edits().size() - 1).end();
+    }
+    return new Fix("all", Applicability.SAFE, taken).applyTo(text);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.lockstep.input;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Expands the paths given on the command line into migration files: files as named,
+ * directories recursively ({@code *.sql}, in sorted order, following symlinks without looping).
+ */
+public final class SqlFiles {
+  private final List<Path> files = new ArrayList<>();
+  private final List<InputProblem> problems = new ArrayList<>();
+
+  public static SqlFiles collect(List<Path> paths) {
+    SqlFiles out = new SqlFiles();
+    for (Path p : paths) out.add(p);
+    return out;
+  }
+
+  public List<Path> files() {
+    return files;
+  }
+
+  public List<InputProblem> problems() {
+    return problems;
+  }
+
+  private void add(Path path) {
+    if (Files.isDirectory(path)) {
+      walk(path);
+    } else if (Files.exists(path)) {
+      files.add(path);
+    } else {
+      problems.add(new InputProblem(path.toString(), Files.isSymbolicLink(path)
+          ? "broken symbolic link" : "no such file or directory"));
+    }
+  }
+
+  private void walk(Path root) {
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (attrs.isRegularFile() && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql")) {
+            found.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          problems.add(new InputProblem(file.toString(), describe(e)));
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      problems.add(new InputProblem(root.toString(), describe(e)));
+    }
+    found.sort(null);
+    files.addAll(found);
+  }
+
+  /** A short reason for an I/O failure, without a stack trace. */
+  public static String describe(IOException e) {
+    if (e instanceof FileSystemLoopException) return "symbolic link loop (skipped)";
+    if (e instanceof AccessDeniedException) return "permission denied";
+    if (e instanceof NoSuchFileException) return "no such file or directory";
+    String reason = e.getMessage();
+    return "cannot read: " + (reason == null ? e.getClass().getSimpleName() : reason);
+  }
+}

@@ -1,0 +1,177 @@
+package dev.lockstep.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lockstep.parse.wasm.LibpgQuery;
+import dev.lockstep.parse.wasm.RawParse;
+import dev.lockstep.parse.wasm.WasmTrap;
+import dev.lockstep.source.SourceFile;
+import dev.lockstep.source.Span;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Splits a file into statements with PostgreSQL's own grammar (libpg_query) and recovers from
+ * syntax errors: the statement holding the error is reported and skipped, and parsing resumes
+ * after the next semicolon that PostgreSQL's scanner finds. Not thread-safe; one per thread.
+ */
+public final class SqlParser {
+  /** Wasm memory above which an instance is replaced, so a huge file does not pin its heap. */
+  private static final long RECYCLE_ABOVE_BYTES = 256L << 20;
+  // Parse trees of deeply nested expressions nest as deeply in JSON: lift Jackson's depth limit.
+  private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+      .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+          .maxNestingDepth(Integer.MAX_VALUE).maxStringLength(Integer.MAX_VALUE).build())
+      .build());
+
+  private LibpgQuery engine;
+
+  public ParsedFile parse(SourceFile source) {
+    FileParse run = new FileParse(source);
+    try {
+      run.parseRange(0, source.text().length());
+    } catch (WasmTrap e) {
+      engine = null; // its memory may be inconsistent
+      int at = run.resumeAt;
+      run.errors.add(new SyntaxError("the PostgreSQL parser failed here: " + e.getMessage()
+          + "; the rest of the file was not checked", at, new Span(at, source.text().length())));
+    }
+    if (engine != null && engine.memoryBytes() > RECYCLE_ABOVE_BYTES) engine = null;
+    run.statements.sort((a, b) -> Integer.compare(a.span().start(), b.span().start()));
+    run.errors.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
+    List<Statement> numbered = new ArrayList<>();
+    for (Statement s : run.statements) {
+      numbered.add(new Statement(source, numbered.size(), s.span(), s.byteBase(), s.tree(), s.leadingComments()));
+    }
+    return new ParsedFile(source, numbered, run.errors);
+  }
+
+  private LibpgQuery engine() {
+    if (engine == null) engine = LibpgQuery.create();
+    return engine;
+  }
+
+  /** State of parsing one file. Offsets are char offsets into the file's text. */
+  private final class FileParse {
+    final SourceFile source;
+    final String text;
+    final List<Statement> statements = new ArrayList<>();
+    final List<SyntaxError> errors = new ArrayList<>();
+    int resumeAt;
+    int commentsFrom; // comments before this offset are already attached
+
+    FileParse(SourceFile source) {
+      this.source = source;
+      this.text = source.text();
+    }
+
+    void parseRange(int from, int to) {
+      while (from < to && SqlLexer.skipTrivia(text, from, to) < to) {
+        resumeAt = from;
+        RawParse result = engine().parse(bytes(from, to));
+        if (result.ok()) {
+          addStatements(result.json(), from, to);
+          return;
+        }
+        int error = cursorOffset(from, to, result.cursor());
+        int stmtStart = statementStartBefore(from, error);
+        int semicolon = semicolonFrom(error, to, result.error());
+        int stmtEnd = semicolon < 0 ? to : semicolon;
+        if (stmtStart > from) parseRange(from, stmtStart);
+        int start = SqlLexer.skipTrivia(text, stmtStart, stmtEnd);
+        int end = Math.max(start, SqlLexer.endOfLastToken(text, start, stmtEnd));
+        errors.add(new SyntaxError(result.error(), Math.min(Math.max(error, start), to), new Span(start, end)));
+        commentsFrom = end;
+        from = semicolon < 0 ? to : semicolon + 1;
+      }
+    }
+
+    byte[] bytes(int from, int to) {
+      byte[] all = source.utf8();
+      return Arrays.copyOfRange(all, source.byteOffsetOfChar(from), source.byteOffsetOfChar(to));
+    }
+
+    /** PostgreSQL's cursor is a 1-based character (code point) position in the parsed text. */
+    int cursorOffset(int from, int to, int cursor) {
+      if (cursor <= 1) return from;
+      int available = text.codePointCount(from, to);
+      return cursor - 1 >= available ? to : text.offsetByCodePoints(from, cursor - 1);
+    }
+
+    /** Start of the statement holding the error: just after the last semicolon before it. */
+    int statementStartBefore(int from, int error) {
+      int last = -1;
+      for (int semi : semicolons(from, error)) last = semi;
+      return last < 0 ? from : last + 1;
+    }
+
+    /** The first semicolon at or after the error (-1 if none), per PostgreSQL's scanner. */
+    int semicolonFrom(int error, int to, String message) {
+      if (message.startsWith("unterminated")) return -1; // the literal runs to the end
+      List<Integer> found = semicolons(error, to);
+      return found.isEmpty() ? -1 : found.get(0);
+    }
+
+    /** Char offsets of the semicolon tokens in [from, to). */
+    List<Integer> semicolons(int from, int to) {
+      List<Integer> out = new ArrayList<>();
+      if (from >= to) return out;
+      RawParse scan = engine().scan(bytes(from, to));
+      if (!scan.ok()) {
+        // PostgreSQL's scanner stops at an unterminated literal without saying where; find the
+        // boundaries psql would, which agree with the scanner up to that literal.
+        int at = from;
+        while (true) {
+          int semi = SqlLexer.nextSemicolon(text, at, to);
+          if (semi < 0) return out;
+          out.add(semi);
+          at = semi + 1;
+        }
+      }
+      int base = source.byteOffsetOfChar(from);
+      for (JsonNode token : readJson(scan.json()).path("tokens")) {
+        if (";".equals(token.path("text").asText())) {
+          out.add(source.charOffsetOfByte(base + token.path("start").asInt()));
+        }
+      }
+      return out;
+    }
+
+    void addStatements(String json, int from, int to) {
+      int base = source.byteOffsetOfChar(from);
+      int endByte = source.byteOffsetOfChar(to);
+      for (JsonNode raw : readJson(json).path("stmts")) {
+        int startByte = base + raw.path("stmt_location").asInt(0);
+        int len = raw.path("stmt_len").asInt(0);
+        int stopByte = len == 0 ? endByte : startByte + len; // 0: the statement runs to the end
+        int start = SqlLexer.skipTrivia(text, source.charOffsetOfByte(startByte), source.charOffsetOfByte(stopByte));
+        int end = Math.max(start, SqlLexer.endOfLastToken(text, start, source.charOffsetOfByte(stopByte)));
+        statements.add(new Statement(source, 0, new Span(start, end), base, raw.path("stmt"),
+            commentsBetween(commentsFrom, start)));
+        commentsFrom = end;
+      }
+    }
+
+    List<Comment> commentsBetween(int from, int to) {
+      List<Comment> out = new ArrayList<>();
+      SqlLexer lx = new SqlLexer(text, Math.min(from, to), to);
+      while (lx.next()) {
+        if (lx.kind() == SqlLexer.Kind.LINE_COMMENT || lx.kind() == SqlLexer.Kind.BLOCK_COMMENT) {
+          out.add(new Comment(new Span(lx.start(), lx.end()), text.substring(lx.start(), lx.end())));
+        }
+      }
+      return out;
+    }
+  }
+
+  private static JsonNode readJson(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("libpg_query returned invalid JSON", e);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.lockstep.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lockstep.parse.ast.Node;
+import dev.lockstep.source.Position;
+import dev.lockstep.source.SourceFile;
+import dev.lockstep.source.Span;
+import java.util.List;
+import java.util.OptionalInt;
+
+/** One statement of a migration as PostgreSQL's grammar delimits it. */
+public final class Statement {
+  private final SourceFile source;
+  private final int index;
+  private final Span span;
+  private final int byteBase;
+  private final JsonNode tree;
+  private final List<Comment> leadingComments;
+  private Node node;
+
+  Statement(SourceFile source, int index, Span span, int byteBase, JsonNode tree, List<Comment> leadingComments) {
+    this.source = source;
+    this.index = index;
+    this.span = span;
+    this.byteBase = byteBase;
+    this.tree = tree;
+    this.leadingComments = List.copyOf(leadingComments);
+  }
+
+  /** 0-based position among the file's statements. */
+  public int index() {
+    return index;
+  }
+
+  /** From the first token to the last, without the terminating semicolon. */
+  public Span span() {
+    return span;
+  }
+
+  public String text() {
+    return source.text(span);
+  }
+
+  public Position start() {
+    return source.position(span.start());
+  }
+
+  public SourceFile source() {
+    return source;
+  }
+
+  int byteBase() {
+    return byteBase;
+  }
+
+  /** The typed parse tree of the statement. */
+  public Node node() {
+    if (node == null) node = Node.of(tree);
+    return node;
+  }
+
+  /** The raw JSON tree, e.g. {@code {"IndexStmt": {...}}}. */
+  public JsonNode tree() {
+    return tree;
+  }
+
+  /** Comments between the previous statement and this one, in order. */
+  public List<Comment> leadingComments() {
+    return leadingComments;
+  }
+
+  /** Char offset in the file of a node location (a UTF-8 byte offset in the parsed text). */
+  public int offsetOf(OptionalInt location) {
+    if (location.isEmpty()) return span.start();
+    int offset = source.charOffsetOfByte(byteBase + location.getAsInt());
+    return span.contains(offset) ? offset : span.start();
+  }
+
+  /**
+   * Char offset just past the first occurrence of {@code word} as a keyword or identifier
+   * (outside quotes and comments), or -1.
+   */
+  public int endOfWord(String word) {
+    SqlLexer lx = new SqlLexer(source.text(), span.start(), span.end());
+    while (lx.next()) {
+      if (lx.kind() == SqlLexer.Kind.WORD && source.text().substring(lx.start(), lx.end()).equalsIgnoreCase(word)) {
+        return lx.end();
+      }
+    }
+    return -1;
+  }
+
+  @Override
+  public String toString() {
+    return "Statement[" + start() + " " + node().kind() + "]";
+  }
+}

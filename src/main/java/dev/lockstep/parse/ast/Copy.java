@@ -1,0 +1,23 @@
+package dev.lockstep.parse.ast;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** {@code COPY table [(cols)] FROM|TO file|STDIN|STDOUT|PROGRAM}. */
+public final class Copy extends Node {
+  Copy(JsonNode fields) {
+    super("CopyStmt", fields);
+  }
+
+  public RangeVar table() {
+    return typed("relation", RangeVar::fromFields);
+  }
+
+  public boolean from() {
+    return flag("is_from");
+  }
+
+  /** COPY ... FROM STDIN: data follows the statement in a psql script. */
+  public boolean fromStdin() {
+    return from() && !fields.has("filename");
+  }
+}

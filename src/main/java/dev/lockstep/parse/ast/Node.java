@@ -1,0 +1,121 @@
+package dev.lockstep.parse.ast;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+/**
+ * A node of PostgreSQL's raw parse tree, as libpg_query emits it: {@code {"Kind": {fields}}}.
+ * Typed subclasses give names to the fields that migrations use; everything else stays
+ * reachable through {@link #field}. Locations are UTF-8 byte offsets relative to the parsed
+ * text; {@code Statement} turns them into source positions.
+ */
+public class Node {
+  private static final Map<String, Function<JsonNode, Node>> TYPED = Map.ofEntries(
+      Map.entry("AlterTableStmt", AlterTable::new),
+      Map.entry("AlterTableCmd", AlterTableCmd::new),
+      Map.entry("IndexStmt", CreateIndex::new),
+      Map.entry("CreateStmt", CreateTable::new),
+      Map.entry("ColumnDef", ColumnDef::new),
+      Map.entry("Constraint", Constraint::new),
+      Map.entry("TypeName", TypeName::new),
+      Map.entry("RangeVar", RangeVar::new),
+      Map.entry("RenameStmt", Rename::new),
+      Map.entry("DropStmt", Drop::new),
+      Map.entry("TransactionStmt", Transaction::new),
+      Map.entry("VariableSetStmt", SetVariable::new),
+      Map.entry("DoStmt", DoBlock::new),
+      Map.entry("CopyStmt", Copy::new));
+
+  private final String kind;
+  protected final JsonNode fields;
+
+  protected Node(String kind, JsonNode fields) {
+    this.kind = kind;
+    this.fields = fields;
+  }
+
+  /** Wraps a {@code {"Kind": {...}}} object in its typed class, or a plain Node. */
+  public static Node of(JsonNode wrapped) {
+    if (wrapped == null || !wrapped.isObject() || wrapped.size() != 1) {
+      throw new IllegalArgumentException("not a parse tree node: " + wrapped);
+    }
+    String kind = wrapped.fieldNames().next();
+    JsonNode inner = wrapped.get(kind);
+    Function<JsonNode, Node> typed = TYPED.get(kind);
+    return typed != null ? typed.apply(inner) : new Node(kind, inner);
+  }
+
+  /** The node tag without the "T_" prefix, e.g. "AlterTableStmt". */
+  public String kind() {
+    return kind;
+  }
+
+  /** The raw field object. */
+  public JsonNode fields() {
+    return fields;
+  }
+
+  public JsonNode field(String name) {
+    return fields.get(name);
+  }
+
+  /** Byte offset of the node in the parsed text, if PostgreSQL recorded one. */
+  public OptionalInt location() {
+    JsonNode loc = fields.get("location");
+    if (loc == null) return OptionalInt.of(0); // libpg_query omits zero values
+    return loc.asInt() >= 0 ? OptionalInt.of(loc.asInt()) : OptionalInt.empty();
+  }
+
+  protected String text(String name) {
+    JsonNode n = fields.get(name);
+    return n == null ? null : n.asText();
+  }
+
+  protected boolean flag(String name) {
+    JsonNode n = fields.get(name);
+    return n != null && n.asBoolean();
+  }
+
+  protected Optional<Node> child(String name) {
+    JsonNode n = fields.get(name);
+    return n == null || n.isNull() ? Optional.empty() : Optional.of(Node.of(n));
+  }
+
+  protected <T> T typed(String name, Function<JsonNode, T> make) {
+    JsonNode n = fields.get(name);
+    return n == null ? null : make.apply(n);
+  }
+
+  protected List<Node> children(String name) {
+    JsonNode n = fields.get(name);
+    List<Node> out = new ArrayList<>();
+    if (n != null) n.forEach(item -> out.add(Node.of(item)));
+    return out;
+  }
+
+  /** A list of {@code String} nodes ({@code [{"String":{"sval":"x"}}]}) as plain strings. */
+  protected List<String> names(String name) {
+    return strings(fields.get(name));
+  }
+
+  static List<String> strings(JsonNode list) {
+    List<String> out = new ArrayList<>();
+    if (list != null) {
+      for (JsonNode item : list) {
+        JsonNode s = item.get("String");
+        if (s != null) out.add(s.has("sval") ? s.get("sval").asText() : "");
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public String toString() {
+    return kind + fields;
+  }
+}

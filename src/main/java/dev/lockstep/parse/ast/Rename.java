@@ -1,0 +1,28 @@
+package dev.lockstep.parse.ast;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** {@code ALTER ... RENAME [COLUMN|CONSTRAINT] a TO b} and {@code ALTER TABLE a RENAME TO b}. */
+public final class Rename extends Node {
+  Rename(JsonNode fields) {
+    super("RenameStmt", fields);
+  }
+
+  /** What is renamed: OBJECT_TABLE, OBJECT_COLUMN, OBJECT_INDEX, OBJECT_TABCONSTRAINT, ... */
+  public String objectType() {
+    return text("renameType");
+  }
+
+  public RangeVar table() {
+    return typed("relation", RangeVar::fromFields);
+  }
+
+  /** The old column or constraint name (null when a relation itself is renamed). */
+  public String oldName() {
+    return text("subname");
+  }
+
+  public String newName() {
+    return text("newname");
+  }
+}

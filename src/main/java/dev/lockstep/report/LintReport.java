@@ -1,0 +1,29 @@
+package dev.lockstep.report;
+
+import dev.lockstep.engine.FileResult;
+import dev.lockstep.engine.Finding;
+import dev.lockstep.engine.Severity;
+import dev.lockstep.input.InputProblem;
+import java.util.List;
+
+/** Everything one run found, in input order: per-file results and the inputs it could not read. */
+public record LintReport(List<FileResult> files, List<InputProblem> problems, int pgVersion) {
+  public LintReport {
+    files = List.copyOf(files);
+    problems = List.copyOf(problems);
+  }
+
+  public List<Finding> findings() {
+    return files.stream().flatMap(f -> f.findings().stream()).toList();
+  }
+
+  public int syntaxErrorCount() {
+    return files.stream().mapToInt(f -> f.syntaxErrors().size()).sum();
+  }
+
+  /** 2 when an input could not be read or parsed, 1 when a finding reaches the fail level, else 0. */
+  public int exitCode(Severity failLevel) {
+    if (!problems.isEmpty() || syntaxErrorCount() > 0) return 2;
+    return findings().stream().anyMatch(f -> f.severity().atLeast(failLevel)) ? 1 : 0;
+  }
+}

@@ -1,0 +1,137 @@
+package dev.lockstep.report;
+
+import dev.lockstep.engine.FileResult;
+import dev.lockstep.engine.Finding;
+import dev.lockstep.engine.LockFacts;
+import dev.lockstep.engine.Rewrite;
+import dev.lockstep.engine.Severity;
+import dev.lockstep.input.InputProblem;
+import dev.lockstep.parse.SyntaxError;
+import dev.lockstep.source.Position;
+import dev.lockstep.source.SourceFile;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The human format: {@code path:line:col: severity [rule-id] message}, a code frame with a caret
+ * under the offending span, the lock taken, and the safe rewrite.
+ */
+public final class TextReporter implements Reporter {
+  /** Characters of a source line shown in a code frame. */
+  private static final int FRAME_WIDTH = 160;
+  private final boolean color;
+
+  public TextReporter(boolean color) {
+    this.color = color;
+  }
+
+  @Override
+  public void write(LintReport report, Appendable out) throws IOException {
+    for (InputProblem p : report.problems()) {
+      out.append(p.path()).append(": ").append(paint("1;31", "error")).append(": ").append(p.message()).append('\n');
+    }
+    for (FileResult file : report.files()) {
+      // syntax errors and findings in file order
+      int e = 0;
+      int f = 0;
+      List<SyntaxError> errors = file.syntaxErrors();
+      List<Finding> findings = file.findings();
+      while (e < errors.size() || f < findings.size()) {
+        if (f == findings.size() || (e < errors.size() && errors.get(e).offset() <= findings.get(f).span().start())) {
+          writeSyntaxError(file.source(), errors.get(e++), out);
+        } else {
+          writeFinding(file.source(), findings.get(f++), out);
+        }
+      }
+    }
+    writeSummary(report, out);
+  }
+
+  private void writeSyntaxError(SourceFile source, SyntaxError e, Appendable out) throws IOException {
+    Position at = source.position(e.offset());
+    out.append(source.path()).append(':').append(String.valueOf(at.line())).append(':').append(String.valueOf(at.column()))
+        .append(": ").append(paint("1;31", "error")).append(" [syntax-error] ").append(e.message()).append('\n');
+    frame(source, at, at, out);
+    out.append("  = PostgreSQL rejects this statement; it was skipped and not checked\n\n");
+  }
+
+  private void writeFinding(SourceFile source, Finding f, Appendable out) throws IOException {
+    out.append(f.path()).append(':').append(String.valueOf(f.start().line())).append(':')
+        .append(String.valueOf(f.start().column())).append(": ")
+        .append(paint(f.severity() == Severity.ERROR ? "1;31" : f.severity() == Severity.WARNING ? "1;33" : "1;36",
+            f.severity().label()))
+        .append(' ').append(paint("1", "[" + f.ruleId() + "]")).append(' ').append(f.message()).append('\n');
+    frame(source, f.start(), f.end(), out);
+    LockFacts lock = f.lock();
+    if (lock != null) {
+      out.append("  = lock: ").append(lock.describeLocks()).append("; ").append(lock.describeEffects()).append('\n');
+    }
+    Rewrite rewrite = f.rewrite();
+    if (rewrite != null) {
+      out.append("  = instead: ").append(rewrite.summary()).append('\n');
+      for (Rewrite.Step step : rewrite.steps()) {
+        out.append("      -- ").append(step.runs()).append('\n');
+        for (String line : step.sql().split("\\R", -1)) out.append("      ").append(line).append('\n');
+      }
+    }
+    out.append('\n');
+  }
+
+  /**
+   * The start line with a caret under [start, end) (to the end of the line if the span goes on).
+   * Long lines are cut to a window around the start, marked with an ellipsis.
+   */
+  private void frame(SourceFile source, Position start, Position end, Appendable out) throws IOException {
+    String line = source.lineText(start.line());
+    int lineLength = line.codePointCount(0, line.length());
+    int from = Math.min(start.column() - 1, lineLength);
+    int to = end.line() == start.line() ? Math.min(end.column() - 1, lineLength) : lineLength;
+    int windowStart = from > FRAME_WIDTH / 2 ? from - FRAME_WIDTH / 4 : 0;
+    int windowEnd = Math.min(lineLength, windowStart + FRAME_WIDTH);
+    String prefix = windowStart > 0 ? "..." : "";
+    line = prefix + line.substring(line.offsetByCodePoints(0, windowStart), line.offsetByCodePoints(0, windowEnd))
+        + (windowEnd < lineLength ? "..." : "");
+    from = from - windowStart + prefix.length();
+    to = Math.min(to, windowEnd) - windowStart + prefix.length();
+    String number = String.valueOf(start.line());
+    String gutter = " ".repeat(number.length());
+    out.append(' ').append(gutter).append(" |\n");
+    out.append(' ').append(number).append(" | ").append(line).append('\n');
+    StringBuilder caret = new StringBuilder();
+    int offset = 0;
+    for (int i = 0; i < from; i++) { // keep tabs so the caret lines up in any tab width
+      int cp = line.codePointAt(offset);
+      caret.append(cp == '\t' ? '\t' : ' ');
+      offset += Character.charCount(cp);
+    }
+    caret.append("^".repeat(Math.max(1, to - from)));
+    out.append(' ').append(gutter).append(" | ").append(paint("1;31", caret.toString())).append('\n');
+  }
+
+  private void writeSummary(LintReport report, Appendable out) throws IOException {
+    long errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+    long warnings = report.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
+    long hints = report.findings().size() - errors - warnings;
+    StringBuilder sb = new StringBuilder();
+    int files = report.files().size();
+    if (report.findings().isEmpty()) {
+      sb.append("No findings");
+    } else {
+      sb.append(plural(report.findings().size(), "finding")).append(" (")
+          .append(plural((int) errors, "error")).append(", ").append(plural((int) warnings, "warning"))
+          .append(", ").append(plural((int) hints, "hint")).append(')');
+    }
+    sb.append(" in ").append(plural(files, "file"));
+    if (report.syntaxErrorCount() > 0) sb.append("; ").append(plural(report.syntaxErrorCount(), "syntax error"));
+    if (!report.problems().isEmpty()) sb.append("; ").append(plural(report.problems().size(), "unreadable input"));
+    out.append(sb).append(".\n");
+  }
+
+  private static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  private String paint(String code, String text) {
+    return color ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.lockstep.source;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The text of one migration file, decoded strictly as UTF-8, with conversions between char
+ * offsets, UTF-8 byte offsets (libpg_query's unit) and 1-based line/column positions.
+ */
+public final class SourceFile {
+  private final String path;
+  private final String text;
+  private final boolean bom;
+  private final LineMap lines;
+  private ByteOffsets bytes;
+  private byte[] utf8;
+
+  private SourceFile(String path, String text, boolean bom) {
+    this.path = path;
+    this.text = text;
+    this.bom = bom;
+    this.lines = new LineMap(text);
+  }
+
+  /** A file built from a string (tests, stdin already decoded). */
+  public static SourceFile of(String path, String text) {
+    boolean bom = text.startsWith("\uFEFF");
+    SourceFile file = new SourceFile(path, bom ? text.substring(1) : text, bom);
+    int nul = file.text.indexOf('\0');
+    if (nul >= 0) throw new InputException(path, "contains a NUL byte at " + file.position(nul) + " (binary file?)");
+    return file;
+  }
+
+  /** Decodes raw bytes as UTF-8; rejects other encodings, invalid UTF-8 and NUL bytes with a position. */
+  public static SourceFile decode(String path, byte[] raw) {
+    if (raw.length >= 2 && ((raw[0] == (byte) 0xFF && raw[1] == (byte) 0xFE) || (raw[0] == (byte) 0xFE && raw[1] == (byte) 0xFF))) {
+      throw new InputException(path, "is UTF-16 encoded; lockstep reads UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)");
+    }
+    int scan = Math.min(raw.length, 8000);
+    int nulsAtStart = 0;
+    for (int i = 0; i < scan; i++) if (raw[i] == 0) nulsAtStart++;
+    if (nulsAtStart > 0 && nulsAtStart * 100 >= scan) {
+      throw new InputException(path, "is a binary file, not SQL text");
+    }
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(raw);
+    CharBuffer out = CharBuffer.allocate(raw.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      int bad = in.position();
+      String prefix = out.flip().toString();
+      SourceFile before = of(path, prefix.replace('\0', ' '));
+      Position at = before.position(before.text.length());
+      throw new InputException(path, String.format("is not valid UTF-8: byte 0x%02X at %s", raw[bad] & 0xff, at));
+    }
+    decoder.flush(out);
+    return of(path, out.flip().toString());
+  }
+
+
+  public String path() {
+    return path;
+  }
+
+  /** The text without a leading byte-order mark. */
+  public String text() {
+    return text;
+  }
+
+  public boolean hasBom() {
+    return bom;
+  }
+
+  public byte[] utf8() {
+    if (utf8 == null) utf8 = text.getBytes(StandardCharsets.UTF_8);
+    return utf8;
+  }
+
+  public Position position(int charOffset) {
+    return lines.position(charOffset);
+  }
+
+  public int lineCount() {
+    return lines.lineCount();
+  }
+
+  /** The text of 1-based line {@code line}, without its terminator. */
+  public String lineText(int line) {
+    int i = line - 1;
+    return text.substring(lines.lineStart(i), lines.lineEnd(i));
+  }
+
+  public int charOffsetOfByte(int byteOffset) {
+    return offsets().toChar(byteOffset);
+  }
+
+  public int byteOffsetOfChar(int charOffset) {
+    return offsets().toByte(charOffset);
+  }
+
+  public String text(Span span) {
+    return text.substring(span.start(), span.end());
+  }
+
+  private ByteOffsets offsets() {
+    if (bytes == null) bytes = new ByteOffsets(text);
+    return bytes;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.lockstep.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lockstep.engine.FileResult;
+import dev.lockstep.engine.Finding;
+import dev.lockstep.engine.LintOptions;
+import dev.lockstep.engine.Linter;
+import dev.lockstep.fix.Applicability;
+import dev.lockstep.fix.Fixer;
+import dev.lockstep.source.SourceFile;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class FixtureTest {
+  static final Linter LINTER = new Linter(Rules.all(), LintOptions.defaults());
+
+  static Stream<Fixture> fixtures() throws IOException {
+    return Fixture.all();
+  }
+
+  static FileResult lint(String path, String sql) {
+    return LINTER.lint(SourceFile.of(path, sql));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void findingsMatchTheMarkers(Fixture f) {
+    FileResult result = lint(f.path().toString(), f.sql());
+    assertThat(result.syntaxErrors()).as("fixtures are valid SQL").isEmpty();
+    if (f.bad()) {
+      assertThat(f.expectations()).as("a bad fixture expects findings").isNotEmpty();
+      assertThat(f.expectations()).as("a bad fixture expects its own rule")
+          .anyMatch(e -> e.ruleId().equals(f.ruleId()));
+    } else {
+      assertThat(f.expectations()).as("good fixtures carry no markers").isEmpty();
+    }
+
+    List<Finding> unmatched = new ArrayList<>(result.findings());
+    for (Fixture.Expectation e : f.expectations()) {
+      Finding match = unmatched.stream().filter(x -> matches(e, x)).findFirst().orElse(null);
+      assertThat(match).as("expected %s; findings: %s", e, describe(result.findings())).isNotNull();
+      unmatched.remove(match);
+    }
+    assertThat(describe(unmatched)).as("findings without a marker").isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void safeFixesGiveTheExpectedTextAndAreIdempotent(Fixture f) {
+    FileResult result = lint(f.path().toString(), f.sql());
+    String fixed = Fixer.apply(f.sql(), result.findings(), Applicability.SAFE);
+    assertThat(fixed).isEqualTo(f.fixed().orElse(f.sql())); // no .fixed.sql: no safe fix applies
+    FileResult again = lint(f.path().toString(), fixed);
+    assertThat(again.syntaxErrors()).isEmpty();
+    assertThat(Fixer.apply(fixed, again.findings(), Applicability.SAFE)).isEqualTo(fixed);
+  }
+
+  private static boolean matches(Fixture.Expectation e, Finding f) {
+    return f.ruleId().equals(e.ruleId()) && f.start().line() == e.line()
+        && (e.column() == null || f.start().column() == e.column())
+        && (e.fragment() == null || f.message().contains(e.fragment()));
+  }
+
+  private static List<String> describe(List<Finding> findings) {
+    return findings.stream().map(f -> f.ruleId() + " at " + f.start() + ": " + f.message()).toList();
+  }
+}

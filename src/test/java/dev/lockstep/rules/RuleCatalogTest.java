@@ -1,0 +1,47 @@
+package dev.lockstep.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lockstep.engine.Rule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Keeps each rule's class, registry entry, doc and fixtures in step. */
+class RuleCatalogTest {
+  @Test
+  void everyRuleHasItsDocFixturesAndMatchingClassName() {
+    for (Rule rule : Rules.all()) {
+      String id = rule.id();
+      assertThat(id).matches("[a-z]+(-[a-z0-9]+)*");
+      String pascal = Arrays.stream(id.split("-")).map(w -> Character.toUpperCase(w.charAt(0)) + w.substring(1))
+          .collect(Collectors.joining());
+      assertThat(rule.getClass().getSimpleName()).isEqualTo(pascal);
+      assertThat(Path.of("rules", id + ".md")).exists();
+      assertThat(RuleDocs.markdown(id)).startsWith("# " + id + "\n")
+          .contains("## What it flags", "## Why it hurts", "## Use", "## Fix safety", "## Versions", "## Suppress");
+      assertThat(Path.of("test-fixtures", id, "bad")).isDirectory();
+      assertThat(Path.of("test-fixtures", id, "good")).isDirectory();
+    }
+  }
+
+  @Test
+  void registryIsSortedAndUnique() {
+    List<String> ids = Rules.all().stream().map(Rule::id).toList();
+    assertThat(ids).isSorted().doesNotHaveDuplicates();
+  }
+
+  @Test
+  void noOrphanDocsOrFixtures() throws IOException {
+    List<String> ids = Rules.all().stream().map(Rule::id).toList();
+    try (Stream<Path> docs = Files.list(Path.of("rules")); Stream<Path> fixtures = Files.list(Path.of("test-fixtures"))) {
+      assertThat(docs.map(p -> p.getFileName().toString().replace(".md", ""))).allMatch(ids::contains);
+      assertThat(fixtures.map(p -> p.getFileName().toString())).allMatch(ids::contains);
+    }
+  }
+}

@@ -1,0 +1,6 @@
+CREATE TABLE audit_log (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload jsonb);
+CREATE INDEX audit_log_payload_idx ON audit_log USING gin (payload);
+-- The earlier CREATE TABLE does not exempt a different, existing table,
+-- nor a table of the same name in another schema.
+CREATE INDEX ON events (created_at); -- expect: require-concurrent-index@1 "events"
+CREATE INDEX ON archive.audit_log (id); -- expect: require-concurrent-index@1
