@@ -17,7 +17,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 # Wall seconds and peak RSS (MiB) of one command, via GNU time.
 measure() {
   /usr/bin/time -f '%e %M' -o bench/out/time.txt "$@" >/dev/null 2>&1 || true
-  read -r secs kib < bench/out/time.txt
+  read -r secs kib < <(tail -n 1 bench/out/time.txt) # GNU time may first note a non-zero exit
   echo "$secs $((kib / 1024))"
 }
 

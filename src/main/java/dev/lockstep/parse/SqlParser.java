@@ -3,6 +3,7 @@ package dev.lockstep.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lockstep.parse.wasm.LibpgQuery;
+import dev.lockstep.parse.wasm.PgQuery;
 import dev.lockstep.parse.wasm.RawParse;
 import dev.lockstep.parse.wasm.WasmTrap;
 import dev.lockstep.source.SourceFile;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Splits a file into statements with PostgreSQL's own grammar (libpg_query) and recovers from
@@ -27,7 +29,17 @@ public final class SqlParser {
           .maxNestingDepth(Integer.MAX_VALUE).maxStringLength(Integer.MAX_VALUE).build())
       .build());
 
-  private LibpgQuery engine;
+  private final Supplier<? extends PgQuery> factory;
+  private PgQuery engine;
+
+  public SqlParser() {
+    this(LibpgQuery::create);
+  }
+
+  /** A parser whose engine instances come from {@code factory} (a new one after each trap). */
+  public SqlParser(Supplier<? extends PgQuery> factory) {
+    this.factory = factory;
+  }
 
   public ParsedFile parse(SourceFile source) {
     FileParse run = new FileParse(source);
@@ -49,8 +61,8 @@ public final class SqlParser {
     return new ParsedFile(source, numbered, run.errors);
   }
 
-  private LibpgQuery engine() {
-    if (engine == null) engine = LibpgQuery.create();
+  private PgQuery engine() {
+    if (engine == null) engine = factory.get();
     return engine;
   }
 

@@ -1,8 +1,6 @@
 package dev.lockstep.rules;
 
 import dev.lockstep.engine.Findings;
-import dev.lockstep.engine.LockFacts;
-import dev.lockstep.engine.LockMode;
 import dev.lockstep.engine.MigrationContext;
 import dev.lockstep.engine.Rewrite;
 import dev.lockstep.engine.Rule;
@@ -15,6 +13,7 @@ import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.CreateIndex;
 import dev.lockstep.parse.ast.Identifiers;
 import dev.lockstep.parse.ast.RangeVar;
+import dev.lockstep.rules.support.MeasuredCases;
 
 @RuleInfo(id = "require-concurrent-index",
     title = "Build indexes on existing tables with CONCURRENTLY",
@@ -35,7 +34,7 @@ public final class RequireConcurrentIndex implements Rule {
     out.report(this, statement)
         .message("%s on %s takes a SHARE lock for the whole build: INSERT, UPDATE and DELETE on %s wait until it finishes",
             index.unique() ? "CREATE UNIQUE INDEX" : "CREATE INDEX", table.qualifiedName(), table.qualifiedName())
-        .lock(LockFacts.of(table.qualifiedName(), LockMode.SHARE, false, true))
+        .lock(MeasuredCases.get("create-index").on(table.qualifiedName()))
         .rewrite(Rewrite.of(
             "Build the index with CONCURRENTLY, outside a transaction block: it takes SHARE UPDATE EXCLUSIVE, "
                 + "which lets reads and writes continue. If the build fails it leaves an INVALID index: drop it "

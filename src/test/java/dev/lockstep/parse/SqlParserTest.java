@@ -16,6 +16,12 @@ import dev.lockstep.parse.ast.SetVariable;
 import dev.lockstep.parse.ast.Transaction;
 import dev.lockstep.source.Position;
 import dev.lockstep.source.SourceFile;
+import dev.lockstep.parse.wasm.LibpgQuery;
+import dev.lockstep.parse.wasm.PgQuery;
+import dev.lockstep.parse.wasm.RawParse;
+import dev.lockstep.parse.wasm.WasmTrap;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +128,30 @@ class SqlParserTest {
       assertThat(parser.parse(SourceFile.of("x.sql", "SELECT (")).errors()).hasSize(1);
       assertThat(parser.parse(SourceFile.of("x.sql", "SELECT " + i)).statements()).hasSize(1);
     }
+  }
+
+  @Test
+  void aTrapDiscardsTheInstanceAndTheNextFileParsesWithAFreshOne() {
+    List<LibpgQuery> created = new ArrayList<>();
+    SqlParser parser = new SqlParser(() -> {
+      LibpgQuery real = LibpgQuery.create();
+      created.add(real);
+      return new PgQuery() { // traps on any input that mentions TRAP
+        public RawParse parse(byte[] utf8) {
+          if (new String(utf8, StandardCharsets.UTF_8).contains("TRAP")) throw new WasmTrap("out of bounds memory access");
+          return real.parse(utf8);
+        }
+        public RawParse scan(byte[] utf8) { return real.scan(utf8); }
+        public RawParse parsePlpgsql(byte[] utf8) { return real.parsePlpgsql(utf8); }
+        public long memoryBytes() { return real.memoryBytes(); }
+      };
+    });
+    ParsedFile trapped = parser.parse(SourceFile.of("a.sql", "SELECT 1;\nSELECT 'TRAP';"));
+    assertThat(trapped.statements()).isEmpty();
+    assertThat(trapped.errors()).singleElement().satisfies(e -> assertThat(e.message()).isEqualTo(
+        "the PostgreSQL parser failed here: out of bounds memory access; the rest of the file was not checked"));
+    assertThat(texts(parser.parse(SourceFile.of("b.sql", "SELECT 2")))).containsExactly("SELECT 2");
+    assertThat(created).hasSize(2);
   }
 
   @Test

@@ -21,7 +21,7 @@ import java.util.List;
  * bytecode at build time). Not thread-safe. After a {@link WasmTrap} the instance must be
  * discarded: its memory may be inconsistent.
  */
-public final class LibpgQuery {
+public final class LibpgQuery implements PgQuery {
   private static final int PAGE = 65536;
 
   private final Instance instance;
@@ -69,12 +69,12 @@ public final class LibpgQuery {
     }
   }
 
-  /** Bytes of wasm linear memory in use; grows with the largest input parsed so far. */
+  @Override
   public long memoryBytes() {
     return (long) memory.pages() * PAGE;
   }
 
-  /** pg_query_parse: the JSON parse tree, or PostgreSQL's error with its 1-based cursor position. */
+  @Override
   public RawParse parse(byte[] utf8) {
     return call(() -> {
       int input = writeCString(utf8);
@@ -95,12 +95,12 @@ public final class LibpgQuery {
     });
   }
 
-  /** pg_query_scan: JSON token list, or an error message (the scanner reports no position). */
+  @Override
   public RawParse scan(byte[] utf8) {
     return stringCall(scan, utf8);
   }
 
-  /** pg_query_parse_plpgsql: JSON of the PL/pgSQL function(s), or an error message. */
+  @Override
   public RawParse parsePlpgsql(byte[] utf8) {
     return stringCall(parsePlpgsql, utf8);
   }
