@@ -1,3 +1,4 @@
+SET lock_timeout = '2s';
 CREATE TABLE audit_log (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, payload jsonb);
 CREATE INDEX audit_log_payload_idx ON audit_log USING gin (payload);
 -- The earlier CREATE TABLE does not exempt a different, existing table,

@@ -1,3 +1,4 @@
+SET lock_timeout = '2s';
 -- Case-insensitive unique e-mails (Rails structure.sql style, multi-line).
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS index_users_on_lower_email  -- expect: require-concurrent-index@1 "public.users"
     ON public.users

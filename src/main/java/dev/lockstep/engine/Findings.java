@@ -30,7 +30,7 @@ public final class Findings {
     List<Finding> out = new ArrayList<>();
     for (Builder b : builders) {
       if (b.message == null) throw new IllegalStateException(b.info.id() + " reported a finding without a message");
-      out.add(new Finding(b.info.id(), b.info.severity(), source.path(), b.span, source.position(b.span.start()),
+      out.add(new Finding(b.info.id(), b.severity != null ? b.severity : b.info.severity(), source.path(), b.span, source.position(b.span.start()),
           source.position(b.span.end()), b.message, b.lock, b.rewrite, b.fixes));
     }
     return out;
@@ -41,6 +41,7 @@ public final class Findings {
     private final RuleInfo info;
     private final Span span;
     private String message;
+    private Severity severity;
     private LockFacts lock;
     private Rewrite rewrite;
     private final List<Fix> fixes = new ArrayList<>();
@@ -52,6 +53,12 @@ public final class Findings {
 
     public Builder message(String format, Object... args) {
       this.message = args.length == 0 ? format : String.format(format, args);
+      return this;
+    }
+
+    /** Overrides the rule's severity for this finding (e.g. a change that is only sometimes unsafe). */
+    public Builder severity(Severity severity) {
+      this.severity = severity;
       return this;
     }
 

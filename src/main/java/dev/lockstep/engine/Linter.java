@@ -20,6 +20,7 @@ public final class Linter {
   public Linter(List<Rule> rules, LintOptions options) {
     this.options = options;
     this.rules = rules.stream()
+        .filter(r -> options.runs(r.info()))
         .filter(r -> options.pgVersion() >= r.info().minPgVersion() && options.pgVersion() <= r.info().maxPgVersion())
         .toList();
   }

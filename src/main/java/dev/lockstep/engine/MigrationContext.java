@@ -1,8 +1,16 @@
 package dev.lockstep.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.parse.ParsedFile;
 import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.AlterEnum;
+import dev.lockstep.parse.ast.AlterTable;
+import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.Constraint;
+import dev.lockstep.parse.ast.CreateDomain;
+import dev.lockstep.parse.ast.CreateIndex;
 import dev.lockstep.parse.ast.CreateTable;
+import dev.lockstep.parse.ast.Node;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.parse.ast.SetVariable;
 import dev.lockstep.parse.ast.Transaction;
@@ -12,53 +20,115 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Facts about a migration file that rules read, computed once: which tables the file created
- * (they have no traffic yet), the transaction state and the lock_timeout in effect at each
- * statement, and the target PostgreSQL major.
+ * Facts about a migration file that rules read, computed once: which tables, indexes and domains
+ * the file created (no traffic yet), the transaction each statement runs in, the lock_timeout
+ * and statement_timeout in effect, constraints added NOT VALID or validated, enum values added,
+ * and the target PostgreSQL major.
  */
 public final class MigrationContext {
-  private final LintOptions options;
-  private final List<Created> created = new ArrayList<>();
-  private final boolean[] inExplicitTransaction;
-  private final String[] lockTimeout;
+  private static final int AUTOCOMMIT = -1;
 
-  private record Created(String schema, String name, int statementIndex) {}
+  private final LintOptions options;
+  private final int[] transaction;
+  private final String[] lockTimeout;
+  private final String[] statementTimeout;
+  private final List<Event> events = new ArrayList<>();
+  private final List<Statement> statements;
+  private final java.util.Map<String, Object> memo = new java.util.HashMap<>();
+  private final java.util.Map<String, String> notValidTypes = new java.util.HashMap<>();
+
+  /** Something an earlier statement did to a named object. */
+  private record Event(Kind kind, String schema, String name, String detail, int statement) {}
+
+  private enum Kind { CREATED_TABLE, CREATED_INDEX, CONSTRAINED_DOMAIN, ADDED_CONSTRAINT, ADDED_NOT_VALID,
+    VALIDATED, NOT_NULL_CONSTRAINT, NOT_NULL_PROVEN, ENUM_VALUE, ALTERED_TABLE }
 
   public MigrationContext(ParsedFile file, LintOptions options) {
     this.options = options;
+    this.statements = file.statements();
     int n = file.statements().size();
-    inExplicitTransaction = new boolean[n];
+    transaction = new int[n];
     lockTimeout = new String[n];
-    boolean open = false;
-    String timeout = null;
+    statementTimeout = new String[n];
+    int explicit = AUTOCOMMIT;
+    int nextTransaction = 1;
+    String[] timeouts = {null, null}; // session values
+    String[] local = {null, null}; // SET LOCAL values, until the transaction ends
     for (Statement s : file.statements()) {
-      inExplicitTransaction[s.index()] = open;
-      lockTimeout[s.index()] = timeout;
-      if (s.node() instanceof Transaction t) {
-        if (t.begins()) open = true;
-        if (t.ends()) open = false;
-      } else if (s.node() instanceof SetVariable set && "lock_timeout".equals(set.name())) {
-        timeout = "VAR_SET_VALUE".equals(set.setKind()) ? set.value() : null;
-      } else if (s.node() instanceof CreateTable ct && ct.table() != null) {
-        created.add(new Created(ct.table().schema(), ct.table().name(), s.index()));
+      int i = s.index();
+      // an assumed wrapping transaction is number 0; explicit BEGIN blocks count from 1
+      transaction[i] = explicit != AUTOCOMMIT ? explicit : options.assumeInTransaction() ? 0 : AUTOCOMMIT;
+      lockTimeout[i] = local[0] != null ? local[0] : timeouts[0];
+      statementTimeout[i] = local[1] != null ? local[1] : timeouts[1];
+      Node node = s.node();
+      if (node instanceof Transaction t) {
+        if (t.begins()) explicit = nextTransaction++;
+        if (t.ends()) {
+          explicit = AUTOCOMMIT;
+          local[0] = local[1] = null;
+        }
+      } else if (node instanceof SetVariable set) {
+        int which = "lock_timeout".equals(set.name()) ? 0 : "statement_timeout".equals(set.name()) ? 1 : -1;
+        if (which >= 0) {
+          String value = "VAR_SET_VALUE".equals(set.setKind()) ? set.value() : null;
+          if (set.local()) local[which] = value;
+          else timeouts[which] = value;
+        }
+      } else {
+        record(s, node);
       }
     }
   }
 
-  public int pgVersion() {
-    return options.pgVersion();
-  }
-
-  /** The table was created by an earlier statement of this file, so no application uses it yet. */
-  public boolean createdEarlier(RangeVar table, Statement before) {
-    if (table == null) return false;
-    for (Created c : created) {
-      if (c.statementIndex < before.index() && c.name.equals(table.name())
-          && schemaOrPublic(c.schema).equals(schemaOrPublic(table.schema()))) {
-        return true;
+  private void record(Statement s, Node node) {
+    int i = s.index();
+    if (node instanceof CreateTable ct && ct.table() != null) {
+      add(Kind.CREATED_TABLE, ct.table(), null, i);
+    } else if (node.kind().equals("CreateTableAsStmt")) {
+      JsonNode rel = node.fields().path("into").path("rel");
+      if (rel.isObject()) add(Kind.CREATED_TABLE, RangeVar.fromFields(rel), null, i);
+    } else if (node instanceof CreateIndex ci && ci.name() != null) {
+      events.add(new Event(Kind.CREATED_INDEX, ci.table().schema(), ci.name(), null, i));
+    } else if (node instanceof CreateDomain d && !d.constraints().isEmpty()) {
+      List<String> name = d.name();
+      events.add(new Event(Kind.CONSTRAINED_DOMAIN, null, name.get(name.size() - 1), d.baseType(), i));
+    } else if (node instanceof AlterEnum e && e.addsValue()) {
+      events.add(new Event(Kind.ENUM_VALUE, null, e.newValue(), null, i));
+    } else if (node instanceof AlterTable at && at.table() != null) {
+      add(Kind.ALTERED_TABLE, at.table(), null, i);
+      for (AlterTableCmd cmd : at.commands()) {
+        if ("AT_ValidateConstraint".equals(cmd.subtype())) {
+          add(Kind.VALIDATED, at.table(), cmd.name(), i);
+          events.stream().filter(e -> e.kind == Kind.ADDED_NOT_VALID && sameTable(e, at.table()) && cmd.name().equals(e.detail)
+              && e.statement < i).findFirst().ifPresent(e -> provesNotNull(at.table(), e.detail, i));
+        } else if ("AT_AddConstraint".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof Constraint c) {
+          add(c.notValid() ? Kind.ADDED_NOT_VALID : Kind.ADDED_CONSTRAINT, at.table(), c.name(), i);
+          if (c.notValid()) notValidTypes.put(i + ":" + c.name(), c.type());
+          String column = Constraints.notNullColumn(c);
+          if (column != null) {
+            events.add(new Event(Kind.NOT_NULL_CONSTRAINT, at.table().schema(), at.table().name(), c.name() + ":" + column, i));
+            if (!c.notValid()) add(Kind.NOT_NULL_PROVEN, at.table(), column, i);
+          }
+        }
       }
     }
-    return false;
+  }
+
+  /** VALIDATE of a NOT VALID CHECK (col IS NOT NULL) or NOT NULL constraint proves the column. */
+  private void provesNotNull(RangeVar table, String constraint, int statement) {
+    for (Event e : List.copyOf(events)) {
+      if (e.kind == Kind.NOT_NULL_CONSTRAINT && e.detail.startsWith(constraint + ":") && sameTable(e, table)) {
+        add(Kind.NOT_NULL_PROVEN, table, e.detail.substring(constraint.length() + 1), statement);
+      }
+    }
+  }
+
+  private void add(Kind kind, RangeVar table, String detail, int statement) {
+    events.add(new Event(kind, table.schema(), table.name(), detail, statement));
+  }
+
+  private static boolean sameTable(Event e, RangeVar table) {
+    return e.name.equals(table.name()) && schemaOrPublic(e.schema).equals(schemaOrPublic(table.schema()));
   }
 
   /** An unqualified name resolves through search_path, which is "public" in almost every migration. */
@@ -66,13 +136,103 @@ public final class MigrationContext {
     return schema == null ? "public" : schema;
   }
 
+  private Optional<Event> earlier(Kind kind, RangeVar table, String detail, Statement before) {
+    return events.stream()
+        .filter(e -> e.kind == kind && e.statement < before.index() && sameTable(e, table)
+            && (detail == null || detail.equals(e.detail)))
+        .findFirst();
+  }
+
+  /** Every statement of the file, in order. */
+  public List<Statement> statements() {
+    return statements;
+  }
+
+  /** A per-file value a rule computes once (e.g. which statement gets a once-per-file finding). */
+  @SuppressWarnings("unchecked")
+  public <T> T computeOnce(String key, java.util.function.Supplier<T> compute) {
+    return (T) memo.computeIfAbsent(key, k -> compute.get());
+  }
+
+  public int pgVersion() {
+    return options.pgVersion();
+  }
+
+  public LintOptions options() {
+    return options;
+  }
+
+  /** The table was created by an earlier statement of this file, so no application uses it yet. */
+  public boolean createdEarlier(RangeVar table, Statement before) {
+    return table != null && earlier(Kind.CREATED_TABLE, table, null, before).isPresent();
+  }
+
+  /** An index of this name was created earlier in the file. */
+  public boolean indexCreatedEarlier(String name, Statement before) {
+    return events.stream().anyMatch(e -> e.kind == Kind.CREATED_INDEX && e.name.equals(name) && e.statement < before.index());
+  }
+
+  /** The base type of a domain with constraints that was created earlier in the file. */
+  public Optional<String> constrainedDomainBaseType(String name, Statement before) {
+    return events.stream().filter(e -> e.kind == Kind.CONSTRAINED_DOMAIN && e.name.equals(name) && e.statement < before.index())
+        .map(Event::detail).findFirst();
+  }
+
   /** Inside BEGIN ... COMMIT, or in a file the runner wraps in a transaction. */
   public boolean inTransaction(Statement statement) {
-    return options.assumeInTransaction() || inExplicitTransaction[statement.index()];
+    return transaction[statement.index()] != AUTOCOMMIT;
+  }
+
+  /** Both statements run in one transaction block. */
+  public boolean sameTransaction(Statement a, int otherIndex) {
+    return transaction[a.index()] != AUTOCOMMIT && transaction[a.index()] == transaction[otherIndex];
+  }
+
+  /** The statement index where constraint {@code name} of {@code table} was added NOT VALID earlier. */
+  public Optional<Integer> addedNotValid(RangeVar table, String name, Statement before) {
+    return earlier(Kind.ADDED_NOT_VALID, table, name, before).map(Event::statement);
+  }
+
+  /** The constraint type (CONSTR_CHECK, CONSTR_FOREIGN, ...) of a constraint added NOT VALID at {@code statement}. */
+  public String notValidConstraintType(int statement, String name) {
+    return notValidTypes.get(statement + ":" + name);
+  }
+
+  /** A valid CHECK (col IS NOT NULL) or NOT NULL constraint proves {@code column} has no NULLs. */
+  public boolean notNullProven(RangeVar table, String column, Statement before) {
+    return earlier(Kind.NOT_NULL_PROVEN, table, column, before).isPresent();
+  }
+
+  /** A constraint (CHECK, ...) was added to {@code table} earlier, valid or later validated. */
+  public boolean validConstraintAdded(RangeVar table, Statement before) {
+    if (earlier(Kind.ADDED_CONSTRAINT, table, null, before).isPresent()) return true;
+    return events.stream().anyMatch(e -> e.kind == Kind.ADDED_NOT_VALID && e.statement < before.index() && sameTable(e, table)
+        && earlier(Kind.VALIDATED, table, e.detail, before).isPresent());
+  }
+
+  /** Statement index of an ALTER TYPE ... ADD VALUE '{@code value}' earlier in the same transaction. */
+  public Optional<Integer> enumValueAddedInSameTransaction(String value, Statement before) {
+    return events.stream()
+        .filter(e -> e.kind == Kind.ENUM_VALUE && e.name.equals(value) && e.statement < before.index()
+            && sameTransaction(before, e.statement))
+        .map(Event::statement).findFirst();
+  }
+
+  /** Statement index of an ALTER TABLE on {@code table} earlier in the same transaction. */
+  public Optional<Integer> alteredInSameTransaction(RangeVar table, Statement before) {
+    return events.stream()
+        .filter(e -> e.kind == Kind.ALTERED_TABLE && e.statement < before.index() && sameTable(e, table)
+            && sameTransaction(before, e.statement))
+        .map(Event::statement).findFirst();
   }
 
   /** The lock_timeout set earlier in the file and still in effect, if any. */
   public Optional<String> lockTimeout(Statement statement) {
     return Optional.ofNullable(lockTimeout[statement.index()]).map(v -> v.toLowerCase(Locale.ROOT));
+  }
+
+  /** The statement_timeout set earlier in the file and still in effect, if any. */
+  public Optional<String> statementTimeout(Statement statement) {
+    return Optional.ofNullable(statementTimeout[statement.index()]).map(v -> v.toLowerCase(Locale.ROOT));
   }
 }

@@ -19,6 +19,9 @@ public @interface RuleInfo {
   /** Whether findings can carry machine-applicable fixes. */
   FixAvailability fix() default FixAvailability.NONE;
 
+  /** Advice rules are off unless enabled with --enable. */
+  boolean enabledByDefault() default true;
+
   /** Oldest PostgreSQL major the rule applies to. */
   int minPgVersion() default 0;
 

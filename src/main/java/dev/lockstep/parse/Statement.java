@@ -90,6 +90,25 @@ public final class Statement {
     return -1;
   }
 
+  /**
+   * End of the clause that starts at {@code from}: the last token before the next comma outside
+   * parentheses, or before the end of the statement. Used to append to one ALTER TABLE subcommand.
+   */
+  public int clauseEnd(int from) {
+    SqlLexer lx = new SqlLexer(source.text(), from, span.end());
+    int depth = 0;
+    int last = from;
+    while (lx.next()) {
+      if (lx.isTrivia()) continue;
+      String t = source.text().substring(lx.start(), lx.end());
+      if (t.equals("(")) depth++;
+      else if (t.equals(")")) depth--;
+      else if (t.equals(",") && depth == 0) break;
+      last = lx.end();
+    }
+    return last;
+  }
+
   @Override
   public String toString() {
     return "Statement[" + start() + " " + node().kind() + "]";

@@ -24,6 +24,7 @@ public final class RequireConcurrentIndex implements Rule {
     if (!(statement.node() instanceof CreateIndex index) || index.concurrently()) return;
     RangeVar table = index.table();
     if (context.createdEarlier(table, statement)) return; // new table: no traffic to block yet
+    if (!table.inherit()) return; // ON ONLY a partitioned parent: builds nothing, the partitions do
 
     int indexKeywordEnd = statement.endOfWord("INDEX");
     String concurrent = statement.source().text().substring(statement.span().start(), indexKeywordEnd)

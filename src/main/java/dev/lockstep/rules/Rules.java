@@ -8,7 +8,23 @@ import java.util.Optional;
 public final class Rules {
   // keep sorted by id
   private static final List<Rule> ALL = List.of(
-      new RequireConcurrentIndex());
+      new BanColumnTypeChange(),
+      new BanConcurrentlyInTransaction(),
+      new BanExclusionConstraint(),
+      new BanHighLockTimeout(),
+      new BanRenameColumn(),
+      new BanRenameTable(),
+      new BanRewritingAddColumn(),
+      new BanValidateInSameTransaction(),
+      new RequireCheckForSetNotNull(),
+      new RequireConcurrentDropIndex(),
+      new RequireConcurrentIndex(),
+      new RequireConcurrentReindex(),
+      new RequireDefaultForNotNullColumn(),
+      new RequireLockTimeout(),
+      new RequireNotValidCheck(),
+      new RequireNotValidForeignKey(),
+      new RequireUniqueIndexForConstraint());
 
   private Rules() {}
 

@@ -29,7 +29,19 @@ public class Node {
       Map.entry("TransactionStmt", Transaction::new),
       Map.entry("VariableSetStmt", SetVariable::new),
       Map.entry("DoStmt", DoBlock::new),
-      Map.entry("CopyStmt", Copy::new));
+      Map.entry("CopyStmt", Copy::new),
+      Map.entry("ReindexStmt", Reindex::new),
+      Map.entry("ClusterStmt", Cluster::new),
+      Map.entry("VacuumStmt", Vacuum::new),
+      Map.entry("RefreshMatViewStmt", RefreshMaterializedView::new),
+      Map.entry("LockStmt", LockTable::new),
+      Map.entry("CreateTrigStmt", CreateTrigger::new),
+      Map.entry("AlterEnumStmt", AlterEnum::new),
+      Map.entry("UpdateStmt", Update::new),
+      Map.entry("DeleteStmt", Delete::new),
+      Map.entry("TruncateStmt", Truncate::new),
+      Map.entry("PartitionCmd", PartitionCmd::new),
+      Map.entry("CreateDomainStmt", CreateDomain::new));
 
   private final String kind;
   protected final JsonNode fields;
@@ -89,6 +101,21 @@ public class Node {
   protected <T> T typed(String name, Function<JsonNode, T> make) {
     JsonNode n = fields.get(name);
     return n == null ? null : make.apply(n);
+  }
+
+  /** A list of {@code {"RangeVar": {...}}} nodes. */
+  protected List<RangeVar> relations(String name) {
+    List<RangeVar> out = new ArrayList<>();
+    for (Node n : children(name)) if (n instanceof RangeVar r) out.add(r);
+    return out;
+  }
+
+  /** Names of the {@code DefElem} options in a list field, e.g. ["full", "analyze"] for VACUUM (FULL, ANALYZE). */
+  protected List<String> optionNames(String name) {
+    List<String> out = new ArrayList<>();
+    JsonNode list = fields.get(name);
+    if (list != null) for (JsonNode o : list) out.add(o.path("DefElem").path("defname").asText());
+    return out;
   }
 
   protected List<Node> children(String name) {

@@ -13,6 +13,14 @@ public final class RangeVar extends Node {
     return new RangeVar(fields);
   }
 
+  /** A reference built from names (DROP TABLE lists names, not RangeVars). */
+  public static RangeVar of(String schema, String name) {
+    var fields = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    if (schema != null) fields.put("schemaname", schema);
+    fields.put("relname", name).put("inh", true);
+    return new RangeVar(fields);
+  }
+
   public String schema() {
     return text("schemaname");
   }

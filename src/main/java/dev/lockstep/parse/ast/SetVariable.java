@@ -21,6 +21,13 @@ public final class SetVariable extends Node {
     return flag("is_local");
   }
 
+  /** Location of the (first) value. */
+  public java.util.OptionalInt valueLocation() {
+    JsonNode args = fields.get("args");
+    if (args == null || args.isEmpty()) return java.util.OptionalInt.empty();
+    return Node.of(args.get(0)).location();
+  }
+
   /** The single value as text ('2s' -> "2s", 5000 -> "5000"), or null. */
   public String value() {
     JsonNode args = fields.get("args");

@@ -1,0 +1,80 @@
+package dev.lockstep.rules;
+
+import dev.lockstep.engine.Findings;
+import dev.lockstep.engine.MigrationContext;
+import dev.lockstep.engine.Rewrite;
+import dev.lockstep.engine.Rule;
+import dev.lockstep.engine.RuleInfo;
+import dev.lockstep.engine.Severity;
+import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.AlterTable;
+import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.ColumnDef;
+import dev.lockstep.parse.ast.RangeVar;
+import dev.lockstep.parse.ast.TypeName;
+import dev.lockstep.rules.support.MeasuredCases;
+import dev.lockstep.rules.support.Sql;
+import java.util.Set;
+
+@RuleInfo(id = "ban-column-type-change",
+    title = "ALTER COLUMN TYPE rewrites the table unless it only widens",
+    severity = Severity.ERROR)
+public final class BanColumnTypeChange implements Rule {
+  /** Targets that are metadata-only when they widen the same type (varchar(n) to larger or text, numeric precision). */
+  private static final Set<String> WIDENING_TARGETS = Set.of("varchar", "text", "numeric", "varbit", "bpchar");
+
+  @Override
+  public void check(Statement statement, MigrationContext context, Findings out) {
+    if (!(statement.node() instanceof AlterTable alter) || context.createdEarlier(alter.table(), statement)) return;
+    if (!"OBJECT_TABLE".equals(alter.objectType())) return;
+    for (AlterTableCmd cmd : alter.commands()) {
+      if ("AT_AlterColumnType".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof ColumnDef def) {
+        report(statement, alter.table(), cmd.name(), def, out);
+      }
+    }
+  }
+
+  private void report(Statement statement, RangeVar table, String columnName, ColumnDef def, Findings out) {
+    String t = table.qualifiedName();
+    String c = Sql.quote(columnName);
+    TypeName type = def.type();
+    String newType = type.sql();
+    boolean using = def.using().isPresent();
+    var finding = out.report(this, statement);
+    if (!using && WIDENING_TARGETS.contains(type.name())) {
+      finding.severity(Severity.WARNING)
+          .message("ALTER COLUMN %s TYPE %s rewrites %s and its indexes under an ACCESS EXCLUSIVE lock unless it only "
+              + "widens the column (varchar(n) to a longer varchar or text, numeric to more precision at the same scale); "
+              + "any other change blocks reads and writes for the whole rewrite", c, newType, t)
+          .lock(MeasuredCases.get("type-varchar100-to-50").on(t));
+    } else if (!using && type.name().equals("timestamptz")) {
+      finding.message("ALTER COLUMN %s TYPE timestamptz rewrites %s under an ACCESS EXCLUSIVE lock unless the session "
+              + "TimeZone is UTC (PostgreSQL 12+), and rebuilds the indexes on %s either way", c, t, c)
+          .lock(MeasuredCases.get("type-timestamp-to-tz-berlin").on(t));
+    } else {
+      finding.message("ALTER COLUMN %s TYPE %s rewrites %s and all its indexes under an ACCESS EXCLUSIVE lock: reads "
+              + "and writes wait for the whole rewrite", c, newType, t)
+          .lock(MeasuredCases.get("type-int-to-bigint").on(t));
+    }
+    String next = Sql.quote(columnName + "_new");
+    String nextName = columnName + "_new";
+    finding.rewrite(Rewrite.of("Expand and contract: add a new column of the new type, keep it in step with a trigger, "
+            + "backfill it in batches, then swap the columns in one short transaction"
+            + (type.name().equals("timestamptz") ? " (or run SET TimeZone = 'UTC' before the ALTER, which skips the "
+            + "table rewrite on PostgreSQL 12+)" : ""),
+        new Rewrite.Step("its own transaction", Sql.alterTable(table, "ADD COLUMN " + next + " " + newType)
+            + "\nCREATE FUNCTION " + Sql.quote(table.name() + "_" + nextName + "_sync") + "() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+            + "BEGIN NEW." + next + " := NEW." + c + "; RETURN NEW; END $$;\nCREATE TRIGGER "
+            + Sql.quote(table.name() + "_" + nextName + "_sync") + " BEFORE INSERT OR UPDATE ON " + t
+            + " FOR EACH ROW EXECUTE FUNCTION " + Sql.quote(table.name() + "_" + nextName + "_sync") + "();"),
+        new Rewrite.Step("batches, one transaction each, until 0 rows",
+            "UPDATE " + t + " SET " + next + " = " + c + " WHERE ctid IN (SELECT ctid FROM " + t + " WHERE " + next
+                + " IS DISTINCT FROM " + c + " LIMIT 10000);"),
+        new Rewrite.Step("one short transaction (brief ACCESS EXCLUSIVE)",
+            "BEGIN;\nSET LOCAL lock_timeout = '2s';\nDROP TRIGGER " + Sql.quote(table.name() + "_" + nextName + "_sync")
+                + " ON " + t + ";\n" + Sql.alterTable(table, "RENAME COLUMN " + c + " TO " + Sql.quote(columnName + "_old"))
+                + "\n" + Sql.alterTable(table, "RENAME COLUMN " + next + " TO " + c) + "\nCOMMIT;"),
+        new Rewrite.Step("after the application no longer uses the old column",
+            Sql.alterTable(table, "DROP COLUMN " + Sql.quote(columnName + "_old")))));
+  }
+}

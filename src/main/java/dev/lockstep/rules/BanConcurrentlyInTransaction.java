@@ -1,0 +1,56 @@
+package dev.lockstep.rules;
+
+import dev.lockstep.engine.Findings;
+import dev.lockstep.engine.MigrationContext;
+import dev.lockstep.engine.Rewrite;
+import dev.lockstep.engine.Rule;
+import dev.lockstep.engine.RuleInfo;
+import dev.lockstep.engine.Severity;
+import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.AlterTable;
+import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.CreateIndex;
+import dev.lockstep.parse.ast.Drop;
+import dev.lockstep.parse.ast.Node;
+import dev.lockstep.parse.ast.PartitionCmd;
+import dev.lockstep.parse.ast.Reindex;
+import dev.lockstep.parse.ast.Vacuum;
+
+@RuleInfo(id = "ban-concurrently-in-transaction",
+    title = "Statements that cannot run inside a transaction block",
+    severity = Severity.ERROR)
+public final class BanConcurrentlyInTransaction implements Rule {
+  @Override
+  public void check(Statement statement, MigrationContext context, Findings out) {
+    if (!context.inTransaction(statement)) return;
+    String what = nonTransactional(statement.node());
+    if (what == null) return;
+    out.report(this, statement)
+        .message("%s cannot run inside a transaction block: PostgreSQL rejects it with \"%s cannot run inside a "
+            + "transaction block\" and the migration fails", what, what)
+        .rewrite(Rewrite.of("Run it in its own migration that the runner does not wrap in a transaction (for example "
+                + "goose '-- +goose NO TRANSACTION', dbmate 'transaction:false', Flyway executeInTransaction=false, "
+                + "Liquibase runInTransaction:false), with no BEGIN/COMMIT around it",
+            new Rewrite.Step("outside a transaction block", statement.text() + ";")));
+  }
+
+  /** How PostgreSQL names the statement in its error, or null if it may run in a transaction. */
+  private static String nonTransactional(Node node) {
+    if (node instanceof CreateIndex i && i.concurrently()) return "CREATE INDEX CONCURRENTLY";
+    if (node instanceof Drop d && d.concurrently()) return "DROP INDEX CONCURRENTLY";
+    if (node instanceof Reindex r && r.concurrently()) return "REINDEX CONCURRENTLY";
+    if (node instanceof Vacuum v && v.vacuum()) return "VACUUM";
+    if (node instanceof AlterTable at) {
+      for (AlterTableCmd cmd : at.commands()) {
+        if ("AT_DetachPartition".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof PartitionCmd p
+            && p.concurrently()) {
+          return "ALTER TABLE ... DETACH CONCURRENTLY";
+        }
+      }
+    }
+    if (node.kind().equals("CreatedbStmt")) return "CREATE DATABASE";
+    if (node.kind().equals("DropdbStmt")) return "DROP DATABASE";
+    if (node.kind().equals("AlterSystemStmt")) return "ALTER SYSTEM";
+    return null;
+  }
+}

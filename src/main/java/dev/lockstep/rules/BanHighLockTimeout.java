@@ -1,0 +1,43 @@
+package dev.lockstep.rules;
+
+import dev.lockstep.engine.Findings;
+import dev.lockstep.engine.MigrationContext;
+import dev.lockstep.engine.Rewrite;
+import dev.lockstep.engine.Rule;
+import dev.lockstep.engine.RuleInfo;
+import dev.lockstep.engine.Severity;
+import dev.lockstep.fix.Applicability;
+import dev.lockstep.fix.Fix;
+import dev.lockstep.fix.TextEdit;
+import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.SetVariable;
+import dev.lockstep.rules.support.Durations;
+import java.util.OptionalLong;
+
+@RuleInfo(id = "ban-high-lock-timeout",
+    title = "A lock_timeout that is off or too long does not protect traffic",
+    severity = Severity.WARNING, fix = RuleInfo.FixAvailability.SOMETIMES)
+public final class BanHighLockTimeout implements Rule {
+  @Override
+  public void check(Statement statement, MigrationContext context, Findings out) {
+    if (!(statement.node() instanceof SetVariable set) || !"lock_timeout".equals(set.name())
+        || !"VAR_SET_VALUE".equals(set.setKind())) {
+      return;
+    }
+    OptionalLong millis = Durations.millis(set.value());
+    long max = context.options().maxLockTimeoutMillis();
+    if (millis.isEmpty() || (millis.getAsLong() > 0 && millis.getAsLong() <= max)) return;
+    String what = millis.getAsLong() == 0 ? "lock_timeout = 0 turns the timeout off" : "lock_timeout = '" + set.value()
+        + "' is longer than " + max + " ms";
+    int valueStart = statement.offsetOf(set.valueLocation());
+    String valueText = statement.source().text().substring(valueStart, statement.clauseEnd(valueStart));
+    var finding = out.report(this, statement)
+        .message("%s: a migration waiting that long for its lock makes every query queued behind it wait as long", what)
+        .rewrite(Rewrite.of("Keep lock_timeout short (a few seconds) and retry the migration when it times out",
+            new Rewrite.Step("instead", "SET " + (set.local() ? "LOCAL " : "") + "lock_timeout = '2s';")));
+    if (valueText.matches("'[^']*'|\\d+")) {
+      finding.fix(Fix.of("Use lock_timeout = '2s'", Applicability.UNSAFE,
+          new TextEdit(valueStart, valueStart + valueText.length(), "'2s'")));
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.lockstep.rules;
+
+import dev.lockstep.engine.Findings;
+import dev.lockstep.engine.MigrationContext;
+import dev.lockstep.engine.Rewrite;
+import dev.lockstep.engine.Rule;
+import dev.lockstep.engine.RuleInfo;
+import dev.lockstep.engine.Severity;
+import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.AlterTable;
+import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.rules.support.MeasuredCases;
+import dev.lockstep.rules.support.Sql;
+import java.util.Optional;
+
+@RuleInfo(id = "ban-validate-in-same-transaction",
+    title = "VALIDATE a NOT VALID constraint in a later transaction",
+    severity = Severity.ERROR)
+public final class BanValidateInSameTransaction implements Rule {
+  @Override
+  public void check(Statement statement, MigrationContext context, Findings out) {
+    if (!(statement.node() instanceof AlterTable alter)) return;
+    for (AlterTableCmd cmd : alter.commands()) {
+      if (!"AT_ValidateConstraint".equals(cmd.subtype())) continue;
+      Optional<Integer> added = context.addedNotValid(alter.table(), cmd.name(), statement);
+      if (added.isEmpty() || !context.sameTransaction(statement, added.get())) continue;
+      boolean foreignKey = "CONSTR_FOREIGN".equals(context.notValidConstraintType(added.get(), cmd.name()));
+      String table = alter.table().qualifiedName();
+      out.report(this, statement)
+          .message("VALIDATE CONSTRAINT %s runs in the same transaction that added it NOT VALID: the %s lock of the ADD "
+              + "is still held, so the validation scan blocks %s just like adding the constraint directly",
+              Sql.quote(cmd.name()), foreignKey ? "SHARE ROW EXCLUSIVE" : "ACCESS EXCLUSIVE",
+              foreignKey ? "writes" : "reads and writes")
+          .lock(MeasuredCases.get(foreignKey ? "validate-fk-same-tx" : "validate-check-same-tx").on(table))
+          .rewrite(Rewrite.of("Commit between the two steps: VALIDATE in a later transaction takes only SHARE UPDATE "
+                  + "EXCLUSIVE, and reads and writes go on during its scan",
+              new Rewrite.Step("after COMMIT, in a separate transaction or migration", statement.text() + ";")));
+    }
+  }
+}

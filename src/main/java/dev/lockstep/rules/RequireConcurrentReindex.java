@@ -1,0 +1,62 @@
+package dev.lockstep.rules;
+
+import dev.lockstep.engine.Findings;
+import dev.lockstep.engine.MigrationContext;
+import dev.lockstep.engine.Rewrite;
+import dev.lockstep.engine.Rule;
+import dev.lockstep.engine.RuleInfo;
+import dev.lockstep.engine.Severity;
+import dev.lockstep.fix.Applicability;
+import dev.lockstep.fix.Fix;
+import dev.lockstep.fix.TextEdit;
+import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.Reindex;
+import dev.lockstep.rules.support.MeasuredCases;
+import dev.lockstep.rules.support.Sql;
+import java.util.Locale;
+
+@RuleInfo(id = "require-concurrent-reindex",
+    title = "Rebuild indexes with REINDEX CONCURRENTLY",
+    severity = Severity.ERROR, fix = RuleInfo.FixAvailability.SOMETIMES)
+public final class RequireConcurrentReindex implements Rule {
+  @Override
+  public void check(Statement statement, MigrationContext context, Findings out) {
+    if (!(statement.node() instanceof Reindex reindex) || reindex.concurrently()) return;
+    String kind = reindex.objectKind().replace("REINDEX_OBJECT_", "");
+    if (kind.equals("SYSTEM")) return; // system catalogs cannot be reindexed concurrently at all
+    String target = reindex.relation() != null ? reindex.relation().qualifiedName() : Sql.quote(reindex.name());
+    String keyword = kind.toLowerCase(Locale.ROOT);
+    boolean onIndex = kind.equals("INDEX");
+
+    var finding = out.report(this, statement)
+        .message("REINDEX %s %s takes a SHARE lock on the table and ACCESS EXCLUSIVE on %s: reads that plan with "
+            + "the table's indexes and all writes wait until the rebuild ends", keyword.toUpperCase(Locale.ROOT), target,
+            onIndex ? "the index" : "every index it rebuilds")
+        .lock(MeasuredCases.get(onIndex ? "reindex-index" : "reindex-table")
+            .on(onIndex ? "the table of " + target : target));
+    if (context.pgVersion() < 12) {
+      String summary = "REINDEX CONCURRENTLY needs PostgreSQL 12. Before that, build a replacement with CREATE INDEX "
+          + "CONCURRENTLY, drop the old index with DROP INDEX CONCURRENTLY, then rename the replacement";
+      if (!onIndex) {
+        finding.rewrite(Rewrite.of(summary + ", for each index of " + target));
+        return;
+      }
+      String name = reindex.relation().name();
+      String replacement = Sql.inSchemaOf(reindex.relation(), name + "_new");
+      finding.rewrite(Rewrite.of(summary,
+          new Rewrite.Step("prints the CREATE statement of the replacement; run its output",
+              "SELECT replace(pg_get_indexdef('" + target.replace("'", "''") + "'::regclass), 'INDEX "
+                  + Sql.quote(name) + " ON', 'INDEX CONCURRENTLY " + Sql.quote(name + "_new") + " ON');"),
+          new Rewrite.Step("outside a transaction block, after the replacement is built",
+              "DROP INDEX CONCURRENTLY " + target + ";\nALTER INDEX " + replacement + " RENAME TO " + Sql.quote(name) + ";")));
+      return;
+    }
+    String concurrent = Sql.insertAfterWord(statement, kind, " CONCURRENTLY");
+    Applicability level = context.inTransaction(statement) ? Applicability.DISPLAY_ONLY : Applicability.SAFE;
+    finding.rewrite(Rewrite.of("Rebuild with CONCURRENTLY, outside a transaction block: it takes SHARE UPDATE EXCLUSIVE, "
+                + "builds new indexes beside the old ones and swaps them, while reads and writes continue. A failed run "
+                + "leaves INVALID indexes named *_ccnew: drop them with DROP INDEX CONCURRENTLY and run it again",
+            new Rewrite.Step("outside a transaction block", concurrent + ";")))
+        .fix(Fix.of("Add CONCURRENTLY", level, TextEdit.insert(statement.endOfWord(kind), " CONCURRENTLY")));
+  }
+}
