@@ -5,4 +5,3 @@ DROP INDEX CONCURRENTLY public.index_orders_on_state;
 -- An index built earlier in this migration has never been used.
 CREATE INDEX CONCURRENTLY tmp_orders_idx ON orders (id);
 DROP INDEX tmp_orders_idx;
-DROP TABLE IF EXISTS legacy_audit_tmp_not_an_index_drop CASCADE;

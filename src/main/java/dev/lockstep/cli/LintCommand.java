@@ -11,6 +11,7 @@ import dev.lockstep.report.LintReport;
 import dev.lockstep.report.Reporter;
 import dev.lockstep.report.TextReporter;
 import dev.lockstep.rules.Rules;
+import dev.lockstep.rules.support.Durations;
 import dev.lockstep.source.InputException;
 import dev.lockstep.source.SourceFile;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,6 +55,18 @@ final class LintCommand implements Callable<Integer> {
       description = "The migration runner wraps each file in a transaction.")
   boolean assumeInTransaction;
 
+  @Option(names = "--enable", paramLabel = "RULE", split = ",",
+      description = "Turn on rules that are off by default (advice rules), comma-separated or repeated.")
+  List<String> enable = new ArrayList<>();
+
+  @Option(names = "--disable", paramLabel = "RULE", split = ",",
+      description = "Turn off rules, comma-separated or repeated.")
+  List<String> disable = new ArrayList<>();
+
+  @Option(names = "--max-lock-timeout", paramLabel = "DURATION",
+      description = "Longest lock_timeout a migration may set, e.g. 5s (default: 10s).")
+  String maxLockTimeout;
+
   @Option(names = "--stdin-filename", paramLabel = "NAME", description = "Path to report for standard input.")
   String stdinFilename = "<stdin>";
 
@@ -71,7 +85,16 @@ final class LintCommand implements Callable<Integer> {
     LintOptions options;
     try {
       fail = Severity.parse(failLevel);
-      options = new LintOptions(pgVersion == null ? LintOptions.NEWEST_PG_VERSION : pgVersion, assumeInTransaction);
+      for (String id : concat(enable, disable)) {
+        if (Rules.byId(id).isEmpty()) throw new IllegalArgumentException("unknown rule '" + id + "' (see 'lockstep rules')");
+      }
+      long maxLock = LintOptions.DEFAULT_MAX_LOCK_TIMEOUT_MILLIS;
+      if (maxLockTimeout != null) {
+        maxLock = Durations.millis(maxLockTimeout)
+            .orElseThrow(() -> new IllegalArgumentException("--max-lock-timeout: not a duration: " + maxLockTimeout));
+      }
+      options = new LintOptions(pgVersion == null ? LintOptions.NEWEST_PG_VERSION : pgVersion, assumeInTransaction,
+          Set.copyOf(enable), Set.copyOf(disable), maxLock);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           e.getMessage().startsWith("No enum") ? "--fail-level must be error, warning or hint" : e.getMessage());
@@ -112,6 +135,12 @@ final class LintCommand implements Callable<Integer> {
     reporter().write(report, out);
     out.flush();
     return report.exitCode(fail);
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static void read(String name, InputStream in, List<SourceFile> sources, List<InputProblem> problems) {

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "List every rule: id, severity, fix, title.")
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "List every rule: id, severity, whether it can fix, on or off by default, title.")
 final class RulesCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -18,8 +18,8 @@ final class RulesCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     for (Rule rule : Rules.all()) {
       RuleInfo info = rule.info();
-      out.printf("%-32s %-8s %-9s %s%n", info.id(), info.severity().label(),
-          info.fix() == RuleInfo.FixAvailability.NONE ? "-" : "fix", info.title());
+      out.printf("%-38s %-8s %-4s %-4s %s%n", info.id(), info.severity().label(),
+          info.fix() == RuleInfo.FixAvailability.NONE ? "-" : "fix", info.enabledByDefault() ? "on" : "off", info.title());
     }
     return 0;
   }

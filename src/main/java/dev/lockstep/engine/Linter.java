@@ -13,11 +13,17 @@ public final class Linter {
       .comparingInt((Finding f) -> f.span().start())
       .thenComparing(Finding::ruleId);
 
-  private final SqlParser parser = new SqlParser();
+  private final SqlParser parser;
   private final List<Rule> rules;
   private final LintOptions options;
 
   public Linter(List<Rule> rules, LintOptions options) {
+    this(rules, options, new SqlParser());
+  }
+
+  /** A linter that shares {@code parser} (one per thread) with other linters. */
+  public Linter(List<Rule> rules, LintOptions options, SqlParser parser) {
+    this.parser = parser;
     this.options = options;
     this.rules = rules.stream()
         .filter(r -> options.runs(r.info()))

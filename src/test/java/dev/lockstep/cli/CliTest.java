@@ -184,7 +184,8 @@ class CliTest {
     Run mainHelp = run("--help");
     assertThat(mainHelp.out()).contains("Exit codes:", "2   usage error, unreadable input");
     Run rules = run("rules");
-    assertThat(rules.out()).contains("require-concurrent-index         error    fix       Build indexes on existing tables with CONCURRENTLY");
+    assertThat(rules.out()).contains("require-concurrent-index               error    fix  on   Build indexes on existing tables with CONCURRENTLY")
+        .contains("prefer-bigint-keys                     hint     -    off  Use bigint for id and foreign key columns");
     Run explain = run("explain", "require-concurrent-index");
     assertThat(explain.code()).isZero();
     assertThat(explain.out()).startsWith("# require-concurrent-index\n");

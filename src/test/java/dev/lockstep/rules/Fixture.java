@@ -1,5 +1,6 @@
 package dev.lockstep.rules;
 
+import dev.lockstep.engine.LintOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
  * that line; good fixtures have none. {@code name.fixed.sql} holds the exact text after safe fixes.
  */
 record Fixture(String ruleId, Path path, String sql, List<Expectation> expectations, Optional<String> fixed) {
+  private static final Pattern DIRECTIVE = Pattern.compile("(?m)^--\\s*fixture:\\s*(.*)$");
   static final Path ROOT = Path.of("test-fixtures");
   private static final Pattern MARKER = Pattern.compile("--\\s*expect:\\s*(.*)$");
   private static final Pattern ITEM = Pattern.compile("\\s*([a-z0-9-]+)(?:@(\\d+))?(?:\\s+\"([^\"]*)\")?\\s*(?:,|$)");
@@ -65,6 +67,25 @@ record Fixture(String ruleId, Path path, String sql, List<Expectation> expectati
       if (at < m.group(1).strip().length()) throw new IllegalArgumentException("bad expect marker at line " + (i + 1) + ": " + lines[i]);
     }
     return out;
+  }
+
+  /**
+   * Lint options: the fixture's own rule is enabled (advice rules are off by default), and a
+   * {@code -- fixture: pg-version=N assume-in-transaction} line changes the rest.
+   */
+  LintOptions options() {
+    int pg = LintOptions.NEWEST_PG_VERSION;
+    boolean inTransaction = false;
+    Matcher m = DIRECTIVE.matcher(sql);
+    if (m.find()) {
+      for (String item : m.group(1).trim().split("\\s+")) {
+        if (item.startsWith("pg-version=")) pg = Integer.parseInt(item.substring("pg-version=".length()));
+        else if (item.equals("assume-in-transaction")) inTransaction = true;
+        else throw new IllegalArgumentException("unknown fixture directive " + item + " in " + path);
+      }
+    }
+    return new LintOptions(pg, inTransaction, java.util.Set.of(ruleId), java.util.Set.of(),
+        LintOptions.DEFAULT_MAX_LOCK_TIMEOUT_MILLIS);
   }
 
   boolean bad() {

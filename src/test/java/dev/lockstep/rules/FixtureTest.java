@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.Finding;
-import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Linter;
 import dev.lockstep.fix.Applicability;
 import dev.lockstep.fix.Fixer;
+import dev.lockstep.parse.SqlParser;
 import dev.lockstep.source.SourceFile;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -17,20 +17,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class FixtureTest {
-  static final Linter LINTER = new Linter(Rules.all(), LintOptions.defaults());
+  static final SqlParser PARSER = new SqlParser();
 
   static Stream<Fixture> fixtures() throws IOException {
     return Fixture.all();
   }
 
-  static FileResult lint(String path, String sql) {
-    return LINTER.lint(SourceFile.of(path, sql));
+  static FileResult lint(Fixture f, String sql) {
+    return new Linter(Rules.all(), f.options(), PARSER).lint(SourceFile.of(f.path().toString(), sql));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("fixtures")
   void findingsMatchTheMarkers(Fixture f) {
-    FileResult result = lint(f.path().toString(), f.sql());
+    FileResult result = lint(f, f.sql());
     assertThat(result.syntaxErrors()).as("fixtures are valid SQL").isEmpty();
     if (f.bad()) {
       assertThat(f.expectations()).as("a bad fixture expects findings").isNotEmpty();
@@ -52,10 +52,10 @@ class FixtureTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("fixtures")
   void safeFixesGiveTheExpectedTextAndAreIdempotent(Fixture f) {
-    FileResult result = lint(f.path().toString(), f.sql());
+    FileResult result = lint(f, f.sql());
     String fixed = Fixer.apply(f.sql(), result.findings(), Applicability.SAFE);
     assertThat(fixed).isEqualTo(f.fixed().orElse(f.sql())); // no .fixed.sql: no safe fix applies
-    FileResult again = lint(f.path().toString(), fixed);
+    FileResult again = lint(f, fixed);
     assertThat(again.syntaxErrors()).isEmpty();
     assertThat(Fixer.apply(fixed, again.findings(), Applicability.SAFE)).isEqualTo(fixed);
   }

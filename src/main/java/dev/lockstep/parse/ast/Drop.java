@@ -34,7 +34,9 @@ public final class Drop extends Node {
     if (objects != null) {
       for (JsonNode o : objects) {
         JsonNode list = o.path("List").path("items");
-        out.add(list.isMissingNode() ? List.of() : strings(list));
+        if (!list.isMissingNode()) out.add(strings(list));
+        else if (o.has("String")) out.add(List.of(o.path("String").path("sval").asText())); // DROP SCHEMA a, b
+        else out.add(List.of());
       }
     }
     return out;

@@ -122,6 +122,8 @@ public final class MeasuredCases {
     add("refresh-mv", "account_stats", AE, "accounts", LockMode.ACCESS_SHARE, true, true, true, true);
     add("refresh-mv-concurrently", "account_stats", LockMode.EXCLUSIVE, "accounts", LockMode.ACCESS_SHARE, false, true, false, true);
     add("lock-table-default", "accounts", AE, true, true, false, false);
+    add("lock-table-share", "accounts", SH, false, true, false, false);
+    add("enable-trigger", "accounts", SRE, false, true, false, false);
     add("alter-domain-add-check", "accounts", SH, false, true, false, true);
   }
 

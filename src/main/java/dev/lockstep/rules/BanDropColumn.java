@@ -1,0 +1,38 @@
+package dev.lockstep.rules;
+
+import dev.lockstep.engine.Findings;
+import dev.lockstep.engine.MigrationContext;
+import dev.lockstep.engine.Rewrite;
+import dev.lockstep.engine.Rule;
+import dev.lockstep.engine.RuleInfo;
+import dev.lockstep.engine.Severity;
+import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.AlterTable;
+import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.rules.support.MeasuredCases;
+import dev.lockstep.rules.support.Sql;
+
+@RuleInfo(id = "ban-drop-column",
+    title = "Dropping a column breaks the application version that still uses it",
+    severity = Severity.WARNING)
+public final class BanDropColumn implements Rule {
+  @Override
+  public void check(Statement statement, MigrationContext context, Findings out) {
+    if (!(statement.node() instanceof AlterTable alter) || !"OBJECT_TABLE".equals(alter.objectType())
+        || context.createdEarlier(alter.table(), statement)) {
+      return;
+    }
+    for (AlterTableCmd cmd : alter.commands()) {
+      if (!"AT_DropColumn".equals(cmd.subtype())) continue;
+      String table = alter.table().qualifiedName();
+      String column = Sql.quote(cmd.name());
+      out.report(this, statement)
+          .message("Dropping %s.%s breaks every query of the running application version that still reads or writes %s "
+              + "(including SELECT * mapped to a fixed list of fields); the lock is brief ACCESS EXCLUSIVE", table, column, column)
+          .lock(MeasuredCases.get("drop-column").on(table))
+          .rewrite(Rewrite.of("Contract only after the deploy: first ship code that no longer uses " + column
+                  + " (ORMs: mark it ignored), then drop it in a later migration",
+              new Rewrite.Step("a migration after that deploy", statement.text() + ";")));
+    }
+  }
+}

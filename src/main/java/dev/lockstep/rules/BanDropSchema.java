@@ -1,0 +1,31 @@
+package dev.lockstep.rules;
+
+import dev.lockstep.engine.Findings;
+import dev.lockstep.engine.MigrationContext;
+import dev.lockstep.engine.Rewrite;
+import dev.lockstep.engine.Rule;
+import dev.lockstep.engine.RuleInfo;
+import dev.lockstep.engine.Severity;
+import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.Drop;
+import dev.lockstep.rules.support.Sql;
+
+@RuleInfo(id = "ban-drop-schema",
+    title = "DROP SCHEMA removes every object in it",
+    severity = Severity.ERROR)
+public final class BanDropSchema implements Rule {
+  @Override
+  public void check(Statement statement, MigrationContext context, Findings out) {
+    if (!(statement.node() instanceof Drop drop) || !"OBJECT_SCHEMA".equals(drop.objectType())) return;
+    for (var name : drop.objects()) {
+      String schema = name.isEmpty() ? "" : Sql.quote(name.get(0));
+      out.report(this, statement)
+          .message("DROP SCHEMA %s%s removes %s: the running application loses its tables, and each dropped table "
+              + "takes an ACCESS EXCLUSIVE lock", schema, drop.cascade() ? " CASCADE" : "",
+              drop.cascade() ? "every table, view, function and type in it, and everything elsewhere that depends on them"
+                  : "the schema (it fails if anything is left in it)")
+          .rewrite(Rewrite.of("Drop a schema only after every deployed application has stopped using it, and drop its "
+              + "objects one by one in earlier migrations so each step is visible and reversible"));
+    }
+  }
+}

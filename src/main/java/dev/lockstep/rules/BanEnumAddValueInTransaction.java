@@ -1,0 +1,26 @@
+package dev.lockstep.rules;
+
+import dev.lockstep.engine.Findings;
+import dev.lockstep.engine.MigrationContext;
+import dev.lockstep.engine.Rewrite;
+import dev.lockstep.engine.Rule;
+import dev.lockstep.engine.RuleInfo;
+import dev.lockstep.engine.Severity;
+import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.AlterEnum;
+
+@RuleInfo(id = "ban-enum-add-value-in-transaction",
+    title = "Before PostgreSQL 12, ALTER TYPE ... ADD VALUE cannot run in a transaction block",
+    severity = Severity.ERROR, maxPgVersion = 11)
+public final class BanEnumAddValueInTransaction implements Rule {
+  @Override
+  public void check(Statement statement, MigrationContext context, Findings out) {
+    if (!(statement.node() instanceof AlterEnum e) || !e.addsValue() || !context.inTransaction(statement)) return;
+    // PostgreSQL 12 release notes: ALTER TYPE ... ADD VALUE may now run inside a transaction block.
+    out.report(this, statement)
+        .message("On PostgreSQL %d, ALTER TYPE ... ADD VALUE fails inside a transaction block (\"ALTER TYPE ... ADD "
+            + "cannot run inside a transaction block\"); this changed in PostgreSQL 12", context.pgVersion())
+        .rewrite(Rewrite.of("Run it in its own migration without a transaction block",
+            new Rewrite.Step("outside a transaction block", statement.text() + ";")));
+  }
+}

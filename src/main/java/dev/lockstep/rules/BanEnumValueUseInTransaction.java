@@ -1,0 +1,47 @@
+package dev.lockstep.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lockstep.engine.Findings;
+import dev.lockstep.engine.MigrationContext;
+import dev.lockstep.engine.Rewrite;
+import dev.lockstep.engine.Rule;
+import dev.lockstep.engine.RuleInfo;
+import dev.lockstep.engine.Severity;
+import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.AlterEnum;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+@RuleInfo(id = "ban-enum-value-use-in-transaction",
+    title = "A new enum value cannot be used in the transaction that added it",
+    severity = Severity.ERROR)
+public final class BanEnumValueUseInTransaction implements Rule {
+  @Override
+  public void check(Statement statement, MigrationContext context, Findings out) {
+    if (statement.node() instanceof AlterEnum || !context.inTransaction(statement)) return;
+    Set<String> literals = new LinkedHashSet<>();
+    collectStrings(statement.tree(), literals);
+    for (String value : literals) {
+      Optional<Integer> added = context.enumValueAddedInSameTransaction(value, statement);
+      if (added.isEmpty()) continue;
+      out.report(this, statement)
+          .message("'%s' was added to an enum by ALTER TYPE ... ADD VALUE in this same transaction: using it fails with "
+              + "\"unsafe use of new value '%s' of enum type\" until the transaction commits", value, value)
+          .rewrite(Rewrite.of("Commit after ALTER TYPE ... ADD VALUE and use the value in a later transaction (with "
+                  + "frameworks that wrap each migration in a transaction: in the next migration)",
+              new Rewrite.Step("a later transaction", statement.text() + ";")));
+      return;
+    }
+  }
+
+  private static void collectStrings(JsonNode node, Set<String> out) {
+    if (node.isObject()) {
+      JsonNode sval = node.path("A_Const").path("sval").path("sval");
+      if (sval.isTextual()) out.add(sval.asText());
+      node.fields().forEachRemaining(e -> collectStrings(e.getValue(), out));
+    } else if (node.isArray()) {
+      node.forEach(n -> collectStrings(n, out));
+    }
+  }
+}

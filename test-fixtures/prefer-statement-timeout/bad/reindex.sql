@@ -1,0 +1,1 @@
+REINDEX INDEX CONCURRENTLY orders_pkey;  -- expect: prefer-statement-timeout@1 "REINDEX CONCURRENTLY"

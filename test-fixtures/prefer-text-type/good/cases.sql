@@ -1,0 +1,5 @@
+CREATE TABLE customers (
+  email text NOT NULL CHECK (char_length(email) <= 255),
+  country text,
+  name varchar
+);
