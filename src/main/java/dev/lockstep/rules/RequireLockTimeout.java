@@ -28,9 +28,9 @@ public final class RequireLockTimeout implements Rule {
     if (statement.index() != first) return;
     TableLocks.Locked locked = TableLocks.strongest(statement.node()).orElseThrow();
     out.report(this, statement)
-        .message("%s waits for an %s lock on %s with no lock_timeout: while it waits behind any long-running query, "
+        .message("%s waits for %s %s lock on %s with no lock_timeout: while it waits behind any long-running query, "
             + "every other query on %s queues behind it and the application stalls",
-            leadingWords(statement),
+            leadingWords(statement), locked.mode().sql().matches("[AEIOU].*") ? "an" : "a",
             locked.mode().sql(), locked.description(), locked.description())
         .rewrite(Rewrite.of("Set a short lock_timeout at the top of the migration so a blocked lock request fails fast "
                 + "instead of stalling traffic, and retry the migration later",

@@ -25,10 +25,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SqlParserTest {
+public class SqlParserTest {
   static final SqlParser PARSER = new SqlParser();
 
-  static ParsedFile parse(String sql) {
+  public static ParsedFile parse(String sql) {
     return PARSER.parse(SourceFile.of("t.sql", sql));
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.Finding;
 import dev.lockstep.engine.Linter;
+import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.fix.Applicability;
 import dev.lockstep.fix.Fixer;
 import dev.lockstep.parse.SqlParser;
@@ -47,6 +48,12 @@ class FixtureTest {
       unmatched.remove(match);
     }
     assertThat(describe(unmatched)).as("findings without a marker").isEmpty();
+
+    for (Finding finding : result.findings()) { // fixes agree with what each rule declares
+      var declared = Rules.byId(finding.ruleId()).orElseThrow().info().fix();
+      if (declared == RuleInfo.FixAvailability.NONE) assertThat(finding.fixes()).as(finding.ruleId()).isEmpty();
+      if (declared == RuleInfo.FixAvailability.ALWAYS) assertThat(finding.fixes()).as(finding.ruleId()).isNotEmpty();
+    }
   }
 
   @ParameterizedTest(name = "{0}")

@@ -31,6 +31,21 @@ class RuleCatalogTest {
   }
 
   @Test
+  void everyRuleHasAtLeastThreeBadAndThreeGoodCases() throws IOException {
+    for (Rule rule : Rules.all()) {
+      String id = rule.id();
+      long bad = 0;
+      long good = 0;
+      for (Fixture f : Fixture.all().filter(x -> x.ruleId().equals(id)).toList()) {
+        if (f.bad()) bad += f.expectations().stream().filter(e -> e.ruleId().equals(id)).count();
+        else good += dev.lockstep.parse.SqlParserTest.parse(f.sql()).statements().size();
+      }
+      assertThat(bad).as(id + ": bad cases").isGreaterThanOrEqualTo(3);
+      assertThat(good).as(id + ": statements in good fixtures").isGreaterThanOrEqualTo(3);
+    }
+  }
+
+  @Test
   void registryIsSortedAndUnique() {
     List<String> ids = Rules.all().stream().map(Rule::id).toList();
     assertThat(ids).isSorted().doesNotHaveDuplicates();
