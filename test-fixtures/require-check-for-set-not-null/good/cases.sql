@@ -7,4 +7,4 @@ ALTER TABLE users DROP CONSTRAINT users_email_not_null;
 -- A table created in this migration has no rows and no traffic yet.
 CREATE TABLE tags (id bigint, label text);
 ALTER TABLE tags ALTER COLUMN label SET NOT NULL;
-ALTER TABLE users ALTER COLUMN nickname DROP NOT NULL;
+ALTER TABLE users ALTER COLUMN nickname SET DEFAULT '';

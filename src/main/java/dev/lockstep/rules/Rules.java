@@ -8,6 +8,7 @@ import java.util.Optional;
 public final class Rules {
   // keep sorted by id
   private static final List<Rule> ALL = List.of(
+      new BanAlterDomainAddConstraint(),
       new BanBackfillInDdlTransaction(),
       new BanBlockingTableRewrite(),
       new BanColumnTypeChange(),
@@ -16,6 +17,7 @@ public final class Rules {
       new BanDisableTriggerAll(),
       new BanDropColumn(),
       new BanDropDatabase(),
+      new BanDropNotNull(),
       new BanDropSchema(),
       new BanDropTable(),
       new BanEnumAddValueInTransaction(),
@@ -23,13 +25,16 @@ public final class Rules {
       new BanExclusionConstraint(),
       new BanHighLockTimeout(),
       new BanLockTable(),
+      new BanNestedTransaction(),
       new BanRenameColumn(),
       new BanRenameTable(),
       new BanRewritingAddColumn(),
       new BanTriggerChangeOnExistingTable(),
       new BanTruncate(),
+      new BanUncommittedTransaction(),
       new BanUpdateDeleteWithoutWhere(),
       new BanValidateInSameTransaction(),
+      new BanWorkAfterAccessExclusiveLock(),
       new PreferBigintKeys(),
       new PreferIdentityColumns(),
       new PreferIfExists(),

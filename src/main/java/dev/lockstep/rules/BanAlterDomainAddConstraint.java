@@ -1,0 +1,44 @@
+package dev.lockstep.rules;
+
+import dev.lockstep.engine.Findings;
+import dev.lockstep.engine.MigrationContext;
+import dev.lockstep.engine.Rewrite;
+import dev.lockstep.engine.Rule;
+import dev.lockstep.engine.RuleInfo;
+import dev.lockstep.engine.Severity;
+import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.Constraint;
+import dev.lockstep.parse.ast.Node;
+import dev.lockstep.rules.support.MeasuredCases;
+import dev.lockstep.rules.support.Sql;
+import java.util.ArrayList;
+import java.util.List;
+
+@RuleInfo(id = "ban-alter-domain-add-constraint",
+    title = "ALTER DOMAIN ADD CONSTRAINT checks every column of that domain in every table",
+    severity = Severity.ERROR)
+public final class BanAlterDomainAddConstraint implements Rule {
+  @Override
+  public void check(Statement statement, MigrationContext context, Findings out) {
+    Node node = statement.node();
+    if (!node.kind().equals("AlterDomainStmt") || !"C".equals(node.fields().path("subtype").asText())) return;
+    if (!(Node.of(node.fields().path("def")) instanceof Constraint c) || c.notValid()) return;
+    List<String> parts = new ArrayList<>();
+    node.fields().path("typeName").forEach(n -> parts.add(Sql.quote(n.path("String").path("sval").asText())));
+    String domain = String.join(".", parts);
+    String name = c.name() == null ? null : Sql.quote(c.name());
+    var finding = out.report(this, statement)
+        .message("ALTER DOMAIN %s ADD CONSTRAINT scans every table with a column of type %s, holding a SHARE lock on each: "
+            + "writes to all of them wait until every row is checked", domain, domain)
+        .lock(MeasuredCases.get("alter-domain-add-check").on("each table using " + domain));
+    if (name == null) {
+      finding.rewrite(Rewrite.of("Name the constraint, add it NOT VALID (new values are checked from then on), and "
+          + "VALIDATE it in a separate transaction"));
+      return;
+    }
+    finding.rewrite(Rewrite.of("Add the constraint NOT VALID (new values are checked from then on), then VALIDATE it in a "
+            + "separate transaction",
+        new Rewrite.Step("its own transaction", statement.text() + " NOT VALID;"),
+        new Rewrite.Step("a separate transaction", "ALTER DOMAIN " + domain + " VALIDATE CONSTRAINT " + name + ";")));
+  }
+}

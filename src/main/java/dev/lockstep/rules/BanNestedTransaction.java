@@ -1,0 +1,32 @@
+package dev.lockstep.rules;
+
+import dev.lockstep.engine.Findings;
+import dev.lockstep.engine.MigrationContext;
+import dev.lockstep.engine.Rewrite;
+import dev.lockstep.engine.Rule;
+import dev.lockstep.engine.RuleInfo;
+import dev.lockstep.engine.Severity;
+import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.Transaction;
+
+@RuleInfo(id = "ban-nested-transaction",
+    title = "BEGIN inside a transaction does not start a new one",
+    severity = Severity.WARNING)
+public final class BanNestedTransaction implements Rule {
+  @Override
+  public void check(Statement statement, MigrationContext context, Findings out) {
+    if (!(statement.node() instanceof Transaction t) || !t.begins() || !context.inTransaction(statement)) return;
+    boolean runner = !context.statements().subList(0, statement.index()).stream()
+        .anyMatch(s -> s.node() instanceof Transaction x && x.begins());
+    out.report(this, statement)
+        .message(runner
+            ? "BEGIN in a migration that the runner already wraps in a transaction: PostgreSQL only warns \"there is "
+                + "already a transaction in progress\", and the COMMIT that follows commits the runner's transaction early"
+            : "BEGIN inside an open transaction does not start a new one (PostgreSQL only warns \"there is already a "
+                + "transaction in progress\"): the first COMMIT ends both, so later statements run outside any transaction")
+        .rewrite(Rewrite.of(runner
+            ? "Drop BEGIN/COMMIT and let the runner's transaction cover the file, or turn the runner's transaction off "
+                + "for this migration"
+            : "Close the first transaction with COMMIT before starting the next, or use SAVEPOINT for a nested scope"));
+  }
+}

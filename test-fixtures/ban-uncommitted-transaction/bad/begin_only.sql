@@ -1,0 +1,1 @@
+BEGIN TRANSACTION ISOLATION LEVEL SERIALIZABLE;  -- expect: ban-uncommitted-transaction@1

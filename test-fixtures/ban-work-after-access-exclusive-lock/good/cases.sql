@@ -1,0 +1,12 @@
+SET lock_timeout = '2s';
+ALTER TABLE accounts ADD COLUMN note text;
+ALTER TABLE accounts ADD COLUMN memo text;
+BEGIN;
+CREATE TABLE invoices (id bigint);
+ALTER TABLE invoices ADD COLUMN total numeric;
+INSERT INTO invoices VALUES (1, 2);
+COMMIT;
+BEGIN;
+SET LOCAL lock_timeout = '2s';
+ALTER TABLE accounts ADD COLUMN a text, ADD COLUMN b text;
+COMMIT;
