@@ -154,6 +154,16 @@ public final class MigrationContext {
     return (T) memo.computeIfAbsent(key, k -> compute.get());
   }
 
+  /**
+   * The file is pg_dump output (a schema dump such as Rails' structure.sql or dbmate's schema.sql):
+   * pg_dump starts every dump with {@code SELECT pg_catalog.set_config('search_path', '', false)}.
+   * A dump is loaded into an empty database, not run against live tables.
+   */
+  public boolean schemaDump() {
+    return computeOnce("schema-dump", () -> statements.stream().limit(20)
+        .anyMatch(s -> s.text().startsWith("SELECT pg_catalog.set_config('search_path', '', false)")));
+  }
+
   public int pgVersion() {
     return options.pgVersion();
   }

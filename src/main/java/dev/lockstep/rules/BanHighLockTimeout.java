@@ -24,6 +24,7 @@ public final class BanHighLockTimeout implements Rule {
         || !"VAR_SET_VALUE".equals(set.setKind())) {
       return;
     }
+    if (context.schemaDump()) return; // pg_dump sets lock_timeout = 0 to restore into an empty database
     OptionalLong millis = Durations.millis(set.value());
     long max = context.options().maxLockTimeoutMillis();
     if (millis.isEmpty() || (millis.getAsLong() > 0 && millis.getAsLong() <= max)) return;

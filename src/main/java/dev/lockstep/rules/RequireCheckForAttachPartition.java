@@ -20,7 +20,8 @@ import dev.lockstep.rules.support.Sql;
 public final class RequireCheckForAttachPartition implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
-    if (!(statement.node() instanceof AlterTable alter)) return;
+    // ALTER INDEX ... ATTACH PARTITION attaches an index: nothing is scanned.
+    if (!(statement.node() instanceof AlterTable alter) || !"OBJECT_TABLE".equals(alter.objectType())) return;
     for (AlterTableCmd cmd : alter.commands()) {
       if (!"AT_AttachPartition".equals(cmd.subtype()) || !(cmd.definition().orElse(null) instanceof PartitionCmd p)) continue;
       RangeVar partition = p.partition();

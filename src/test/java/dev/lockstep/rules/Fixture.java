@@ -16,9 +16,11 @@ import java.util.stream.Stream;
 /**
  * A file under test-fixtures/<rule-id>/{bad,good}/ with its expectations: each
  * {@code -- expect: rule-id[@column] ["message fragment"], ...} marks findings that start on
- * that line; good fixtures have none. {@code name.fixed.sql} holds the exact text after safe fixes.
+ * that line; good fixtures have none. {@code name.fixed.sql} holds the exact text after safe fixes,
+ * {@code name.unsafe.fixed.sql} the text after safe and unsafe fixes (one pass).
  */
-record Fixture(String ruleId, Path path, String sql, List<Expectation> expectations, Optional<String> fixed) {
+record Fixture(String ruleId, Path path, String sql, List<Expectation> expectations, Optional<String> fixed,
+               Optional<String> unsafeFixed) {
   private static final Pattern DIRECTIVE = Pattern.compile("(?m)^--\\s*fixture:\\s*(.*)$");
   static final Path ROOT = Path.of("test-fixtures");
   private static final Pattern MARKER = Pattern.compile("--\\s*expect:\\s*(.*)$");
@@ -46,7 +48,9 @@ record Fixture(String ruleId, Path path, String sql, List<Expectation> expectati
       String sql = Files.readString(path, StandardCharsets.UTF_8);
       Path fixedPath = path.resolveSibling(path.getFileName().toString().replace(".sql", ".fixed.sql"));
       Optional<String> fixed = Files.exists(fixedPath) ? Optional.of(Files.readString(fixedPath)) : Optional.empty();
-      return new Fixture(ROOT.relativize(path).getName(0).toString(), path, sql, expectations(sql), fixed);
+      Path unsafePath = path.resolveSibling(path.getFileName().toString().replace(".sql", ".unsafe.fixed.sql"));
+      Optional<String> unsafe = Files.exists(unsafePath) ? Optional.of(Files.readString(unsafePath)) : Optional.empty();
+      return new Fixture(ROOT.relativize(path).getName(0).toString(), path, sql, expectations(sql), fixed, unsafe);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -67,6 +67,16 @@ class FixtureTest {
     assertThat(Fixer.apply(fixed, again.findings(), Applicability.SAFE)).isEqualTo(fixed);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void unsafeFixesGiveTheExpectedText(Fixture f) {
+    if (f.unsafeFixed().isEmpty()) return;
+    FileResult result = lint(f, f.sql());
+    String fixed = Fixer.apply(f.sql(), result.findings(), Applicability.UNSAFE);
+    assertThat(fixed).isEqualTo(f.unsafeFixed().get());
+    assertThat(lint(f, fixed).syntaxErrors()).as("unsafe fixes keep the SQL valid").isEmpty();
+  }
+
   private static boolean matches(Fixture.Expectation e, Finding f) {
     return f.ruleId().equals(e.ruleId()) && f.start().line() == e.line()
         && (e.column() == null || f.start().column() == e.column())
