@@ -46,7 +46,13 @@ public final class TableLocks {
         LockMode m = alterTableLock(cmd);
         if (mode == null || m.compareTo(mode) > 0) mode = m;
       }
-      return writeBlocking(at.table(), mode);
+      Optional<Locked> locked = writeBlocking(at.table(), mode);
+      // Dropping a foreign key also takes ACCESS EXCLUSIVE on the referenced table (measured: drop-fk).
+      if (locked.isPresent() && at.commands().stream().anyMatch(TableLocks::dropsForeignKey)) {
+        return Optional.of(new Locked(at.table(), at.table().qualifiedName() + " and on the table its foreign key "
+            + "references", mode));
+      }
+      return locked;
     }
     if (node instanceof CreateIndex ci && !ci.concurrently()) return writeBlocking(ci.table(), LockMode.SHARE);
     if (node instanceof Reindex r && !r.concurrently() && r.relation() != null) {
@@ -88,6 +94,13 @@ public final class TableLocks {
       if (table.isObject()) return writeBlocking(RangeVar.fromFields(table), LockMode.ACCESS_EXCLUSIVE);
     }
     return Optional.empty();
+  }
+
+  /** DROP CONSTRAINT of a constraint named like a foreign key (PostgreSQL's *_fkey, or *_fk / fk_*). */
+  private static boolean dropsForeignKey(AlterTableCmd cmd) {
+    String name = cmd.name();
+    return "AT_DropConstraint".equals(cmd.subtype()) && name != null
+        && (name.endsWith("_fkey") || name.endsWith("_fk") || name.startsWith("fk_"));
   }
 
   private static LockMode alterTableLock(AlterTableCmd cmd) {
