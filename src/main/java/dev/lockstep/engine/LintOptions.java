@@ -10,9 +10,10 @@ import java.util.Set;
  * @param enabled rule ids turned on besides the default ones
  * @param disabled rule ids turned off
  * @param maxLockTimeoutMillis the longest lock_timeout a migration may set
+ * @param requireSuppressionReason whether a lockstep-ignore comment must give a reason
  */
 public record LintOptions(int pgVersion, boolean assumeInTransaction, Set<String> enabled, Set<String> disabled,
-                          long maxLockTimeoutMillis) {
+                          long maxLockTimeoutMillis, boolean requireSuppressionReason) {
   /** The newest PostgreSQL major whose grammar and lock behaviour lockstep knows. */
   public static final int NEWEST_PG_VERSION = 18;
   public static final int OLDEST_PG_VERSION = 10;
@@ -29,7 +30,12 @@ public record LintOptions(int pgVersion, boolean assumeInTransaction, Set<String
   }
 
   public LintOptions(int pgVersion, boolean assumeInTransaction) {
-    this(pgVersion, assumeInTransaction, Set.of(), Set.of(), DEFAULT_MAX_LOCK_TIMEOUT_MILLIS);
+    this(pgVersion, assumeInTransaction, Set.of(), Set.of(), DEFAULT_MAX_LOCK_TIMEOUT_MILLIS, true);
+  }
+
+  public LintOptions(int pgVersion, boolean assumeInTransaction, Set<String> enabled, Set<String> disabled,
+                     long maxLockTimeoutMillis) {
+    this(pgVersion, assumeInTransaction, enabled, disabled, maxLockTimeoutMillis, true);
   }
 
   public static LintOptions defaults() {

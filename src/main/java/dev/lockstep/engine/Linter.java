@@ -16,6 +16,8 @@ public final class Linter {
   private final SqlParser parser;
   private final List<Rule> rules;
   private final LintOptions options;
+  private final java.util.Map<String, Rule> running = new java.util.HashMap<>();
+  private final java.util.Set<String> knownIds = new java.util.HashSet<>();
 
   public Linter(List<Rule> rules, LintOptions options) {
     this(rules, options, new SqlParser());
@@ -29,6 +31,8 @@ public final class Linter {
         .filter(r -> options.runs(r.info()))
         .filter(r -> options.pgVersion() >= r.info().minPgVersion() && options.pgVersion() <= r.info().maxPgVersion())
         .toList();
+    for (Rule r : rules) knownIds.add(r.id());
+    for (Rule r : this.rules) running.put(r.id(), r);
   }
 
   public FileResult lint(SourceFile source) {
@@ -41,7 +45,11 @@ public final class Linter {
     for (Statement statement : file.statements()) {
       for (Rule rule : rules) rule.check(statement, context, out);
     }
-    List<Finding> findings = out.toList().stream().sorted(ORDER).toList();
-    return new FileResult(file.source(), findings, file.errors());
+    Findings meta = new Findings(file.source());
+    Suppressions.Outcome outcome = Suppressions.apply(file, out.toList(), meta, running, knownIds, options.requireSuppressionReason());
+    List<Finding> findings = new java.util.ArrayList<>(outcome.kept());
+    findings.addAll(meta.toList());
+    findings.sort(ORDER);
+    return new FileResult(file.source(), findings, outcome.suppressed(), file.errors());
   }
 }

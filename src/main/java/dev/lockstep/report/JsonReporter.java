@@ -11,6 +11,7 @@ import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.Finding;
 import dev.lockstep.engine.LockFacts;
 import dev.lockstep.engine.Rewrite;
+import dev.lockstep.engine.SuppressedFinding;
 import dev.lockstep.fix.Fix;
 import dev.lockstep.fix.TextEdit;
 import dev.lockstep.input.InputProblem;
@@ -32,6 +33,7 @@ public final class JsonReporter implements Reporter {
     root.put("pgVersion", report.pgVersion());
     root.put("filesChecked", report.files().size());
     ArrayNode findings = root.putArray("findings");
+    ArrayNode suppressed = root.putArray("suppressed");
     ArrayNode errors = root.putArray("errors");
     for (InputProblem p : report.problems()) {
       errors.addObject().put("kind", "input").put("path", p.path()).put("message", p.message());
@@ -46,6 +48,12 @@ public final class JsonReporter implements Reporter {
         position(stmt.putObject("end"), file.source(), e.statement().end());
       }
       for (Finding f : file.findings()) findings.add(finding(file.source(), f));
+      for (SuppressedFinding s : file.suppressed()) {
+        ObjectNode n = finding(file.source(), s.finding());
+        n.putObject("suppression").put("kind", s.suppression().wholeFile() ? "file" : "statement")
+            .put("reason", s.suppression().reason());
+        suppressed.add(n);
+      }
     }
     DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
         .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))

@@ -35,6 +35,7 @@ public final class Rules {
       new BanUpdateDeleteWithoutWhere(),
       new BanValidateInSameTransaction(),
       new BanWorkAfterAccessExclusiveLock(),
+      new InvalidSuppression(),
       new PreferBigintKeys(),
       new PreferIdentityColumns(),
       new PreferIfExists(),
@@ -52,7 +53,8 @@ public final class Rules {
       new RequireLockTimeout(),
       new RequireNotValidCheck(),
       new RequireNotValidForeignKey(),
-      new RequireUniqueIndexForConstraint());
+      new RequireUniqueIndexForConstraint(),
+      new UnusedSuppression());
 
   private Rules() {}
 

@@ -147,6 +147,19 @@ class CliTest {
   }
 
   @Test
+  void suppressedFindingsStayInTheReportButNotInTheExitCode() throws Exception {
+    Path f = write("s.sql", "SET lock_timeout = '2s';\n-- lockstep-ignore require-concurrent-index -- 300 rows\n"
+        + "CREATE INDEX i ON countries (name);\n");
+    Run text = run("lint", "--color=never", f.toString());
+    assertThat(text.code()).isZero();
+    assertThat(text.out()).isEqualTo("No findings in 1 file; 1 suppressed.\n");
+    JsonNode json = new ObjectMapper().readTree(run("lint", "--format", "json", f.toString()).out());
+    assertThat(json.get("findings")).isEmpty();
+    assertThat(json.at("/suppressed/0/rule").asText()).isEqualTo("require-concurrent-index");
+    assertThat(json.at("/suppressed/0/suppression").toString()).isEqualTo("{\"kind\":\"statement\",\"reason\":\"300 rows\"}");
+  }
+
+  @Test
   void stdinIsLintedUnderTheGivenName() {
     InputStream saved = System.in;
     try {

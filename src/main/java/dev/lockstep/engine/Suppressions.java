@@ -1,0 +1,165 @@
+package dev.lockstep.engine;
+
+import dev.lockstep.parse.Comment;
+import dev.lockstep.parse.ParsedFile;
+import dev.lockstep.parse.Statement;
+import dev.lockstep.source.SourceFile;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies a file's suppression comments to its findings, and reports suppressions that are
+ * invalid (unknown rule, no reason) or suppress nothing.
+ */
+final class Suppressions {
+  static final String UNUSED = "unused-suppression";
+  static final String INVALID = "invalid-suppression";
+
+  record Outcome(List<Finding> kept, List<SuppressedFinding> suppressed) {}
+
+  private Suppressions() {}
+
+  static Outcome apply(ParsedFile file, List<Finding> findings, Findings meta, Map<String, Rule> running,
+                       Set<String> knownIds, boolean reasonRequired) {
+    List<Suppression> all = new ArrayList<>();
+    for (Comment c : file.comments()) {
+      Suppression s = Suppression.parse(c);
+      if (s != null) all.add(s);
+    }
+    if (all.isEmpty()) return new Outcome(findings, List.of());
+
+    List<Suppression> valid = new ArrayList<>();
+    for (Suppression s : all) {
+      String problem = problem(s, knownIds, reasonRequired);
+      if (problem == null) {
+        valid.add(s);
+      } else if (running.containsKey(INVALID)) {
+        meta.report(running.get(INVALID), s.comment().span()).message("%s", problem);
+      }
+    }
+    Map<Integer, List<Suppression>> byStatement = attach(file, valid);
+    Map<Suppression, Set<String>> used = new LinkedHashMap<>();
+
+    List<Finding> kept = new ArrayList<>();
+    List<SuppressedFinding> suppressed = new ArrayList<>();
+    for (Finding f : findings) {
+      Suppression by = null;
+      Statement owner = statementAt(file, f.span().start());
+      if (owner != null) {
+        for (Suppression s : byStatement.getOrDefault(owner.index(), List.of())) if (s.ruleIds().contains(f.ruleId())) by = s;
+      }
+      if (by == null) {
+        for (Suppression s : valid) if (s.wholeFile() && s.ruleIds().contains(f.ruleId())) by = s;
+      }
+      if (by == null) {
+        kept.add(f);
+      } else {
+        suppressed.add(new SuppressedFinding(f, by));
+        used.computeIfAbsent(by, k -> new LinkedHashSet<>()).add(f.ruleId());
+      }
+    }
+    if (running.containsKey(UNUSED)) {
+      Set<Suppression> placed = new java.util.HashSet<>();
+      byStatement.values().forEach(placed::addAll);
+      for (Suppression s : valid) {
+        List<String> idle = s.ruleIds().stream()
+            .filter(id -> running.containsKey(id) && !used.getOrDefault(s, Set.of()).contains(id)).toList();
+        if (idle.isEmpty()) continue;
+        String where = s.wholeFile() ? "in this file" : placed.contains(s) ? "on the statement that follows"
+            : "(it is not on the lines right before a statement)";
+        meta.report(running.get(UNUSED), s.comment().span())
+            .message("This suppression of %s suppresses nothing %s: remove it, or it will hide a future finding",
+                String.join(", ", idle), where);
+      }
+    }
+    return new Outcome(kept, suppressed);
+  }
+
+  private static String problem(Suppression s, Set<String> knownIds, boolean reasonRequired) {
+    if (s.ruleIds().isEmpty()) return "The suppression names no rule: write the rule ids to ignore, e.g. "
+        + "-- lockstep-ignore require-concurrent-index -- reason";
+    for (String id : s.ruleIds()) {
+      if (!knownIds.contains(id)) return "Unknown rule '" + id + "' in suppression" + suggestion(id, knownIds);
+    }
+    if (reasonRequired && s.reason().isEmpty()) return "The suppression of " + String.join(", ", s.ruleIds())
+        + " gives no reason: add one after '--', e.g. -- lockstep-ignore " + String.join(", ", s.ruleIds())
+        + " -- the table has 200 rows";
+    return null;
+  }
+
+  /** "; did you mean ...?" for the closest known id. */
+  static String suggestion(String id, Set<String> knownIds) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String known : knownIds) {
+      int d = distance(id, known);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = known;
+      }
+    }
+    return best != null && bestDistance <= Math.max(3, id.length() / 3) ? "; did you mean '" + best + "'?" : "";
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) prev[j] = j;
+    for (int i = 1; i <= a.length(); i++) {
+      int[] cur = new int[b.length() + 1];
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+      }
+      prev = cur;
+    }
+    return prev[b.length()];
+  }
+
+  /**
+   * Statement suppressions belong to the statement right after them: the comment stands on a line of
+   * its own, before the statement's first line, with only comments and blank lines in between.
+   */
+  private static Map<Integer, List<Suppression>> attach(ParsedFile file, List<Suppression> valid) {
+    Map<Integer, List<Suppression>> out = new HashMap<>();
+    SourceFile source = file.source();
+    for (Statement st : file.statements()) {
+      for (Comment c : st.leadingComments()) {
+        for (Suppression s : valid) {
+          if (s.wholeFile() || !s.comment().span().equals(c.span())) continue;
+          int line = source.position(c.span().start()).line();
+          if (onOwnLine(source.text(), c.span().start()) && line < st.start().line()) {
+            out.computeIfAbsent(st.index(), k -> new ArrayList<>()).add(s);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean onOwnLine(String text, int offset) {
+    for (int i = offset - 1; i >= 0 && text.charAt(i) != '\n' && text.charAt(i) != '\r'; i--) {
+      if (!Character.isWhitespace(text.charAt(i))) return false;
+    }
+    return true;
+  }
+
+  /** The statement whose span holds {@code offset}; statements are in file order. */
+  private static Statement statementAt(ParsedFile file, int offset) {
+    List<Statement> statements = file.statements();
+    int lo = 0;
+    int hi = statements.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      Statement s = statements.get(mid);
+      if (offset < s.span().start()) hi = mid - 1;
+      else if (offset > s.span().end()) lo = mid + 1;
+      else return s;
+    }
+    return null;
+  }
+}
