@@ -27,6 +27,7 @@ import java.util.Optional;
  */
 public final class MigrationContext {
   private static final int AUTOCOMMIT = -1;
+  private static final int DO_BLOCK_TRANSACTIONS = 1 << 30;
 
   private final LintOptions options;
   private final int[] transaction;
@@ -58,6 +59,10 @@ public final class MigrationContext {
       int i = s.index();
       // an assumed wrapping transaction is number 0; explicit BEGIN blocks count from 1
       transaction[i] = explicit != AUTOCOMMIT ? explicit : options.assumeInTransaction() ? 0 : AUTOCOMMIT;
+      if (s.enclosingIndex() >= 0) { // a DO block runs as one statement: its contents share one transaction
+        int outer = transaction[s.enclosingIndex()];
+        transaction[i] = outer != AUTOCOMMIT ? outer : DO_BLOCK_TRANSACTIONS + s.enclosingIndex();
+      }
       lockTimeout[i] = local[0] != null ? local[0] : timeouts[0];
       statementTimeout[i] = local[1] != null ? local[1] : timeouts[1];
       Node node = s.node();

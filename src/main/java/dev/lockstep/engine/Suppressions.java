@@ -26,8 +26,12 @@ final class Suppressions {
 
   static Outcome apply(ParsedFile file, List<Finding> findings, Findings meta, Map<String, Rule> running,
                        Set<String> knownIds, boolean reasonRequired) {
+    List<Comment> comments = new ArrayList<>(file.comments());
+    for (Statement st : file.statements()) { // comments inside DO bodies are part of a string to the lexer
+      if (st.enclosingIndex() >= 0) comments.addAll(st.leadingComments());
+    }
     List<Suppression> all = new ArrayList<>();
-    for (Comment c : file.comments()) {
+    for (Comment c : comments) {
       Suppression s = Suppression.parse(c);
       if (s != null) all.add(s);
     }
@@ -49,8 +53,7 @@ final class Suppressions {
     List<SuppressedFinding> suppressed = new ArrayList<>();
     for (Finding f : findings) {
       Suppression by = null;
-      Statement owner = statementAt(file, f.span().start());
-      if (owner != null) {
+      for (Statement owner : statementsAt(file, f.span().start())) { // a DO block and the statement inside it
         for (Suppression s : byStatement.getOrDefault(owner.index(), List.of())) if (s.ruleIds().contains(f.ruleId())) by = s;
       }
       if (by == null) {
@@ -148,18 +151,27 @@ final class Suppressions {
     return true;
   }
 
-  /** The statement whose span holds {@code offset}; statements are in file order. */
-  private static Statement statementAt(ParsedFile file, int offset) {
+  /** The statements whose span holds {@code offset}: a top-level one, and one inside it if it is a DO block. */
+  private static List<Statement> statementsAt(ParsedFile file, int offset) {
     List<Statement> statements = file.statements();
     int lo = 0;
     int hi = statements.size() - 1;
-    while (lo <= hi) {
+    int top = -1;
+    while (lo <= hi) { // the last statement starting at or before offset
       int mid = (lo + hi) >>> 1;
-      Statement s = statements.get(mid);
-      if (offset < s.span().start()) hi = mid - 1;
-      else if (offset > s.span().end()) lo = mid + 1;
-      else return s;
+      if (statements.get(mid).span().start() <= offset) {
+        top = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
     }
-    return null;
+    List<Statement> out = new ArrayList<>();
+    if (top < 0) return out;
+    Statement found = statements.get(top);
+    if (found.enclosingIndex() >= 0) out.add(statements.get(found.enclosingIndex()));
+    if (offset <= found.span().end()) out.add(found);
+    else if (found.enclosingIndex() < 0) return out;
+    return out;
   }
 }

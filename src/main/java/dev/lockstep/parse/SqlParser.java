@@ -56,9 +56,28 @@ public final class SqlParser {
     run.errors.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
     List<Statement> numbered = new ArrayList<>();
     for (Statement s : run.statements) {
-      numbered.add(new Statement(source, numbered.size(), s.span(), s.byteBase(), s.tree(), s.leadingComments()));
+      Statement top = s.withIndex(numbered.size(), -1);
+      numbered.add(top);
+      for (Statement inner : embedded(top)) numbered.add(inner.withIndex(numbered.size(), top.index()));
     }
     return new ParsedFile(source, numbered, run.errors);
+  }
+
+  /** The statements a DO block runs, parsed where they stand in the file. */
+  private List<Statement> embedded(Statement statement) {
+    if (!(statement.node() instanceof dev.lockstep.parse.ast.DoBlock)) return List.of();
+    List<Statement> out = new ArrayList<>();
+    try {
+      for (DoBlocks.Embedded e : DoBlocks.statements(statement, engine(), JSON)) {
+        FileParse inner = new FileParse(statement.source());
+        inner.commentsFrom = e.commentsFrom();
+        inner.parseRange(e.start(), e.end());
+        if (inner.errors.isEmpty()) out.addAll(inner.statements);
+      }
+    } catch (WasmTrap e) {
+      engine = null; // the DO statement itself was parsed; only its contents go unchecked
+    }
+    return out;
   }
 
   private PgQuery engine() {

@@ -16,15 +16,31 @@ public final class Statement {
   private final int byteBase;
   private final JsonNode tree;
   private final List<Comment> leadingComments;
+  private final int enclosing;
   private Node node;
 
   Statement(SourceFile source, int index, Span span, int byteBase, JsonNode tree, List<Comment> leadingComments) {
+    this(source, index, span, byteBase, tree, leadingComments, -1);
+  }
+
+  Statement(SourceFile source, int index, Span span, int byteBase, JsonNode tree, List<Comment> leadingComments,
+            int enclosing) {
     this.source = source;
     this.index = index;
     this.span = span;
     this.byteBase = byteBase;
     this.tree = tree;
     this.leadingComments = List.copyOf(leadingComments);
+    this.enclosing = enclosing;
+  }
+
+  /** For a statement inside a DO block: the index of the DO statement; otherwise -1. */
+  public int enclosingIndex() {
+    return enclosing;
+  }
+
+  Statement withIndex(int newIndex, int newEnclosing) {
+    return new Statement(source, newIndex, span, byteBase, tree, leadingComments, newEnclosing);
   }
 
   /** 0-based position among the file's statements. */

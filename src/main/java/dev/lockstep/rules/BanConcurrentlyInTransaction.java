@@ -25,9 +25,12 @@ public final class BanConcurrentlyInTransaction implements Rule {
     if (!context.inTransaction(statement)) return;
     String what = nonTransactional(statement.node());
     if (what == null) return;
-    out.report(this, statement)
-        .message("%s cannot run inside a transaction block: PostgreSQL rejects it with \"%s cannot run inside a "
-            + "transaction block\" and the migration fails", what, what)
+    var finding = statement.enclosingIndex() >= 0
+        ? out.report(this, statement).message("%s cannot run inside a DO block: PostgreSQL rejects it (\"%s cannot be "
+            + "executed from a function\") and the migration fails", what, what)
+        : out.report(this, statement).message("%s cannot run inside a transaction block: PostgreSQL rejects it with "
+            + "\"%s cannot run inside a transaction block\" and the migration fails", what, what);
+    finding
         .rewrite(Rewrite.of("Run it in its own migration that the runner does not wrap in a transaction (for example "
                 + "goose '-- +goose NO TRANSACTION', dbmate 'transaction:false', Flyway executeInTransaction=false, "
                 + "Liquibase runInTransaction:false), with no BEGIN/COMMIT around it",

@@ -106,6 +106,20 @@ public class SqlParserTest {
   }
 
   @Test
+  void statementsInsideDoBlocksAreParsedWhereTheyStand() {
+    ParsedFile f = parse("SELECT 1;\nDO $$\nDECLARE n int;\nBEGIN\n  SELECT count(*) INTO n FROM t;\n"
+        + "  -- note\n  ALTER TABLE t ADD COLUMN c int;\n  IF n > 0 THEN\n    CREATE INDEX i ON t (c);\n  END IF;\nEND $$;\nSELECT 2;");
+    assertThat(f.statements()).extracting(Statement::text).containsExactly("SELECT 1",
+        "DO $$\nDECLARE n int;\nBEGIN\n  SELECT count(*) INTO n FROM t;\n  -- note\n  ALTER TABLE t ADD COLUMN c int;\n"
+            + "  IF n > 0 THEN\n    CREATE INDEX i ON t (c);\n  END IF;\nEND $$",
+        "ALTER TABLE t ADD COLUMN c int", "CREATE INDEX i ON t (c)", "SELECT 2");
+    assertThat(f.statements()).extracting(Statement::enclosingIndex).containsExactly(-1, -1, 1, 1, -1);
+    assertThat(f.statements().get(2).start()).isEqualTo(new Position(7, 3));
+    assertThat(f.statements().get(3).start()).isEqualTo(new Position(9, 5));
+    assertThat(f.statements().get(2).leadingComments()).extracting(Comment::content).containsExactly("note");
+  }
+
+  @Test
   void emptyAndCommentOnlyInputsHaveNoStatements() {
     for (String sql : List.of("", "   \n", "-- only a comment\n", "/* block */", ";;;;")) {
       ParsedFile f = parse(sql);
@@ -216,7 +230,9 @@ public class SqlParserTest {
     assertThat(set.local()).isTrue();
     assertThat(((Transaction) s.get(7).node()).ends()).isTrue();
     assertThat(((DoBlock) s.get(8).node()).body()).isEqualTo(" BEGIN ALTER TABLE t ADD c int; END ");
-    assertThat(((Copy) s.get(9).node()).fromStdin()).isTrue();
+    assertThat(s.get(9).text()).isEqualTo("ALTER TABLE t ADD c int"); // the statement inside the DO block
+    assertThat(s.get(9).enclosingIndex()).isEqualTo(8);
+    assertThat(((Copy) s.get(10).node()).fromStdin()).isTrue();
   }
 
   @Test

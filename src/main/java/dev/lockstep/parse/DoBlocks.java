@@ -1,0 +1,94 @@
+package dev.lockstep.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lockstep.parse.ast.DoBlock;
+import dev.lockstep.parse.wasm.PgQuery;
+import dev.lockstep.parse.wasm.RawParse;
+import dev.lockstep.source.SourceFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the SQL statements a PL/pgSQL DO block runs, with PostgreSQL's PL/pgSQL parser, and where
+ * each one is in the file: the parser reports each statement's text and its line within the body.
+ * Statements that cannot be located verbatim (PL/pgSQL rewrites SELECT ... INTO) are left out.
+ */
+final class DoBlocks {
+  /** A statement inside a DO body: its char range in the file, and where its leading comments begin. */
+  record Embedded(int start, int end, int commentsFrom) {}
+
+  private DoBlocks() {}
+
+  static List<Embedded> statements(Statement statement, PgQuery engine, ObjectMapper json) {
+    if (!(statement.node() instanceof DoBlock block) || !"plpgsql".equalsIgnoreCase(block.language())) return List.of();
+    SourceFile source = statement.source();
+    String text = source.text();
+    int bodyStart = bodyStart(text, statement);
+    if (bodyStart < 0) return List.of();
+    RawParse parsed = engine.parsePlpgsql((statement.text() + ";").getBytes(StandardCharsets.UTF_8));
+    if (!parsed.ok()) return List.of();
+    List<JsonNode[]> found = new ArrayList<>(); // [query, lineno]
+    try {
+      collect(json.readTree(parsed.json()), found);
+    } catch (IOException e) {
+      return List.of();
+    }
+    List<Embedded> out = new ArrayList<>();
+    int searchFrom = bodyStart;
+    for (JsonNode[] q : found) {
+      String query = q[0].asText();
+      int lineStart = lineStart(text, bodyStart, q[1].asInt(1), statement.span().end());
+      int at = text.indexOf(query, Math.max(lineStart, searchFrom));
+      if (at < 0 || at + query.length() > statement.span().end()) continue;
+      out.add(new Embedded(at, at + query.length(), searchFrom));
+      searchFrom = at + query.length();
+    }
+    return out;
+  }
+
+  /** Collects [query, lineno] of every plain SQL statement in a PL/pgSQL tree, in order. */
+  private static void collect(JsonNode node, List<JsonNode[]> out) {
+    if (node.isObject()) {
+      JsonNode exec = node.get("PLpgSQL_stmt_execsql");
+      if (exec != null) {
+        out.add(new JsonNode[] {exec.path("sqlstmt").path("PLpgSQL_expr").path("query"), exec.path("lineno")});
+        return;
+      }
+      node.fields().forEachRemaining(e -> collect(e.getValue(), out));
+    } else if (node.isArray()) {
+      node.forEach(n -> collect(n, out));
+    }
+  }
+
+  /** Offset just after the dollar-quote that opens the DO body, or -1. */
+  private static int bodyStart(String text, Statement statement) {
+    SqlLexer lx = new SqlLexer(text, statement.span().start(), statement.span().end());
+    while (lx.next()) {
+      if (lx.kind() == SqlLexer.Kind.DOLLAR_STRING) return text.indexOf('$', lx.start() + 1) + 1;
+    }
+    return -1;
+  }
+
+  /** Start of line {@code lineno} of the body (line 1 starts right after the opening quote). */
+  private static int lineStart(String text, int bodyStart, int lineno, int limit) {
+    int at = bodyStart;
+    for (int line = 1; line < lineno && at < limit; line++) {
+      int next = nextLineBreak(text, at, limit);
+      if (next < 0) return at;
+      at = next;
+    }
+    return at;
+  }
+
+  private static int nextLineBreak(String text, int from, int limit) {
+    for (int i = from; i < limit; i++) {
+      char c = text.charAt(i);
+      if (c == '\n') return i + 1;
+      if (c == '\r') return i + 1 < limit && text.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+    }
+    return -1;
+  }
+}
