@@ -4,6 +4,9 @@ import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Linter;
 import dev.lockstep.engine.Severity;
+import dev.lockstep.engine.TransactionPlan;
+import dev.lockstep.frameworks.Framework;
+import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.input.SqlFiles;
 import dev.lockstep.report.JsonReporter;
@@ -67,6 +70,14 @@ final class LintCommand implements Callable<Integer> {
       description = "Longest lock_timeout a migration may set, e.g. 5s (default: 10s).")
   String maxLockTimeout;
 
+  @Option(names = "--framework", paramLabel = "NAME",
+      description = "Treat every file as this tool's migration: flyway, liquibase, goose, dbmate, golang-migrate, "
+          + "drizzle, prisma, sqitch, pop, hasura, supabase, plain, schema-dump (default: detect per file).")
+  String framework;
+
+  @Option(names = "--include-down", description = "Also lint down/undo migrations and sections.")
+  boolean includeDown;
+
   @Option(names = "--stdin-filename", paramLabel = "NAME", description = "Path to report for standard input.")
   String stdinFilename = "<stdin>";
 
@@ -100,6 +111,12 @@ final class LintCommand implements Callable<Integer> {
           e.getMessage().startsWith("No enum") ? "--fail-level must be error, warning or hint" : e.getMessage());
     }
 
+    Framework forced;
+    try {
+      forced = framework == null ? null : Framework.fromId(framework);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--framework: " + e.getMessage());
+    }
     List<SourceFile> sources = new ArrayList<>();
     List<InputProblem> problems = new ArrayList<>();
     List<Path> filePaths = new ArrayList<>();
@@ -122,14 +139,22 @@ final class LintCommand implements Callable<Integer> {
 
     Linter linter = new Linter(Rules.all(), options);
     List<FileResult> results = new ArrayList<>();
+    List<LintReport.Skipped> skipped = new ArrayList<>();
     for (SourceFile source : sources) {
       try {
-        results.add(linter.lint(source));
+        MigrationScript script = MigrationScript.of(Path.of(source.path()), source, forced, includeDown);
+        if (script.skipped() != null) {
+          skipped.add(new LintReport.Skipped(source.path(), script.skipped()));
+          continue;
+        }
+        TransactionPlan plan = assumeInTransaction
+            ? TransactionPlan.whole(source.text().length(), TransactionPlan.Mode.WRAPPED) : script.plan();
+        results.add(linter.lint(script.source(), plan).withFramework(script.framework().id()));
       } catch (RuntimeException | StackOverflowError e) { // never lose the other files' results
         problems.add(new InputProblem(source.path(), "internal error, the file was not checked: " + e));
       }
     }
-    LintReport report = new LintReport(results, problems, options.pgVersion());
+    LintReport report = new LintReport(results, problems, skipped, options.pgVersion());
 
     PrintWriter out = spec.commandLine().getOut();
     reporter().write(report, out);

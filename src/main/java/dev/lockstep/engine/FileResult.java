@@ -9,11 +9,16 @@ import java.util.List;
  * and the statements PostgreSQL rejected.
  */
 public record FileResult(SourceFile source, List<Finding> findings, List<SuppressedFinding> suppressed,
-                         List<SyntaxError> syntaxErrors) {
+                         List<SyntaxError> syntaxErrors, String framework) {
   public FileResult {
     findings = List.copyOf(findings);
     suppressed = List.copyOf(suppressed);
     syntaxErrors = List.copyOf(syntaxErrors);
+  }
+
+  /** The same result, recording which migration tool's rules it was linted under. */
+  public FileResult withFramework(String id) {
+    return new FileResult(source, findings, suppressed, syntaxErrors, id);
   }
 
   public String path() {

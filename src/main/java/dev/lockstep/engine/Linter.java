@@ -39,8 +39,18 @@ public final class Linter {
     return lint(parser.parse(source));
   }
 
+  /** Lints a file that the migration tool runs according to {@code plan}. */
+  public FileResult lint(SourceFile source, TransactionPlan plan) {
+    return lint(parser.parse(source), plan);
+  }
+
   public FileResult lint(ParsedFile file) {
-    MigrationContext context = new MigrationContext(file, options);
+    return lint(file, TransactionPlan.whole(file.source().text().length(),
+        options.assumeInTransaction() ? TransactionPlan.Mode.WRAPPED : TransactionPlan.Mode.AUTOCOMMIT));
+  }
+
+  public FileResult lint(ParsedFile file, TransactionPlan plan) {
+    MigrationContext context = new MigrationContext(file, options, plan);
     Findings out = new Findings(file.source());
     for (Statement statement : file.statements()) {
       for (Rule rule : rules) rule.check(statement, context, out);
@@ -50,6 +60,6 @@ public final class Linter {
     List<Finding> findings = new java.util.ArrayList<>(outcome.kept());
     findings.addAll(meta.toList());
     findings.sort(ORDER);
-    return new FileResult(file.source(), findings, outcome.suppressed(), file.errors());
+    return new FileResult(file.source(), findings, outcome.suppressed(), file.errors(), null);
   }
 }

@@ -28,6 +28,7 @@ import java.util.Optional;
 public final class MigrationContext {
   private static final int AUTOCOMMIT = -1;
   private static final int DO_BLOCK_TRANSACTIONS = 1 << 30;
+  private static final int RUNNER_TRANSACTIONS = 1 << 29;
 
   private final LintOptions options;
   private final int[] transaction;
@@ -45,7 +46,13 @@ public final class MigrationContext {
     VALIDATED, NOT_NULL_CONSTRAINT, NOT_NULL_PROVEN, ENUM_VALUE, ALTERED_TABLE }
 
   public MigrationContext(ParsedFile file, LintOptions options) {
+    this(file, options, TransactionPlan.whole(file.source().text().length(),
+        options.assumeInTransaction() ? TransactionPlan.Mode.WRAPPED : TransactionPlan.Mode.AUTOCOMMIT));
+  }
+
+  public MigrationContext(ParsedFile file, LintOptions options, TransactionPlan plan) {
     this.options = options;
+    int[] wrapped = plan.wrappedTransactions(file);
     this.statements = file.statements();
     int n = file.statements().size();
     transaction = new int[n];
@@ -57,8 +64,8 @@ public final class MigrationContext {
     String[] local = {null, null}; // SET LOCAL values, until the transaction ends
     for (Statement s : file.statements()) {
       int i = s.index();
-      // an assumed wrapping transaction is number 0; explicit BEGIN blocks count from 1
-      transaction[i] = explicit != AUTOCOMMIT ? explicit : options.assumeInTransaction() ? 0 : AUTOCOMMIT;
+      // the runner's transactions are numbered by region from RUNNER_TRANSACTIONS; explicit BEGIN blocks from 1
+      transaction[i] = explicit != AUTOCOMMIT ? explicit : wrapped[i] >= 0 ? RUNNER_TRANSACTIONS + wrapped[i] : AUTOCOMMIT;
       if (s.enclosingIndex() >= 0) { // a DO block runs as one statement: its contents share one transaction
         int outer = transaction[s.enclosingIndex()];
         transaction[i] = outer != AUTOCOMMIT ? outer : DO_BLOCK_TRANSACTIONS + s.enclosingIndex();

@@ -25,10 +25,11 @@ final class DoBlocks {
   static List<Embedded> statements(Statement statement, PgQuery engine, ObjectMapper json) {
     if (!(statement.node() instanceof DoBlock block) || !"plpgsql".equalsIgnoreCase(block.language())) return List.of();
     SourceFile source = statement.source();
-    String text = source.text();
+    String text = source.parseText();
     int bodyStart = bodyStart(text, statement);
     if (bodyStart < 0) return List.of();
-    RawParse parsed = engine.parsePlpgsql((statement.text() + ";").getBytes(StandardCharsets.UTF_8));
+    String doText = text.substring(statement.span().start(), statement.span().end());
+    RawParse parsed = engine.parsePlpgsql((doText + ";").getBytes(StandardCharsets.UTF_8));
     if (!parsed.ok()) return List.of();
     List<JsonNode[]> found = new ArrayList<>(); // [query, lineno]
     try {

@@ -15,7 +15,7 @@ public record ParsedFile(SourceFile source, List<Statement> statements, List<Syn
   /** Every comment of the file, in order (comments inside statements included). */
   public List<Comment> comments() {
     List<Comment> out = new ArrayList<>();
-    String text = source.text();
+    String text = source.parseText();
     SqlLexer lx = new SqlLexer(text, 0, text.length());
     while (lx.next()) {
       if (lx.kind() == SqlLexer.Kind.LINE_COMMENT || lx.kind() == SqlLexer.Kind.BLOCK_COMMENT) {

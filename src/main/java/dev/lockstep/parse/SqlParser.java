@@ -44,7 +44,7 @@ public final class SqlParser {
   public ParsedFile parse(SourceFile source) {
     FileParse run = new FileParse(source);
     try {
-      run.parseRange(0, source.text().length());
+      run.parseRange(0, source.parseText().length());
     } catch (WasmTrap e) {
       engine = null; // its memory may be inconsistent
       int at = run.resumeAt;
@@ -96,7 +96,7 @@ public final class SqlParser {
 
     FileParse(SourceFile source) {
       this.source = source;
-      this.text = source.text();
+      this.text = source.parseText();
     }
 
     void parseRange(int from, int to) {

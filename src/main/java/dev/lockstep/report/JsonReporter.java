@@ -32,6 +32,12 @@ public final class JsonReporter implements Reporter {
     root.putObject("tool").put("name", "lockstep").put("version", Version.current());
     root.put("pgVersion", report.pgVersion());
     root.put("filesChecked", report.files().size());
+    ArrayNode files = root.putArray("files");
+    for (FileResult file : report.files()) {
+      files.addObject().put("path", file.path()).put("framework", file.framework() == null ? "plain" : file.framework());
+    }
+    ArrayNode skipped = root.putArray("skipped");
+    for (LintReport.Skipped s : report.skipped()) skipped.addObject().put("path", s.path()).put("reason", s.reason());
     ArrayNode findings = root.putArray("findings");
     ArrayNode suppressed = root.putArray("suppressed");
     ArrayNode errors = root.putArray("errors");

@@ -7,10 +7,18 @@ import dev.lockstep.input.InputProblem;
 import java.util.List;
 
 /** Everything one run found, in input order: per-file results and the inputs it could not read. */
-public record LintReport(List<FileResult> files, List<InputProblem> problems, int pgVersion) {
+public record LintReport(List<FileResult> files, List<InputProblem> problems, List<Skipped> skipped, int pgVersion) {
   public LintReport {
     files = List.copyOf(files);
     problems = List.copyOf(problems);
+    skipped = List.copyOf(skipped);
+  }
+
+  /** A file that is not deployed (a down migration) and so was not linted. */
+  public record Skipped(String path, String reason) {}
+
+  public LintReport(List<FileResult> files, List<InputProblem> problems, int pgVersion) {
+    this(files, problems, List.of(), pgVersion);
   }
 
   public List<Finding> findings() {

@@ -124,6 +124,9 @@ public final class TextReporter implements Reporter {
     sb.append(" in ").append(plural(files, "file"));
     int suppressed = report.files().stream().mapToInt(f -> f.suppressed().size()).sum();
     if (suppressed > 0) sb.append("; ").append(suppressed).append(" suppressed");
+    if (!report.skipped().isEmpty()) {
+      sb.append("; ").append(plural(report.skipped().size(), "file")).append(" not deployed (down migrations) skipped");
+    }
     if (report.syntaxErrorCount() > 0) sb.append("; ").append(plural(report.syntaxErrorCount(), "syntax error"));
     if (!report.problems().isEmpty()) sb.append("; ").append(plural(report.problems().size(), "unreadable input"));
     out.append(sb).append(".\n");

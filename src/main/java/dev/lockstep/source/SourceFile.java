@@ -14,16 +14,31 @@ import java.nio.charset.StandardCharsets;
 public final class SourceFile {
   private final String path;
   private final String text;
+  private final String parseText;
   private final boolean bom;
   private final LineMap lines;
   private ByteOffsets bytes;
   private byte[] utf8;
 
   private SourceFile(String path, String text, boolean bom) {
+    this(path, text, text, bom);
+  }
+
+  private SourceFile(String path, String text, String parseText, boolean bom) {
     this.path = path;
     this.text = text;
+    this.parseText = parseText;
     this.bom = bom;
     this.lines = new LineMap(text);
+  }
+
+  /**
+   * The same file with parts the migration tool handles itself (down sections, psql meta-commands,
+   * placeholders) blanked out for the parser. Blanking keeps every char offset and line.
+   */
+  public SourceFile withParseText(String masked) {
+    if (masked.length() != text.length()) throw new IllegalArgumentException("masked text must keep every offset");
+    return new SourceFile(path, text, masked, bom);
   }
 
   /** A file built from a string (tests, stdin already decoded). */
@@ -73,12 +88,17 @@ public final class SourceFile {
     return text;
   }
 
+  /** What the SQL parser reads: the text, with regions the migration tool handles blanked out. */
+  public String parseText() {
+    return parseText;
+  }
+
   public boolean hasBom() {
     return bom;
   }
 
   public byte[] utf8() {
-    if (utf8 == null) utf8 = text.getBytes(StandardCharsets.UTF_8);
+    if (utf8 == null) utf8 = parseText.getBytes(StandardCharsets.UTF_8);
     return utf8;
   }
 
@@ -109,7 +129,7 @@ public final class SourceFile {
   }
 
   private ByteOffsets offsets() {
-    if (bytes == null) bytes = new ByteOffsets(text);
+    if (bytes == null) bytes = new ByteOffsets(parseText);
     return bytes;
   }
 }

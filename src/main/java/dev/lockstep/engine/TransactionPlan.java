@@ -1,0 +1,72 @@
+package dev.lockstep.engine;
+
+import dev.lockstep.parse.ParsedFile;
+import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.AlterEnum;
+import dev.lockstep.parse.ast.CreateIndex;
+import dev.lockstep.parse.ast.Drop;
+import dev.lockstep.parse.ast.Node;
+import dev.lockstep.parse.ast.Reindex;
+import dev.lockstep.parse.ast.Vacuum;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How the migration tool runs the parts of a file: inside a transaction it opens, or statement by
+ * statement. Explicit BEGIN/COMMIT in the file come on top (see MigrationContext).
+ */
+public record TransactionPlan(List<Region> regions) {
+  public TransactionPlan {
+    regions = List.copyOf(regions);
+  }
+
+  /** How the tool runs the statements that start in [start, end). */
+  public enum Mode {
+    /** Each statement on its own (psql, a runner without a transaction). */
+    AUTOCOMMIT,
+    /** The tool wraps the region in one transaction. */
+    WRAPPED,
+    /** Sent in one call: PostgreSQL runs several statements as one implicit transaction, a single one alone. */
+    ONE_CALL,
+    /**
+     * Flyway: a transaction, unless a statement cannot run in one (then Flyway runs the script without
+     * a transaction when mixed=true, and refuses it otherwise).
+     */
+    FLYWAY_AUTO
+  }
+
+  public record Region(int start, int end, Mode mode) {}
+
+  public static TransactionPlan whole(int length, Mode mode) {
+    return new TransactionPlan(List.of(new Region(0, length, mode)));
+  }
+
+  /** For each statement: the runner's transaction number (its region's index), or -1. */
+  int[] wrappedTransactions(ParsedFile file) {
+    List<Statement> statements = file.statements();
+    int[] out = new int[statements.size()];
+    java.util.Arrays.fill(out, -1);
+    for (int r = 0; r < regions.size(); r++) {
+      Region region = regions.get(r);
+      List<Statement> inside = new ArrayList<>();
+      for (Statement s : statements) {
+        if (s.enclosingIndex() < 0 && s.span().start() >= region.start() && s.span().start() < region.end()) inside.add(s);
+      }
+      boolean wrapped = switch (region.mode()) {
+        case AUTOCOMMIT -> false;
+        case WRAPPED -> true;
+        case ONE_CALL -> inside.size() > 1;
+        case FLYWAY_AUTO -> inside.stream().noneMatch(s -> nonTransactional(s.node()));
+      };
+      for (Statement s : inside) out[s.index()] = wrapped ? r : -1;
+    }
+    return out;
+  }
+
+  /** Statements PostgreSQL refuses inside a transaction block. */
+  static boolean nonTransactional(Node node) {
+    return node instanceof CreateIndex i && i.concurrently() || node instanceof Drop d && d.concurrently()
+        || node instanceof Reindex r && r.concurrently() || node instanceof Vacuum v && v.vacuum()
+        || node instanceof AlterEnum;
+  }
+}

@@ -1,0 +1,158 @@
+package dev.lockstep.frameworks;
+
+import dev.lockstep.engine.TransactionPlan;
+import dev.lockstep.engine.TransactionPlan.Mode;
+import dev.lockstep.engine.TransactionPlan.Region;
+import dev.lockstep.parse.Masks;
+import dev.lockstep.parse.PsqlScript;
+import dev.lockstep.source.SourceFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A migration file as its tool runs it: the parts that are not deployed (down sections) and the
+ * parts the tool handles itself (markers, psql meta-commands, placeholders) blanked for the
+ * parser, and how each part runs (in a transaction the tool opens, or statement by statement).
+ *
+ * @param skipped why the whole file is not linted (a down migration), or null
+ */
+public record MigrationScript(Framework framework, String reason, SourceFile source, TransactionPlan plan,
+                              String skipped) {
+  private static final Pattern GOOSE_MARKER = Pattern.compile(
+      "(?mi)^[ \\t]*--[ \\t]*\\+goose[ \\t]+(Up|Down|StatementBegin|StatementEnd|NO TRANSACTION|ENVSUB ON|ENVSUB OFF)\\b.*$");
+  private static final Pattern DBMATE_MARKER = Pattern.compile("(?m)^[ \\t]*--[ \\t]*migrate:(up|down)\\b(.*)$");
+  private static final Pattern CHANGESET = Pattern.compile("(?mi)^[ \\t]*--[ \\t]*changeset[ \\t]+\\S+(.*)$");
+  private static final Pattern FLYWAY_PLACEHOLDER = Pattern.compile("\\$\\{[^}\\s]+}");
+  private static final Pattern GO_TEMPLATE = Pattern.compile("\\{\\{.*?}}");
+
+  /** Interprets {@code source} (read from {@code path}); {@code override} forces a framework. */
+  public static MigrationScript of(Path path, SourceFile source, Framework override, boolean includeDown) {
+    FrameworkDetector.Detection d = override != null
+        ? new FrameworkDetector.Detection(override, "set with --framework")
+        : FrameworkDetector.detect(path, source.text());
+    String text = source.text();
+    char[] masked = text.toCharArray();
+    int length = text.length();
+    String name = path.getFileName() == null ? "" : path.getFileName().toString();
+    String unixPath = path.toString().replace('\\', '/');
+    List<Region> regions = new ArrayList<>();
+    String skipped = null;
+    switch (d.framework()) {
+      case GOOSE -> goose(text, masked, regions, includeDown);
+      case DBMATE -> dbmate(text, masked, regions, includeDown);
+      case LIQUIBASE -> liquibase(text, regions);
+      case FLYWAY -> {
+        if (name.startsWith("U") && !includeDown) skipped = "Flyway undo migration";
+        placeholders(FLYWAY_PLACEHOLDER, text, masked);
+        regions.add(new Region(0, length, flywayMode(path)));
+      }
+      case GOLANG_MIGRATE, HASURA -> {
+        if (name.endsWith(".down.sql") || name.equals("down.sql")) skipped = includeDown ? null : "down migration";
+        regions.add(new Region(0, length, Mode.ONE_CALL));
+      }
+      case PRISMA, SUPABASE -> regions.add(new Region(0, length, Mode.ONE_CALL));
+      case DRIZZLE -> regions.add(new Region(0, length, Mode.WRAPPED));
+      case POP -> {
+        if (name.endsWith(".down.sql") && !includeDown) skipped = "down migration";
+        placeholders(GO_TEMPLATE, text, masked);
+        regions.add(new Region(0, length, name.contains(".autocommit.") ? Mode.AUTOCOMMIT : Mode.WRAPPED));
+      }
+      case SQITCH -> {
+        if (unixPath.matches(".*/(revert|verify)/.*") && !includeDown) skipped = "sqitch revert/verify script";
+        PsqlScript.mask(text, masked);
+        regions.add(new Region(0, length, Mode.AUTOCOMMIT));
+      }
+      case PLAIN, SCHEMA_DUMP -> {
+        if ((name.endsWith(".down.sql") || name.equals("down.sql")) && !includeDown) skipped = "down migration";
+        PsqlScript.mask(text, masked);
+        regions.add(new Region(0, length, Mode.AUTOCOMMIT));
+      }
+      default -> regions.add(new Region(0, length, Mode.AUTOCOMMIT));
+    }
+    return new MigrationScript(d.framework(), d.reason(), source.withParseText(new String(masked)),
+        new TransactionPlan(regions), skipped);
+  }
+
+  /** goose: lint the Up section (Down only when asked); NO TRANSACTION turns the wrapping off. */
+  private static void goose(String text, char[] masked, List<Region> regions, boolean includeDown) {
+    boolean noTransaction = false;
+    int upStart = -1;
+    int downStart = -1;
+    Matcher m = GOOSE_MARKER.matcher(text);
+    while (m.find()) {
+      String marker = m.group(1).toUpperCase(Locale.ROOT);
+      switch (marker) {
+        case "UP" -> upStart = upStart < 0 ? m.end() : upStart;
+        case "DOWN" -> downStart = downStart < 0 ? m.start() : downStart;
+        case "NO TRANSACTION" -> noTransaction = true;
+        // goose sends a StatementBegin..StatementEnd block as one statement: End terminates it
+        case "STATEMENTEND" -> Masks.terminator(masked, m.start(), m.end());
+        default -> { }
+      }
+    }
+    Mode mode = noTransaction ? Mode.AUTOCOMMIT : Mode.WRAPPED;
+    int end = text.length();
+    if (downStart >= 0 && !includeDown) {
+      Masks.blank(masked, downStart, end);
+      end = downStart;
+    }
+    regions.add(new Region(upStart < 0 ? 0 : upStart, end, mode));
+    if (includeDown && downStart >= 0) regions.add(new Region(downStart, text.length(), mode));
+  }
+
+  /** dbmate: lint migrate:up; "transaction:false" on its marker turns the wrapping off. */
+  private static void dbmate(String text, char[] masked, List<Region> regions, boolean includeDown) {
+    Matcher m = DBMATE_MARKER.matcher(text);
+    List<int[]> sections = new ArrayList<>(); // start, markerEnd, isUp, transactional
+    while (m.find()) {
+      boolean transactional = !m.group(2).replace(" ", "").contains("transaction:false");
+      sections.add(new int[] {m.start(), m.end(), m.group(1).equals("up") ? 1 : 0, transactional ? 1 : 0});
+    }
+    for (int i = 0; i < sections.size(); i++) {
+      int[] s = sections.get(i);
+      int end = i + 1 < sections.size() ? sections.get(i + 1)[0] : text.length();
+      if (s[2] == 0 && !includeDown) {
+        Masks.blank(masked, s[0], end);
+        continue;
+      }
+      regions.add(new Region(s[1], end, s[3] == 1 ? Mode.WRAPPED : Mode.AUTOCOMMIT));
+    }
+  }
+
+  /** Liquibase formatted SQL: each changeset runs in its own transaction unless runInTransaction:false. */
+  private static void liquibase(String text, List<Region> regions) {
+    Matcher m = CHANGESET.matcher(text);
+    List<int[]> starts = new ArrayList<>();
+    while (m.find()) {
+      boolean transactional = !m.group(1).replace(" ", "").toLowerCase(Locale.ROOT).contains("runintransaction:false");
+      starts.add(new int[] {m.end(), transactional ? 1 : 0});
+    }
+    for (int i = 0; i < starts.size(); i++) {
+      int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : text.length();
+      regions.add(new Region(starts.get(i)[0], end, starts.get(i)[1] == 1 ? Mode.WRAPPED : Mode.AUTOCOMMIT));
+    }
+  }
+
+  /** Flyway wraps a script in a transaction unless its .conf says executeInTransaction=false. */
+  private static Mode flywayMode(Path path) {
+    Path conf = path.resolveSibling(path.getFileName() + ".conf");
+    try {
+      if (Files.exists(conf) && Files.readString(conf).replace(" ", "").contains("executeInTransaction=false")) {
+        return Mode.AUTOCOMMIT;
+      }
+    } catch (java.io.IOException e) {
+      // an unreadable .conf leaves Flyway's default
+    }
+    return Mode.FLYWAY_AUTO;
+  }
+
+  private static void placeholders(Pattern pattern, String text, char[] masked) {
+    Matcher m = pattern.matcher(text);
+    while (m.find()) Masks.identifier(masked, m.start(), m.end());
+  }
+}
