@@ -32,10 +32,12 @@ public final class MigrationContext {
 
   private final LintOptions options;
   private final int[] transaction;
+  private final boolean[] explicitOpen;
   private final String[] lockTimeout;
   private final String[] statementTimeout;
   private final List<Event> events = new ArrayList<>();
   private final List<Statement> statements;
+  private final TransactionPlan plan;
   private final java.util.Map<String, Object> memo = new java.util.HashMap<>();
   private final java.util.Map<String, String> notValidTypes = new java.util.HashMap<>();
 
@@ -52,10 +54,12 @@ public final class MigrationContext {
 
   public MigrationContext(ParsedFile file, LintOptions options, TransactionPlan plan) {
     this.options = options;
+    this.plan = plan;
     int[] wrapped = plan.wrappedTransactions(file);
     this.statements = file.statements();
     int n = file.statements().size();
     transaction = new int[n];
+    explicitOpen = new boolean[n];
     lockTimeout = new String[n];
     statementTimeout = new String[n];
     int explicit = AUTOCOMMIT;
@@ -64,6 +68,7 @@ public final class MigrationContext {
     String[] local = {null, null}; // SET LOCAL values, until the transaction ends
     for (Statement s : file.statements()) {
       int i = s.index();
+      explicitOpen[i] = explicit != AUTOCOMMIT;
       // the runner's transactions are numbered by region from RUNNER_TRANSACTIONS; explicit BEGIN blocks from 1
       transaction[i] = explicit != AUTOCOMMIT ? explicit : wrapped[i] >= 0 ? RUNNER_TRANSACTIONS + wrapped[i] : AUTOCOMMIT;
       if (s.enclosingIndex() >= 0) { // a DO block runs as one statement: its contents share one transaction
@@ -198,6 +203,19 @@ public final class MigrationContext {
   public Optional<String> constrainedDomainBaseType(String name, Statement before) {
     return events.stream().filter(e -> e.kind == Kind.CONSTRAINED_DOMAIN && e.name.equals(name) && e.statement < before.index())
         .map(Event::detail).findFirst();
+  }
+
+  /**
+   * The statement is part of a multi-statement string sent in one call: PostgreSQL runs it in an
+   * implicit transaction block, which an explicit BEGIN turns into a regular one (no nesting).
+   */
+  public boolean inImplicitBlock(Statement statement) {
+    return plan.oneCall(statement.span().start());
+  }
+
+  /** An explicit BEGIN earlier in the file is still open. */
+  public boolean inExplicitBlock(Statement statement) {
+    return explicitOpen[statement.index()];
   }
 
   /** Inside BEGIN ... COMMIT, or in a file the runner wraps in a transaction. */

@@ -63,6 +63,11 @@ public record TransactionPlan(List<Region> regions) {
     return out;
   }
 
+  /** The tool sends the statement's region in one call (an implicit transaction block). */
+  boolean oneCall(int offset) {
+    return regions.stream().anyMatch(r -> r.mode() == Mode.ONE_CALL && offset >= r.start() && offset < r.end());
+  }
+
   /** Statements PostgreSQL refuses inside a transaction block. */
   static boolean nonTransactional(Node node) {
     return node instanceof CreateIndex i && i.concurrently() || node instanceof Drop d && d.concurrently()

@@ -11,7 +11,7 @@ import dev.lockstep.rules.support.Sql;
 
 @RuleInfo(id = "ban-drop-database",
     title = "DROP DATABASE in a migration",
-    severity = Severity.ERROR)
+    severity = Severity.WARNING)
 public final class BanDropDatabase implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {

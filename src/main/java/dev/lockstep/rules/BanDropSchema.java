@@ -12,7 +12,7 @@ import dev.lockstep.rules.support.Sql;
 
 @RuleInfo(id = "ban-drop-schema",
     title = "DROP SCHEMA removes every object in it",
-    severity = Severity.ERROR)
+    severity = Severity.WARNING)
 public final class BanDropSchema implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {

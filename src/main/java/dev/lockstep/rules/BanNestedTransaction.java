@@ -16,8 +16,9 @@ public final class BanNestedTransaction implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
     if (!(statement.node() instanceof Transaction t) || !t.begins() || !context.inTransaction(statement)) return;
-    boolean runner = !context.statements().subList(0, statement.index()).stream()
-        .anyMatch(s -> s.node() instanceof Transaction x && x.begins());
+    boolean runner = !context.inExplicitBlock(statement);
+    // In a multi-statement string sent in one call, BEGIN turns the implicit block into a real one.
+    if (runner && context.inImplicitBlock(statement)) return;
     out.report(this, statement)
         .message(runner
             ? "BEGIN in a migration that the runner already wraps in a transaction: PostgreSQL only warns \"there is "

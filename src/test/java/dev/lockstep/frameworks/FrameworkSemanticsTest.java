@@ -77,6 +77,13 @@ class FrameworkSemanticsTest {
   }
 
   @Test
+  void beginInAOneCallFileIsNotNestedButInAWrappedFileIs() {
+    String explicit = "BEGIN;\nSET LOCAL lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\nCOMMIT;\n";
+    assertThat(rules("prisma/migrations/20240101_note/migration.sql", explicit)).isEmpty();
+    assertThat(rules("db/migration/V6__note.sql", explicit)).containsExactly("ban-nested-transaction@1");
+  }
+
+  @Test
   void flywayWrapsUnlessAStatementCannotRunInATransaction() {
     assertThat(rules("db/migration/V3__backfill.sql", "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN c int;\n"
         + "UPDATE orders SET c = 1 WHERE c IS NULL;\n"))
