@@ -1,5 +1,9 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.config.Config;
+import dev.lockstep.config.ConfigException;
+import dev.lockstep.config.ConfigLoader;
+import dev.lockstep.config.PathRules;
 import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Linter;
@@ -41,13 +45,17 @@ final class LintCommand implements Callable<Integer> {
       description = "Files or directories (recursively, *.sql); '-' reads standard input.")
   List<String> paths = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: text).")
   Format format;
 
-  @Option(names = "--fail-level", paramLabel = "LEVEL", defaultValue = "warning",
-      description = "Exit 1 when a finding is at least this severe: error, warning, hint (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--fail-level", paramLabel = "LEVEL",
+      description = "Exit 1 when a finding is at least this severe: error, warning, hint (default: warning).")
   String failLevel;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Configuration file (default: lockstep.toml or .lockstep.yaml here or in a parent folder).")
+  Path configFile;
 
   @Option(names = "--pg-version", paramLabel = "MAJOR",
       description = "PostgreSQL major the migrations run on (" + LintOptions.OLDEST_PG_VERSION + "-"
@@ -92,24 +100,36 @@ final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Config config = config();
     Severity fail;
     LintOptions options;
     try {
-      fail = Severity.parse(failLevel);
+      fail = failLevel != null ? Severity.parse(failLevel) : config.failLevel() != null ? config.failLevel() : Severity.WARNING;
       for (String id : concat(enable, disable)) {
         if (Rules.byId(id).isEmpty()) throw new IllegalArgumentException("unknown rule '" + id + "' (see 'lockstep rules')");
       }
-      long maxLock = LintOptions.DEFAULT_MAX_LOCK_TIMEOUT_MILLIS;
+      long maxLock = config.maxLockTimeoutMillis() != null ? config.maxLockTimeoutMillis()
+          : LintOptions.DEFAULT_MAX_LOCK_TIMEOUT_MILLIS;
       if (maxLockTimeout != null) {
         maxLock = Durations.millis(maxLockTimeout)
             .orElseThrow(() -> new IllegalArgumentException("--max-lock-timeout: not a duration: " + maxLockTimeout));
       }
-      options = new LintOptions(pgVersion == null ? LintOptions.NEWEST_PG_VERSION : pgVersion, assumeInTransaction,
-          Set.copyOf(enable), Set.copyOf(disable), maxLock);
+      Set<String> on = new java.util.HashSet<>(config.enable());
+      on.addAll(enable);
+      Set<String> off = new java.util.HashSet<>(config.disable());
+      off.addAll(disable);
+      on.removeAll(disable); // the command line wins over the file
+      off.removeAll(enable);
+      if (Boolean.TRUE.equals(config.runnerSetsLockTimeout())) off.add("require-lock-timeout");
+      int pg = pgVersion != null ? pgVersion : config.pgVersion() != null ? config.pgVersion() : LintOptions.NEWEST_PG_VERSION;
+      options = new LintOptions(pg, assumeInTransaction || Boolean.TRUE.equals(config.assumeInTransaction()), on, off,
+          maxLock, !Boolean.FALSE.equals(config.requireSuppressionReason()), config.severities());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           e.getMessage().startsWith("No enum") ? "--fail-level must be error, warning or hint" : e.getMessage());
     }
+    boolean down = includeDown || Boolean.TRUE.equals(config.includeDown());
+    PathRules pathRules = new PathRules(config);
 
     Framework forced;
     try {
@@ -126,7 +146,7 @@ final class LintCommand implements Callable<Integer> {
       } else {
         SqlFiles found = SqlFiles.collect(List.of(Path.of(p)));
         problems.addAll(found.problems());
-        filePaths.addAll(found.files());
+        for (Path file : found.files()) if (pathRules.included(file)) filePaths.add(file);
       }
     }
     for (Path file : filePaths) {
@@ -142,7 +162,8 @@ final class LintCommand implements Callable<Integer> {
     List<LintReport.Skipped> skipped = new ArrayList<>();
     for (SourceFile source : sources) {
       try {
-        MigrationScript script = MigrationScript.of(Path.of(source.path()), source, forced, includeDown);
+        Path path = Path.of(source.path());
+        MigrationScript script = MigrationScript.of(path, source, forced != null ? forced : pathRules.framework(path), down);
         if (script.skipped() != null) {
           skipped.add(new LintReport.Skipped(source.path(), script.skipped()));
           continue;
@@ -175,6 +196,20 @@ final class LintCommand implements Callable<Integer> {
       problems.add(new InputProblem(name, e.getMessage()));
     } catch (IOException e) {
       problems.add(new InputProblem(name, SqlFiles.describe(e)));
+    }
+  }
+
+  private Config config() {
+    Path file = configFile != null ? configFile : ConfigLoader.discover(Path.of(""));
+    if (file == null) return Config.NONE;
+    try {
+      Set<String> ids = new java.util.HashSet<>();
+      Rules.all().forEach(r -> ids.add(r.id()));
+      Config c = new ConfigLoader(ids).load(file);
+      if (format == null && c.format() != null) format = Format.valueOf(c.format());
+      return c;
+    } catch (ConfigException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 

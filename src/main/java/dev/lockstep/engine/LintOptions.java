@@ -1,5 +1,6 @@
 package dev.lockstep.engine;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,9 +12,10 @@ import java.util.Set;
  * @param disabled rule ids turned off
  * @param maxLockTimeoutMillis the longest lock_timeout a migration may set
  * @param requireSuppressionReason whether a lockstep-ignore comment must give a reason
+ * @param severities severity overrides by rule id
  */
 public record LintOptions(int pgVersion, boolean assumeInTransaction, Set<String> enabled, Set<String> disabled,
-                          long maxLockTimeoutMillis, boolean requireSuppressionReason) {
+                          long maxLockTimeoutMillis, boolean requireSuppressionReason, Map<String, Severity> severities) {
   /** The newest PostgreSQL major whose grammar and lock behaviour lockstep knows. */
   public static final int NEWEST_PG_VERSION = 18;
   public static final int OLDEST_PG_VERSION = 10;
@@ -23,6 +25,7 @@ public record LintOptions(int pgVersion, boolean assumeInTransaction, Set<String
   public LintOptions {
     enabled = Set.copyOf(enabled);
     disabled = Set.copyOf(disabled);
+    severities = Map.copyOf(severities);
     if (pgVersion < OLDEST_PG_VERSION || pgVersion > NEWEST_PG_VERSION) {
       throw new IllegalArgumentException("PostgreSQL major must be between " + OLDEST_PG_VERSION + " and "
           + NEWEST_PG_VERSION + ", got " + pgVersion);
@@ -30,12 +33,12 @@ public record LintOptions(int pgVersion, boolean assumeInTransaction, Set<String
   }
 
   public LintOptions(int pgVersion, boolean assumeInTransaction) {
-    this(pgVersion, assumeInTransaction, Set.of(), Set.of(), DEFAULT_MAX_LOCK_TIMEOUT_MILLIS, true);
+    this(pgVersion, assumeInTransaction, Set.of(), Set.of(), DEFAULT_MAX_LOCK_TIMEOUT_MILLIS, true, Map.of());
   }
 
   public LintOptions(int pgVersion, boolean assumeInTransaction, Set<String> enabled, Set<String> disabled,
                      long maxLockTimeoutMillis) {
-    this(pgVersion, assumeInTransaction, enabled, disabled, maxLockTimeoutMillis, true);
+    this(pgVersion, assumeInTransaction, enabled, disabled, maxLockTimeoutMillis, true, Map.of());
   }
 
   public static LintOptions defaults() {

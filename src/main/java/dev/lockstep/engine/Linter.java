@@ -35,6 +35,12 @@ public final class Linter {
     for (Rule r : this.rules) running.put(r.id(), r);
   }
 
+  private Finding withConfiguredSeverity(Finding f) {
+    Severity s = options.severities().get(f.ruleId());
+    return s == null || s == f.severity() ? f : new Finding(f.ruleId(), s, f.path(), f.span(), f.start(), f.end(),
+        f.message(), f.lock(), f.rewrite(), f.fixes());
+  }
+
   public FileResult lint(SourceFile source) {
     return lint(parser.parse(source));
   }
@@ -57,8 +63,9 @@ public final class Linter {
     }
     Findings meta = new Findings(file.source());
     Suppressions.Outcome outcome = Suppressions.apply(file, out.toList(), meta, running, knownIds, options.requireSuppressionReason());
-    List<Finding> findings = new java.util.ArrayList<>(outcome.kept());
-    findings.addAll(meta.toList());
+    List<Finding> findings = new java.util.ArrayList<>();
+    for (Finding f : outcome.kept()) findings.add(withConfiguredSeverity(f));
+    for (Finding f : meta.toList()) findings.add(withConfiguredSeverity(f));
     findings.sort(ORDER);
     return new FileResult(file.source(), findings, outcome.suppressed(), file.errors(), null);
   }

@@ -87,40 +87,12 @@ final class Suppressions {
     if (s.ruleIds().isEmpty()) return "The suppression names no rule: write the rule ids to ignore, e.g. "
         + "-- lockstep-ignore require-concurrent-index -- reason";
     for (String id : s.ruleIds()) {
-      if (!knownIds.contains(id)) return "Unknown rule '" + id + "' in suppression" + suggestion(id, knownIds);
+      if (!knownIds.contains(id)) return "Unknown rule '" + id + "' in suppression" + Suggestions.didYouMean(id, knownIds);
     }
     if (reasonRequired && s.reason().isEmpty()) return "The suppression of " + String.join(", ", s.ruleIds())
         + " gives no reason: add one after '--', e.g. -- lockstep-ignore " + String.join(", ", s.ruleIds())
         + " -- the table has 200 rows";
     return null;
-  }
-
-  /** "; did you mean ...?" for the closest known id. */
-  static String suggestion(String id, Set<String> knownIds) {
-    String best = null;
-    int bestDistance = Integer.MAX_VALUE;
-    for (String known : knownIds) {
-      int d = distance(id, known);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = known;
-      }
-    }
-    return best != null && bestDistance <= Math.max(3, id.length() / 3) ? "; did you mean '" + best + "'?" : "";
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) prev[j] = j;
-    for (int i = 1; i <= a.length(); i++) {
-      int[] cur = new int[b.length() + 1];
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-      }
-      prev = cur;
-    }
-    return prev[b.length()];
   }
 
   /**

@@ -1,0 +1,97 @@
+package dev.lockstep.cli;
+
+import dev.lockstep.frameworks.Framework;
+import dev.lockstep.frameworks.FrameworkDetector;
+import dev.lockstep.input.SqlFiles;
+import dev.lockstep.source.InputException;
+import dev.lockstep.source.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "init", mixinStandardHelpOptions = true,
+    description = "Write a commented lockstep.toml for the migrations found under a folder.")
+final class InitCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "DIR", defaultValue = ".", description = "Where the migrations are (default: here).")
+  Path dir;
+
+  @Option(names = "--force", description = "Overwrite an existing file.")
+  boolean force;
+
+  @Option(names = "--output", paramLabel = "FILE", defaultValue = "lockstep.toml",
+      description = "Where to write the configuration (default: ${DEFAULT-VALUE}).")
+  Path target;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    if (Files.exists(target) && !force) {
+      throw new CommandLine.ParameterException(spec.commandLine(), target + " exists; use --force to overwrite it");
+    }
+    Map<Framework, Integer> counts = new EnumMap<>(Framework.class);
+    SqlFiles files = SqlFiles.collect(List.of(dir));
+    for (Path file : files.files()) {
+      try {
+        SourceFile source = SourceFile.decode(file.toString(), Files.readAllBytes(file));
+        counts.merge(FrameworkDetector.detect(file, source.text()).framework(), 1, Integer::sum);
+      } catch (IOException | InputException e) {
+        // unreadable files do not decide the framework
+      }
+    }
+    Framework main = counts.entrySet().stream().max(Map.Entry.comparingByValue(Comparator.naturalOrder()))
+        .map(Map.Entry::getKey).orElse(Framework.PLAIN);
+    Files.writeString(target, starter(main, counts.getOrDefault(main, 0), files.files().size()));
+    spec.commandLine().getOut().printf("Wrote %s (%s: %d of %d migration files)%n", target, main.id(),
+        counts.getOrDefault(main, 0), files.files().size());
+    return 0;
+  }
+
+  static String starter(Framework framework, int matching, int total) {
+    return """
+        # lockstep configuration. Every key is optional; the schema is docs/config-schema.json.
+        # Detected: %s (%d of %d SQL files). lockstep detects the tool per file; pin it per path below if needed.
+
+        # PostgreSQL major the migrations run on (10-18; default 18).
+        # pg-version = 16
+
+        # Exit 1 when a finding is at least this severe: error, warning or hint.
+        fail-level = "warning"
+
+        # Lint only these files when walking folders, and leave these out (globs relative to this file).
+        # include = ["db/migrations/**/*.sql"]
+        # exclude = ["db/migrations/legacy/**"]
+
+        # The longest lock_timeout a migration may set.
+        # max-lock-timeout = "5s"
+
+        # Set to true if your deploy tool sets lock_timeout for the migration session itself.
+        # runner-sets-lock-timeout = true
+
+        # Also lint down/undo migrations.
+        # include-down = false
+
+        [rules]
+        # Advice rules are off by default:
+        # enable = ["prefer-bigint-keys", "prefer-identity-columns", "prefer-text-type", "prefer-timestamptz",
+        #           "prefer-if-exists", "prefer-statement-timeout"]
+        # disable = ["ban-drop-column"]
+
+        [rules.severity]
+        # ban-drop-column = "error"
+
+        [frameworks]
+        # "db/migrations/**" = "%s"
+        """.formatted(framework.id(), matching, total, framework.id());
+  }
+}

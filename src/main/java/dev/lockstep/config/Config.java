@@ -1,0 +1,27 @@
+package dev.lockstep.config;
+
+import dev.lockstep.engine.Severity;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Settings from lockstep.toml / .lockstep.yaml. Null or empty means "not set": the command line or
+ * the built-in default applies. docs/config-schema.json describes the file.
+ *
+ * @param file the config file, or null when none was found
+ */
+public record Config(Path file, Integer pgVersion, Severity failLevel, String format, Boolean assumeInTransaction,
+                     Boolean includeDown, Long maxLockTimeoutMillis, Boolean runnerSetsLockTimeout,
+                     Boolean requireSuppressionReason, List<String> include, List<String> exclude,
+                     List<String> enable, List<String> disable, Map<String, Severity> severities,
+                     Map<String, String> frameworks) {
+
+  public static final Config NONE = new Config(null, null, null, null, null, null, null, null, null, List.of(),
+      List.of(), List.of(), List.of(), Map.of(), Map.of());
+
+  /** The folder globs are relative to. */
+  public Path baseDir() {
+    return file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
+  }
+}

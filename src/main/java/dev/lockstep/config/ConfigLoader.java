@@ -1,0 +1,203 @@
+package dev.lockstep.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.lockstep.engine.LintOptions;
+import dev.lockstep.engine.Severity;
+import dev.lockstep.engine.Suggestions;
+import dev.lockstep.frameworks.Framework;
+import dev.lockstep.rules.support.Durations;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds and reads the configuration: {@code lockstep.toml} or {@code .lockstep.yaml} in the working
+ * directory or the nearest parent, or the file given with --config. Unknown keys and bad values are
+ * errors that name the file and line, with a suggestion where one is close.
+ */
+public final class ConfigLoader {
+  public static final List<String> FILE_NAMES = List.of("lockstep.toml", ".lockstep.toml", ".lockstep.yaml", ".lockstep.yml");
+  private static final Set<String> TOP_KEYS = Set.of("pg-version", "fail-level", "format", "assume-in-transaction",
+      "include-down", "max-lock-timeout", "runner-sets-lock-timeout", "require-suppression-reason", "include",
+      "exclude", "rules", "frameworks");
+  private static final Set<String> RULE_KEYS = Set.of("enable", "disable", "severity");
+
+  private final Set<String> ruleIds;
+  private Path file;
+  private String text;
+
+  public ConfigLoader(Set<String> ruleIds) {
+    this.ruleIds = ruleIds;
+  }
+
+  /** The nearest config file from {@code start} upwards, or null. */
+  public static Path discover(Path start) {
+    for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      for (String name : FILE_NAMES) {
+        Path candidate = dir.resolve(name);
+        if (Files.isRegularFile(candidate)) return candidate;
+      }
+    }
+    return null;
+  }
+
+  public Config load(Path configFile) {
+    this.file = configFile;
+    JsonNode root;
+    try {
+      text = Files.readString(configFile);
+      ObjectMapper mapper = configFile.getFileName().toString().endsWith(".toml") ? new TomlMapper() : new YAMLMapper();
+      root = mapper.readTree(text);
+    } catch (IOException e) {
+      String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      throw new ConfigException(configFile + ": cannot read the configuration: " + reason);
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) return new Config(configFile, null, null, null, null,
+        null, null, null, null, List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of());
+    if (!root.isObject()) throw error(null, "the configuration must be a table of keys");
+    unknownKeys(root, TOP_KEYS, "");
+    JsonNode rules = root.path("rules");
+    if (!rules.isMissingNode()) {
+      if (!rules.isObject()) throw error("rules", "'rules' must be a table with enable, disable and severity");
+      unknownKeys(rules, RULE_KEYS, "rules.");
+    }
+    Integer pg = integer(root, "pg-version");
+    if (pg != null && (pg < LintOptions.OLDEST_PG_VERSION || pg > LintOptions.NEWEST_PG_VERSION)) {
+      throw error("pg-version", "pg-version must be between " + LintOptions.OLDEST_PG_VERSION + " and "
+          + LintOptions.NEWEST_PG_VERSION + ", got " + pg);
+    }
+    String format = string(root, "format");
+    if (format != null && !format.equals("text") && !format.equals("json")) {
+      throw error("format", "format must be text or json, got '" + format + "'");
+    }
+    Long maxLock = null;
+    String maxLockText = string(root, "max-lock-timeout");
+    if (maxLockText != null) {
+      maxLock = Durations.millis(maxLockText).orElseThrow(() -> error("max-lock-timeout",
+          "max-lock-timeout must be a duration such as '5s' or '500ms', got '" + maxLockText + "'"));
+    }
+    Map<String, Severity> severities = new LinkedHashMap<>();
+    JsonNode sev = rules.path("severity");
+    if (!sev.isMissingNode()) {
+      if (!sev.isObject()) throw error("severity", "rules.severity must map rule ids to error, warning or hint");
+      sev.fields().forEachRemaining(e -> {
+        ruleId(e.getKey());
+        severities.put(e.getKey(), severity(e.getKey(), e.getValue().asText()));
+      });
+    }
+    Map<String, String> frameworks = new LinkedHashMap<>();
+    JsonNode fw = root.path("frameworks");
+    if (!fw.isMissingNode()) {
+      if (!fw.isObject()) throw error("frameworks", "frameworks must map path globs to framework names");
+      fw.fields().forEachRemaining(e -> {
+        try {
+          Framework.fromId(e.getValue().asText());
+        } catch (IllegalArgumentException x) {
+          throw error(e.getKey(), "unknown framework '" + e.getValue().asText() + "' for '" + e.getKey() + "'"
+              + suggestion(e.getValue().asText(), frameworkIds()));
+        }
+        frameworks.put(e.getKey(), e.getValue().asText());
+      });
+    }
+    List<String> enable = ids(rules, "enable");
+    List<String> disable = ids(rules, "disable");
+    String fail = string(root, "fail-level");
+    return new Config(configFile, pg, fail == null ? null : severity("fail-level", fail), format,
+        bool(root, "assume-in-transaction"), bool(root, "include-down"), maxLock, bool(root, "runner-sets-lock-timeout"),
+        bool(root, "require-suppression-reason"), strings(root, "include"), strings(root, "exclude"), enable, disable,
+        severities, frameworks);
+  }
+
+  private void unknownKeys(JsonNode node, Set<String> known, String prefix) {
+    node.fieldNames().forEachRemaining(key -> {
+      if (!known.contains(key)) {
+        throw error(key, "unknown key '" + prefix + key + "'" + suggestion(key, known));
+      }
+    });
+  }
+
+  private List<String> ids(JsonNode rules, String key) {
+    List<String> out = strings(rules, key);
+    for (String id : out) ruleId(id);
+    return out;
+  }
+
+  private void ruleId(String id) {
+    if (!ruleIds.contains(id)) throw error(id, "unknown rule '" + id + "'" + suggestion(id, ruleIds));
+  }
+
+  private Severity severity(String key, String value) {
+    try {
+      return Severity.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw error(key, key + " must be error, warning or hint, got '" + value + "'");
+    }
+  }
+
+  private Integer integer(JsonNode node, String key) {
+    JsonNode v = node.get(key);
+    if (v == null) return null;
+    if (!v.canConvertToInt() || !v.isIntegralNumber()) throw error(key, key + " must be a whole number, got " + v);
+    return v.asInt();
+  }
+
+  private String string(JsonNode node, String key) {
+    JsonNode v = node.get(key);
+    if (v == null) return null;
+    if (!v.isTextual()) throw error(key, key + " must be a string, got " + v);
+    return v.asText();
+  }
+
+  private Boolean bool(JsonNode node, String key) {
+    JsonNode v = node.get(key);
+    if (v == null) return null;
+    if (!v.isBoolean()) throw error(key, key + " must be true or false, got " + v);
+    return v.asBoolean();
+  }
+
+  private List<String> strings(JsonNode node, String key) {
+    JsonNode v = node.get(key);
+    if (v == null) return List.of();
+    if (!v.isArray()) throw error(key, key + " must be a list of strings");
+    List<String> out = new ArrayList<>();
+    for (JsonNode item : v) {
+      if (!item.isTextual()) throw error(key, key + " must be a list of strings, got " + item);
+      out.add(item.asText());
+    }
+    return out;
+  }
+
+  /** "file:line: message", the line being where {@code key} first appears (the file when unknown). */
+  private ConfigException error(String key, String message) {
+    int line = key == null ? 0 : lineOf(key);
+    return new ConfigException(file + (line > 0 ? ":" + line : "") + ": " + message);
+  }
+
+  private int lineOf(String key) {
+    Pattern p = Pattern.compile("^\\s*[\"']?" + Pattern.quote(key) + "[\"']?\\s*[=:]");
+    String[] lines = text.split("\\R", -1);
+    for (int i = 0; i < lines.length; i++) if (p.matcher(lines[i]).find()) return i + 1;
+    Pattern anywhere = Pattern.compile("[\"'\\s\\[]" + Pattern.quote(key) + "[\"'\\s,\\]]");
+    for (int i = 0; i < lines.length; i++) if (anywhere.matcher(" " + lines[i] + " ").find()) return i + 1;
+    return 0;
+  }
+
+  private static Set<String> frameworkIds() {
+    Set<String> ids = new java.util.TreeSet<>();
+    for (Framework f : Framework.values()) ids.add(f.id());
+    return ids;
+  }
+
+  private static String suggestion(String word, Set<String> known) {
+    return Suggestions.didYouMean(word, known);
+  }
+}
