@@ -11,6 +11,7 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.engine.TransactionPlan;
 import dev.lockstep.frameworks.Framework;
 import dev.lockstep.frameworks.MigrationScript;
+import dev.lockstep.input.ChangedFiles;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.input.SqlFiles;
 import dev.lockstep.report.JsonReporter;
@@ -86,6 +87,11 @@ final class LintCommand implements Callable<Integer> {
   @Option(names = "--include-down", description = "Also lint down/undo migrations and sections.")
   boolean includeDown;
 
+  @Option(names = "--changed-since", paramLabel = "GIT-REF",
+      description = "Lint only files added or modified since the merge-base with this ref (plus uncommitted "
+          + "and untracked files), e.g. origin/main.")
+  String changedSince;
+
   @Option(names = "--stdin-filename", paramLabel = "NAME", description = "Path to report for standard input.")
   String stdinFilename = "<stdin>";
 
@@ -148,6 +154,17 @@ final class LintCommand implements Callable<Integer> {
         problems.addAll(found.problems());
         for (Path file : found.files()) if (pathRules.included(file)) filePaths.add(file);
       }
+    }
+    if (changedSince != null) {
+      Set<Path> changed;
+      try {
+        Path where = paths.stream().filter(x -> !x.equals("-")).map(Path::of).findFirst().orElse(Path.of(""))
+            .toAbsolutePath();
+        changed = ChangedFiles.since(changedSince, java.nio.file.Files.isDirectory(where) ? where : where.getParent());
+      } catch (IllegalStateException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+      filePaths.removeIf(f -> !changed.contains(f.toAbsolutePath().normalize()));
     }
     for (Path file : filePaths) {
       try (InputStream in = Files.newInputStream(file)) {
