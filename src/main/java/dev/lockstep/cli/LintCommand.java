@@ -14,6 +14,7 @@ import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.input.ChangedFiles;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.input.SqlFiles;
+import dev.lockstep.report.Baseline;
 import dev.lockstep.report.JsonReporter;
 import dev.lockstep.report.LintReport;
 import dev.lockstep.report.Reporter;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExamples:%n",
     footer = {"  lockstep lint examples/", "  lockstep lint --format json --fail-level error db/migrations",
         "  git show HEAD:db/V7__x.sql | lockstep lint - --stdin-filename db/V7__x.sql"})
-final class LintCommand implements Callable<Integer> {
+class LintCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH", arity = "1..*",
       description = "Files or directories (recursively, *.sql); '-' reads standard input.")
   List<String> paths = new ArrayList<>();
@@ -92,6 +93,10 @@ final class LintCommand implements Callable<Integer> {
           + "and untracked files), e.g. origin/main.")
   String changedSince;
 
+  @Option(names = "--baseline", paramLabel = "FILE",
+      description = "Report only findings that are not in this baseline (written by 'lockstep baseline').")
+  Path baseline;
+
   @Option(names = "--stdin-filename", paramLabel = "NAME", description = "Path to report for standard input.")
   String stdinFilename = "<stdin>";
 
@@ -106,6 +111,26 @@ final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    LintRun run = lint();
+    LintReport report = run.report();
+    if (baseline != null) {
+      try {
+        report = Baseline.read(baseline).filter(report);
+      } catch (IOException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--baseline: " + SqlFiles.describe(e));
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    reporter().write(report, out);
+    out.flush();
+    return report.exitCode(run.failLevel());
+  }
+
+  /** A lint run's report and the fail level that decides its exit code. */
+  record LintRun(LintReport report, Severity failLevel) {}
+
+  /** Lints the paths with the options and configuration; shared with 'baseline'. */
+  LintRun lint() throws IOException {
     Config config = config();
     Severity fail;
     LintOptions options;
@@ -192,12 +217,7 @@ final class LintCommand implements Callable<Integer> {
         problems.add(new InputProblem(source.path(), "internal error, the file was not checked: " + e));
       }
     }
-    LintReport report = new LintReport(results, problems, skipped, options.pgVersion());
-
-    PrintWriter out = spec.commandLine().getOut();
-    reporter().write(report, out);
-    out.flush();
-    return report.exitCode(fail);
+    return new LintRun(new LintReport(results, problems, skipped, options.pgVersion()), fail);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

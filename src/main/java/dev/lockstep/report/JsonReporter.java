@@ -32,6 +32,7 @@ public final class JsonReporter implements Reporter {
     root.putObject("tool").put("name", "lockstep").put("version", Version.current());
     root.put("pgVersion", report.pgVersion());
     root.put("filesChecked", report.files().size());
+    root.put("baselined", report.baselined());
     ArrayNode files = root.putArray("files");
     for (FileResult file : report.files()) {
       files.addObject().put("path", file.path()).put("framework", file.framework() == null ? "plain" : file.framework());

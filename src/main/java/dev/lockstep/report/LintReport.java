@@ -7,7 +7,8 @@ import dev.lockstep.input.InputProblem;
 import java.util.List;
 
 /** Everything one run found, in input order: per-file results and the inputs it could not read. */
-public record LintReport(List<FileResult> files, List<InputProblem> problems, List<Skipped> skipped, int pgVersion) {
+public record LintReport(List<FileResult> files, List<InputProblem> problems, List<Skipped> skipped, int pgVersion,
+                         int baselined) {
   public LintReport {
     files = List.copyOf(files);
     problems = List.copyOf(problems);
@@ -18,7 +19,11 @@ public record LintReport(List<FileResult> files, List<InputProblem> problems, Li
   public record Skipped(String path, String reason) {}
 
   public LintReport(List<FileResult> files, List<InputProblem> problems, int pgVersion) {
-    this(files, problems, List.of(), pgVersion);
+    this(files, problems, List.of(), pgVersion, 0);
+  }
+
+  public LintReport(List<FileResult> files, List<InputProblem> problems, List<Skipped> skipped, int pgVersion) {
+    this(files, problems, skipped, pgVersion, 0);
   }
 
   public List<Finding> findings() {

@@ -124,6 +124,7 @@ public final class TextReporter implements Reporter {
     sb.append(" in ").append(plural(files, "file"));
     int suppressed = report.files().stream().mapToInt(f -> f.suppressed().size()).sum();
     if (suppressed > 0) sb.append("; ").append(suppressed).append(" suppressed");
+    if (report.baselined() > 0) sb.append("; ").append(plural(report.baselined(), "baselined finding")).append(" remain");
     if (!report.skipped().isEmpty()) {
       sb.append("; ").append(plural(report.skipped().size(), "file")).append(" not deployed (down migrations) skipped");
     }

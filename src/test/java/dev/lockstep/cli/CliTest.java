@@ -156,6 +156,23 @@ class CliTest {
   }
 
   @Test
+  void baselineHidesAcceptedFindingsAcrossLineShiftsAndWhitespace() throws Exception {
+    Path f = write("0001_old.sql", "SET lock_timeout = '2s';\nCREATE INDEX a ON orders (user_id);\nALTER TABLE t DROP COLUMN c;\n");
+    Path baseline = dir.resolve("baseline.json");
+    Run recorded = run("baseline", "--output", baseline.toString(), f.toString());
+    assertThat(recorded.code()).isZero();
+    assertThat(recorded.out()).isEqualTo("Recorded 2 findings in " + baseline + "\n");
+    Files.writeString(f, "-- moved down\n\nSET lock_timeout = '2s';\nCREATE   INDEX a\n  ON orders (user_id);\n"
+        + "ALTER TABLE t DROP COLUMN c;\nDROP INDEX b;\n");
+    Run after = run("lint", "--color=never", "--baseline", baseline.toString(), f.toString());
+    assertThat(after.code()).isEqualTo(1);
+    assertThat(after.out()).contains("[require-concurrent-drop-index]").doesNotContain("[require-concurrent-index]")
+        .doesNotContain("[ban-drop-column]")
+        .endsWith("1 finding (1 error, 0 warnings, 0 hints) in 1 file; 2 baselined findings remain.\n");
+    assertThat(run("lint", "--baseline", dir.resolve("missing.json").toString(), f.toString()).code()).isEqualTo(2);
+  }
+
+  @Test
   void stdinIsLintedUnderTheGivenName() {
     InputStream saved = System.in;
     try {

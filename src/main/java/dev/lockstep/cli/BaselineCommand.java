@@ -1,0 +1,23 @@
+package dev.lockstep.cli;
+
+import dev.lockstep.report.Baseline;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "baseline", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Record today's findings as accepted: later 'lint --baseline FILE' runs report only new ones.")
+final class BaselineCommand extends LintCommand {
+  @Option(names = "--output", paramLabel = "FILE", defaultValue = ".lockstep-baseline.json",
+      description = "Where to write the baseline (default: ${DEFAULT-VALUE}).")
+  Path output;
+
+  @Override
+  public Integer call() throws IOException {
+    Baseline recorded = Baseline.of(lint().report());
+    recorded.write(output);
+    spec.commandLine().getOut().printf("Recorded %d findings in %s%n", recorded.size(), output);
+    return 0;
+  }
+}
