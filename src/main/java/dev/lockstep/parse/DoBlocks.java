@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds the SQL statements a PL/pgSQL DO block runs, with PostgreSQL's PL/pgSQL parser, and where
- * each one is in the file: the parser reports each statement's text and its line within the body.
- * Statements that cannot be located verbatim (PL/pgSQL rewrites SELECT ... INTO) are left out.
+ * Finds the SQL statements a PL/pgSQL DO block (or a function the migration calls) runs, with
+ * PostgreSQL's PL/pgSQL parser, and where each one is in the file: the parser reports each
+ * statement's text and its line within the body. Static statements and EXECUTE of a constant string
+ * are found; statements that cannot be located verbatim (PL/pgSQL rewrites SELECT ... INTO) and
+ * EXECUTE of built strings are left out.
  */
 final class DoBlocks {
   /** A statement inside a DO body: its char range in the file, and where its leading comments begin. */
@@ -23,7 +25,9 @@ final class DoBlocks {
   private DoBlocks() {}
 
   static List<Embedded> statements(Statement statement, PgQuery engine, ObjectMapper json) {
-    if (!(statement.node() instanceof DoBlock block) || !"plpgsql".equalsIgnoreCase(block.language())) return List.of();
+    boolean plpgsql = statement.node() instanceof DoBlock block ? "plpgsql".equalsIgnoreCase(block.language())
+        : "plpgsql".equalsIgnoreCase(functionLanguage(statement.node().fields()));
+    if (!plpgsql) return List.of();
     SourceFile source = statement.source();
     String text = source.parseText();
     int bodyStart = bodyStart(text, statement);
@@ -44,18 +48,58 @@ final class DoBlocks {
       int lineStart = lineStart(text, bodyStart, q[1].asInt(1), statement.span().end());
       int at = text.indexOf(query, Math.max(lineStart, searchFrom));
       if (at < 0 || at + query.length() > statement.span().end()) continue;
-      out.add(new Embedded(at, at + query.length(), searchFrom));
+      int from = at;
+      int to = at + query.length();
+      if (q[2] != null) { // EXECUTE 'constant SQL': lint the string's contents
+        int[] inner = stringContents(query);
+        if (inner == null) continue;
+        from = at + inner[0];
+        to = at + inner[1];
+      }
+      out.add(new Embedded(from, to, searchFrom));
       searchFrom = at + query.length();
     }
     return out;
   }
 
-  /** Collects [query, lineno] of every plain SQL statement in a PL/pgSQL tree, in order. */
+  /** [start, end) of the contents of a plain '...' or $tag$...$tag$ literal, or null (escapes, concatenation). */
+  private static int[] stringContents(String literal) {
+    if (literal.length() >= 2 && literal.startsWith("'") && literal.endsWith("'")
+        && literal.indexOf('\'', 1) == literal.length() - 1) {
+      return new int[] {1, literal.length() - 1};
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\$[A-Za-z_]*\\$)").matcher(literal);
+    if (m.find() && literal.length() >= 2 * m.group(1).length() && literal.endsWith(m.group(1))
+        && literal.indexOf(m.group(1), m.group(1).length()) == literal.length() - m.group(1).length()) {
+      return new int[] {m.group(1).length(), literal.length() - m.group(1).length()};
+    }
+    return null;
+  }
+
+  /** The LANGUAGE of a CREATE FUNCTION / PROCEDURE, or null. */
+  static String functionLanguage(JsonNode fields) {
+    for (JsonNode option : fields.path("options")) {
+      JsonNode def = option.path("DefElem");
+      if ("language".equals(def.path("defname").asText())) return def.path("arg").path("String").path("sval").asText();
+    }
+    return null;
+  }
+
+  /**
+   * Collects [query, lineno, dynamic-marker] of every SQL statement in a PL/pgSQL tree, in order:
+   * static statements, and EXECUTE of a constant string (marker set).
+   */
   private static void collect(JsonNode node, List<JsonNode[]> out) {
     if (node.isObject()) {
       JsonNode exec = node.get("PLpgSQL_stmt_execsql");
       if (exec != null) {
-        out.add(new JsonNode[] {exec.path("sqlstmt").path("PLpgSQL_expr").path("query"), exec.path("lineno")});
+        out.add(new JsonNode[] {exec.path("sqlstmt").path("PLpgSQL_expr").path("query"), exec.path("lineno"), null});
+        return;
+      }
+      JsonNode dynamic = node.get("PLpgSQL_stmt_dynexecute");
+      if (dynamic != null) {
+        out.add(new JsonNode[] {dynamic.path("query").path("PLpgSQL_expr").path("query"), dynamic.path("lineno"),
+            dynamic});
         return;
       }
       node.fields().forEachRemaining(e -> collect(e.getValue(), out));

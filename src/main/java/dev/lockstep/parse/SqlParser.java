@@ -54,18 +54,34 @@ public final class SqlParser {
     if (engine != null && engine.memoryBytes() > RECYCLE_ABOVE_BYTES) engine = null;
     run.statements.sort((a, b) -> Integer.compare(a.span().start(), b.span().start()));
     run.errors.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
+    java.util.Set<String> called = calledFunctions(run.statements);
     List<Statement> numbered = new ArrayList<>();
     for (Statement s : run.statements) {
       Statement top = s.withIndex(numbered.size(), -1);
       numbered.add(top);
-      for (Statement inner : embedded(top)) numbered.add(inner.withIndex(numbered.size(), top.index()));
+      for (Statement inner : embedded(top, called)) numbered.add(inner.withIndex(numbered.size(), top.index()));
     }
     return new ParsedFile(source, numbered, run.errors);
   }
 
-  /** The statements a DO block runs, parsed where they stand in the file. */
-  private List<Statement> embedded(Statement statement) {
-    if (!(statement.node() instanceof dev.lockstep.parse.ast.DoBlock)) return List.of();
+  /** Names of functions and procedures the file calls with a top-level SELECT or CALL. */
+  private static java.util.Set<String> calledFunctions(List<Statement> statements) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (Statement s : statements) {
+      String kind = s.node().kind();
+      if (!kind.equals("SelectStmt") && !kind.equals("CallStmt")) continue;
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"?([A-Za-z_][A-Za-z0-9_$]*)\"?\\s*\\(").matcher(s.text());
+      while (m.find()) out.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+    }
+    return out;
+  }
+
+  /** The statements a DO block, or a function this file calls, runs, parsed where they stand in the file. */
+  private List<Statement> embedded(Statement statement, java.util.Set<String> called) {
+    boolean doBlock = statement.node() instanceof dev.lockstep.parse.ast.DoBlock;
+    boolean calledFunction = statement.node().kind().equals("CreateFunctionStmt")
+        && called.contains(functionName(statement).toLowerCase(java.util.Locale.ROOT));
+    if (!doBlock && !calledFunction) return List.of();
     List<Statement> out = new ArrayList<>();
     try {
       for (DoBlocks.Embedded e : DoBlocks.statements(statement, engine(), JSON)) {
@@ -196,6 +212,11 @@ public final class SqlParser {
       }
       return out;
     }
+  }
+
+  private static String functionName(Statement statement) {
+    JsonNode parts = statement.node().fields().path("funcname");
+    return parts.size() == 0 ? "" : parts.get(parts.size() - 1).path("String").path("sval").asText();
   }
 
   private static JsonNode readJson(String json) {

@@ -34,7 +34,10 @@ public final class Statement {
     this.enclosing = enclosing;
   }
 
-  /** For a statement inside a DO block: the index of the DO statement; otherwise -1. */
+  /**
+   * For a statement inside a DO block, or inside a PL/pgSQL function that the file calls: the index
+   * of that DO / CREATE FUNCTION statement; otherwise -1.
+   */
   public int enclosingIndex() {
     return enclosing;
   }

@@ -26,8 +26,8 @@ public final class BanConcurrentlyInTransaction implements Rule {
     String what = nonTransactional(statement.node());
     if (what == null) return;
     var finding = statement.enclosingIndex() >= 0
-        ? out.report(this, statement).message("%s cannot run inside a DO block: PostgreSQL rejects it (\"%s cannot be "
-            + "executed from a function\") and the migration fails", what, what)
+        ? out.report(this, statement).message("%s cannot run inside a DO block or function: PostgreSQL rejects it "
+            + "(\"%s cannot be executed from a function\") and the migration fails", what, what)
         : out.report(this, statement).message("%s cannot run inside a transaction block: PostgreSQL rejects it with "
             + "\"%s cannot run inside a transaction block\" and the migration fails", what, what);
     finding

@@ -120,6 +120,24 @@ public class SqlParserTest {
   }
 
   @Test
+  void executeOfAConstantStringAndFunctionsTheFileCallsAreParsedToo() {
+    ParsedFile f = parse("DO $$\nBEGIN\n  EXECUTE 'ALTER TABLE t ADD COLUMN c int';\n  EXECUTE 'SELECT ' || 1;\nEND $$;\n"
+        + "CREATE FUNCTION migrate_data() RETURNS void LANGUAGE plpgsql AS $fn$\nBEGIN\n  UPDATE t SET c = 1;\nEND\n$fn$;\n"
+        + "CREATE FUNCTION never_called() RETURNS void LANGUAGE plpgsql AS $fn$\nBEGIN\n  DELETE FROM t;\nEND\n$fn$;\n"
+        + "SELECT migrate_data();");
+    assertThat(f.statements()).extracting(Statement::text).containsExactly(
+        "DO $$\nBEGIN\n  EXECUTE 'ALTER TABLE t ADD COLUMN c int';\n  EXECUTE 'SELECT ' || 1;\nEND $$",
+        "ALTER TABLE t ADD COLUMN c int",
+        "CREATE FUNCTION migrate_data() RETURNS void LANGUAGE plpgsql AS $fn$\nBEGIN\n  UPDATE t SET c = 1;\nEND\n$fn$",
+        "UPDATE t SET c = 1",
+        "CREATE FUNCTION never_called() RETURNS void LANGUAGE plpgsql AS $fn$\nBEGIN\n  DELETE FROM t;\nEND\n$fn$",
+        "SELECT migrate_data()");
+    assertThat(f.statements().get(1).start()).isEqualTo(new Position(3, 12));
+    assertThat(f.statements().get(3).start()).isEqualTo(new Position(8, 3));
+    assertThat(f.statements().get(3).enclosingIndex()).isEqualTo(2);
+  }
+
+  @Test
   void emptyAndCommentOnlyInputsHaveNoStatements() {
     for (String sql : List.of("", "   \n", "-- only a comment\n", "/* block */", ";;;;")) {
       ParsedFile f = parse(sql);
