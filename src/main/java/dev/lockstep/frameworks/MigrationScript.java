@@ -27,6 +27,7 @@ public record MigrationScript(Framework framework, String reason, SourceFile sou
       "(?mi)^[ \\t]*--[ \\t]*\\+goose[ \\t]+(Up|Down|StatementBegin|StatementEnd|NO TRANSACTION|ENVSUB ON|ENVSUB OFF)\\b.*$");
   private static final Pattern DBMATE_MARKER = Pattern.compile("(?m)^[ \\t]*--[ \\t]*migrate:(up|down)\\b(.*)$");
   private static final Pattern CHANGESET = Pattern.compile("(?mi)^[ \\t]*--[ \\t]*changeset[ \\t]+\\S+(.*)$");
+  private static final Pattern END_DELIMITER = Pattern.compile("(?i)endDelimiter:(\\S+)");
   private static final Pattern FLYWAY_PLACEHOLDER = Pattern.compile("\\$\\{[^}\\s]+}");
   private static final Pattern GO_TEMPLATE = Pattern.compile("\\{\\{.*?}}");
 
@@ -45,7 +46,7 @@ public record MigrationScript(Framework framework, String reason, SourceFile sou
     switch (d.framework()) {
       case GOOSE -> goose(text, masked, regions, includeDown);
       case DBMATE -> dbmate(text, masked, regions, includeDown);
-      case LIQUIBASE -> liquibase(text, regions);
+      case LIQUIBASE -> liquibase(text, masked, regions);
       case FLYWAY -> {
         if (name.startsWith("U") && !includeDown) skipped = "Flyway undo migration";
         placeholders(FLYWAY_PLACEHOLDER, text, masked);
@@ -124,17 +125,30 @@ public record MigrationScript(Framework framework, String reason, SourceFile sou
     }
   }
 
-  /** Liquibase formatted SQL: each changeset runs in its own transaction unless runInTransaction:false. */
-  private static void liquibase(String text, List<Region> regions) {
+  /**
+   * Liquibase formatted SQL: each changeset runs in its own transaction unless runInTransaction:false;
+   * an endDelimiter (e.g. GO or /) on a line of its own ends a statement like a semicolon.
+   */
+  private static void liquibase(String text, char[] masked, List<Region> regions) {
     Matcher m = CHANGESET.matcher(text);
     List<int[]> starts = new ArrayList<>();
+    List<String> delimiters = new ArrayList<>();
     while (m.find()) {
-      boolean transactional = !m.group(1).replace(" ", "").toLowerCase(Locale.ROOT).contains("runintransaction:false");
+      String attrs = m.group(1);
+      boolean transactional = !attrs.replace(" ", "").toLowerCase(Locale.ROOT).contains("runintransaction:false");
       starts.add(new int[] {m.end(), transactional ? 1 : 0});
+      Matcher d = END_DELIMITER.matcher(attrs);
+      delimiters.add(d.find() ? d.group(1) : null);
     }
     for (int i = 0; i < starts.size(); i++) {
+      int start = starts.get(i)[0];
       int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : text.length();
-      regions.add(new Region(starts.get(i)[0], end, starts.get(i)[1] == 1 ? Mode.WRAPPED : Mode.AUTOCOMMIT));
+      regions.add(new Region(start, end, starts.get(i)[1] == 1 ? Mode.WRAPPED : Mode.AUTOCOMMIT));
+      String delimiter = delimiters.get(i);
+      if (delimiter == null || delimiter.equals(";")) continue;
+      Matcher line = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(delimiter) + "[ \\t]*$").matcher(text);
+      line.region(start, end);
+      while (line.find()) Masks.terminator(masked, line.start(), line.end());
     }
   }
 

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * that line; good fixtures have none. {@code name.fixed.sql} holds the exact text after safe fixes,
  * {@code name.unsafe.fixed.sql} the text after safe and unsafe fixes (one pass).
  */
-record Fixture(String ruleId, Path path, String sql, List<Expectation> expectations, Optional<String> fixed,
+public record Fixture(String ruleId, Path path, String sql, List<Expectation> expectations, Optional<String> fixed,
                Optional<String> unsafeFixed) {
   private static final Pattern DIRECTIVE = Pattern.compile("(?m)^--\\s*fixture:\\s*(.*)$");
   static final Path ROOT = Path.of("test-fixtures");
@@ -27,7 +27,7 @@ record Fixture(String ruleId, Path path, String sql, List<Expectation> expectati
   private static final Pattern ITEM = Pattern.compile("\\s*([a-z0-9-]+)(?:@(\\d+))?(?:\\s+\"([^\"]*)\")?\\s*(?:,|$)");
 
   /** One expected finding: rule, 1-based line, and optionally column and a message fragment. */
-  record Expectation(String ruleId, int line, Integer column, String fragment) {
+  public record Expectation(String ruleId, int line, Integer column, String fragment) {
     @Override
     public String toString() {
       return ruleId + " at " + line + (column == null ? "" : ":" + column) + (fragment == null ? "" : " \"" + fragment + "\"");
@@ -56,7 +56,7 @@ record Fixture(String ruleId, Path path, String sql, List<Expectation> expectati
     }
   }
 
-  static List<Expectation> expectations(String sql) {
+  public static List<Expectation> expectations(String sql) {
     List<Expectation> out = new ArrayList<>();
     String[] lines = sql.split("\\R", -1);
     for (int i = 0; i < lines.length; i++) {

@@ -1,0 +1,2 @@
+-- expect-skipped
+ALTER TABLE customers DROP COLUMN tier;

@@ -1,0 +1,2 @@
+-- expect-skipped
+DROP INDEX orders_created_idx;

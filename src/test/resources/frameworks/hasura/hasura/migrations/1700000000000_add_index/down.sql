@@ -1,0 +1,2 @@
+-- expect-skipped
+DROP INDEX IF EXISTS "public"."orders_created_idx";

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX CONCURRENTLY "orders_created_at_idx" ON "orders"("created_at");

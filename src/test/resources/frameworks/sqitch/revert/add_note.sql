@@ -1,0 +1,2 @@
+-- expect-skipped
+alter table shop.orders drop column note;
