@@ -51,8 +51,7 @@ public final class Linter {
   }
 
   public FileResult lint(ParsedFile file) {
-    return lint(file, TransactionPlan.whole(file.source().text().length(),
-        options.assumeInTransaction() ? TransactionPlan.Mode.WRAPPED : TransactionPlan.Mode.AUTOCOMMIT));
+    return lint(file, TransactionPlan.forOptions(file.source().text().length(), options));
   }
 
   public FileResult lint(ParsedFile file, TransactionPlan plan) {

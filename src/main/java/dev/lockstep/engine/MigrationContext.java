@@ -48,8 +48,7 @@ public final class MigrationContext {
     VALIDATED, NOT_NULL_CONSTRAINT, NOT_NULL_PROVEN, ENUM_VALUE, ALTERED_TABLE }
 
   public MigrationContext(ParsedFile file, LintOptions options) {
-    this(file, options, TransactionPlan.whole(file.source().text().length(),
-        options.assumeInTransaction() ? TransactionPlan.Mode.WRAPPED : TransactionPlan.Mode.AUTOCOMMIT));
+    this(file, options, TransactionPlan.forOptions(file.source().text().length(), options));
   }
 
   public MigrationContext(ParsedFile file, LintOptions options, TransactionPlan plan) {

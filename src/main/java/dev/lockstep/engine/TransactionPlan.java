@@ -41,6 +41,11 @@ public record TransactionPlan(List<Region> regions) {
     return new TransactionPlan(List.of(new Region(0, length, mode)));
   }
 
+  /** A plain file: wrapped when the options assume a runner transaction, statement by statement otherwise. */
+  static TransactionPlan forOptions(int length, LintOptions options) {
+    return whole(length, options.assumeInTransaction() ? Mode.WRAPPED : Mode.AUTOCOMMIT);
+  }
+
   /** For each statement: the runner's transaction number (its region's index), or -1. */
   int[] wrappedTransactions(ParsedFile file) {
     List<Statement> statements = file.statements();

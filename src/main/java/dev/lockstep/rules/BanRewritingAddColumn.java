@@ -16,16 +16,14 @@ import dev.lockstep.parse.ast.Constraint;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.rules.support.Expressions;
 import dev.lockstep.rules.support.MeasuredCases;
+import dev.lockstep.rules.support.SerialTypes;
 import dev.lockstep.rules.support.Sql;
 import java.util.List;
-import java.util.Set;
 
 @RuleInfo(id = "ban-rewriting-add-column",
     title = "ADD COLUMN that rewrites the whole table",
     severity = Severity.ERROR)
 public final class BanRewritingAddColumn implements Rule {
-  private static final Set<String> SERIAL = Set.of("serial", "serial4", "bigserial", "serial8", "smallserial", "serial2");
-
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
     if (!(statement.node() instanceof AlterTable alter) || context.createdEarlier(alter.table(), statement)) return;
@@ -45,9 +43,8 @@ public final class BanRewritingAddColumn implements Rule {
     String backfill = "UPDATE " + t + " SET " + c + " = %s WHERE ctid IN (SELECT ctid FROM " + t + " WHERE " + c
         + " IS NULL LIMIT 10000);  -- repeat until 0 rows, one transaction per batch";
 
-    if (SERIAL.contains(type)) {
-      String intType = type.startsWith("big") || type.equals("serial8") ? "bigint"
-          : type.startsWith("small") || type.equals("serial2") ? "smallint" : "integer";
+    if (SerialTypes.isSerial(type)) {
+      String intType = SerialTypes.integerType(type);
       report(statement, out, t, c, type + " fills every existing row from a new sequence",
           MeasuredCases.get(type.startsWith("big") || type.equals("serial8") ? "add-column-bigserial" : "add-column-serial").on(t),
           Rewrite.of("Create the sequence and a nullable column without a default, set the default for new rows, then "

@@ -8,22 +8,19 @@ import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.rules.support.NewColumns;
+import dev.lockstep.rules.support.SerialTypes;
 import dev.lockstep.rules.support.Sql;
-import java.util.Set;
 
 @RuleInfo(id = "prefer-identity-columns",
     title = "Use identity columns instead of serial",
     severity = Severity.HINT, enabledByDefault = false, minPgVersion = 10)
 public final class PreferIdentityColumns implements Rule {
-  private static final Set<String> SERIAL = Set.of("serial", "serial4", "bigserial", "serial8", "smallserial", "serial2");
-
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
     for (NewColumns.Column column : NewColumns.of(statement)) {
       String type = column.def().type().name();
-      if (!SERIAL.contains(type)) continue;
-      String base = type.startsWith("big") || type.equals("serial8") ? "bigint"
-          : type.startsWith("small") || type.equals("serial2") ? "smallint" : "integer";
+      if (!SerialTypes.isSerial(type)) continue;
+      String base = SerialTypes.integerType(type);
       out.report(this, column.span())
           .message("%s.%s uses %s: its sequence has separate ownership and permissions, and dumps and copies of the "
               + "table do not carry it along as they do an identity column", column.table().qualifiedName(),

@@ -11,6 +11,7 @@ import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
 import dev.lockstep.parse.ast.ColumnDef;
 import dev.lockstep.parse.ast.Constraint;
+import dev.lockstep.rules.support.SerialTypes;
 import dev.lockstep.rules.support.Sql;
 import java.util.Set;
 
@@ -20,7 +21,6 @@ import java.util.Set;
 public final class RequireDefaultForNotNullColumn implements Rule {
   // These fill the column themselves.
   private static final Set<String> SELF_FILLING = Set.of("CONSTR_DEFAULT", "CONSTR_IDENTITY", "CONSTR_GENERATED");
-  private static final Set<String> SERIAL = Set.of("serial", "serial4", "bigserial", "serial8", "smallserial", "serial2");
 
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
@@ -29,7 +29,7 @@ public final class RequireDefaultForNotNullColumn implements Rule {
       if (!"AT_AddColumn".equals(cmd.subtype()) || !(cmd.definition().orElse(null) instanceof ColumnDef column)) continue;
       boolean notNull = column.constraints().stream().anyMatch(k -> "CONSTR_NOTNULL".equals(k.type())
           || "CONSTR_PRIMARY".equals(k.type()));
-      boolean filled = SERIAL.contains(column.type().name())
+      boolean filled = SerialTypes.isSerial(column.type().name())
           || column.constraints().stream().map(Constraint::type).anyMatch(SELF_FILLING::contains);
       if (!notNull || filled) continue;
       String table = alter.table().qualifiedName();
