@@ -15,7 +15,7 @@ import dev.lockstep.input.ChangedFiles;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.input.SqlFiles;
 import dev.lockstep.report.Baseline;
-import dev.lockstep.report.JsonReporter;
+import dev.lockstep.report.Reporters;
 import dev.lockstep.report.LintReport;
 import dev.lockstep.report.Reporter;
 import dev.lockstep.report.TextReporter;
@@ -47,9 +47,21 @@ class LintCommand implements Callable<Integer> {
       description = "Files or directories (recursively, *.sql); '-' reads standard input.")
   List<String> paths = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT",
+  @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = FormatNames.class,
       description = "Output format: ${COMPLETION-CANDIDATES} (default: text).")
-  Format format;
+  String format;
+
+  @Option(names = "--output", paramLabel = "FORMAT=FILE",
+      description = "Also write a report in FORMAT to FILE (repeatable), e.g. --output sarif=lockstep.sarif.")
+  List<String> outputs = new ArrayList<>();
+
+  /** The format names, for --help and shell completion. */
+  static final class FormatNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return Reporters.names().iterator();
+    }
+  }
 
   @Option(names = "--fail-level", paramLabel = "LEVEL",
       description = "Exit 1 when a finding is at least this severe: error, warning, hint (default: warning).")
@@ -107,8 +119,6 @@ class LintCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  enum Format { text, json }
-
   @Override
   public Integer call() throws IOException {
     LintRun run = lint();
@@ -123,6 +133,14 @@ class LintCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     reporter().write(report, out);
     out.flush();
+    for (String output : outputs) {
+      int eq = output.indexOf('=');
+      String name = output.substring(0, eq);
+      Path file = Path.of(output.substring(eq + 1));
+      StringBuilder text = new StringBuilder();
+      Reporters.create(name).write(report, text);
+      java.nio.file.Files.writeString(file, text.toString(), java.nio.charset.StandardCharsets.UTF_8);
+    }
     return report.exitCode(run.failLevel());
   }
 
@@ -132,6 +150,17 @@ class LintCommand implements Callable<Integer> {
   /** Lints the paths with the options and configuration; shared with 'baseline'. */
   LintRun lint() throws IOException {
     Config config = config();
+    if (format != null && !Reporters.exists(format)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--format: unknown format '" + format + "' (one of "
+          + String.join(", ", Reporters.names()) + ")");
+    }
+    for (String output : outputs) {
+      int eq = output.indexOf('=');
+      if (eq <= 0 || eq == output.length() - 1 || !Reporters.exists(output.substring(0, eq))) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--output must be FORMAT=FILE with FORMAT one of "
+            + String.join(", ", Reporters.names()) + ", got '" + output + "'");
+      }
+    }
     Severity fail;
     LintOptions options;
     try {
@@ -243,7 +272,7 @@ class LintCommand implements Callable<Integer> {
       Set<String> ids = new java.util.HashSet<>();
       Rules.all().forEach(r -> ids.add(r.id()));
       Config c = new ConfigLoader(ids).load(file);
-      if (format == null && c.format() != null) format = Format.valueOf(c.format());
+      if (format == null && c.format() != null) format = c.format();
       return c;
     } catch (ConfigException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -251,7 +280,7 @@ class LintCommand implements Callable<Integer> {
   }
 
   private Reporter reporter() {
-    if (format == Format.json) return new JsonReporter();
+    if (format != null && !format.equals("text")) return Reporters.create(format);
     boolean useColor = switch (color) {
       case "always" -> true;
       case "never" -> false;

@@ -76,8 +76,9 @@ public final class ConfigLoader {
           + LintOptions.NEWEST_PG_VERSION + ", got " + pg);
     }
     String format = string(root, "format");
-    if (format != null && !format.equals("text") && !format.equals("json")) {
-      throw error("format", "format must be text or json, got '" + format + "'");
+    if (format != null && !dev.lockstep.report.Reporters.exists(format)) {
+      throw error("format", "format must be one of " + String.join(", ", dev.lockstep.report.Reporters.names())
+          + ", got '" + format + "'");
     }
     Long maxLock = null;
     String maxLockText = string(root, "max-lock-timeout");

@@ -1,0 +1,23 @@
+package dev.lockstep.report;
+
+import java.io.IOException;
+
+/**
+ * {@code path:line:col: error|warning|note: message [rule-id]}, one line per problem, for editors'
+ * and IDEs' problem matchers (hints are gcc's "note"). Newlines in messages become spaces.
+ */
+public final class GccReporter implements Reporter {
+  @Override
+  public void write(LintReport report, Appendable out) throws IOException {
+    for (ReportItems.Item i : ReportItems.of(report).items()) {
+      String level = switch (i.severity()) {
+        case ERROR -> "error";
+        case WARNING -> "warning";
+        case HINT -> "note";
+      };
+      out.append(i.path()).append(':').append(String.valueOf(i.start().line())).append(':')
+          .append(String.valueOf(i.start().column())).append(": ").append(level).append(": ")
+          .append(i.message().replaceAll("\\R", " ")).append(" [").append(i.ruleId()).append("]\n");
+    }
+  }
+}
