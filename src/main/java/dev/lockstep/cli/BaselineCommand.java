@@ -9,15 +9,15 @@ import picocli.CommandLine.Option;
 @Command(name = "baseline", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Record today's findings as accepted: later 'lint --baseline FILE' runs report only new ones.")
 final class BaselineCommand extends LintCommand {
-  @Option(names = "--output", paramLabel = "FILE", defaultValue = ".lockstep-baseline.json",
+  @Option(names = "--file", paramLabel = "FILE", defaultValue = ".lockstep-baseline.json",
       description = "Where to write the baseline (default: ${DEFAULT-VALUE}).")
-  Path output;
+  Path baselineFile;
 
   @Override
   public Integer call() throws IOException {
     Baseline recorded = Baseline.of(lint().report());
-    recorded.write(output);
-    spec.commandLine().getOut().printf("Recorded %d findings in %s%n", recorded.size(), output);
+    recorded.write(baselineFile);
+    spec.commandLine().getOut().printf("Recorded %d findings in %s%n", recorded.size(), baselineFile);
     return 0;
   }
 }

@@ -159,7 +159,7 @@ class CliTest {
   void baselineHidesAcceptedFindingsAcrossLineShiftsAndWhitespace() throws Exception {
     Path f = write("0001_old.sql", "SET lock_timeout = '2s';\nCREATE INDEX a ON orders (user_id);\nALTER TABLE t DROP COLUMN c;\n");
     Path baseline = dir.resolve("baseline.json");
-    Run recorded = run("baseline", "--output", baseline.toString(), f.toString());
+    Run recorded = run("baseline", "--file", baseline.toString(), f.toString());
     assertThat(recorded.code()).isZero();
     assertThat(recorded.out()).isEqualTo("Recorded 2 findings in " + baseline + "\n");
     Files.writeString(f, "-- moved down\n\nSET lock_timeout = '2s';\nCREATE   INDEX a\n  ON orders (user_id);\n"
