@@ -90,7 +90,7 @@ public final class ConfigLoader {
     JsonNode sev = rules.path("severity");
     if (!sev.isMissingNode()) {
       if (!sev.isObject()) throw error("severity", "rules.severity must map rule ids to error, warning or hint");
-      sev.fields().forEachRemaining(e -> {
+      sev.properties().forEach(e -> {
         ruleId(e.getKey());
         severities.put(e.getKey(), severity(e.getKey(), e.getValue().asText()));
       });
@@ -99,7 +99,7 @@ public final class ConfigLoader {
     JsonNode fw = root.path("frameworks");
     if (!fw.isMissingNode()) {
       if (!fw.isObject()) throw error("frameworks", "frameworks must map path globs to framework names");
-      fw.fields().forEachRemaining(e -> {
+      fw.properties().forEach(e -> {
         try {
           Framework.fromId(e.getValue().asText());
         } catch (IllegalArgumentException x) {

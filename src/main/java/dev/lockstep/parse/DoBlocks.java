@@ -3,6 +3,7 @@ package dev.lockstep.parse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lockstep.parse.ast.DoBlock;
+import dev.lockstep.parse.ast.Trees;
 import dev.lockstep.parse.wasm.PgQuery;
 import dev.lockstep.parse.wasm.RawParse;
 import dev.lockstep.source.SourceFile;
@@ -89,23 +90,21 @@ final class DoBlocks {
    * Collects [query, lineno, dynamic-marker] of every SQL statement in a PL/pgSQL tree, in order:
    * static statements, and EXECUTE of a constant string (marker set).
    */
-  private static void collect(JsonNode node, List<JsonNode[]> out) {
-    if (node.isObject()) {
+  private static void collect(JsonNode tree, List<JsonNode[]> out) {
+    Trees.walk(tree, node -> {
       JsonNode exec = node.get("PLpgSQL_stmt_execsql");
       if (exec != null) {
         out.add(new JsonNode[] {exec.path("sqlstmt").path("PLpgSQL_expr").path("query"), exec.path("lineno"), null});
-        return;
+        return false;
       }
       JsonNode dynamic = node.get("PLpgSQL_stmt_dynexecute");
       if (dynamic != null) {
         out.add(new JsonNode[] {dynamic.path("query").path("PLpgSQL_expr").path("query"), dynamic.path("lineno"),
             dynamic});
-        return;
+        return false;
       }
-      node.fields().forEachRemaining(e -> collect(e.getValue(), out));
-    } else if (node.isArray()) {
-      node.forEach(n -> collect(n, out));
-    }
+      return true;
+    });
   }
 
   /** Offset just after the dollar-quote that opens the DO body, or -1. */

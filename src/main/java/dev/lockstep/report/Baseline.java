@@ -45,7 +45,7 @@ public final class Baseline {
       throw new IOException(path + " is not a lockstep baseline (version 1)");
     }
     Map<String, Integer> counts = new TreeMap<>();
-    root.path("findings").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asInt()));
+    root.path("findings").properties().forEach(e -> counts.put(e.getKey(), e.getValue().asInt()));
     return new Baseline(counts);
   }
 

@@ -9,6 +9,7 @@ import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterEnum;
+import dev.lockstep.parse.ast.Trees;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -35,13 +36,11 @@ public final class BanEnumValueUseInTransaction implements Rule {
     }
   }
 
-  private static void collectStrings(JsonNode node, Set<String> out) {
-    if (node.isObject()) {
+  private static void collectStrings(JsonNode tree, Set<String> out) {
+    Trees.walk(tree, node -> {
       JsonNode sval = node.path("A_Const").path("sval").path("sval");
       if (sval.isTextual()) out.add(sval.asText());
-      node.fields().forEachRemaining(e -> collectStrings(e.getValue(), out));
-    } else if (node.isArray()) {
-      node.forEach(n -> collectStrings(n, out));
-    }
+      return true;
+    });
   }
 }

@@ -102,8 +102,7 @@ public final class BanRewritingAddColumn implements Rule {
               MeasuredCases.get(measured).on(t), nullableThenBackfill(table, c, typeText, expr, backfill));
           return;
         }
-        boolean nullDefault = k.fields().path("raw_expr").path("A_Const").path("isnull").asBoolean(false);
-        if (context.pgVersion() < 11 && !nullDefault) {
+        if (context.pgVersion() < 11 && !k.nullDefault()) {
           // PostgreSQL 11 release notes: ADD COLUMN with a non-null DEFAULT no longer rewrites the table.
           report(statement, out, t, c, "before PostgreSQL 11 any non-null DEFAULT is written into every existing row",
               new LockFacts("PostgreSQL 11 release notes (fast ADD COLUMN with a default)",

@@ -32,8 +32,7 @@ public final class RequireNotValidForeignKey implements Rule {
         report(statement, table, c, name, null, out).fix(NotValidFix.of(statement, context, c, table, name));
       } else if ("AT_AddColumn".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof ColumnDef col) {
         // A new column is NULL everywhere, so REFERENCES checks nothing, unless a DEFAULT fills it.
-        boolean filled = col.constraints().stream().anyMatch(k -> "CONSTR_DEFAULT".equals(k.type())
-            && !k.fields().path("raw_expr").path("A_Const").path("isnull").asBoolean(false));
+        boolean filled = col.constraints().stream().anyMatch(k -> "CONSTR_DEFAULT".equals(k.type()) && !k.nullDefault());
         for (Constraint c : col.constraints()) {
           if ("CONSTR_FOREIGN".equals(c.type()) && filled) {
             report(statement, table, c, Sql.defaultConstraintName(table.name(), col.name(), "fkey"), col.name(), out);

@@ -38,6 +38,11 @@ public final class Constraint extends Node {
     return text("indexname");
   }
 
+  /** A {@code DEFAULT NULL}: fills nothing. */
+  public boolean nullDefault() {
+    return "CONSTR_DEFAULT".equals(type()) && fields.path("raw_expr").path("A_Const").path("isnull").asBoolean(false);
+  }
+
   /** The CHECK expression or DEFAULT / GENERATED expression. */
   public Optional<Node> expression() {
     return child("raw_expr");

@@ -3,8 +3,8 @@ package dev.lockstep.rules.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.parse.ast.Constraint;
 import dev.lockstep.parse.ast.RangeVar;
+import dev.lockstep.parse.ast.Trees;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /** The names PostgreSQL gives unnamed constraints, so rewrites can refer to them. */
@@ -29,20 +29,14 @@ public final class ConstraintNames {
     };
   }
 
-  private static void collectColumns(JsonNode node, Set<String> out) {
-    if (node.isObject()) {
+  private static void collectColumns(JsonNode expr, Set<String> out) {
+    Trees.walk(expr, node -> {
       JsonNode ref = node.get("ColumnRef");
-      if (ref != null) {
-        List<JsonNode> fields = new java.util.ArrayList<>();
-        ref.path("fields").forEach(fields::add);
-        if (!fields.isEmpty() && fields.get(fields.size() - 1).has("String")) {
-          out.add(fields.get(fields.size() - 1).path("String").path("sval").asText());
-        }
-        return;
-      }
-      node.fields().forEachRemaining(e -> collectColumns(e.getValue(), out));
-    } else if (node.isArray()) {
-      node.forEach(n -> collectColumns(n, out));
-    }
+      if (ref == null) return true;
+      JsonNode fields = ref.path("fields");
+      JsonNode last = fields.size() == 0 ? null : fields.get(fields.size() - 1);
+      if (last != null && last.has("String")) out.add(last.path("String").path("sval").asText());
+      return false;
+    });
   }
 }

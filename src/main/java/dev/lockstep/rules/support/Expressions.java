@@ -1,6 +1,7 @@
 package dev.lockstep.rules.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lockstep.parse.ast.Trees;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,22 +21,12 @@ public final class Expressions {
   /** Names (last part) of every function called anywhere in {@code expr}, in order. */
   public static List<String> functionCalls(JsonNode expr) {
     List<String> out = new ArrayList<>();
-    collect(expr, out);
+    Trees.walk(expr, node -> {
+      JsonNode parts = node.path("FuncCall").path("funcname");
+      if (parts.size() > 0) out.add(parts.get(parts.size() - 1).path("String").path("sval").asText());
+      return true;
+    });
     return out;
-  }
-
-  private static void collect(JsonNode node, List<String> out) {
-    if (node == null) return;
-    if (node.isObject()) {
-      JsonNode call = node.get("FuncCall");
-      if (call != null) {
-        JsonNode parts = call.path("funcname");
-        if (parts.size() > 0) out.add(parts.get(parts.size() - 1).path("String").path("sval").asText());
-      }
-      node.fields().forEachRemaining(e -> collect(e.getValue(), out));
-    } else if (node.isArray()) {
-      node.forEach(n -> collect(n, out));
-    }
   }
 
   /** The first volatile built-in called in {@code expr}, or null. */
