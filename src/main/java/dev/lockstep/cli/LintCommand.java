@@ -147,8 +147,49 @@ class LintCommand implements Callable<Integer> {
   /** A lint run's report and the fail level that decides its exit code. */
   record LintRun(LintReport report, Severity failLevel) {}
 
+  // Resolved by inputs(): options from the command line and configuration.
+  LintOptions options;
+  Severity fail;
+  Framework forced;
+  PathRules pathRules;
+  boolean down;
+  final List<InputProblem> problems = new ArrayList<>();
+
   /** Lints the paths with the options and configuration; shared with 'baseline'. */
   LintRun lint() throws IOException {
+    List<SourceFile> sources = inputs();
+    Linter linter = new Linter(Rules.all(), options);
+    List<FileResult> results = new ArrayList<>();
+    List<LintReport.Skipped> skipped = new ArrayList<>();
+    for (SourceFile source : sources) {
+      try {
+        MigrationScript script = script(source);
+        if (script.skipped() != null) {
+          skipped.add(new LintReport.Skipped(source.path(), script.skipped()));
+          continue;
+        }
+        results.add(lint(linter, script).withFramework(script.framework().id()));
+      } catch (RuntimeException | StackOverflowError e) { // never lose the other files' results
+        problems.add(new InputProblem(source.path(), "internal error, the file was not checked: " + e));
+      }
+    }
+    return new LintRun(new LintReport(results, problems, skipped, options.pgVersion()), fail);
+  }
+
+  /** The file as its migration tool runs it. */
+  MigrationScript script(SourceFile source) {
+    Path path = Path.of(source.path());
+    return MigrationScript.of(path, source, forced != null ? forced : pathRules.framework(path), down);
+  }
+
+  FileResult lint(Linter linter, MigrationScript script) {
+    TransactionPlan plan = assumeInTransaction
+        ? TransactionPlan.whole(script.source().text().length(), TransactionPlan.Mode.WRAPPED) : script.plan();
+    return linter.lint(script.source(), plan);
+  }
+
+  /** Resolves options and configuration, and reads every input (problems are collected, not thrown). */
+  List<SourceFile> inputs() throws IOException {
     Config config = config();
     if (format != null && !Reporters.exists(format)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--format: unknown format '" + format + "' (one of "
@@ -161,8 +202,6 @@ class LintCommand implements Callable<Integer> {
             + String.join(", ", Reporters.names()) + ", got '" + output + "'");
       }
     }
-    Severity fail;
-    LintOptions options;
     try {
       fail = failLevel != null ? Severity.parse(failLevel) : config.failLevel() != null ? config.failLevel() : Severity.WARNING;
       for (String id : concat(enable, disable)) {
@@ -188,17 +227,15 @@ class LintCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           e.getMessage().startsWith("No enum") ? "--fail-level must be error, warning or hint" : e.getMessage());
     }
-    boolean down = includeDown || Boolean.TRUE.equals(config.includeDown());
-    PathRules pathRules = new PathRules(config);
+    down = includeDown || Boolean.TRUE.equals(config.includeDown());
+    pathRules = new PathRules(config);
 
-    Framework forced;
     try {
       forced = framework == null ? null : Framework.fromId(framework);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--framework: " + e.getMessage());
     }
     List<SourceFile> sources = new ArrayList<>();
-    List<InputProblem> problems = new ArrayList<>();
     List<Path> filePaths = new ArrayList<>();
     for (String p : paths) {
       if (p.equals("-")) {
@@ -227,26 +264,7 @@ class LintCommand implements Callable<Integer> {
         problems.add(new InputProblem(file.toString(), SqlFiles.describe(e)));
       }
     }
-
-    Linter linter = new Linter(Rules.all(), options);
-    List<FileResult> results = new ArrayList<>();
-    List<LintReport.Skipped> skipped = new ArrayList<>();
-    for (SourceFile source : sources) {
-      try {
-        Path path = Path.of(source.path());
-        MigrationScript script = MigrationScript.of(path, source, forced != null ? forced : pathRules.framework(path), down);
-        if (script.skipped() != null) {
-          skipped.add(new LintReport.Skipped(source.path(), script.skipped()));
-          continue;
-        }
-        TransactionPlan plan = assumeInTransaction
-            ? TransactionPlan.whole(source.text().length(), TransactionPlan.Mode.WRAPPED) : script.plan();
-        results.add(linter.lint(script.source(), plan).withFramework(script.framework().id()));
-      } catch (RuntimeException | StackOverflowError e) { // never lose the other files' results
-        problems.add(new InputProblem(source.path(), "internal error, the file was not checked: " + e));
-      }
-    }
-    return new LintRun(new LintReport(results, problems, skipped, options.pgVersion()), fail);
+    return sources;
   }
 
   private static List<String> concat(List<String> a, List<String> b) {
