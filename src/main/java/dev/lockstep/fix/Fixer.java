@@ -21,12 +21,16 @@ public final class Fixer {
     }
     candidates.sort(Comparator.comparingInt((Fix f) -> f.edits().get(0).start()));
     List<TextEdit> taken = new ArrayList<>();
-    int takenEnd = -1;
     for (Fix fix : candidates) {
-      if (fix.edits().get(0).start() < takenEnd) continue; // overlaps: next pass
+      if (!taken.isEmpty() && overlaps(taken.get(taken.size() - 1), fix.edits().get(0))) continue; // next pass
       taken.addAll(fix.edits());
-      takenEnd = fix.edits().get(fix.edits().size() - 1).end();
     }
     return new Fix("all", Applicability.SAFE, taken).applyTo(text);
+  }
+
+  /** Edits touching at one point overlap when either inserts there: their order would be a guess. */
+  private static boolean overlaps(TextEdit before, TextEdit next) {
+    if (next.start() != before.end()) return next.start() < before.end();
+    return before.start() == before.end() || next.start() == next.end();
   }
 }

@@ -49,6 +49,18 @@ class FixCommandTest {
   }
 
   @Test
+  void twoFixesOnOneStatementLandOverTwoPassesAndStayValid() throws Exception {
+    Path f = write("0004_fks.sql", "ALTER TABLE tenants ADD CONSTRAINT tenants_controller_fk FOREIGN KEY (controller_id) "
+        + "REFERENCES controllers (id), ADD CONSTRAINT tenants_worker_fk FOREIGN KEY (worker_id) REFERENCES workers (id);\n");
+    assertThat(CliRunner.run("fix", "--unsafe-fixes", f.toString()).code()).isZero();
+    assertThat(Files.readString(f)).isEqualTo("SET lock_timeout = '2s';\n"
+        + "ALTER TABLE tenants ADD CONSTRAINT tenants_controller_fk FOREIGN KEY (controller_id) REFERENCES controllers (id) "
+        + "NOT VALID, ADD CONSTRAINT tenants_worker_fk FOREIGN KEY (worker_id) REFERENCES workers (id) NOT VALID;\n"
+        + "ALTER TABLE tenants VALIDATE CONSTRAINT tenants_worker_fk;\n"
+        + "ALTER TABLE tenants VALIDATE CONSTRAINT tenants_controller_fk;\n");
+  }
+
+  @Test
   void unsafeFixesOnlyWhenAsked() throws Exception {
     Path f = write("0003_ddl.sql", "ALTER TABLE orders ADD COLUMN note text;\n");
     assertThat(CliRunner.run("fix", f.toString()).code()).isZero();

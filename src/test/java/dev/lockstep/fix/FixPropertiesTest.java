@@ -1,0 +1,89 @@
+package dev.lockstep.fix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lockstep.engine.FileResult;
+import dev.lockstep.engine.Finding;
+import dev.lockstep.engine.LintOptions;
+import dev.lockstep.engine.Linter;
+import dev.lockstep.frameworks.MigrationScript;
+import dev.lockstep.parse.SqlParser;
+import dev.lockstep.parse.Statement;
+import dev.lockstep.rules.Rules;
+import dev.lockstep.source.InputException;
+import dev.lockstep.source.SourceFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Properties every fix must keep on real migrations (the shared corpus and the rule fixtures), at
+ * both levels: the result parses, the session settles, fixing twice changes nothing, no statement
+ * disappears, and statements no fix touched keep their exact text.
+ */
+class FixPropertiesTest {
+  static final SqlParser PARSER = new SqlParser();
+  static final Linter LINTER = new Linter(Rules.all(), LintOptions.defaults(), PARSER);
+
+  @Test
+  void fixesKeepRealMigrationsValidAndAreIdempotent() throws Exception {
+    List<Path> files = new ArrayList<>();
+    for (Path root : List.of(Path.of("..", "shared", "corpus"), Path.of("test-fixtures"))) {
+      try (Stream<Path> walk = Files.walk(root)) {
+        walk.filter(p -> p.toString().endsWith(".sql") && Files.isRegularFile(p)).sorted().forEach(files::add);
+      }
+    }
+    assertThat(files).hasSizeGreaterThan(3000);
+
+    int fixedFiles = 0;
+    for (Path file : files) {
+      SourceFile source;
+      try {
+        source = SourceFile.decode(file.toString(), Files.readAllBytes(file));
+      } catch (InputException unreadable) {
+        continue;
+      }
+      MigrationScript script = MigrationScript.of(file, source, null, false);
+      if (script.skipped() != null) continue;
+      FileResult first = lint(file, script.source());
+      if (!first.syntaxErrors().isEmpty()) continue; // fix refuses these; FixCommandTest covers that
+      for (Applicability level : List.of(Applicability.SAFE, Applicability.UNSAFE)) {
+        FixSession.Outcome outcome = FixSession.run(script.source(), level, s -> lint(file, s));
+        String name = file + " at " + level;
+        assertThat(outcome.refused()).as(name).isNull();
+        if (outcome.text().equals(script.source().text())) continue;
+        fixedFiles++;
+        FixSession.Outcome again = FixSession.run(SourceFile.of(file.toString(), outcome.text()), level, s -> lint(file, s));
+        assertThat(again.rounds()).as(name + " is idempotent").isZero();
+        assertThat(again.text()).as(name).isEqualTo(outcome.text());
+        keepsUntouchedStatements(name, file, first, outcome.text(), level);
+      }
+    }
+    assertThat(fixedFiles).as("the corpus exercises fixes").isGreaterThan(500);
+  }
+
+  private static FileResult lint(Path file, SourceFile source) {
+    MigrationScript script = MigrationScript.of(file, source, null, false);
+    return LINTER.lint(script.source(), script.plan());
+  }
+
+  /** Fixes insert or rewrite; they never drop a statement, and leave statements they do not edit alone. */
+  private static void keepsUntouchedStatements(String name, Path file, FileResult before, String fixed, Applicability level) {
+    List<Statement> statements = PARSER.parse(before.source()).statements();
+    List<Statement> after = PARSER.parse(
+        MigrationScript.of(file, SourceFile.of(file.toString(), fixed), null, false).source()).statements();
+    assertThat(after.size()).as(name + " keeps every statement").isGreaterThanOrEqualTo(statements.size());
+    List<TextEdit> edits = new ArrayList<>();
+    for (Finding f : before.findings()) {
+      f.fixes().stream().filter(x -> x.applicability().compareTo(level) >= 0)
+          .forEach(x -> edits.addAll(x.edits()));
+    }
+    for (Statement s : statements) {
+      boolean edited = edits.stream().anyMatch(e -> e.start() <= s.span().end() && e.end() >= s.span().start());
+      if (!edited) assertThat(fixed).as(name + ": statement " + s.index() + " keeps its text").contains(s.text());
+    }
+  }
+}
