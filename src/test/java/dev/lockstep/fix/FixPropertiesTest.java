@@ -16,13 +16,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Properties every fix must keep on real migrations (the shared corpus and the rule fixtures), at
  * both levels: the result parses, the session settles, fixing twice changes nothing, no statement
- * disappears, and statements no fix touched keep their exact text.
+ * disappears, statements no fix touched keep their exact text, and no fixed finding comes back.
  */
 class FixPropertiesTest {
   static final SqlParser PARSER = new SqlParser();
@@ -60,6 +62,13 @@ class FixPropertiesTest {
         assertThat(again.rounds()).as(name + " is idempotent").isZero();
         assertThat(again.text()).as(name).isEqualTo(outcome.text());
         keepsUntouchedStatements(name, file, first, outcome.text(), level);
+        FileResult last = lint(file, SourceFile.of(file.toString(), outcome.text()));
+        Set<String> remaining = last.findings().stream().map(f -> key(last, f)).collect(Collectors.toSet());
+        for (Finding f : first.findings()) {
+          if (f.fixes().stream().anyMatch(x -> x.applicability().compareTo(level) >= 0 && !x.edits().isEmpty())) {
+            assertThat(remaining).as(name + ": the fix resolves " + f.ruleId() + " at " + f.start()).doesNotContain(key(first, f));
+          }
+        }
       }
     }
     assertThat(fixedFiles).as("the corpus exercises fixes").isGreaterThan(500);
@@ -68,6 +77,11 @@ class FixPropertiesTest {
   private static FileResult lint(Path file, SourceFile source) {
     MigrationScript script = MigrationScript.of(file, source, null, false);
     return LINTER.lint(script.source(), script.plan());
+  }
+
+  /** A finding by rule, message and the statement text it points at, so it is found again after edits shift it. */
+  private static String key(FileResult result, Finding f) {
+    return f.ruleId() + "\0" + f.message() + "\0" + result.source().text(f.span()).replaceAll("\\s+", " ");
   }
 
   /** Fixes insert or rewrite; they never drop a statement, and leave statements they do not edit alone. */
