@@ -15,8 +15,11 @@ import dev.lockstep.source.SourceFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -48,21 +51,24 @@ class FixPropertiesTest {
       } catch (InputException unreadable) {
         continue;
       }
-      MigrationScript script = MigrationScript.of(file, source, null, false);
-      if (script.skipped() != null) continue;
-      FileResult first = lint(file, script.source());
+      if (MigrationScript.of(file, source, null, false).skipped() != null) continue;
+      // each text is linted once: the sessions and the checks below ask for the same versions again
+      Map<String, FileResult> lints = new HashMap<>();
+      Function<SourceFile, FileResult> lint = s -> lints.computeIfAbsent(s.text(), t -> lint(file, s));
+      FileResult first = lint.apply(source);
       if (!first.syntaxErrors().isEmpty()) continue; // fix refuses these; FixCommandTest covers that
       for (Applicability level : List.of(Applicability.SAFE, Applicability.UNSAFE)) {
-        FixSession.Outcome outcome = FixSession.run(script.source(), level, s -> lint(file, s));
+        FixSession.Outcome outcome = FixSession.run(source, level, lint);
         String name = file + " at " + level;
         assertThat(outcome.refused()).as(name).isNull();
-        if (outcome.text().equals(script.source().text())) continue;
+        if (outcome.text().equals(source.text())) continue;
         fixedFiles++;
-        FixSession.Outcome again = FixSession.run(SourceFile.of(file.toString(), outcome.text()), level, s -> lint(file, s));
+        SourceFile fixed = SourceFile.of(file.toString(), outcome.text());
+        FixSession.Outcome again = FixSession.run(fixed, level, lint);
         assertThat(again.rounds()).as(name + " is idempotent").isZero();
         assertThat(again.text()).as(name).isEqualTo(outcome.text());
         keepsUntouchedStatements(name, file, first, outcome.text(), level);
-        FileResult last = lint(file, SourceFile.of(file.toString(), outcome.text()));
+        FileResult last = lint.apply(fixed);
         Set<String> remaining = last.findings().stream().map(f -> key(last, f)).collect(Collectors.toSet());
         for (Finding f : first.findings()) {
           if (f.fixes().stream().anyMatch(x -> x.applicability().compareTo(level) >= 0 && !x.edits().isEmpty())) {
