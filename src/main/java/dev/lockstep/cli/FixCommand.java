@@ -61,7 +61,7 @@ final class FixCommand extends LintCommand {
       boolean changes = outcome.changed(source.text());
       if (changes) changed++;
       if (stdin) {
-        out.print((source.hasBom() ? "\uFEFF" : "") + outcome.text());
+        out.print(withBom(source.hasBom(), outcome.text()));
       } else if (!changes) {
         continue;
       } else if (diff) {
@@ -85,6 +85,11 @@ final class FixCommand extends LintCommand {
   }
 
   private static byte[] encode(boolean bom, String text) {
-    return ((bom ? "\uFEFF" : "") + text).getBytes(StandardCharsets.UTF_8);
+    return withBom(bom, text).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The fixed text goes out with the byte order mark the file came in with. */
+  private static String withBom(boolean bom, String text) {
+    return (bom ? "\uFEFF" : "") + text;
   }
 }
