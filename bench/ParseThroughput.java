@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * own, round after round, on one thread. Also reports heap and wasm memory along the way, to show
  * that memory stays bounded across many parses.
  *
- * <p>Run: java -cp target/lockstep.jar bench/ParseThroughput.java [CORPUS] [TOTAL_PARSES] [WARMUP_PARSES]
+ * <p>Run: java -cp cli/target/lockstep.jar bench/ParseThroughput.java [CORPUS] [TOTAL_PARSES] [WARMUP_PARSES]
  */
 public class ParseThroughput {
   public static void main(String[] args) throws Exception {

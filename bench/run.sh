@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 CORPUS=${CORPUS:-../shared/corpus}
 PARSES=${PARSES:-100000}
-JAR=target/lockstep.jar
+JAR=cli/target/lockstep.jar
 [ -f "$JAR" ] || mvn -q -B -DskipTests package
 SMALL=examples/flyway/V2__index_orders_by_customer.sql
 mkdir -p bench/out

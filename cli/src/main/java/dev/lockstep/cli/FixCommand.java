@@ -1,0 +1,92 @@
+package dev.lockstep.cli;
+
+import dev.lockstep.fix.Applicability;
+import dev.lockstep.fix.FileWriter;
+import dev.lockstep.fix.FixSession;
+import dev.lockstep.fix.UnifiedDiff;
+import dev.lockstep.frameworks.MigrationScript;
+import dev.lockstep.input.InputProblem;
+import dev.lockstep.input.SqlFiles;
+import dev.lockstep.source.SourceFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "fix", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Apply the safe fixes to migration files in place (atomically; files that do not parse are left alone).",
+    footerHeading = "%nExamples:%n",
+    footer = {"  lockstep fix db/migrations", "  lockstep fix --diff db/V7__index.sql",
+        "  lockstep fix --check db/          # exit 1 if a fix would change something",
+        "  cat V7.sql | lockstep fix - --stdin-filename V7.sql > V7.fixed.sql"})
+final class FixCommand extends LintCommand {
+  @Option(names = "--diff", description = "Print a unified diff of the fixes and change nothing.")
+  boolean diff;
+
+  @Option(names = "--check", description = "Change nothing; exit 1 if a fix would change a file.")
+  boolean check;
+
+  @Option(names = "--unsafe-fixes", description = "Also apply fixes marked unsafe (they change behaviour).")
+  boolean unsafeFixes;
+
+  @Override
+  public Integer call() throws IOException {
+    List<SourceFile> sources = inputs();
+    Applicability level = unsafeFixes ? Applicability.UNSAFE : Applicability.SAFE;
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    boolean failed = !problems.isEmpty();
+    int changed = 0;
+    for (InputProblem p : problems) err.println(p.describe());
+    for (SourceFile source : sources) {
+      boolean stdin = paths.contains("-") && source.path().equals(stdinFilename);
+      MigrationScript script = migrations.script(source);
+      if (script.skipped() != null) {
+        if (stdin) out.print(source.text());
+        continue;
+      }
+      FixSession.Outcome outcome = FixSession.run(source, level, s -> migrations.lint(migrations.script(s)));
+      if (outcome.refused() != null) {
+        err.println(source.path() + ": " + outcome.refused());
+        failed = true;
+        if (stdin) out.print(source.text());
+        continue;
+      }
+      boolean changes = outcome.changed(source.text());
+      if (changes) changed++;
+      if (stdin) {
+        out.print(withBom(source.hasBom(), outcome.text()));
+      } else if (!changes) {
+        continue;
+      } else if (diff) {
+        out.print(UnifiedDiff.of(source.path(), source.text(), outcome.text()));
+      } else if (check) {
+        out.println("would fix " + source.path());
+      } else {
+        try {
+          FileWriter.replace(Path.of(source.path()), encode(source.hasBom(), source.text()), encode(source.hasBom(), outcome.text()));
+          err.println("fixed " + source.path());
+        } catch (IOException e) {
+          err.println(source.path() + ": not fixed, the file is unchanged: " + SqlFiles.describe(e));
+          failed = true;
+        }
+      }
+    }
+    out.flush();
+    err.flush();
+    if (failed) return Main.EXIT_USAGE;
+    return check && changed > 0 ? 1 : 0;
+  }
+
+  private static byte[] encode(boolean bom, String text) {
+    return withBom(bom, text).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The fixed text goes out with the byte order mark the file came in with. */
+  private static String withBom(boolean bom, String text) {
+    return (bom ? "\uFEFF" : "") + text;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.lockstep.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "lockstep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = "Static safety linter for PostgreSQL migrations: finds statements that lock or rewrite "
+        + "tables and shows the safe rewrite.",
+    subcommands = {LintCommand.class, FixCommand.class, BaselineCommand.class, RulesCommand.class, ExplainCommand.class, InitCommand.class},
+    footerHeading = "%nExamples:%n",
+    footer = {"  lockstep lint migrations/", "  lockstep lint --format json db/V42__add_index.sql",
+        "  cat migration.sql | lockstep lint - --stdin-filename migration.sql", "  lockstep explain require-concurrent-index"},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:no findings at or above --fail-level", "1:findings at or above --fail-level",
+        "2:usage error, unreadable input, or a statement PostgreSQL cannot parse"})
+public final class Main implements Runnable {
+  public static final int EXIT_USAGE = 2;
+  /** PostgreSQL's parser recurses deeply on nested input; give it room instead of the default stack. */
+  private static final long STACK_BYTES = 512L << 20;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  public static void main(String[] args) {
+    int[] code = {EXIT_USAGE};
+    Thread worker = new Thread(null, () -> code[0] = run(args, System.out, System.err), "lockstep", STACK_BYTES);
+    worker.start();
+    try {
+      worker.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    System.exit(code[0]);
+  }
+
+  /** Runs the command line; returns the exit code. Tests call this directly. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    CommandLine cli = new CommandLine(new Main())
+        .setOut(o).setErr(e)
+        .setExitCodeExceptionMapper(x -> EXIT_USAGE)
+        .setParameterExceptionHandler((ex, a) -> {
+          ex.getCommandLine().getErr().println("lockstep: " + ex.getMessage());
+          ex.getCommandLine().getErr().println("Try 'lockstep " + (ex.getCommandLine() == cli(ex) ? "" : ex.getCommandLine().getCommandName() + " ") + "--help' for more information.");
+          return EXIT_USAGE;
+        })
+        .setExecutionExceptionHandler((ex, c, p) -> {
+          c.getErr().println("lockstep: internal error: " + ex);
+          return EXIT_USAGE;
+        });
+    int code = cli.execute(args);
+    o.flush();
+    e.flush();
+    return code;
+  }
+
+  private static CommandLine cli(CommandLine.ParameterException ex) {
+    CommandLine c = ex.getCommandLine();
+    while (c.getParent() != null) c = c.getParent();
+    return c;
+  }
+}

@@ -1,0 +1,1 @@
+CREATE INDEX invoices_due_at_idx ON invoices (due_at);

@@ -1,0 +1,172 @@
+package dev.lockstep.maven;
+
+import dev.lockstep.MigrationLinter;
+import dev.lockstep.config.Config;
+import dev.lockstep.config.ConfigException;
+import dev.lockstep.config.PathRules;
+import dev.lockstep.config.Settings;
+import dev.lockstep.input.InputProblem;
+import dev.lockstep.input.SqlFiles;
+import dev.lockstep.report.LintReport;
+import dev.lockstep.report.Reporters;
+import dev.lockstep.report.TextReporter;
+import dev.lockstep.source.InputException;
+import dev.lockstep.source.SourceFile;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Lints the project's migrations and fails the build on findings at or above the fail level.
+ * By default it checks Flyway's and Liquibase's standard folders and reads the same lockstep.toml
+ * (or .lockstep.yaml) as the command line, found in the project folder or a parent.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractMojo {
+  static final List<String> DEFAULT_DIRECTORIES =
+      List.of("src/main/resources/db/migration", "src/main/resources/db/changelog");
+
+  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+  File basedir;
+
+  /** Files or folders to lint (default: the Flyway and Liquibase folders that exist). */
+  @Parameter(property = "lockstep.paths")
+  List<File> paths;
+
+  /** Configuration file (default: lockstep.toml or .lockstep.yaml in the project folder or a parent). */
+  @Parameter(property = "lockstep.config")
+  File configFile;
+
+  /** Fail on findings at least this severe: error, warning or hint (default: as configured, else warning). */
+  @Parameter(property = "lockstep.failLevel")
+  String failLevel;
+
+  /** The PostgreSQL major the migrations run on (default: as configured, else the newest). */
+  @Parameter(property = "lockstep.pgVersion")
+  Integer pgVersion;
+
+  /** Also lint down/undo migrations. */
+  @Parameter(property = "lockstep.includeDown", defaultValue = "false")
+  boolean includeDown;
+
+  /** Also write a report in this format (sarif, json, junit, checkstyle, gitlab, gcc, github, text). */
+  @Parameter(property = "lockstep.reportFormat", defaultValue = "sarif")
+  String reportFormat;
+
+  /** Where to write that report (default: none). */
+  @Parameter(property = "lockstep.reportFile")
+  File reportFile;
+
+  @Parameter(property = "lockstep.skip", defaultValue = "false")
+  boolean skip;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("lockstep: skipped");
+      return;
+    }
+    if (reportFile != null && !Reporters.exists(reportFormat)) {
+      throw new MojoExecutionException("lockstep: unknown reportFormat '" + reportFormat + "' (one of "
+          + String.join(", ", Reporters.names()) + ")");
+    }
+    Settings settings;
+    Config config;
+    try {
+      config = Settings.loadConfig(configFile == null ? null : configFile.toPath(), basedir.toPath());
+      settings = Settings.resolve(config, new Settings.Overrides(pgVersion, false, List.of(), List.of(), null,
+          failLevel, includeDown));
+    } catch (ConfigException | IllegalArgumentException e) {
+      throw new MojoExecutionException("lockstep: " + e.getMessage());
+    }
+    List<Path> roots = roots();
+    if (roots.isEmpty()) {
+      getLog().info("lockstep: no migrations (looked in " + String.join(", ", DEFAULT_DIRECTORIES) + ")");
+      return;
+    }
+    PathRules pathRules = new PathRules(config);
+    SqlFiles found = SqlFiles.collect(roots);
+    List<InputProblem> problems = new ArrayList<>(found.problems());
+    List<SourceFile> sources = new ArrayList<>();
+    for (Path file : found.files()) {
+      if (!pathRules.included(file)) continue;
+      try {
+        sources.add(SourceFile.decode(file.toString(), Files.readAllBytes(file)));
+      } catch (InputException e) {
+        problems.add(new InputProblem(file.toString(), e.getMessage()));
+      } catch (IOException e) {
+        problems.add(new InputProblem(file.toString(), SqlFiles.describe(e)));
+      }
+    }
+    LintReport report = new MigrationLinter(settings.options(), pathRules, null, settings.includeDown())
+        .lintAll(sources, problems);
+    int exit = report.exitCode(settings.failLevel());
+    log(report, exit);
+    writeReport(report);
+    if (exit == 2) {
+      throw new MojoFailureException("lockstep: some migrations could not be read or parsed (see above)");
+    }
+    if (exit == 1) {
+      long failing = report.findings().stream().filter(f -> f.severity().atLeast(settings.failLevel())).count();
+      throw new MojoFailureException("lockstep: " + failing + " finding(s) at or above "
+          + settings.failLevel().name().toLowerCase(java.util.Locale.ROOT) + " in the migrations (see above)");
+    }
+  }
+
+  private List<Path> roots() {
+    List<Path> roots = new ArrayList<>();
+    if (paths != null && !paths.isEmpty()) {
+      for (File p : paths) roots.add(absolute(p));
+      return roots;
+    }
+    for (String dir : DEFAULT_DIRECTORIES) {
+      Path p = basedir.toPath().resolve(dir);
+      if (Files.isDirectory(p)) roots.add(p);
+    }
+    return roots;
+  }
+
+  private Path absolute(File p) {
+    return p.isAbsolute() ? p.toPath() : basedir.toPath().resolve(p.toPath());
+  }
+
+  /** The text report, line by line: as errors when they fail the build, so that IDEs and CI mark them. */
+  private void log(LintReport report, int exit) {
+    StringBuilder text = new StringBuilder();
+    try {
+      new TextReporter(false).write(report, text);
+    } catch (IOException e) {
+      throw new IllegalStateException(e); // a StringBuilder does not fail
+    }
+    for (String line : text.toString().split("\n")) {
+      if (line.isEmpty()) continue;
+      if (exit != 0) getLog().error(line);
+      else if (!report.findings().isEmpty()) getLog().warn(line);
+      else getLog().info(line);
+    }
+  }
+
+  private void writeReport(LintReport report) throws MojoExecutionException {
+    if (reportFile == null) return;
+    StringBuilder text = new StringBuilder();
+    try {
+      Reporters.create(reportFormat).write(report, text);
+      Path target = absolute(reportFile);
+      if (target.getParent() != null) Files.createDirectories(target.getParent());
+      Files.writeString(target, text, StandardCharsets.UTF_8);
+      getLog().info("lockstep: wrote " + reportFormat + " report to " + target);
+    } catch (IOException e) {
+      throw new MojoExecutionException("lockstep: could not write " + reportFile + ": " + SqlFiles.describe(e));
+    }
+  }
+}
