@@ -8,6 +8,10 @@ import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.input.SqlFiles;
 import dev.lockstep.source.SourceFile;
+import dev.lockstep.split.SplitPlan;
+import dev.lockstep.split.SplitRefused;
+import dev.lockstep.split.SplitWriter;
+import dev.lockstep.split.Splitter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +35,11 @@ final class FixCommand extends LintCommand {
 
   @Option(names = "--unsafe-fixes", description = "Also apply fixes marked unsafe (they change behaviour).")
   boolean unsafeFixes;
+
+  @Option(names = "--split", description = "Move statements that need a migration of their own (CONCURRENTLY, "
+      + "VALIDATE after NOT VALID, a new enum value's use) into new migrations in the form of the file's tool, "
+      + "named to run right after it. Written with --unsafe-fixes; otherwise printed as a diff.")
+  boolean split;
 
   @Override
   public Integer call() throws IOException {
@@ -56,6 +65,12 @@ final class FixCommand extends LintCommand {
         continue;
       }
       boolean changes = outcome.changed(source.text());
+      if (split && !stdin) {
+        Split result = split(source, outcome.text(), out, err);
+        if (result == Split.FAILED) failed = true;
+        if (result == Split.WRITTEN) continue;
+        if (result == Split.PENDING) changed++;
+      }
       if (changes) changed++;
       if (stdin) {
         out.print(withBom(source.hasBom(), outcome.text()));
@@ -79,6 +94,59 @@ final class FixCommand extends LintCommand {
     err.flush();
     if (failed) return Main.EXIT_USAGE;
     return check && changed > 0 ? 1 : 0;
+  }
+
+  private enum Split { NONE, PENDING, WRITTEN, FAILED }
+
+  /**
+   * Plans the split of one file (after its fixes) and writes it with --unsafe-fixes, or prints it
+   * as a diff; the fixes themselves are then written by the caller as usual.
+   */
+  private Split split(SourceFile source, String fixedText, PrintWriter out, PrintWriter err) throws IOException {
+    Path path = Path.of(source.path());
+    SourceFile fixed = SourceFile.of(source.path(), fixedText);
+    MigrationScript script = migrations.script(fixed);
+    SplitPlan plan;
+    try {
+      plan = Splitter.plan(path, script, migrations.lint(script));
+    } catch (SplitRefused e) {
+      err.println(source.path() + ": not split: " + e.getMessage());
+      return Split.NONE;
+    }
+    plan.notes().forEach(err::println);
+    if (!plan.changes(fixedText)) return Split.NONE;
+    String eol = source.text().contains("\r\n") ? "\r\n" : "\n";
+    String rest = withEol(plan.originalText(), eol);
+    if (!unsafeFixes || diff || check) {
+      out.print(UnifiedDiff.of(source.path(), source.text(), rest));
+      for (SplitPlan.NewFile f : plan.files()) {
+        String text = withEol(f.text(), eol);
+        out.print(f.replaces() == null ? UnifiedDiff.ofNewFile(f.path().toString(), text)
+            : UnifiedDiff.of(f.path().toString(), f.replaces(), text));
+      }
+      if (!unsafeFixes && !diff && !check) err.println(source.path() + ": split shown above; apply it with --unsafe-fixes --split");
+      return Split.PENDING;
+    }
+    List<SplitWriter.Write> writes = new java.util.ArrayList<>();
+    for (SplitPlan.NewFile f : plan.files()) {
+      writes.add(new SplitWriter.Write(f.path(), f.replaces() == null ? null : f.replaces().getBytes(StandardCharsets.UTF_8),
+          withEol(f.text(), eol).getBytes(StandardCharsets.UTF_8)));
+    }
+    writes.add(new SplitWriter.Write(path, encode(source.hasBom(), source.text()), encode(source.hasBom(), rest)));
+    try {
+      SplitWriter.write(path, writes);
+    } catch (IOException e) {
+      err.println(source.path() + ": not split, nothing was changed: " + SqlFiles.describe(e));
+      return Split.FAILED;
+    }
+    for (SplitPlan.NewFile f : plan.files()) err.println((f.replaces() == null ? "created " : "updated ") + f.path());
+    err.println("split " + source.path());
+    return Split.WRITTEN;
+  }
+
+  /** New text uses \n: in a CRLF file, CRLF throughout. */
+  private static String withEol(String text, String eol) {
+    return eol.equals("\n") ? text : text.replace("\r\n", "\n").replace("\n", eol);
   }
 
   private static byte[] encode(boolean bom, String text) {

@@ -1,17 +1,23 @@
 package dev.lockstep.engine;
 
 import dev.lockstep.fix.Fix;
+import dev.lockstep.fix.Relocation;
 import dev.lockstep.source.Position;
 import dev.lockstep.source.Span;
 import java.util.List;
 
 /**
  * One problem a rule found: where (char span and 1-based positions), what, the lock it takes,
- * the safe rewrite, and machine-applicable fixes. {@code lock} and {@code rewrite} may be null.
+ * the safe rewrite, machine-applicable fixes, and the move to a migration of its own where the
+ * rewrite needs one. {@code lock}, {@code rewrite} and {@code relocation} may be null.
  */
 public record Finding(String ruleId, Severity severity, String path, Span span, Position start, Position end,
-                      String message, LockFacts lock, Rewrite rewrite, List<Fix> fixes) {
+                      String message, LockFacts lock, Rewrite rewrite, List<Fix> fixes, Relocation relocation) {
   public Finding {
     fixes = List.copyOf(fixes);
+  }
+
+  public Finding withSeverity(Severity other) {
+    return new Finding(ruleId, other, path, span, start, end, message, lock, rewrite, fixes, relocation);
   }
 }

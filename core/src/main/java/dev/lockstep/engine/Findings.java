@@ -1,6 +1,7 @@
 package dev.lockstep.engine;
 
 import dev.lockstep.fix.Fix;
+import dev.lockstep.fix.Relocation;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.source.SourceFile;
 import dev.lockstep.source.Span;
@@ -31,7 +32,7 @@ public final class Findings {
     for (Builder b : builders) {
       if (b.message == null) throw new IllegalStateException(b.info.id() + " reported a finding without a message");
       out.add(new Finding(b.info.id(), b.severity != null ? b.severity : b.info.severity(), source.path(), b.span, source.position(b.span.start()),
-          source.position(b.span.end()), b.message, b.lock, b.rewrite, b.fixes));
+          source.position(b.span.end()), b.message, b.lock, b.rewrite, b.fixes, b.relocation));
     }
     return out;
   }
@@ -45,6 +46,7 @@ public final class Findings {
     private LockFacts lock;
     private Rewrite rewrite;
     private final List<Fix> fixes = new ArrayList<>();
+    private Relocation relocation;
 
     private Builder(RuleInfo info, Span span) {
       this.info = info;
@@ -74,6 +76,12 @@ public final class Findings {
 
     public Builder fix(Fix fix) {
       fixes.add(fix);
+      return this;
+    }
+
+    /** The rewrite as a move to a new migration ({@code lockstep fix --split}), or null. */
+    public Builder relocate(Relocation relocation) {
+      this.relocation = relocation;
       return this;
     }
   }

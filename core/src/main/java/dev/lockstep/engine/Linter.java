@@ -37,8 +37,7 @@ public final class Linter {
 
   private Finding withConfiguredSeverity(Finding f) {
     Severity s = options.severities().get(f.ruleId());
-    return s == null || s == f.severity() ? f : new Finding(f.ruleId(), s, f.path(), f.span(), f.start(), f.end(),
-        f.message(), f.lock(), f.rewrite(), f.fixes());
+    return s == null || s == f.severity() ? f : f.withSeverity(s);
   }
 
   public FileResult lint(SourceFile source) {

@@ -47,7 +47,7 @@ public record TransactionPlan(List<Region> regions) {
   }
 
   /** For each statement: the runner's transaction number (its region's index), or -1. */
-  int[] wrappedTransactions(ParsedFile file) {
+  public int[] wrappedTransactions(ParsedFile file) {
     List<Statement> statements = file.statements();
     int[] out = new int[statements.size()];
     java.util.Arrays.fill(out, -1);
@@ -68,8 +68,14 @@ public record TransactionPlan(List<Region> regions) {
     return out;
   }
 
+  /** The end of the region (e.g. goose's Up section) that holds this offset. */
+  public int regionEnd(int offset) {
+    for (Region r : regions) if (offset >= r.start() && offset < r.end()) return r.end();
+    return regions.isEmpty() ? offset : regions.get(regions.size() - 1).end();
+  }
+
   /** The tool sends the statement's region in one call (an implicit transaction block). */
-  boolean oneCall(int offset) {
+  public boolean oneCall(int offset) {
     return regions.stream().anyMatch(r -> r.mode() == Mode.ONE_CALL && offset >= r.start() && offset < r.end());
   }
 

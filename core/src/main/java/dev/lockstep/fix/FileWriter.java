@@ -40,6 +40,31 @@ public final class FileWriter {
     }
   }
 
+  /**
+   * Creates a new file atomically (a flushed temporary file linked into place), with the permissions
+   * of {@code like}; fails if the file exists, and then leaves it alone.
+   */
+  public static void create(Path file, byte[] content, Path like) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".lockstep-tmp");
+    try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        ByteBuffer buf = ByteBuffer.wrap(content);
+        while (buf.hasRemaining()) ch.write(buf);
+        ch.force(true);
+      }
+      PosixFileAttributeView from = Files.getFileAttributeView(like, PosixFileAttributeView.class);
+      PosixFileAttributeView to = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+      if (from != null && to != null) to.setPermissions(from.readAttributes().permissions());
+      Files.createLink(file, tmp); // atomic, and refuses an existing file
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw new IOException(file + " exists already; nothing was written");
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
   /** For tests: permissions as a string like rw-r-----. */
   static String permissions(Path file) throws IOException {
     return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));

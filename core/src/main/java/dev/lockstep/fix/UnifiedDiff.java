@@ -34,6 +34,15 @@ public final class UnifiedDiff {
     return sb.toString();
   }
 
+  /** A diff that creates {@code path} with {@code text}. */
+  public static String ofNewFile(String path, String text) {
+    List<String> b = lines(text);
+    StringBuilder sb = new StringBuilder("--- /dev/null\n+++ b/").append(path).append('\n');
+    sb.append("@@ -0,0 ").append('+').append(range(0, b.size())).append(" @@\n");
+    for (String line : b) sb.append('+').append(line).append('\n');
+    return sb.toString();
+  }
+
   private static String range(int start, int length) {
     return length == 0 ? start + ",0" : (start + 1) + "," + length;
   }

@@ -15,6 +15,7 @@ import dev.lockstep.parse.ast.Node;
 import dev.lockstep.parse.ast.PartitionCmd;
 import dev.lockstep.parse.ast.Reindex;
 import dev.lockstep.parse.ast.Vacuum;
+import dev.lockstep.rules.support.Relocations;
 
 @RuleInfo(id = "ban-concurrently-in-transaction",
     title = "Statements that cannot run inside a transaction block",
@@ -35,6 +36,11 @@ public final class BanConcurrentlyInTransaction implements Rule {
                 + "goose '-- +goose NO TRANSACTION', dbmate 'transaction:false', Flyway executeInTransaction=false, "
                 + "Liquibase runInTransaction:false), with no BEGIN/COMMIT around it",
             new Rewrite.Step("outside a transaction block", statement.text() + ";")));
+    if (Relocations.possible(statement, context) && !what.endsWith("DATABASE") && !what.equals("ALTER SYSTEM")) {
+      finding.relocate(Relocations.move(statement, "Move it to a migration that runs outside a transaction block",
+          statement.text() + ";", true, null, null, Relocations.slug(what.replace("ALTER TABLE ...", "")
+              .replace("CONCURRENTLY", "concurrently"))));
+    }
   }
 
   /** How PostgreSQL names the statement in its error, or null if it may run in a transaction. */

@@ -10,6 +10,7 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterEnum;
 import dev.lockstep.parse.ast.Trees;
+import dev.lockstep.rules.support.Relocations;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -26,12 +27,16 @@ public final class BanEnumValueUseInTransaction implements Rule {
     for (String value : literals) {
       Optional<Integer> added = context.enumValueAddedInSameTransaction(value, statement);
       if (added.isEmpty()) continue;
-      out.report(this, statement)
+      var finding = out.report(this, statement)
           .message("'%s' was added to an enum by ALTER TYPE ... ADD VALUE in this same transaction: using it fails with "
               + "\"unsafe use of new value '%s' of enum type\" until the transaction commits", value, value)
           .rewrite(Rewrite.of("Commit after ALTER TYPE ... ADD VALUE and use the value in a later transaction (with "
                   + "frameworks that wrap each migration in a transaction: in the next migration)",
               new Rewrite.Step("a later transaction", statement.text() + ";")));
+      if (Relocations.possible(statement, context)) {
+        finding.relocate(Relocations.move(statement, "Use the new value in a migration of its own", statement.text() + ";",
+            false, null, null, Relocations.slug("use", value)));
+      }
       return;
     }
   }

@@ -10,6 +10,7 @@ import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
 import dev.lockstep.rules.support.MeasuredCases;
+import dev.lockstep.rules.support.Relocations;
 import dev.lockstep.rules.support.Sql;
 import java.util.Optional;
 
@@ -26,7 +27,7 @@ public final class BanValidateInSameTransaction implements Rule {
       if (added.isEmpty() || !context.sameTransaction(statement, added.get())) continue;
       boolean foreignKey = "CONSTR_FOREIGN".equals(context.notValidConstraintType(added.get(), cmd.name()));
       String table = alter.table().qualifiedName();
-      out.report(this, statement)
+      var finding = out.report(this, statement)
           .message("VALIDATE CONSTRAINT %s runs in the same transaction that added it NOT VALID: the %s lock of the ADD "
               + "is still held, so the validation scan blocks %s just like adding the constraint directly",
               Sql.quote(cmd.name()), foreignKey ? "SHARE ROW EXCLUSIVE" : "ACCESS EXCLUSIVE",
@@ -35,6 +36,10 @@ public final class BanValidateInSameTransaction implements Rule {
           .rewrite(Rewrite.of("Commit between the two steps: VALIDATE in a later transaction takes only SHARE UPDATE "
                   + "EXCLUSIVE, and reads and writes go on during its scan",
               new Rewrite.Step("after COMMIT, in a separate transaction or migration", statement.text() + ";")));
+      if (alter.commands().size() == 1 && Relocations.possible(statement, context)) {
+        finding.relocate(Relocations.move(statement, "Move VALIDATE to a migration of its own", statement.text() + ";",
+            false, cmd.name(), null, Relocations.slug("validate", cmd.name())));
+      }
     }
   }
 }

@@ -12,6 +12,7 @@ import dev.lockstep.fix.TextEdit;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.Drop;
 import dev.lockstep.rules.support.MeasuredCases;
+import dev.lockstep.rules.support.Relocations;
 import dev.lockstep.rules.support.Sql;
 import java.util.List;
 
@@ -36,7 +37,7 @@ public final class RequireConcurrentDropIndex implements Rule {
       steps.append("DROP INDEX CONCURRENTLY").append(ifExists).append(' ')
           .append(String.join(".", n.stream().map(Sql::quote).toList())).append(';');
     }
-    out.report(this, statement)
+    var finding = out.report(this, statement)
         .message("DROP INDEX %s takes an ACCESS EXCLUSIVE lock on its table: every read and write of the table waits, "
             + "and so does everything queued behind the DROP", names)
         .lock(MeasuredCases.get("drop-index").on("the table of " + names))
@@ -45,5 +46,11 @@ public final class RequireConcurrentDropIndex implements Rule {
                 + (drop.cascade() ? "; CONCURRENTLY does not support CASCADE, so drop dependent objects first" : ""),
             new Rewrite.Step("outside a transaction block, one statement per index", steps.toString())))
         .fix(Fix.of("Add CONCURRENTLY", level, TextEdit.insert(statement.endOfWord("INDEX"), " CONCURRENTLY")));
+    if (mechanical && Relocations.possible(statement, context)) {
+      List<String> index = indexes.get(0);
+      finding.relocate(Relocations.move(statement, "Drop the index CONCURRENTLY in a migration of its own",
+          steps.toString(), true, index.get(index.size() - 1), null,
+          Relocations.slug("drop", index.get(index.size() - 1), "concurrently")));
+    }
   }
 }

@@ -14,6 +14,7 @@ import dev.lockstep.parse.ast.CreateIndex;
 import dev.lockstep.parse.ast.Identifiers;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.rules.support.MeasuredCases;
+import dev.lockstep.rules.support.Relocations;
 
 @RuleInfo(id = "require-concurrent-index",
     title = "Build indexes on existing tables with CONCURRENTLY",
@@ -32,7 +33,7 @@ public final class RequireConcurrentIndex implements Rule {
     // CONCURRENTLY cannot run inside a transaction block: there the fix needs a new migration.
     Applicability level = context.inTransaction(statement) ? Applicability.DISPLAY_ONLY : Applicability.SAFE;
 
-    out.report(this, statement)
+    var finding = out.report(this, statement)
         .message("%s on %s takes a SHARE lock for the whole build: INSERT, UPDATE and DELETE on %s wait until it finishes",
             index.unique() ? "CREATE UNIQUE INDEX" : "CREATE INDEX", table.qualifiedName(), table.qualifiedName())
         .lock(MeasuredCases.get("create-index").on(table.qualifiedName()))
@@ -44,6 +45,13 @@ public final class RequireConcurrentIndex implements Rule {
             new Rewrite.Step("only if the build failed, then retry", "DROP INDEX CONCURRENTLY IF EXISTS "
                 + indexName(index, table) + ";")))
         .fix(Fix.of("Add CONCURRENTLY", level, TextEdit.insert(indexKeywordEnd, " CONCURRENTLY")));
+    if (Relocations.possible(statement, context)) {
+      String name = indexName(index, table);
+      finding.relocate(Relocations.move(statement, "Build the index CONCURRENTLY in a migration of its own",
+          concurrent + ";", true, index.name() != null ? index.name() : index.defaultName(),
+          "DROP INDEX CONCURRENTLY IF EXISTS " + name + ";",
+          Relocations.slug(index.name() != null ? index.name() : index.defaultName(), "concurrently")));
+    }
   }
 
   /** The index lives in its table's schema; an unnamed one gets PostgreSQL's generated name. */

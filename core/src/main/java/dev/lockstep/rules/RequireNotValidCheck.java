@@ -30,7 +30,8 @@ public final class RequireNotValidCheck implements Rule {
           && "CONSTR_CHECK".equals(c.type()) && !c.notValid()) {
         String name = ConstraintNames.of(c, table);
         report(statement, table, name, c, out)
-            .fix(NotValidFix.of(statement, context, c, table, name));
+            .fix(NotValidFix.of(statement, context, c, table, name))
+            .relocate(NotValidFix.relocation(statement, context, c, table, name));
       } else if ("AT_AddColumn".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof ColumnDef col) {
         for (Constraint c : col.constraints()) {
           if ("CONSTR_CHECK".equals(c.type())) report(statement, table, ConstraintNames.of(c, table), c, out);

@@ -29,7 +29,8 @@ public final class RequireNotValidForeignKey implements Rule {
       if ("AT_AddConstraint".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof Constraint c
           && "CONSTR_FOREIGN".equals(c.type()) && !c.notValid()) {
         String name = ConstraintNames.of(c, table);
-        report(statement, table, c, name, null, out).fix(NotValidFix.of(statement, context, c, table, name));
+        report(statement, table, c, name, null, out).fix(NotValidFix.of(statement, context, c, table, name))
+            .relocate(NotValidFix.relocation(statement, context, c, table, name));
       } else if ("AT_AddColumn".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof ColumnDef col) {
         // A new column is NULL everywhere, so REFERENCES checks nothing, unless a DEFAULT fills it.
         boolean filled = col.constraints().stream().anyMatch(k -> "CONSTR_DEFAULT".equals(k.type()) && !k.nullDefault());

@@ -7,11 +7,15 @@ import dev.lockstep.engine.Finding;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Linter;
 import dev.lockstep.frameworks.MigrationScript;
+import dev.lockstep.parse.ParsedFile;
 import dev.lockstep.parse.SqlParser;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.rules.Rules;
 import dev.lockstep.source.InputException;
 import dev.lockstep.source.SourceFile;
+import dev.lockstep.split.SplitPlan;
+import dev.lockstep.split.SplitRefused;
+import dev.lockstep.split.Splitter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,6 +48,7 @@ class FixPropertiesTest {
     assertThat(files).hasSizeGreaterThan(3000);
 
     int fixedFiles = 0;
+    int splitFiles = 0;
     for (Path file : files) {
       SourceFile source;
       try {
@@ -69,6 +74,7 @@ class FixPropertiesTest {
         assertThat(again.text()).as(name).isEqualTo(outcome.text());
         keepsUntouchedStatements(name, file, first, outcome.text(), level);
         FileResult last = lint.apply(fixed);
+        if (level == Applicability.UNSAFE && splitKeepsEveryStatement(name, file, fixed, last)) splitFiles++;
         Set<String> remaining = last.findings().stream().map(f -> key(last, f)).collect(Collectors.toSet());
         for (Finding f : first.findings()) {
           if (f.fixes().stream().anyMatch(x -> x.applicability().compareTo(level) >= 0 && !x.edits().isEmpty())) {
@@ -78,6 +84,7 @@ class FixPropertiesTest {
       }
     }
     assertThat(fixedFiles).as("the corpus exercises fixes").isGreaterThan(500);
+    assertThat(splitFiles).as("the corpus exercises --split").isGreaterThan(50);
   }
 
   private static FileResult lint(Path file, SourceFile source) {
@@ -102,8 +109,46 @@ class FixPropertiesTest {
           .forEach(x -> edits.addAll(x.edits()));
     }
     for (Statement s : statements) {
-      boolean edited = edits.stream().anyMatch(e -> e.start() <= s.span().end() && e.end() >= s.span().start());
-      if (!edited) assertThat(fixed).as(name + ": statement " + s.index() + " keeps its text").contains(s.text());
+      // the statement with the comments before it: edits insert before a statement's comments or after them
+      int from = s.leadingComments().isEmpty() ? s.span().start() : s.leadingComments().get(0).span().start();
+      boolean edited = edits.stream().anyMatch(e -> e.start() <= s.span().end() && e.end() >= from);
+      String chunk = before.source().text().substring(from, s.span().end());
+      if (!edited) assertThat(fixed).as(name + ": statement " + s.index() + " keeps its text and comments").contains(chunk);
     }
+  }
+
+  /**
+   * --split on the fixed text: the rest and every new migration parse, no statement is lost, and
+   * the findings that moved are gone from the rest.
+   */
+  private static boolean splitKeepsEveryStatement(String name, Path file, SourceFile fixed, FileResult result) {
+    MigrationScript script = MigrationScript.of(file, fixed, null, false);
+    SplitPlan plan;
+    try {
+      plan = Splitter.plan(file, script, result);
+    } catch (SplitRefused refused) {
+      return false;
+    }
+    if (!plan.changes(fixed.text())) return false;
+    FileResult rest = lint(file, SourceFile.of(file.toString(), plan.originalText()));
+    assertThat(rest.syntaxErrors()).as(name + " split: the rest parses").isEmpty();
+    int statements = PARSER.parse(script.source()).statements().size();
+    int kept = PARSER.parse(MigrationScript.of(file, rest.source(), null, false).source()).statements().size();
+    int moved = 0;
+    for (SplitPlan.NewFile f : plan.files()) {
+      if (!f.path().toString().endsWith(".sql")) continue;
+      ParsedFile parsed = PARSER.parse(SourceFile.of(f.path().toString(), f.text()));
+      assertThat(parsed.errors()).as(name + " split: " + f.path() + " parses").isEmpty();
+      moved += parsed.statements().size();
+    }
+    assertThat(kept + moved).as(name + " split keeps every statement").isGreaterThanOrEqualTo(statements);
+    Set<String> remaining = rest.findings().stream().map(f -> key(rest, f)).collect(Collectors.toSet());
+    for (Finding f : result.findings()) {
+      if (f.relocation() == null || !plan.moved().contains(f.relocation()) || !f.relocation().edits().stream().allMatch(e -> e.text().isEmpty())) {
+        continue; // kept in place, or only NOT VALID added (its finding is gone then too, but under another key)
+      }
+      assertThat(remaining).as(name + " split moves " + f.ruleId() + " at " + f.start()).doesNotContain(key(result, f));
+    }
+    return true;
   }
 }

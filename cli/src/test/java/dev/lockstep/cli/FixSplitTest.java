@@ -1,0 +1,247 @@
+package dev.lockstep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lockstep fix --split}: new migrations in each tool's own form, written or printed. */
+class FixSplitTest {
+  @TempDir
+  Path dir;
+
+  static final String INDEX = "CREATE INDEX orders_customer_idx ON orders (customer_id);\n";
+  static final String CONCURRENT = "CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);\n";
+  static final String DROP = "DROP INDEX CONCURRENTLY IF EXISTS orders_customer_idx;\n";
+
+  Path write(String path, String text) throws Exception {
+    Path p = dir.resolve(path);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+    return p;
+  }
+
+  /** Every file under the folder, by relative path. */
+  Map<String, String> files() throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
+        out.put(dir.relativize(p).toString(), Files.readString(p));
+      }
+    }
+    return out;
+  }
+
+  CliRunner.Result split(String... extra) {
+    String[] args = new String[extra.length + 4];
+    args[0] = "fix";
+    args[1] = "--unsafe-fixes";
+    args[2] = "--split";
+    System.arraycopy(extra, 0, args, 3, extra.length);
+    args[args.length - 1] = dir.toString();
+    return CliRunner.run(args);
+  }
+
+  static String header(String from, boolean outside) {
+    return "-- Split from " + from + " by lockstep fix --split: " + (outside ? "it must run outside a transaction block."
+        : "it must run in a transaction of its own, after " + from + " commits.") + "\n";
+  }
+
+  @Test
+  void flywayGetsVersionedScriptsRightAfterTheOriginalWithTheirConf() throws Exception {
+    write("db/migration/V2__orders.sql", "SET lock_timeout = '2s';\n-- the customer page filters by customer\n" + INDEX
+        + "ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id);\n");
+    write("db/migration/V3__later.sql", "SELECT 1;\n");
+    CliRunner.Result r = split();
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(files()).isEqualTo(Map.of(
+        "db/migration/V2__orders.sql", "SET lock_timeout = '2s';\nALTER TABLE orders ADD CONSTRAINT orders_customer_fk "
+            + "FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;\n",
+        "db/migration/V2.1__orders_customer_idx_concurrently.sql", header("V2__orders.sql", true)
+            + "-- the customer page filters by customer\n" + CONCURRENT,
+        "db/migration/V2.1__orders_customer_idx_concurrently.sql.conf", "executeInTransaction=false\n",
+        "db/migration/V2.2__validate_orders_customer_fk.sql", header("V2__orders.sql", false)
+            + "ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_fk;\n",
+        "db/migration/V3__later.sql", "SELECT 1;\n"));
+    // The split migrations are clean, and splitting again changes nothing.
+    CliRunner.Result lint = CliRunner.run("lint", "--format", "gcc", dir.toString());
+    assertThat(lint.out()).doesNotContain("require-concurrent-index", "require-not-valid-foreign-key",
+        "ban-concurrently-in-transaction", "ban-validate-in-same-transaction");
+    Map<String, String> once = files();
+    assertThat(split().err()).isEmpty();
+    assertThat(files()).isEqualTo(once);
+  }
+
+  @Test
+  void flywayVersionsSkipOneThatIsTaken() throws Exception {
+    write("db/migration/V2__orders.sql", "ALTER TABLE orders ADD COLUMN note text;\n" + INDEX);
+    write("db/migration/V2.1__taken.sql", "SELECT 1;\n");
+    assertThat(split().code()).isZero();
+    assertThat(files()).containsKey("db/migration/V2.0.1__orders_customer_idx_concurrently.sql");
+  }
+
+  @Test
+  void gooseGetsTheNextVersionMarkedNoTransaction() throws Exception {
+    write("db/migrations/20240612093000_orders.sql", "-- +goose Up\nALTER TABLE orders ADD COLUMN note text;\n" + INDEX
+        + "\n-- +goose Down\nDROP INDEX orders_customer_idx;\nALTER TABLE orders DROP COLUMN note;\n");
+    CliRunner.Result r = split();
+    assertThat(r.err()).contains(dir.resolve("db/migrations/20240612093000_orders.sql")
+        + ": its down section still mentions orders_customer_idx, which the new migration handles now: review it");
+    assertThat(files()).isEqualTo(Map.of(
+        "db/migrations/20240612093000_orders.sql", "-- +goose Up\nSET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN "
+            + "note text;\n\n-- +goose Down\nDROP INDEX orders_customer_idx;\nALTER TABLE orders DROP COLUMN note;\n",
+        "db/migrations/20240612093001_orders_customer_idx_concurrently.sql", header("20240612093000_orders.sql", true)
+            + "-- +goose NO TRANSACTION\n-- +goose Up\n" + CONCURRENT + "\n-- +goose Down\n" + DROP));
+  }
+
+  @Test
+  void dbmateGetsOneStatementPerNonTransactionalMigration() throws Exception {
+    write("db/migrations/20240701120000_orders.sql", "-- migrate:up\nSET lock_timeout = '2s';\n"
+        + "ALTER TABLE orders ADD COLUMN note text;\n" + INDEX + "CREATE INDEX orders_note_idx ON orders (note);\n"
+        + "\n-- migrate:down\nALTER TABLE orders DROP COLUMN note;\n");
+    assertThat(split().code()).isZero();
+    assertThat(files()).isEqualTo(Map.of(
+        "db/migrations/20240701120000_orders.sql", "-- migrate:up\nSET lock_timeout = '2s';\n"
+            + "ALTER TABLE orders ADD COLUMN note text;\n\n-- migrate:down\nALTER TABLE orders DROP COLUMN note;\n",
+        "db/migrations/20240701120001_orders_customer_idx_concurrently.sql", header("20240701120000_orders.sql", true)
+            + "-- migrate:up transaction:false\n" + CONCURRENT + "\n-- migrate:down transaction:false\n" + DROP,
+        "db/migrations/20240701120002_orders_note_idx_concurrently.sql", header("20240701120000_orders.sql", true)
+            + "-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);\n"
+            + "\n-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY IF EXISTS orders_note_idx;\n"));
+  }
+
+  @Test
+  void golangMigrateGetsANumberedPair() throws Exception {
+    write("migrations/000007_orders.up.sql", "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n" + INDEX);
+    write("migrations/000007_orders.down.sql", "ALTER TABLE orders DROP COLUMN note;\n");
+    assertThat(split().code()).isZero();
+    assertThat(files()).isEqualTo(Map.of(
+        "migrations/000007_orders.up.sql", "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n",
+        "migrations/000007_orders.down.sql", "ALTER TABLE orders DROP COLUMN note;\n",
+        "migrations/000008_orders_customer_idx_concurrently.up.sql", header("000007_orders.up.sql", true) + CONCURRENT,
+        "migrations/000008_orders_customer_idx_concurrently.down.sql", DROP));
+  }
+
+  @Test
+  void golangMigrateWithoutAFreeVersionIsLeftAlone() throws Exception {
+    String up = "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n" + INDEX;
+    write("migrations/000007_orders.up.sql", up);
+    write("migrations/000008_next.up.sql", "SELECT 1;\n");
+    CliRunner.Result r = split();
+    assertThat(r.err()).contains(dir.resolve("migrations/000007_orders.up.sql") + ": not split: no free version between "
+        + "000007 and the next migration (000008); renumber the later migrations first");
+    assertThat(Files.readString(dir.resolve("migrations/000007_orders.up.sql"))).isEqualTo(up);
+    assertThat(files()).hasSize(2);
+  }
+
+  @Test
+  void liquibaseGetsANewChangesetAfterTheOneItCameFrom() throws Exception {
+    write("db/changelog/changes.sql", "--liquibase formatted sql\n\n--changeset ana:7\nSET lock_timeout = '2s';\n"
+        + "ALTER TABLE orders ADD COLUMN note text;\n" + INDEX + "--rollback ALTER TABLE orders DROP COLUMN note;\n\n"
+        + "--changeset ana:8\nSET lock_timeout = '2s';\n"
+        + "ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total_cents >= 0);\n");
+    assertThat(split().code()).isZero();
+    assertThat(files()).isEqualTo(Map.of("db/changelog/changes.sql", "--liquibase formatted sql\n\n--changeset ana:7\n"
+        + "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n"
+        + "--rollback ALTER TABLE orders DROP COLUMN note;\n\n"
+        + "--changeset ana:7-orders_customer_idx_concurrently runInTransaction:false\n"
+        + "--comment: Split from changeset ana:7 by lockstep fix --split: it must run outside a transaction block.\n"
+        + CONCURRENT + "--rollback " + DROP + "\n"
+        + "--changeset ana:8\nSET lock_timeout = '2s';\n"
+        + "ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total_cents >= 0) NOT VALID;\n\n"
+        + "--changeset ana:8-validate_orders_total_check\n--comment: Split from changeset ana:8 by lockstep fix --split: "
+        + "it must run in a transaction of its own, after changeset ana:8 commits.\n"
+        + "ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;\n"));
+  }
+
+  @Test
+  void prismaGetsANewMigrationFolder() throws Exception {
+    write("prisma/migrations/20240301120000_orders/migration.sql", "SET lock_timeout = '2s';\n"
+        + "ALTER TABLE orders ADD COLUMN note text;\n" + INDEX);
+    assertThat(split().code()).isZero();
+    assertThat(files()).isEqualTo(Map.of(
+        "prisma/migrations/20240301120000_orders/migration.sql", "SET lock_timeout = '2s';\n"
+            + "ALTER TABLE orders ADD COLUMN note text;\n",
+        "prisma/migrations/20240301120001_orders_customer_idx_concurrently/migration.sql",
+        header("20240301120000_orders/migration.sql", true) + CONCURRENT));
+  }
+
+  @Test
+  void drizzleGetsTheNextMigrationAndAJournalEntry() throws Exception {
+    write("drizzle/0001_orders.sql", "SET lock_timeout = '2s';\n"
+        + "ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total_cents >= 0);\n"
+        + "ALTER TABLE orders ADD COLUMN note text;\n");
+    write("drizzle/meta/_journal.json", "{\n  \"version\": \"7\",\n  \"dialect\": \"postgresql\",\n  \"entries\": [\n"
+        + "    {\n      \"idx\": 1,\n      \"version\": \"7\",\n      \"when\": 1709290001000,\n"
+        + "      \"tag\": \"0001_orders\",\n      \"breakpoints\": true\n    }\n  ]\n}");
+    CliRunner.Result r = split();
+    assertThat(r.err()).contains("Drizzle runs pending migrations in one transaction: ship "
+        + "0002_validate_orders_total_check.sql in a later deploy than 0001_orders.sql");
+    assertThat(files()).isEqualTo(Map.of(
+        "drizzle/0001_orders.sql", "SET lock_timeout = '2s';\nALTER TABLE orders ADD CONSTRAINT orders_total_check "
+            + "CHECK (total_cents >= 0) NOT VALID;\nALTER TABLE orders ADD COLUMN note text;\n",
+        "drizzle/0002_validate_orders_total_check.sql", header("0001_orders.sql", false)
+            + "ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;\n",
+        "drizzle/meta/_journal.json", "{\n  \"version\": \"7\",\n  \"dialect\": \"postgresql\",\n  \"entries\": [\n"
+            + "    {\n      \"idx\": 1,\n      \"version\": \"7\",\n      \"when\": 1709290001000,\n"
+            + "      \"tag\": \"0001_orders\",\n      \"breakpoints\": true\n    },\n"
+            + "    {\n      \"idx\": 2,\n      \"version\": \"7\",\n      \"when\": 1709290001001,\n"
+            + "      \"tag\": \"0002_validate_orders_total_check\",\n      \"breakpoints\": true\n    }\n  ]\n}"));
+  }
+
+  @Test
+  void drizzleCannotTakeAConcurrentIndex() throws Exception {
+    String sql = "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n" + INDEX;
+    write("drizzle/0001_orders.sql", sql);
+    write("drizzle/meta/_journal.json", "{\"entries\":[{\"idx\":1,\"tag\":\"0001_orders\"}]}");
+    CliRunner.Result r = split();
+    assertThat(r.err()).contains("not split: drizzle-kit migrate runs migrations inside a transaction");
+    assertThat(Files.readString(dir.resolve("drizzle/0001_orders.sql"))).isEqualTo(sql);
+  }
+
+  @Test
+  void aStatementThatALaterOneNeedsStaysWhereItIs() throws Exception {
+    String sql = "SET lock_timeout = '2s';\nCREATE UNIQUE INDEX orders_number_idx ON orders (number);\n"
+        + "ALTER TABLE orders ADD CONSTRAINT orders_number_key UNIQUE USING INDEX orders_number_idx;\n";
+    write("db/migration/V5__unique_number.sql", sql);
+    CliRunner.Result r = split();
+    assertThat(r.err()).contains("V5__unique_number.sql:2:1: require-concurrent-index not split: a later statement of "
+        + "this migration uses orders_number_idx, so it must stay before it; split by hand");
+    assertThat(files()).isEqualTo(Map.of("db/migration/V5__unique_number.sql", sql));
+  }
+
+  @Test
+  void withoutUnsafeFixesTheSplitIsPrintedAndCheckFails() throws Exception {
+    String sql = "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n" + INDEX;
+    Path file = write("migrations/000007_orders.up.sql", sql);
+    CliRunner.Result shown = CliRunner.run("fix", "--split", dir.toString());
+    assertThat(shown.code()).isZero();
+    assertThat(shown.out()).isEqualTo("--- a/" + file + "\n+++ b/" + file + "\n@@ -1,3 +1,2 @@\n"
+        + " SET lock_timeout = '2s';\n ALTER TABLE orders ADD COLUMN note text;\n-" + INDEX
+        + "--- /dev/null\n+++ b/" + dir.resolve("migrations/000008_orders_customer_idx_concurrently.up.sql") + "\n"
+        + "@@ -0,0 +1,2 @@\n+" + header("000007_orders.up.sql", true) + "+" + CONCURRENT
+        + "--- /dev/null\n+++ b/" + dir.resolve("migrations/000008_orders_customer_idx_concurrently.down.sql") + "\n"
+        + "@@ -0,0 +1,1 @@\n+" + DROP);
+    assertThat(shown.err()).isEqualTo(file + ": split shown above; apply it with --unsafe-fixes --split\n");
+    assertThat(CliRunner.run("fix", "--split", "--check", dir.toString()).code()).isEqualTo(1);
+    assertThat(CliRunner.run("fix", "--unsafe-fixes", "--split", "--diff", dir.toString()).code()).isZero();
+    assertThat(files()).isEqualTo(Map.of("migrations/000007_orders.up.sql", sql));
+  }
+
+  @Test
+  void crlfMigrationsGetCrlfSplits() throws Exception {
+    write("migrations/000007_orders.up.sql", ("SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n" + INDEX)
+        .replace("\n", "\r\n"));
+    assertThat(split().code()).isZero();
+    assertThat(new String(Files.readAllBytes(dir.resolve("migrations/000008_orders_customer_idx_concurrently.up.sql")),
+        StandardCharsets.UTF_8)).isEqualTo((header("000007_orders.up.sql", true) + CONCURRENT).replace("\n", "\r\n"));
+    assertThat(Files.readString(dir.resolve("migrations/000007_orders.up.sql")))
+        .isEqualTo("SET lock_timeout = '2s';\r\nALTER TABLE orders ADD COLUMN note text;\r\n");
+  }
+}

@@ -1,0 +1,93 @@
+package dev.lockstep.split;
+
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lockstep.fix.Relocation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Drizzle: a new &lt;idx&gt;_&lt;name&gt;.sql after the newest migration, and its entry in meta/_journal.json.
+ * drizzle-kit migrate runs every pending migration in one transaction, so a statement that must run
+ * outside a transaction cannot be a Drizzle migration at all, and one that needs its own
+ * transaction gets it only when the new migration ships in a later deploy.
+ */
+final class DrizzleLayout implements MigrationLayout {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  public boolean oneStatementOutsideTransaction() {
+    return true;
+  }
+
+  @Override
+  public SplitPlan place(Path file, String text, String rest, List<List<Relocation>> groups) throws SplitRefused {
+    for (List<Relocation> group : groups) {
+      if (group.get(0).outsideTransaction()) {
+        throw new SplitRefused("drizzle-kit migrate runs migrations inside a transaction, so "
+            + group.get(0).sql().strip().split("\\s+")[0] + " ... CONCURRENTLY cannot be a Drizzle migration; run it "
+            + "outside Drizzle (e.g. psql) as 'lockstep lint' shows");
+      }
+    }
+    Path journalFile = file.resolveSibling("meta").resolve("_journal.json");
+    String journalText;
+    JsonNode journal;
+    try {
+      journalText = Files.readString(journalFile, StandardCharsets.UTF_8);
+      journal = JSON.readTree(journalText);
+    } catch (IOException e) {
+      throw new SplitRefused("cannot read Drizzle's journal " + journalFile + ": " + e.getMessage());
+    }
+    ArrayNode entries = journal.path("entries") instanceof ArrayNode a ? a : null;
+    String tag = file.getFileName().toString().replaceFirst("\\.sql$", "");
+    if (entries == null || entries.isEmpty() || !tag.equals(entries.get(entries.size() - 1).path("tag").asText())) {
+      throw new SplitRefused("Drizzle orders migrations by their journal entry: only the newest one (the last entry "
+          + "of meta/_journal.json) can be split");
+    }
+    JsonNode last = entries.get(entries.size() - 1);
+    List<SplitPlan.NewFile> files = new ArrayList<>();
+    for (int i = 0; i < groups.size(); i++) {
+      List<Relocation> group = groups.get(i);
+      int idx = last.path("idx").asInt() + 1 + i;
+      String newTag = String.format("%04d_%s", idx, Splitter.slug(group));
+      ObjectNode entry = entries.addObject();
+      entry.put("idx", idx);
+      entry.set("version", last.path("version"));
+      entry.put("when", last.path("when").asLong() + 1 + i);
+      entry.put("tag", newTag);
+      entry.put("breakpoints", last.path("breakpoints").asBoolean(true));
+      files.add(new SplitPlan.NewFile(file.resolveSibling(newTag + ".sql"),
+          Headers.sql("--", file, group) + Splitter.sql(group), null));
+    }
+    files.add(new SplitPlan.NewFile(journalFile, write(journal, journalText), journalText));
+    return new SplitPlan(rest, files, List.of("Drizzle runs pending migrations in one transaction: ship "
+        + files.get(0).path().getFileName() + " in a later deploy than " + file.getFileName()
+        + " so that it runs in a transaction of its own"));
+  }
+
+  /** In the journal's own style: compact, or indented like drizzle-kit writes it. */
+  private static String write(JsonNode journal, String original) throws SplitRefused {
+    try {
+      if (!original.strip().contains("\n")) return JSON.writeValueAsString(journal) + (original.endsWith("\n") ? "\n" : "");
+      String indent = original.lines().filter(l -> l.startsWith(" ") || l.startsWith("\t")).findFirst()
+          .map(l -> l.substring(0, l.length() - l.stripLeading().length())).orElse("  ");
+      DefaultIndenter indenter = new DefaultIndenter(indent, "\n");
+      DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+          .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+          .withObjectIndenter(indenter);
+      printer.indentArraysWith(indenter);
+      return JSON.writer(printer).writeValueAsString(journal).replace("[ ]", "[]") + (original.endsWith("\n") ? "\n" : "");
+    } catch (IOException e) {
+      throw new SplitRefused("cannot write Drizzle's journal: " + e.getMessage());
+    }
+  }
+}

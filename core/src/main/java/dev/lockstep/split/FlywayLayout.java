@@ -1,0 +1,82 @@
+package dev.lockstep.split;
+
+import dev.lockstep.fix.Relocation;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Flyway: a new versioned script V&lt;version&gt;.1__&lt;name&gt;.sql, which sorts right after the original,
+ * with a V...sql.conf holding executeInTransaction=false when it must run outside a transaction
+ * (Flyway then runs its statements one by one).
+ */
+final class FlywayLayout implements MigrationLayout {
+  private static final Pattern VERSIONED = Pattern.compile("^V([0-9]+(?:[._][0-9]+)*)__(.+)\\.sql$");
+
+  @Override
+  public boolean oneStatementOutsideTransaction() {
+    return false;
+  }
+
+  @Override
+  public SplitPlan place(Path file, String text, String rest, List<List<Relocation>> groups) throws SplitRefused {
+    Matcher m = VERSIONED.matcher(file.getFileName().toString());
+    if (!m.matches()) throw new SplitRefused("only versioned Flyway migrations (V<version>__<description>.sql) can be split");
+    String version = m.group(1);
+    List<String> versions = freeVersions(file.getParent(), version, groups.size());
+    List<SplitPlan.NewFile> files = new ArrayList<>();
+    for (int i = 0; i < groups.size(); i++) {
+      List<Relocation> group = groups.get(i);
+      Path script = file.resolveSibling("V" + versions.get(i) + "__" + Splitter.slug(group) + ".sql");
+      files.add(new SplitPlan.NewFile(script, Headers.sql("--", file, group) + Splitter.sql(group), null));
+      if (group.get(0).outsideTransaction()) {
+        files.add(new SplitPlan.NewFile(script.resolveSibling(script.getFileName() + ".conf"),
+            "executeInTransaction=false\n", null));
+      }
+    }
+    return new SplitPlan(rest, files, List.of());
+  }
+
+  /** version.1, .2, ... or, when one is taken or would sort after an existing version, version.0.1, ... */
+  private static List<String> freeVersions(Path dir, String version, int count) throws SplitRefused {
+    List<List<BigInteger>> existing = new ArrayList<>();
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) entries::iterator) {
+        Matcher m = VERSIONED.matcher(p.getFileName().toString());
+        if (m.matches()) existing.add(parts(m.group(1)));
+      }
+    } catch (IOException e) {
+      throw new SplitRefused("cannot list " + dir + ": " + e.getMessage());
+    }
+    List<BigInteger> base = parts(version);
+    for (int zeros = 0; zeros < 4; zeros++) {
+      List<String> candidates = new ArrayList<>();
+      for (int i = 1; i <= count; i++) candidates.add(version + ".0".repeat(zeros) + "." + i);
+      List<BigInteger> last = parts(candidates.get(count - 1));
+      boolean free = existing.stream().noneMatch(v -> compare(v, base) > 0 && compare(v, last) <= 0);
+      if (free) return candidates;
+    }
+    throw new SplitRefused("no free Flyway version right after " + version);
+  }
+
+  private static List<BigInteger> parts(String version) {
+    List<BigInteger> out = new ArrayList<>();
+    for (String p : version.split("[._]")) out.add(new BigInteger(p));
+    return out;
+  }
+
+  /** Flyway's order: part by part, numerically, missing parts are 0. */
+  private static int compare(List<BigInteger> a, List<BigInteger> b) {
+    for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+      int c = (i < a.size() ? a.get(i) : BigInteger.ZERO).compareTo(i < b.size() ? b.get(i) : BigInteger.ZERO);
+      if (c != 0) return c;
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.lockstep.split;
+
+import dev.lockstep.fix.FileWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a split: new files first (created, never overwritten), then changed files, the original
+ * last. If a step fails, what was written is undone, so the migrations stay as they were.
+ */
+public final class SplitWriter {
+  /** One file's bytes: {@code before} is null for a new file. */
+  public record Write(Path path, byte[] before, byte[] after) {}
+
+  private SplitWriter() {}
+
+  private static void deleteIfEmpty(Path dir) {
+    try {
+      Files.deleteIfExists(dir);
+    } catch (IOException notEmpty) {
+      // the folder held other files before: keep it
+    }
+  }
+
+  public static void write(Path original, List<Write> writes) throws IOException {
+    List<Write> created = new ArrayList<>();
+    List<Write> replaced = new ArrayList<>();
+    try {
+      for (Write w : writes) {
+        if (w.before() == null) {
+          FileWriter.create(w.path(), w.after(), original);
+          created.add(w);
+        }
+      }
+      for (Write w : writes) {
+        if (w.before() != null) {
+          FileWriter.replace(w.path(), w.before(), w.after());
+          replaced.add(w);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      for (Write w : replaced) {
+        try {
+          FileWriter.replace(w.path(), w.after(), w.before());
+        } catch (IOException ignored) {
+          // best effort: the message below names the failure
+        }
+      }
+      for (Write w : created) {
+        Files.deleteIfExists(w.path());
+        deleteIfEmpty(w.path().getParent()); // a Prisma migration folder made for it
+      }
+      throw e;
+    }
+  }
+}

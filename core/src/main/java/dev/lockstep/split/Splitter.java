@@ -1,0 +1,118 @@
+package dev.lockstep.split;
+
+import dev.lockstep.engine.FileResult;
+import dev.lockstep.engine.Finding;
+import dev.lockstep.engine.TransactionPlan;
+import dev.lockstep.fix.Relocation;
+import dev.lockstep.fix.TextEdit;
+import dev.lockstep.frameworks.Framework;
+import dev.lockstep.frameworks.MigrationScript;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the findings whose rewrite needs a migration of its own ({@link Relocation}) into new
+ * migrations in the form of the file's tool, placed right after it.
+ */
+public final class Splitter {
+  private Splitter() {}
+
+  /** The plan for one linted migration; {@code result} is the lint of {@code script}. */
+  public static SplitPlan plan(Path file, MigrationScript script, FileResult result) throws SplitRefused {
+    String text = script.source().text();
+    List<String> notes = new ArrayList<>();
+    List<Relocation> moves = accepted(text, script.plan(), result.findings(), notes, script);
+    if (moves.isEmpty()) return new SplitPlan(text, List.of(), notes);
+    MigrationLayout layout = Layouts.of(script.framework());
+    if (layout == null) {
+      throw new SplitRefused("lockstep cannot write new " + script.framework().id()
+          + " migrations; move the statements by hand as 'lockstep lint' shows");
+    }
+    List<List<Relocation>> groups = new ArrayList<>();
+    for (Relocation move : moves) {
+      List<Relocation> last = groups.isEmpty() ? null : groups.get(groups.size() - 1);
+      boolean fits = last != null && last.get(0).outsideTransaction() == move.outsideTransaction()
+          && !(move.outsideTransaction() && layout.oneStatementOutsideTransaction());
+      if (fits) last.add(move);
+      else groups.add(new ArrayList<>(List.of(move)));
+    }
+    boolean downSection = script.framework() == Framework.GOOSE || script.framework() == Framework.DBMATE;
+    for (Relocation r : moves) {
+      if (downSection && r.object() != null
+          && mentionedLater(text, script.plan().regionEnd(r.anchor()), text.length(), r.object())) {
+        notes.add(script.source().path() + ": its down section still mentions " + r.object()
+            + ", which the new migration handles now: review it");
+      }
+    }
+    SplitPlan placed = layout.place(file, text, apply(text, moves), groups);
+    List<String> all = new ArrayList<>(notes);
+    all.addAll(placed.notes());
+    return new SplitPlan(placed.originalText(), placed.files(), all, moves);
+  }
+
+  /** The moves in file order, without overlaps, and without those a later statement depends on. */
+  private static List<Relocation> accepted(String text, TransactionPlan plan, List<Finding> findings, List<String> notes,
+                                           MigrationScript script) {
+    List<Finding> movable = new ArrayList<>();
+    for (Finding f : findings) if (f.relocation() != null) movable.add(f);
+    movable.sort(Comparator.comparingInt((Finding f) -> f.relocation().anchor()));
+    List<Relocation> out = new ArrayList<>();
+    int reachedEnd = -1;
+    for (Finding f : movable) {
+      Relocation r = f.relocation();
+      if (out.contains(r) || r.anchor() < reachedEnd) continue;
+      int removedEnd = r.edits().get(r.edits().size() - 1).end();
+      if (r.object() != null && mentionedLater(text, removedEnd, plan.regionEnd(r.anchor()), r.object())) {
+        notes.add(script.source().path() + ":" + f.start() + ": " + f.ruleId() + " not split: a later statement of "
+            + "this migration uses " + r.object() + ", so it must stay before it; split by hand");
+        continue;
+      }
+      out.add(r);
+      reachedEnd = removedEnd;
+    }
+    return out;
+  }
+
+  private static boolean mentionedLater(String text, int from, int to, String name) {
+    Pattern word = Pattern.compile("(?<![\\w$])" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "(?![\\w$])");
+    return word.matcher(text.substring(Math.min(from, to), to).toLowerCase(Locale.ROOT)).find();
+  }
+
+  /** {@code text} with the moves' edits applied. */
+  static String apply(String text, List<Relocation> moves) {
+    List<TextEdit> edits = new ArrayList<>();
+    for (Relocation r : moves) edits.addAll(r.edits());
+    edits.sort(Comparator.comparingInt(TextEdit::start));
+    StringBuilder sb = new StringBuilder(text);
+    for (int i = edits.size() - 1; i >= 0; i--) sb.replace(edits.get(i).start(), edits.get(i).end(), edits.get(i).text());
+    return sb.toString();
+  }
+
+  /** The SQL of a group of moves, one statement per paragraph. */
+  static String sql(List<Relocation> group) {
+    StringBuilder sb = new StringBuilder();
+    for (Relocation r : group) {
+      if (sb.length() > 0) sb.append('\n');
+      sb.append(r.sql().strip()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** The undo SQL of a group, last move first, or null when none is known. */
+  static String undo(List<Relocation> group) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = group.size() - 1; i >= 0; i--) {
+      if (group.get(i).undo() != null) sb.append(group.get(i).undo()).append('\n');
+    }
+    return sb.length() == 0 ? null : sb.toString();
+  }
+
+  /** The new migration's name: the first move's slug. */
+  static String slug(List<Relocation> group) {
+    return group.get(0).slug();
+  }
+}
