@@ -37,7 +37,8 @@ public record Fixture(String ruleId, Path path, String sql, List<Expectation> ex
   static Stream<Fixture> all() throws IOException {
     List<Fixture> out = new ArrayList<>();
     try (Stream<Path> files = Files.walk(ROOT)) {
-      files.filter(p -> p.toString().endsWith(".sql") && !p.toString().endsWith(".fixed.sql")).sorted()
+      files.filter(p -> p.toString().endsWith(".sql") && !p.toString().endsWith(".fixed.sql")
+          && !p.toString().endsWith(".setup.sql")).sorted()
           .forEach(p -> out.add(load(p)));
     }
     return out.stream();

@@ -1,0 +1,74 @@
+package dev.lockstep.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.lockstep.engine.Linter;
+import dev.lockstep.fix.Applicability;
+import dev.lockstep.fix.FixSession;
+import dev.lockstep.frameworks.MigrationScript;
+import dev.lockstep.parse.SqlParser;
+import dev.lockstep.pg.MigrationRunner;
+import dev.lockstep.pg.PostgresServer;
+import dev.lockstep.source.SourceFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every fixture with fixed output, fixed the way `lockstep fix` does it (at the safe level, or the
+ * unsafe level where it has an .unsafe.fixed.sql), runs on a real PostgreSQL of each major, in its
+ * migration tool's transaction mode, after its .setup.sql created and filled the tables it touches.
+ */
+class FixedFixturesRunOnPostgresTest {
+  private static final Pattern REQUIRES = Pattern.compile("(?m)^-- requires: PostgreSQL (\\d+)");
+  private static final SqlParser PARSER = new SqlParser();
+
+  static Stream<Arguments> fixedFixtures() throws Exception {
+    List<Arguments> out = new ArrayList<>();
+    for (Fixture f : Fixture.all().toList()) {
+      for (int major : PostgresServer.MAJORS) {
+        if (f.fixed().isPresent()) out.add(Arguments.of(f, Applicability.SAFE, major));
+        if (f.unsafeFixed().isPresent()) out.add(Arguments.of(f, Applicability.UNSAFE, major));
+      }
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0} {1} on PostgreSQL {2}")
+  @MethodSource("fixedFixtures")
+  void fixedSqlRuns(Fixture f, Applicability level, int major) throws Exception {
+    Path setupFile = f.path().resolveSibling(f.path().getFileName().toString().replace(".sql", ".setup.sql"));
+    assertThat(setupFile).as("a fixture with fixed output has a .setup.sql with the schema it needs").exists();
+    String setup = Files.readString(setupFile);
+    Matcher requires = REQUIRES.matcher(setup);
+    assumeTrue(!requires.find() || major >= Integer.parseInt(requires.group(1)),
+        "the fixed SQL uses syntax of a newer major than " + major);
+
+    Linter linter = new Linter(Rules.all(), f.options(), PARSER);
+    SourceFile source = SourceFile.of(f.path().toString(), f.sql());
+    FixSession.Outcome outcome = FixSession.run(source, level, linter::lint);
+    assertThat(outcome.refused()).isNull();
+
+    PostgresServer server = PostgresServer.of(major);
+    try (Connection c = server.connect(server.createDatabase())) {
+      MigrationRunner.run(c, MigrationScript.of(setupFile, SourceFile.of(setupFile.toString(), setup), null, false));
+      Path path = f.path();
+      try {
+        MigrationRunner.run(c, MigrationScript.of(path, SourceFile.of(path.toString(), outcome.text()), null, false));
+      } catch (SQLException e) {
+        fail("the fixed " + path + " fails on PostgreSQL " + major + ": " + e.getMessage() + "\n" + outcome.text());
+      }
+    }
+  }
+}
