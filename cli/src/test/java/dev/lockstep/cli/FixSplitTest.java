@@ -217,6 +217,42 @@ class FixSplitTest {
   }
 
   @Test
+  void anEnumValueAddedForPostgres11MovesOutOfTheTransactionUnlessItIsUsed() throws Exception {
+    write("db/migrations/20240801120000_status.sql", "-- +goose Up
+SET lock_timeout = '2s';
+"
+        + "ALTER TYPE order_status ADD VALUE 'archived';
+ALTER TABLE orders ADD COLUMN archived_at timestamptz;
+");
+    write("db/migrations/20240802120000_used.sql", "-- +goose Up
+SET lock_timeout = '2s';
+"
+        + "ALTER TYPE order_status ADD VALUE 'lost';
+UPDATE orders SET status = 'lost' WHERE id = 7;
+");
+    CliRunner.Result r = split("--pg-version", "11");
+    assertThat(r.err()).contains("20240802120000_used.sql:3:1: ban-enum-add-value-in-transaction not split: a later "
+        + "statement of this migration uses lost, so it must stay before it; split by hand");
+    assertThat(files()).containsEntry("db/migrations/20240801120000_status.sql", "-- +goose Up
+SET lock_timeout = '2s';
+"
+        + "ALTER TABLE orders ADD COLUMN archived_at timestamptz;
+");
+    assertThat(files()).containsEntry("db/migrations/20240801120001_add_archived_to_order_status.sql",
+        header("20240801120000_status.sql", true) + "-- +goose NO TRANSACTION
+-- +goose Up
+"
+            + "ALTER TYPE order_status ADD VALUE 'archived';
+");
+    assertThat(files()).containsEntry("db/migrations/20240802120000_used.sql", "-- +goose Up
+SET lock_timeout = '2s';
+"
+        + "ALTER TYPE order_status ADD VALUE 'lost';
+UPDATE orders SET status = 'lost' WHERE id = 7;
+");
+  }
+
+  @Test
   void withoutUnsafeFixesTheSplitIsPrintedAndCheckFails() throws Exception {
     String sql = "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n" + INDEX;
     Path file = write("migrations/000007_orders.up.sql", sql);

@@ -8,6 +8,7 @@ import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterEnum;
+import dev.lockstep.rules.support.Relocations;
 
 @RuleInfo(id = "ban-enum-add-value-in-transaction",
     title = "Before PostgreSQL 12, ALTER TYPE ... ADD VALUE cannot run in a transaction block",
@@ -17,10 +18,16 @@ public final class BanEnumAddValueInTransaction implements Rule {
   public void check(Statement statement, MigrationContext context, Findings out) {
     if (!(statement.node() instanceof AlterEnum e) || !e.addsValue() || !context.inTransaction(statement)) return;
     // PostgreSQL 12 release notes: ALTER TYPE ... ADD VALUE may now run inside a transaction block.
-    out.report(this, statement)
+    var finding = out.report(this, statement)
         .message("On PostgreSQL %d, ALTER TYPE ... ADD VALUE fails inside a transaction block (\"ALTER TYPE ... ADD "
             + "cannot run inside a transaction block\"); this changed in PostgreSQL 12", context.pgVersion())
         .rewrite(Rewrite.of("Run it in its own migration without a transaction block",
             new Rewrite.Step("outside a transaction block", statement.text() + ";")));
+    if (Relocations.possible(statement, context)) {
+      // object: the new value, so that a later statement using it keeps the ADD VALUE in place
+      finding.relocate(Relocations.move(statement, "Move ADD VALUE to a migration that runs outside a transaction",
+          statement.text() + ";", true, e.newValue(), null, Relocations.slug("add", e.newValue(), "to",
+              e.typeName().get(e.typeName().size() - 1))));
+    }
   }
 }
