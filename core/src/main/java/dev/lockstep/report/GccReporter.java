@@ -17,7 +17,7 @@ public final class GccReporter implements Reporter {
       };
       out.append(i.path()).append(':').append(String.valueOf(i.start().line())).append(':')
           .append(String.valueOf(i.start().column())).append(": ").append(level).append(": ")
-          .append(i.message().replaceAll("\\R", " ")).append(" [").append(i.ruleId()).append("]\n");
+          .append(TextReporter.oneLine(i.message())).append(" [").append(i.ruleId()).append("]\n");
     }
   }
 }

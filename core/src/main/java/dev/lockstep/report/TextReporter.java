@@ -28,7 +28,7 @@ public final class TextReporter implements Reporter {
   @Override
   public void write(LintReport report, Appendable out) throws IOException {
     for (InputProblem p : report.problems()) {
-      out.append(p.path()).append(": ").append(paint("1;31", "error")).append(": ").append(p.message()).append('\n');
+      out.append(p.path()).append(": ").append(paint("1;31", "error")).append(": ").append(oneLine(p.message())).append('\n');
     }
     for (FileResult file : report.files()) {
       // syntax errors and findings in file order
@@ -50,7 +50,7 @@ public final class TextReporter implements Reporter {
   private void writeSyntaxError(SourceFile source, SyntaxError e, Appendable out) throws IOException {
     Position at = source.position(e.offset());
     out.append(source.path()).append(':').append(String.valueOf(at.line())).append(':').append(String.valueOf(at.column()))
-        .append(": ").append(paint("1;31", "error")).append(" [syntax-error] ").append(e.message()).append('\n');
+        .append(": ").append(paint("1;31", "error")).append(" [syntax-error] ").append(oneLine(e.message())).append('\n');
     frame(source, at, at, out);
     out.append("  = PostgreSQL rejects this statement; it was skipped and not checked\n\n");
   }
@@ -60,11 +60,11 @@ public final class TextReporter implements Reporter {
         .append(String.valueOf(f.start().column())).append(": ")
         .append(paint(f.severity() == Severity.ERROR ? "1;31" : f.severity() == Severity.WARNING ? "1;33" : "1;36",
             f.severity().label()))
-        .append(' ').append(paint("1", "[" + f.ruleId() + "]")).append(' ').append(f.message()).append('\n');
+        .append(' ').append(paint("1", "[" + f.ruleId() + "]")).append(' ').append(oneLine(f.message())).append('\n');
     frame(source, f.start(), f.end(), out);
     LockFacts lock = f.lock();
     if (lock != null) {
-      out.append("  = lock: ").append(lock.describeLocks()).append("; ").append(lock.describeEffects()).append('\n');
+      out.append("  = lock: ").append(oneLine(lock.describeLocks())).append("; ").append(lock.describeEffects()).append('\n');
     }
     Rewrite rewrite = f.rewrite();
     if (rewrite != null) {
@@ -106,6 +106,11 @@ public final class TextReporter implements Reporter {
     }
     caret.append("^".repeat(Math.max(1, to - from)));
     out.append(' ').append(gutter).append(" | ").append(paint("1;31", caret.toString())).append('\n');
+  }
+
+  /** A line break in a message (from a quoted name) would break "path:line:col: ..." lines apart. */
+  static String oneLine(String message) {
+    return message.replaceAll("\\R", " ");
   }
 
   private void writeSummary(LintReport report, Appendable out) throws IOException {

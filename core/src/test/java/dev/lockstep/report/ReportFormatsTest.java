@@ -39,7 +39,9 @@ class ReportFormatsTest {
     Linter linter = new Linter(Rules.all(), LintOptions.defaults(), new SqlParser());
     FileResult a = linter.lint(SourceFile.of("db/ünï & <co>/V1__idx.sql",
         "SET lock_timeout = '2s';\nCREATE INDEX \"ix<&>\" ON \"a<b&c\"\"d\" (x);\n"
-            + "-- lockstep-ignore ban-drop-column -- col unused since 2.0\nALTER TABLE t DROP COLUMN c;\n"));
+            + "-- lockstep-ignore ban-drop-column -- col unused since 2.0\nALTER TABLE t DROP COLUMN c;\n"
+            // a quoted name with a line break puts one into the message
+            + "ALTER TABLE \"multi\nline\" RENAME COLUMN a TO b;\n"));
     FileResult b = linter.lint(SourceFile.of("db/V2__broken.sql", "SELEC 1;\n"));
     FileResult c = linter.lint(SourceFile.of("db/V3__clean.sql", "SELECT 1;\n"));
     return new LintReport(List.of(a, b, c), List.of(new InputProblem("db/V4__binary.sql", "is a binary file, not SQL text")), 18);
