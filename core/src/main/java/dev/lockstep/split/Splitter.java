@@ -54,27 +54,59 @@ public final class Splitter {
     return new SplitPlan(placed.originalText(), placed.files(), all, moves);
   }
 
-  /** The moves in file order, without overlaps, and without those a later statement depends on. */
+  /**
+   * The moves in file order, without overlaps, and without those a later statement that stays
+   * depends on (a statement that moves too runs after it anyway). Dropping a move can make another
+   * one's dependant stay, so this repeats until nothing changes.
+   */
   private static List<Relocation> accepted(String text, TransactionPlan plan, List<Finding> findings, List<String> notes,
                                            MigrationScript script) {
     List<Finding> movable = new ArrayList<>();
     for (Finding f : findings) if (f.relocation() != null) movable.add(f);
     movable.sort(Comparator.comparingInt((Finding f) -> f.relocation().anchor()));
-    List<Relocation> out = new ArrayList<>();
+    List<Finding> candidates = new ArrayList<>();
     int reachedEnd = -1;
     for (Finding f : movable) {
       Relocation r = f.relocation();
-      if (out.contains(r) || r.anchor() < reachedEnd) continue;
-      int removedEnd = r.edits().get(r.edits().size() - 1).end();
-      if (r.object() != null && mentionedLater(text, removedEnd, plan.regionEnd(r.anchor()), r.object())) {
-        notes.add(script.source().path() + ":" + f.start() + ": " + f.ruleId() + " not split: a later statement of "
-            + "this migration uses " + r.object() + ", so it must stay before it; split by hand");
-        continue;
-      }
-      out.add(r);
-      reachedEnd = removedEnd;
+      if (candidates.stream().anyMatch(c -> c.relocation().equals(r)) || r.anchor() < reachedEnd) continue;
+      candidates.add(f);
+      reachedEnd = end(r);
     }
-    return out;
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Finding f : new ArrayList<>(candidates)) {
+        Relocation r = f.relocation();
+        if (r.object() == null) continue;
+        String staying = withoutLaterMoves(text, candidates, end(r), plan.regionEnd(r.anchor()));
+        if (mentionedLater(staying, 0, staying.length(), r.object())) {
+          candidates.remove(f);
+          notes.add(script.source().path() + ":" + f.start() + ": " + f.ruleId() + " not split: a later statement of "
+              + "this migration uses " + r.object() + ", so it must stay before it; split by hand");
+          changed = true;
+        }
+      }
+    }
+    return candidates.stream().map(Finding::relocation).toList();
+  }
+
+  private static int end(Relocation r) {
+    return r.edits().get(r.edits().size() - 1).end();
+  }
+
+  /** The text from {@code from} to {@code to} without the statements that move as well. */
+  private static String withoutLaterMoves(String text, List<Finding> candidates, int from, int to) {
+    StringBuilder sb = new StringBuilder();
+    int at = Math.min(from, to);
+    for (Finding c : candidates) {
+      for (var e : c.relocation().edits()) {
+        if (e.start() < at || e.start() >= to || !e.text().isEmpty()) continue; // only removals stay out
+        sb.append(text, at, e.start());
+        at = e.end();
+      }
+    }
+    if (at < to) sb.append(text, at, to);
+    return sb.toString();
   }
 
   private static boolean mentionedLater(String text, int from, int to, String name) {
