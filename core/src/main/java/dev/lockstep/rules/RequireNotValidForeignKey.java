@@ -51,11 +51,20 @@ public final class RequireNotValidForeignKey implements Rule {
         statement.clauseEnd(statement.offsetOf(c.location())));
     String fk = clause.replaceAll("(?i)^CONSTRAINT\\s+(\"[^\"]*\"|\\S+)\\s+", "");
     if (column != null) fk = "FOREIGN KEY (" + Sql.quote(column) + ") " + fk;
-    return out.report(this, statement)
-        .message("Adding foreign key %s scans %s under SHARE ROW EXCLUSIVE locks on both %s and %s: writes to both "
-            + "tables wait until every row is checked", Sql.quote(name), table.qualifiedName(), table.qualifiedName(),
-            referenced.qualifiedName())
-        .lock(MeasuredCases.get("add-fk").on(table.qualifiedName(), referenced.qualifiedName()))
+    // A column-level REFERENCES comes with ADD COLUMN, which holds ACCESS EXCLUSIVE on the table during the check.
+    Findings.Builder finding = column == null
+        ? out.report(this, statement)
+            .message("Adding foreign key %s scans %s under SHARE ROW EXCLUSIVE locks on both %s and %s: writes to both "
+                + "tables wait until every row is checked", Sql.quote(name), table.qualifiedName(), table.qualifiedName(),
+                referenced.qualifiedName())
+            .lock(MeasuredCases.get("add-fk").on(table.qualifiedName(), referenced.qualifiedName()))
+        : out.report(this, statement)
+            .message("Adding column %s with a default and foreign key %s checks every row of %s while ADD COLUMN holds "
+                + "ACCESS EXCLUSIVE on it (and SHARE ROW EXCLUSIVE on %s): reads and writes of %s wait until every row "
+                + "is checked", Sql.quote(column), Sql.quote(name), table.qualifiedName(), referenced.qualifiedName(),
+                table.qualifiedName())
+            .lock(MeasuredCases.get("add-column-references-default").on(table.qualifiedName(), referenced.qualifiedName()));
+    return finding
         .rewrite(Rewrite.of("Add the foreign key NOT VALID (brief locks, new rows are checked from then on), commit, "
                 + "then VALIDATE it: the scan runs under SHARE UPDATE EXCLUSIVE and ROW SHARE, so writes go on",
             new Rewrite.Step("its own transaction", Sql.alterTable(table, "ADD CONSTRAINT " + Sql.quote(name) + " "

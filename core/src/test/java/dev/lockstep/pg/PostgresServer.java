@@ -131,6 +131,13 @@ public final class PostgresServer {
             + "-c synchronous_commit=off -c full_page_writes=off -c max_locks_per_transaction=256 -c TimeZone=UTC"));
     PostgresServer server = new PostgresServer(major, port, bin, dir);
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    // A second tablespace, for fixtures that move a table (SET TABLESPACE fast_ssd).
+    asServerUser(dir, List.of("mkdir", dir.resolve("fast_ssd").toString()));
+    try (Connection c = server.connect("postgres"); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLESPACE fast_ssd LOCATION '" + dir.resolve("fast_ssd") + "'");
+    } catch (SQLException e) {
+      throw new IOException("cannot create the test tablespace: " + e.getMessage(), e);
+    }
     return server;
   }
 

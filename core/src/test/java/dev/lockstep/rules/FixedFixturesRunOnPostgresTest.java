@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * migration tool's transaction mode, after its .setup.sql created and filled the tables it touches.
  */
 class FixedFixturesRunOnPostgresTest {
-  private static final Pattern REQUIRES = Pattern.compile("(?m)^-- requires: PostgreSQL (\\d+)");
+  private static final Pattern REQUIRES = Pattern.compile("(?m)^-- fixed output requires: PostgreSQL (\\d+)");
   private static final SqlParser PARSER = new SqlParser();
 
   static Stream<Arguments> fixedFixtures() throws Exception {

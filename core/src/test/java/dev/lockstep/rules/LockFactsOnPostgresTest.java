@@ -1,0 +1,242 @@
+package dev.lockstep.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.lockstep.engine.FileResult;
+import dev.lockstep.engine.Finding;
+import dev.lockstep.engine.LintOptions;
+import dev.lockstep.engine.Linter;
+import dev.lockstep.engine.LockFacts;
+import dev.lockstep.engine.LockMode;
+import dev.lockstep.frameworks.MigrationScript;
+import dev.lockstep.parse.SqlParser;
+import dev.lockstep.parse.Statement;
+import dev.lockstep.pg.Measurement;
+import dev.lockstep.pg.MigrationRunner;
+import dev.lockstep.pg.PostgresServer;
+import dev.lockstep.source.SourceFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
+
+/**
+ * The lock facts every finding states, checked on a real server of each major: each bad fixture
+ * runs statement by statement after its .setup.sql; a flagged statement runs in a transaction of
+ * its own, where pg_locks, pg_class.relfilenode and pg_stat_xact_user_tables tell the locks it
+ * holds, whether it rewrote a table and whether it scanned one, and a second session tries a read
+ * and a write lock on the table. A rule whose facts differ from the server's fails here.
+ */
+class LockFactsOnPostgresTest {
+  private static final SqlParser PARSER = new SqlParser();
+
+  static Stream<Arguments> badFixtures() throws Exception {
+    List<Arguments> out = new ArrayList<>();
+    String only = System.getProperty("lockstep.fixture", ""); // e.g. -Dlockstep.fixture=ban-truncate
+    for (Fixture f : Fixture.all().filter(Fixture::bad).filter(x -> x.path().toString().contains(only)).toList()) {
+      for (int major : PostgresServer.MAJORS) out.add(Arguments.of(f, major));
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0} on PostgreSQL {1}")
+  @MethodSource("badFixtures")
+  void statedLockFactsAreWhatTheServerDoes(Fixture f, int major) throws Exception {
+    LintOptions fixture = f.options();
+    assumeTrue(fixture.pgVersion() >= PostgresServer.MAJORS.get(0),
+        "the fixture states facts for PostgreSQL " + fixture.pgVersion() + ", which is not obtainable here");
+    // The facts of the server's own major: lint as if migrating that server.
+    LintOptions options = new LintOptions(major, fixture.assumeInTransaction(), fixture.enabled(), fixture.disabled(),
+        fixture.maxLockTimeoutMillis());
+    FileResult result = new Linter(Rules.all(), options, PARSER).lint(SourceFile.of(f.path().toString(), f.sql()));
+    assumeTrue(result.findings().stream().anyMatch(x -> x.lock() != null), "its findings state no lock facts");
+    Path setupFile = f.path().resolveSibling(f.path().getFileName().toString().replace(".sql", ".setup.sql"));
+    assertThat(setupFile).as("a bad fixture with lock facts has a .setup.sql with the tables it touches").exists();
+
+    PostgresServer server = PostgresServer.of(major);
+    List<String> wrong = new ArrayList<>();
+    int measured = 0;
+    String database = server.createDatabase();
+    try (Connection c = server.connect(database); Connection probe = server.connect(database)) {
+      String setup = Files.readString(setupFile);
+      MigrationRunner.run(c, MigrationScript.of(setupFile, SourceFile.of(setupFile.toString(), setup), null, false));
+      for (Statement s : PARSER.parse(result.source()).statements()) {
+        if (s.enclosingIndex() >= 0) continue; // runs as part of its DO block or function call
+        List<Finding> stated = new ArrayList<>();
+        for (Finding x : result.findings()) {
+          if (x.lock() != null && x.span().start() >= s.span().start() && x.span().start() <= s.span().end()) {
+            stated.add(x);
+          }
+        }
+        if (stated.isEmpty()) {
+          unmeasured(c, s);
+          continue;
+        }
+        boolean own = state(c) == TransactionState.IDLE;
+        List<Long> targets = new ArrayList<>();
+        for (Finding x : stated) for (LockFacts.RelationLock l : x.lock().locks()) targets.add(oid(c, l.relation()));
+        if (own) execute(c, "BEGIN");
+        Measurement.Before before = Measurement.before(c);
+        try {
+          execute(c, s);
+        } catch (SQLException e) {
+          if (!"25001".equals(e.getSQLState()) || !own) throw e;
+          execute(c, "ROLLBACK"); // cannot run in a transaction block: nothing to measure in one
+          execute(c, s);
+          continue;
+        }
+        Measurement m = Measurement.after(c, before);
+        int t = 0;
+        for (Finding x : stated) {
+          String where = f.path() + ":" + x.start() + " " + x.ruleId() + " on PostgreSQL " + major + ": ";
+          Long firstTarget = null;
+          for (LockFacts.RelationLock l : x.lock().locks()) {
+            Long oid = targets.get(t++);
+            if (firstTarget == null) firstTarget = oid;
+            LockMode held = oid != null ? m.locks().get(oid)
+                : m.locks().values().stream().filter(mode -> mode == l.mode()).findFirst().orElse(null);
+            boolean ok = held != null && (own ? held == l.mode() : held.compareTo(l.mode()) >= 0);
+            if (!ok) wrong.add(where + "states " + l.mode().sql() + " on " + l.relation() + ", the server holds "
+                + (held == null ? "no such lock" : held.sql()) + " (all: " + describe(m) + ")");
+          }
+          if (x.lock().rewritesTable() != !m.rewritten().isEmpty()) {
+            wrong.add(where + (x.lock().rewritesTable() ? "states a table rewrite, none happened"
+                : "states no rewrite, the server rewrote " + names(m, m.rewritten())));
+          }
+          if (!x.lock().rewritesTable() && x.lock().scansTable() != !m.scanned().isEmpty()) {
+            wrong.add(where + (x.lock().scansTable() ? "states a table scan, none happened"
+                : "states no scan, the server scanned " + names(m, m.scanned())));
+          }
+          if (firstTarget != null && own) {
+            Boolean reads = blocked(probe, firstTarget, false);
+            if (reads != null && reads != x.lock().blocksReads()) {
+              wrong.add(where + "states that reads are " + (x.lock().blocksReads() ? "" : "not ") + "blocked; they are "
+                  + (reads ? "" : "not"));
+            }
+            Boolean writes = blocked(probe, firstTarget, true);
+            if (writes != null && writes != x.lock().blocksWrites()) {
+              wrong.add(where + "states that writes are " + (x.lock().blocksWrites() ? "" : "not ") + "blocked; they are "
+                  + (writes ? "" : "not"));
+            }
+          }
+          measured++;
+        }
+        if (own) execute(c, "COMMIT");
+      }
+    }
+    assertThat(wrong).as(f.path() + " on PostgreSQL " + major).isEmpty();
+    assertThat(measured).as("the fixture's findings with lock facts were measured").isPositive();
+  }
+
+  private static TransactionState state(Connection c) throws SQLException {
+    return c.unwrap(BaseConnection.class).getTransactionState();
+  }
+
+  /** The relation's oid, or null for a description ("the table of idx") or a relation that does not exist yet. */
+  private static Long oid(Connection c, String relation) throws SQLException {
+    // before 16, to_regclass raises an error for text that is not a name: keep a transaction alive
+    boolean inTransaction = state(c) != TransactionState.IDLE;
+    if (inTransaction) execute(c, "SAVEPOINT lookup");
+    try (var ps = c.prepareStatement("SELECT to_regclass(?)::oid")) {
+      ps.setString(1, relation);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        long oid = rs.getLong(1);
+        return rs.wasNull() ? null : oid;
+      }
+    } catch (SQLException invalidName) {
+      if (inTransaction) execute(c, "ROLLBACK TO SAVEPOINT lookup");
+      return null;
+    } finally {
+      if (inTransaction) execute(c, "RELEASE SAVEPOINT lookup");
+    }
+  }
+
+  /**
+   * Whether a plain read (SELECT) or write (an UPDATE of no rows) of the relation waits, from another
+   * session: what the application would see, index locks of its plan included. Null where there is
+   * nothing to probe (an index; a write to a materialized view).
+   */
+  private static Boolean blocked(Connection probe, long oid, boolean write) throws SQLException {
+    String kind;
+    String table;
+    String column;
+    try (ResultSet rs = probe.createStatement().executeQuery("SELECT c.relkind, c.oid::regclass::text, "
+        + "(SELECT quote_ident(attname) FROM pg_attribute WHERE attrelid = c.oid AND attnum > 0 AND NOT attisdropped "
+        + "ORDER BY attnum LIMIT 1) FROM pg_class c WHERE c.oid = " + oid)) {
+      if (!rs.next()) return null;
+      kind = rs.getString(1);
+      table = rs.getString(2);
+      column = rs.getString(3);
+    }
+    if (!kind.equals("r") && !kind.equals("p") && !(kind.equals("m") && !write)) return null;
+    if (write && column == null) return null;
+    String sql = write ? "UPDATE " + table + " SET " + column + " = " + column + " WHERE false"
+        : "SELECT 1 FROM " + table + " LIMIT 1";
+    try (var s = probe.createStatement()) {
+      s.execute("BEGIN");
+      s.execute("SET LOCAL lock_timeout = '100ms'");
+      try {
+        s.execute(sql);
+        return false;
+      } catch (SQLException e) {
+        if ("55P03".equals(e.getSQLState())) return true;
+        throw e;
+      } finally {
+        s.execute("ROLLBACK");
+      }
+    }
+  }
+
+  /**
+   * A statement the test does not measure. Fixtures are written for linting: some statements fail on
+   * a server on purpose (CONCURRENTLY inside BEGIN); inside a transaction a savepoint keeps it going.
+   */
+  private static void unmeasured(Connection c, Statement s) throws SQLException {
+    boolean inTransaction = state(c) != TransactionState.IDLE && !s.node().kind().equals("TransactionStmt");
+    if (inTransaction) execute(c, "SAVEPOINT unmeasured");
+    try {
+      execute(c, s);
+      if (inTransaction) execute(c, "RELEASE SAVEPOINT unmeasured");
+    } catch (SQLException e) {
+      if (inTransaction) execute(c, "ROLLBACK TO SAVEPOINT unmeasured");
+      // outside a transaction a failed statement leaves nothing behind
+    }
+  }
+
+  private static void execute(Connection c, Statement s) throws SQLException {
+    try {
+      execute(c, s.text());
+    } catch (SQLException e) {
+      throw new SQLException("line " + s.start().line() + ": " + e.getMessage(), e.getSQLState(), e);
+    }
+  }
+
+  private static void execute(Connection c, String sql) throws SQLException {
+    try (java.sql.Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
+  }
+
+  private static String describe(Measurement m) {
+    List<String> out = new ArrayList<>();
+    m.locks().forEach((oid, mode) -> out.add(m.names().get(oid) + "=" + mode.sql()));
+    return String.join(", ", out);
+  }
+
+  private static String names(Measurement m, java.util.Set<Long> oids) {
+    List<String> out = new ArrayList<>();
+    for (Long oid : oids) out.add(m.names().getOrDefault(oid, "oid " + oid));
+    return String.join(", ", out);
+  }
+}
