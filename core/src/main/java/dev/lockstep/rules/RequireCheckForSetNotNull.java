@@ -33,7 +33,10 @@ public final class RequireCheckForSetNotNull implements Rule {
   private void report(Statement statement, MigrationContext context, AlterTable alter, AlterTableCmd cmd, Findings out) {
     RangeVar table = alter.table();
     String column = Sql.quote(cmd.name());
-    String check = Sql.quote(Sql.defaultConstraintName(table.name(), cmd.name(), "not_null"));
+    // PostgreSQL 18 names the column's own NOT NULL constraint <table>_<column>_not_null: the helper CHECK
+    // of the older recipe takes another name, or SET NOT NULL on an 18 server would name its constraint ..._not_null1.
+    String check = Sql.quote(Sql.defaultConstraintName(table.name(), cmd.name(), "not_null_check"));
+    String notNull = Sql.quote(Sql.defaultConstraintName(table.name(), cmd.name(), "not_null"));
     var finding = out.report(this, statement)
         .message("SET NOT NULL on %s.%s scans the whole table under an ACCESS EXCLUSIVE lock: reads and writes wait "
             + "until it has checked every row", table.qualifiedName(), column)
@@ -48,8 +51,8 @@ public final class RequireCheckForSetNotNull implements Rule {
       return;
     }
     if (context.pgVersion() >= 18) {
-      String add = Sql.alterTable(table, "ADD CONSTRAINT " + check + " NOT NULL " + column + " NOT VALID");
-      String validate = Sql.alterTable(table, "VALIDATE CONSTRAINT " + check);
+      String add = Sql.alterTable(table, "ADD CONSTRAINT " + notNull + " NOT NULL " + column + " NOT VALID");
+      String validate = Sql.alterTable(table, "VALIDATE CONSTRAINT " + notNull);
       finding.rewrite(Rewrite.of("On PostgreSQL 18, add the NOT NULL constraint NOT VALID (brief lock, no scan), then "
               + "validate it in a separate transaction: the scan runs under SHARE UPDATE EXCLUSIVE, reads and writes go on, "
               + "and the column is NOT NULL afterwards",

@@ -33,8 +33,9 @@ public final class RequireConcurrentDetachPartition implements Rule {
       String concurrent = statement.source().text().substring(statement.span().start(), clauseEnd) + " CONCURRENTLY"
           + statement.source().text().substring(clauseEnd, statement.span().end());
       // One DETACH CONCURRENTLY per statement, never inside a transaction block.
+      // Unsafe: a concurrent detach leaves the partition bound on the detached table as a CHECK constraint.
       Applicability level = alter.commands().size() == 1 && !context.inTransaction(statement)
-          ? Applicability.SAFE : Applicability.DISPLAY_ONLY;
+          ? Applicability.UNSAFE : Applicability.DISPLAY_ONLY;
       out.report(this, statement)
           .message("DETACH PARTITION %s takes an ACCESS EXCLUSIVE lock on the parent %s: every read and write of the "
               + "whole partitioned table waits", partition, parent)

@@ -34,7 +34,7 @@ public final class RequireDefaultForNotNullColumn implements Rule {
       if (!notNull || filled) continue;
       String table = alter.table().qualifiedName();
       String c = Sql.quote(column.name());
-      String check = Sql.quote(Sql.defaultConstraintName(alter.table().name(), column.name(), "not_null"));
+      String check = Sql.quote(Sql.defaultConstraintName(alter.table().name(), column.name(), "not_null_check"));
       out.report(this, statement)
           .message("ADD COLUMN %s NOT NULL without a DEFAULT fails with \"column %s of relation %s contains null values\" "
               + "as soon as %s has a row", c, column.name(), alter.table().name(), table)

@@ -54,7 +54,7 @@ public final class RequireUniqueIndexForConstraint implements Rule {
       StringBuilder add = new StringBuilder();
       StringBuilder validate = new StringBuilder();
       for (String col : columns) {
-        String check = Sql.quote(Sql.defaultConstraintName(table.name(), col, "not_null"));
+        String check = Sql.quote(Sql.defaultConstraintName(table.name(), col, "not_null_check"));
         add.append(add.length() > 0 ? "\n" : "").append(Sql.alterTable(table, "ADD CONSTRAINT " + check + " CHECK ("
             + Sql.quote(col) + " IS NOT NULL) NOT VALID"));
         validate.append(validate.length() > 0 ? "\n" : "").append(Sql.alterTable(table, "VALIDATE CONSTRAINT " + check));

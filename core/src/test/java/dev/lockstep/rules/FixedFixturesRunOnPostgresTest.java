@@ -9,6 +9,7 @@ import dev.lockstep.fix.Applicability;
 import dev.lockstep.fix.FixSession;
 import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.parse.SqlParser;
+import dev.lockstep.pg.Catalog;
 import dev.lockstep.pg.MigrationRunner;
 import dev.lockstep.pg.PostgresServer;
 import dev.lockstep.source.SourceFile;
@@ -28,10 +29,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every fixture with fixed output, fixed the way `lockstep fix` does it (at the safe level, or the
  * unsafe level where it has an .unsafe.fixed.sql), runs on a real PostgreSQL of each major, in its
- * migration tool's transaction mode, after its .setup.sql created and filled the tables it touches.
+ * migration tool's transaction mode, after its .setup.sql created and filled the tables it touches,
+ * and leaves the same schema as the original: same columns and types, constraints validated,
+ * indexes valid.
  */
 class FixedFixturesRunOnPostgresTest {
   private static final Pattern REQUIRES = Pattern.compile("(?m)^-- fixed output requires: PostgreSQL (\\d+)");
+  private static final Pattern ALSO_LEAVES = Pattern.compile("(?m)^-- the fix also leaves: (.*)$");
   private static final SqlParser PARSER = new SqlParser();
 
   static Stream<Arguments> fixedFixtures() throws Exception {
@@ -61,14 +65,30 @@ class FixedFixturesRunOnPostgresTest {
     assertThat(outcome.refused()).isNull();
 
     PostgresServer server = PostgresServer.of(major);
+    Path path = f.path();
+    List<String> fixedSchema;
     try (Connection c = server.connect(server.createDatabase())) {
       MigrationRunner.run(c, MigrationScript.of(setupFile, SourceFile.of(setupFile.toString(), setup), null, false));
-      Path path = f.path();
       try {
         MigrationRunner.run(c, MigrationScript.of(path, SourceFile.of(path.toString(), outcome.text()), null, false));
       } catch (SQLException e) {
         fail("the fixed " + path + " fails on PostgreSQL " + major + ": " + e.getMessage() + "\n" + outcome.text());
       }
+      fixedSchema = Catalog.snapshot(c);
+    }
+    // The fix changes how, not what: the original leaves the same schema (validated, valid indexes),
+    // but for what an unsafe fix's setup declares ("-- the fix also leaves: <catalog line>").
+    try (Connection c = server.connect(server.createDatabase())) {
+      MigrationRunner.run(c, MigrationScript.of(setupFile, SourceFile.of(setupFile.toString(), setup), null, false));
+      MigrationRunner.run(c, MigrationScript.of(path, SourceFile.of(path.toString(), f.sql()), null, false));
+      List<String> expected = new ArrayList<>(Catalog.snapshot(c));
+      Matcher leaves = ALSO_LEAVES.matcher(setup);
+      while (leaves.find()) {
+        assertThat(level).as("only an unsafe fix may change the schema").isEqualTo(Applicability.UNSAFE);
+        expected.add(leaves.group(1));
+      }
+      java.util.Collections.sort(expected);
+      assertThat(fixedSchema).as("the schema after the fixed " + path + " equals the original's").isEqualTo(expected);
     }
   }
 }
