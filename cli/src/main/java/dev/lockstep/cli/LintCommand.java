@@ -238,7 +238,7 @@ class LintCommand implements Callable<Integer> {
     }
   }
 
-  private Reporter reporter() {
+  Reporter reporter() {
     if (format != null && !format.equals("text")) return Reporters.create(format);
     boolean useColor = switch (color) {
       case "always" -> true;

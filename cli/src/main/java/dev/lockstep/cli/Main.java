@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lockstep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Static safety linter for PostgreSQL migrations: finds statements that lock or rewrite "
         + "tables and shows the safe rewrite.",
-    subcommands = {LintCommand.class, FixCommand.class, BaselineCommand.class, RulesCommand.class, ExplainCommand.class, InitCommand.class},
+    subcommands = {LintCommand.class, FixCommand.class, TraceCommand.class, BaselineCommand.class, RulesCommand.class, ExplainCommand.class, InitCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {"  lockstep lint migrations/", "  lockstep lint --format json db/V42__add_index.sql",
         "  cat migration.sql | lockstep lint - --stdin-filename migration.sql", "  lockstep explain require-concurrent-index"},

@@ -52,15 +52,18 @@ public final class SarifReporter implements Reporter {
       help.put("markdown", RuleDocs.markdown(info.id()));
       r.putObject("defaultConfiguration").put("level", level(info.severity())).put("enabled", info.enabledByDefault());
     }
-    for (String id : new String[] {"syntax-error", "input-error"}) {
+    Map<String, String> others = new java.util.LinkedHashMap<>();
+    others.put("syntax-error", "PostgreSQL's grammar rejects the statement");
+    others.put("input-error", "The file cannot be read as UTF-8 SQL text");
+    others.put("trace", "What the statement did on a real server (lockstep trace)");
+    others.forEach((id, text) -> {
       index.put(id, rules.size());
       ObjectNode r = rules.addObject();
       r.put("id", id);
       r.put("name", id);
-      r.putObject("shortDescription").put("text", id.equals("syntax-error")
-          ? "PostgreSQL's grammar rejects the statement" : "The file cannot be read as UTF-8 SQL text");
-      r.putObject("defaultConfiguration").put("level", "error");
-    }
+      r.putObject("shortDescription").put("text", text);
+      r.putObject("defaultConfiguration").put("level", id.equals("trace") ? "note" : "error");
+    });
     ArrayNode results = run.putArray("results");
     for (ReportItems.Item i : ReportItems.of(report).items()) {
       ObjectNode r = result(results, i.ruleId(), index, i.severity(), i.message(), i.path(), i.start(), i.end());

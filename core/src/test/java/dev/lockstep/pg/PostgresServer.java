@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A throwaway PostgreSQL server for tests, one per major and test JVM: Debian's package gives 15,
- * the binaries artifact on the test classpath gives 18. initdb refuses root, so as root the server
- * runs as the OS user "postgres" (created by Debian's package). Stopped when the JVM exits.
+ * A throwaway PostgreSQL server for tests ({@link EmbeddedPostgres}), one per major and test JVM:
+ * Debian's package gives 15, the binaries artifact on the test classpath gives 18. Stopped when the
+ * JVM exits.
  */
 public final class PostgresServer {
   /** The majors the suite runs on: the oldest and the newest obtainable here. */
@@ -34,14 +33,10 @@ public final class PostgresServer {
 
   private final int major;
   private final int port;
-  private final Path bin;
-  private final Path dir;
 
-  private PostgresServer(int major, int port, Path bin, Path dir) {
+  private PostgresServer(int major, int port) {
     this.major = major;
     this.port = port;
-    this.bin = bin;
-    this.dir = dir;
   }
 
   public int major() {
@@ -117,48 +112,18 @@ public final class PostgresServer {
   }
 
   private static PostgresServer start(int major, Path bin) throws IOException, InterruptedException {
-    Path dir = Files.createTempDirectory("lockstep-pg" + major + "-");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    if (root()) run(dir, List.of("chown", "postgres", dir.toString()));
-    Path data = dir.resolve("data");
-    asServerUser(dir, List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
-        "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"));
-    asServerUser(dir, List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("server.log").toString(),
-        "-w", "-t", "60", "start", "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off "
-            + "-c synchronous_commit=off -c full_page_writes=off -c max_locks_per_transaction=256 -c TimeZone=UTC"));
-    PostgresServer server = new PostgresServer(major, port, bin, dir);
-    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    EmbeddedPostgres server = EmbeddedPostgres.start(bin);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     // A second tablespace, for fixtures that move a table (SET TABLESPACE fast_ssd).
-    asServerUser(dir, List.of("mkdir", dir.resolve("fast_ssd").toString()));
-    try (Connection c = server.connect("postgres"); Statement s = c.createStatement()) {
-      s.execute("CREATE TABLESPACE fast_ssd LOCATION '" + dir.resolve("fast_ssd") + "'");
+    Path tablespace = server.dir().resolve("fast_ssd");
+    server.asServerUser(List.of("mkdir", tablespace.toString()));
+    PostgresServer started = new PostgresServer(major, server.port());
+    try (Connection c = started.connect("postgres"); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLESPACE fast_ssd LOCATION '" + tablespace + "'");
     } catch (SQLException e) {
       throw new IOException("cannot create the test tablespace: " + e.getMessage(), e);
     }
-    return server;
-  }
-
-  private void stop() {
-    try {
-      asServerUser(dir, List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "stop"));
-      run(dir.getParent(), List.of("rm", "-rf", dir.toString()));
-    } catch (IOException | InterruptedException ignored) {
-      // the JVM is exiting; a leftover temp folder is harmless
-    }
-  }
-
-  private static boolean root() {
-    return "root".equals(System.getProperty("user.name"));
-  }
-
-  private static void asServerUser(Path dir, List<String> command) throws IOException, InterruptedException {
-    List<String> full = new ArrayList<>();
-    if (root()) full.addAll(List.of("runuser", "-u", "postgres", "--"));
-    full.addAll(command);
-    run(dir, full);
+    return started;
   }
 
   private static void run(Path dir, List<String> command) throws IOException, InterruptedException {

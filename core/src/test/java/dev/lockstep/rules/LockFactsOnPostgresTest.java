@@ -15,6 +15,7 @@ import dev.lockstep.parse.Statement;
 import dev.lockstep.pg.Measurement;
 import dev.lockstep.pg.MigrationRunner;
 import dev.lockstep.pg.PostgresServer;
+import dev.lockstep.pg.Probes;
 import dev.lockstep.source.SourceFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,12 +119,12 @@ class LockFactsOnPostgresTest {
                 : "states no scan, the server scanned " + names(m, m.scanned())));
           }
           if (firstTarget != null && own) {
-            Boolean reads = blocked(probe, firstTarget, false);
+            Boolean reads = Probes.waits(probe, firstTarget, false);
             if (reads != null && reads != x.lock().blocksReads()) {
               wrong.add(where + "states that reads are " + (x.lock().blocksReads() ? "" : "not ") + "blocked; they are "
                   + (reads ? "" : "not"));
             }
-            Boolean writes = blocked(probe, firstTarget, true);
+            Boolean writes = Probes.waits(probe, firstTarget, true);
             if (writes != null && writes != x.lock().blocksWrites()) {
               wrong.add(where + "states that writes are " + (x.lock().blocksWrites() ? "" : "not ") + "blocked; they are "
                   + (writes ? "" : "not"));
@@ -159,42 +160,6 @@ class LockFactsOnPostgresTest {
       return null;
     } finally {
       if (inTransaction) execute(c, "RELEASE SAVEPOINT lookup");
-    }
-  }
-
-  /**
-   * Whether a plain read (SELECT) or write (an UPDATE of no rows) of the relation waits, from another
-   * session: what the application would see, index locks of its plan included. Null where there is
-   * nothing to probe (an index; a write to a materialized view).
-   */
-  private static Boolean blocked(Connection probe, long oid, boolean write) throws SQLException {
-    String kind;
-    String table;
-    String column;
-    try (ResultSet rs = probe.createStatement().executeQuery("SELECT c.relkind, c.oid::regclass::text, "
-        + "(SELECT quote_ident(attname) FROM pg_attribute WHERE attrelid = c.oid AND attnum > 0 AND NOT attisdropped "
-        + "ORDER BY attnum LIMIT 1) FROM pg_class c WHERE c.oid = " + oid)) {
-      if (!rs.next()) return null;
-      kind = rs.getString(1);
-      table = rs.getString(2);
-      column = rs.getString(3);
-    }
-    if (!kind.equals("r") && !kind.equals("p") && !(kind.equals("m") && !write)) return null;
-    if (write && column == null) return null;
-    String sql = write ? "UPDATE " + table + " SET " + column + " = " + column + " WHERE false"
-        : "SELECT 1 FROM " + table + " LIMIT 1";
-    try (var s = probe.createStatement()) {
-      s.execute("BEGIN");
-      s.execute("SET LOCAL lock_timeout = '100ms'");
-      try {
-        s.execute(sql);
-        return false;
-      } catch (SQLException e) {
-        if ("55P03".equals(e.getSQLState())) return true;
-        throw e;
-      } finally {
-        s.execute("ROLLBACK");
-      }
     }
   }
 

@@ -44,8 +44,16 @@ public record Measurement(Map<Long, LockMode> locks, Map<Long, String> names, Se
     return new Before(files, names, read);
   }
 
-  /** After the statement, before its transaction ends. */
+  /** After the statement, before its transaction ends; a rewrite leaves a non-empty file. */
   public static Measurement after(Connection c, Before before) throws SQLException {
+    return after(c, before, true);
+  }
+
+  /**
+   * After the statement. {@code rowsKept}: count a new file as a rewrite only if it holds data, which
+   * tells a rewrite from TRUNCATE on tables with rows; on empty scratch tables any new file counts.
+   */
+  public static Measurement after(Connection c, Before before, boolean rowsKept) throws SQLException {
     Map<Long, LockMode> locks = new TreeMap<>();
     Map<Long, String> names = new HashMap<>(before.names());
     Set<Long> rewritten = new HashSet<>();
@@ -67,7 +75,8 @@ public record Measurement(Map<Long, LockMode> locks, Map<Long, String> names, Se
       try (ResultSet rs = s.executeQuery(USER_RELATIONS + " AND c.relkind IN ('r', 'm')")) {
         while (rs.next()) {
           Long file = before.files().get(rs.getLong(1));
-          if (file != null && file != 0 && rs.getLong(2) != 0 && file != rs.getLong(2) && size(c, rs.getLong(1)) > 0) {
+          if (file != null && file != 0 && rs.getLong(2) != 0 && file != rs.getLong(2)
+              && (!rowsKept || size(c, rs.getLong(1)) > 0)) {
             rewritten.add(rs.getLong(1));
           }
         }
@@ -95,7 +104,7 @@ public record Measurement(Map<Long, LockMode> locks, Map<Long, String> names, Se
   }
 
   /** "ShareRowExclusiveLock" as a LockMode. */
-  static LockMode mode(String pgLocksMode) {
+  public static LockMode mode(String pgLocksMode) {
     String words = pgLocksMode.replace("Lock", "").replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
     return LockMode.valueOf(words);
   }

@@ -1,0 +1,141 @@
+package dev.lockstep.pg;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A throwaway PostgreSQL server in a temporary folder, from installed binaries (initdb, pg_ctl,
+ * postgres): trust authentication on 127.0.0.1 and a free port, no fsync. initdb refuses to run
+ * as root, so under root the server runs as the OS user "postgres" (created by Debian's package).
+ */
+public final class EmbeddedPostgres implements AutoCloseable {
+  private final Path bin;
+  private final Path dir;
+  private final int port;
+  private final String version;
+
+  private EmbeddedPostgres(Path bin, Path dir, int port, String version) {
+    this.bin = bin;
+    this.dir = dir;
+    this.port = port;
+    this.version = version;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** e.g. "postgres (PostgreSQL) 15.18". */
+  public String version() {
+    return version;
+  }
+
+  /** The JDBC URL of a database on this server, user postgres, no password. */
+  public String jdbcUrl(String database) {
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres";
+  }
+
+  /**
+   * Binaries to start: {@code LOCKSTEP_PG_BIN} if set, else the newest /usr/lib/postgresql/N/bin
+   * (Debian and Ubuntu), else the folder of pg_ctl on PATH.
+   */
+  public static Path findBinaries() throws IOException {
+    String env = System.getenv("LOCKSTEP_PG_BIN");
+    if (env != null && !env.isBlank()) return check(Path.of(env));
+    Path debian = Path.of("/usr/lib/postgresql");
+    if (Files.isDirectory(debian)) {
+      try (Stream<Path> majors = Files.list(debian)) {
+        Path newest = majors.filter(p -> p.getFileName().toString().matches("\\d+"))
+            .filter(p -> Files.isExecutable(p.resolve("bin").resolve("postgres")))
+            .max(Comparator.comparingInt(p -> Integer.parseInt(p.getFileName().toString()))).orElse(null);
+        if (newest != null) return newest.resolve("bin");
+      }
+    }
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      Path pgCtl = Path.of(dir, "pg_ctl");
+      if (Files.isExecutable(pgCtl)) return check(pgCtl.toRealPath().getParent());
+    }
+    throw new IOException("no PostgreSQL server binaries found: install PostgreSQL, or set LOCKSTEP_PG_BIN to the "
+        + "folder holding initdb, pg_ctl and postgres");
+  }
+
+  private static Path check(Path bin) throws IOException {
+    for (String tool : List.of("initdb", "pg_ctl", "postgres")) {
+      if (!Files.isExecutable(bin.resolve(tool))) throw new IOException(bin + " has no executable " + tool);
+    }
+    return bin;
+  }
+
+  /** Initializes and starts a server; {@link #close()} stops it and deletes its folder. */
+  public static EmbeddedPostgres start(Path bin) throws IOException, InterruptedException {
+    String version = run(null, List.of(bin.resolve("postgres").toString(), "--version")).strip();
+    Path dir = Files.createTempDirectory("lockstep-pg-");
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    EmbeddedPostgres server = new EmbeddedPostgres(bin, dir, port, version);
+    try {
+      if (root()) run(dir, List.of("chown", "postgres", dir.toString()));
+      Path data = dir.resolve("data");
+      server.asServerUser(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
+          "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"));
+      server.asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
+          dir.resolve("server.log").toString(), "-w", "-t", "60", "start", "-o", "-p " + port + " -k " + dir
+              + " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+              + " -c max_locks_per_transaction=256 -c TimeZone=UTC"));
+    } catch (IOException | InterruptedException e) {
+      server.close();
+      throw e;
+    }
+    return server;
+  }
+
+  /** Runs a command as the server's OS user, in the server's folder. */
+  public String asServerUser(List<String> command) throws IOException, InterruptedException {
+    List<String> full = new ArrayList<>();
+    if (root()) full.addAll(List.of("runuser", "-u", "postgres", "--"));
+    full.addAll(command);
+    return run(dir, full);
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (Files.exists(dir.resolve("data").resolve("postmaster.pid"))) {
+        asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
+            "stop"));
+      }
+      run(dir.getParent(), List.of("rm", "-rf", dir.toString()));
+    } catch (IOException | InterruptedException ignored) {
+      // a leftover temporary folder is harmless
+    }
+  }
+
+  private static boolean root() {
+    return "root".equals(System.getProperty("user.name"));
+  }
+
+  private static String run(Path dir, List<String> command) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    if (dir != null) pb.directory(dir.toFile());
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IOException(String.join(" ", command) + " failed: " + out.strip());
+    }
+    return out;
+  }
+}
