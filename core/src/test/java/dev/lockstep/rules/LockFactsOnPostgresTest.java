@@ -24,7 +24,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -118,18 +120,21 @@ class LockFactsOnPostgresTest {
             wrong.add(where + (x.lock().scansTable() ? "states a table scan, none happened"
                 : "states no scan, the server scanned " + names(m, m.scanned())));
           }
+          Boolean reads = null;
+          Boolean writes = null;
           if (firstTarget != null && own) {
-            Boolean reads = Probes.waits(probe, firstTarget, false);
+            reads = Probes.waits(probe, firstTarget, false);
             if (reads != null && reads != x.lock().blocksReads()) {
               wrong.add(where + "states that reads are " + (x.lock().blocksReads() ? "" : "not ") + "blocked; they are "
                   + (reads ? "" : "not"));
             }
-            Boolean writes = Probes.waits(probe, firstTarget, true);
+            writes = Probes.waits(probe, firstTarget, true);
             if (writes != null && writes != x.lock().blocksWrites()) {
               wrong.add(where + "states that writes are " + (x.lock().blocksWrites() ? "" : "not ") + "blocked; they are "
                   + (writes ? "" : "not"));
             }
           }
+          if (own) record(x.ruleId(), f, s, major, measuredLocks(x, m, targets, t), m, reads, writes);
           measured++;
         }
         if (own) execute(c, "COMMIT");
@@ -137,6 +142,79 @@ class LockFactsOnPostgresTest {
     }
     assertThat(wrong).as(f.path() + " on PostgreSQL " + major).isEmpty();
     assertThat(measured).as("the fixture's findings with lock facts were measured").isPositive();
+  }
+
+  // ---------------------------------------------------------------- the generated tables in rules/<id>.md
+
+  private static final String BEGIN = "<!-- lock facts measured by LockFactsOnPostgresTest: generated, do not edit -->";
+  private static final String END = "<!-- end of measured lock facts -->";
+  /** rule id -> "statement\tfacts" -> majors. */
+  private static final Map<String, Map<String, java.util.SortedSet<Integer>>> MEASURED = new java.util.TreeMap<>();
+
+  /** The locks the server held on the relations the finding names, in the finding's order. */
+  private static String measuredLocks(Finding x, Measurement m, List<Long> targets, int end) {
+    List<String> out = new ArrayList<>();
+    int first = end - x.lock().locks().size();
+    for (int i = 0; i < x.lock().locks().size(); i++) {
+      Long oid = targets.get(first + i);
+      LockMode mode = oid == null ? x.lock().locks().get(i).mode() : m.locks().get(oid);
+      if (mode != null) out.add(mode.sql() + " on " + (oid == null ? x.lock().locks().get(i).relation() : m.names().get(oid)));
+    }
+    return String.join(", ", out);
+  }
+
+  private static synchronized void record(String rule, Fixture f, Statement s, int major, String locks, Measurement m,
+                                          Boolean reads, Boolean writes) {
+    String sql = s.text().replaceAll("--\\s*expect:[^\n]*", "").replaceAll("\\s+", " ").strip().replace("|", "\\|");
+    String row = "| `" + sql + "` | " + locks + " | " + yesNo(reads) + " | " + yesNo(writes) + " | "
+        + yesNo(!m.rewritten().isEmpty()) + " | " + yesNo(!m.scanned().isEmpty()) + " |";
+    MEASURED.computeIfAbsent(rule, k -> new java.util.TreeMap<>())
+        .computeIfAbsent(f.path().getFileName() + "\t" + String.format("%05d", s.start().line()) + "\t" + row,
+            k -> new java.util.TreeSet<>()).add(major);
+  }
+
+  private static String yesNo(Boolean b) {
+    return b == null ? "n/a" : b ? "**yes**" : "no";
+  }
+
+  /**
+   * The doc of every measured rule holds the table of what the server did, generated from the
+   * measurements: up to date, or the build fails (-Dlockstep.updateDocs=true rewrites the docs).
+   */
+  @AfterAll
+  static void docsShowTheMeasuredFacts() throws Exception {
+    if (!System.getProperty("lockstep.fixture", "").isEmpty() || MEASURED.isEmpty()) return; // a partial run
+    boolean update = Boolean.getBoolean("lockstep.updateDocs");
+    List<String> stale = new ArrayList<>();
+    for (var rule : MEASURED.entrySet()) {
+      StringBuilder table = new StringBuilder(BEGIN).append("\n\nMeasured by the test suite on a real server, each "
+          + "statement in a transaction of its own after its fixture's setup (\"blocks\": a plain `SELECT` or an "
+          + "`UPDATE` from another session waited):\n\n"
+          + "| statement | locks held | blocks reads | blocks writes | rewrites | scans | PostgreSQL |\n"
+          + "|---|---|---|---|---|---|---|\n");
+      for (var row : rule.getValue().entrySet()) {
+        String line = row.getKey().split("\t", 3)[2];
+        table.append(line).append(' ').append(row.getValue().stream().map(String::valueOf)
+            .collect(java.util.stream.Collectors.joining(", "))).append(" |\n");
+      }
+      table.append('\n').append(END);
+      Path doc = Path.of("rules", rule.getKey() + ".md");
+      String text = Files.readString(doc);
+      String updated;
+      int a = text.indexOf(BEGIN);
+      if (a >= 0) {
+        updated = text.substring(0, a) + table + text.substring(text.indexOf(END) + END.length());
+      } else {
+        int at = text.indexOf("\n## Instead of");
+        if (at < 0) at = text.length();
+        updated = text.substring(0, at) + "\n" + table + "\n" + text.substring(at);
+      }
+      if (updated.equals(text)) continue;
+      if (update) Files.writeString(doc, updated);
+      else stale.add(doc.toString());
+    }
+    assertThat(stale).as("rule docs whose measured lock facts are out of date (run with -Dlockstep.updateDocs=true)")
+        .isEmpty();
   }
 
   private static TransactionState state(Connection c) throws SQLException {
