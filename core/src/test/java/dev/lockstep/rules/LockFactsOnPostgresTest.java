@@ -82,20 +82,20 @@ class LockFactsOnPostgresTest {
           }
         }
         if (stated.isEmpty()) {
-          unmeasured(c, s);
+          ServerStatements.tolerant(c, s);
           continue;
         }
-        boolean own = state(c) == TransactionState.IDLE;
+        boolean own = ServerStatements.state(c) == TransactionState.IDLE;
         List<Long> targets = new ArrayList<>();
         for (Finding x : stated) for (LockFacts.RelationLock l : x.lock().locks()) targets.add(oid(c, l.relation()));
-        if (own) execute(c, "BEGIN");
+        if (own) ServerStatements.execute(c, "BEGIN");
         Measurement.Before before = Measurement.before(c);
         try {
-          execute(c, s);
+          ServerStatements.execute(c, s);
         } catch (SQLException e) {
           if (!"25001".equals(e.getSQLState()) || !own) throw e;
-          execute(c, "ROLLBACK"); // cannot run in a transaction block: nothing to measure in one
-          execute(c, s);
+          ServerStatements.execute(c, "ROLLBACK"); // cannot run in a transaction block: nothing to measure in one
+          ServerStatements.execute(c, s);
           continue;
         }
         Measurement m = Measurement.after(c, before);
@@ -137,7 +137,7 @@ class LockFactsOnPostgresTest {
           if (own) record(x.ruleId(), f, s, major, measuredLocks(x, m, targets, t), m, reads, writes);
           measured++;
         }
-        if (own) execute(c, "COMMIT");
+        if (own) ServerStatements.execute(c, "COMMIT");
       }
     }
     assertThat(wrong).as(f.path() + " on PostgreSQL " + major).isEmpty();
@@ -217,15 +217,11 @@ class LockFactsOnPostgresTest {
         .isEmpty();
   }
 
-  private static TransactionState state(Connection c) throws SQLException {
-    return c.unwrap(BaseConnection.class).getTransactionState();
-  }
-
   /** The relation's oid, or null for a description ("the table of idx") or a relation that does not exist yet. */
   private static Long oid(Connection c, String relation) throws SQLException {
     // before 16, to_regclass raises an error for text that is not a name: keep a transaction alive
-    boolean inTransaction = state(c) != TransactionState.IDLE;
-    if (inTransaction) execute(c, "SAVEPOINT lookup");
+    boolean inTransaction = ServerStatements.state(c) != TransactionState.IDLE;
+    if (inTransaction) ServerStatements.execute(c, "SAVEPOINT lookup");
     try (var ps = c.prepareStatement("SELECT to_regclass(?)::oid")) {
       ps.setString(1, relation);
       try (ResultSet rs = ps.executeQuery()) {
@@ -234,40 +230,10 @@ class LockFactsOnPostgresTest {
         return rs.wasNull() ? null : oid;
       }
     } catch (SQLException invalidName) {
-      if (inTransaction) execute(c, "ROLLBACK TO SAVEPOINT lookup");
+      if (inTransaction) ServerStatements.execute(c, "ROLLBACK TO SAVEPOINT lookup");
       return null;
     } finally {
-      if (inTransaction) execute(c, "RELEASE SAVEPOINT lookup");
-    }
-  }
-
-  /**
-   * A statement the test does not measure. Fixtures are written for linting: some statements fail on
-   * a server on purpose (CONCURRENTLY inside BEGIN); inside a transaction a savepoint keeps it going.
-   */
-  private static void unmeasured(Connection c, Statement s) throws SQLException {
-    boolean inTransaction = state(c) != TransactionState.IDLE && !s.node().kind().equals("TransactionStmt");
-    if (inTransaction) execute(c, "SAVEPOINT unmeasured");
-    try {
-      execute(c, s);
-      if (inTransaction) execute(c, "RELEASE SAVEPOINT unmeasured");
-    } catch (SQLException e) {
-      if (inTransaction) execute(c, "ROLLBACK TO SAVEPOINT unmeasured");
-      // outside a transaction a failed statement leaves nothing behind
-    }
-  }
-
-  private static void execute(Connection c, Statement s) throws SQLException {
-    try {
-      execute(c, s.text());
-    } catch (SQLException e) {
-      throw new SQLException("line " + s.start().line() + ": " + e.getMessage(), e.getSQLState(), e);
-    }
-  }
-
-  private static void execute(Connection c, String sql) throws SQLException {
-    try (java.sql.Statement st = c.createStatement()) {
-      st.execute(sql);
+      if (inTransaction) ServerStatements.execute(c, "RELEASE SAVEPOINT lookup");
     }
   }
 

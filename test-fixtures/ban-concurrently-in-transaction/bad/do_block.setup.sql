@@ -1,0 +1,2 @@
+-- Schema the fixture runs against on PostgreSQL (FailureClaimsOnPostgresTest).
+CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint);
