@@ -37,8 +37,11 @@ public final class BanAlterDomainAddConstraint implements Rule {
       return;
     }
     finding.rewrite(Rewrite.of("Add the constraint NOT VALID (new values are checked from then on), then VALIDATE it in a "
-            + "separate transaction",
+            + "separate transaction. Unlike a table's VALIDATE, a domain's still holds SHARE on each table using the domain "
+            + "while it scans, so writes to them wait: run it when that is acceptable, or put NOT VALID CHECK constraints "
+            + "on the columns instead, whose VALIDATE lets writes go on",
         new Rewrite.Step("its own transaction", statement.text() + " NOT VALID;"),
-        new Rewrite.Step("a separate transaction", "ALTER DOMAIN " + domain + " VALIDATE CONSTRAINT " + name + ";")));
+        new Rewrite.Step("a separate transaction; writes to the tables using the domain wait during its scan (SHARE)",
+            "ALTER DOMAIN " + domain + " VALIDATE CONSTRAINT " + name + ";")));
   }
 }

@@ -38,7 +38,7 @@ public final class PreferIfExists implements Rule {
         .message("%s runs outside a transaction: if the migration fails after it, a retry fails here because the "
             + "first run already did it", what)
         .rewrite(Rewrite.of("Make it idempotent so the migration can simply be run again",
-            new Rewrite.Step("instead", retrySafe + ";")))
+            new Rewrite.Step("instead, outside a transaction block", retrySafe + ";")))
         .fix(Fix.of("Add IF [NOT] EXISTS", Applicability.SAFE, edit));
   }
 }

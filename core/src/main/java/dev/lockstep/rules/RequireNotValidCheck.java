@@ -12,6 +12,7 @@ import dev.lockstep.parse.ast.AlterTableCmd;
 import dev.lockstep.parse.ast.ColumnDef;
 import dev.lockstep.parse.ast.Constraint;
 import dev.lockstep.parse.ast.RangeVar;
+import dev.lockstep.rules.support.ColumnConstraints;
 import dev.lockstep.rules.support.ConstraintNames;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.NotValidFix;
@@ -29,18 +30,22 @@ public final class RequireNotValidCheck implements Rule {
       if ("AT_AddConstraint".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof Constraint c
           && "CONSTR_CHECK".equals(c.type()) && !c.notValid()) {
         String name = ConstraintNames.of(c, table);
-        report(statement, table, name, c, out)
+        report(statement, table, name, c, null, out)
             .fix(NotValidFix.of(statement, context, c, table, name))
             .relocate(NotValidFix.relocation(statement, context, c, table, name));
       } else if ("AT_AddColumn".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof ColumnDef col) {
         for (Constraint c : col.constraints()) {
-          if ("CONSTR_CHECK".equals(c.type())) report(statement, table, ConstraintNames.of(c, table), c, out);
+          if ("CONSTR_CHECK".equals(c.type())) {
+            report(statement, table, ConstraintNames.of(c, table), c, ColumnConstraints.addColumnWithout(statement, c), out);
+          }
         }
       }
     }
   }
 
-  private Findings.Builder report(Statement statement, RangeVar table, String name, Constraint c, Findings out) {
+  /** {@code addColumn}: for a CHECK on a new column, that column added without it (the first step), else null. */
+  private Findings.Builder report(Statement statement, RangeVar table, String name, Constraint c, String addColumn,
+                                  Findings out) {
     String expr = statement.source().text().substring(statement.offsetOf(c.location()),
         statement.clauseEnd(statement.offsetOf(c.location())));
     String checkClause = expr.substring(expr.toUpperCase(java.util.Locale.ROOT).indexOf("CHECK"));
@@ -50,7 +55,8 @@ public final class RequireNotValidCheck implements Rule {
         .lock(MeasuredCases.get("add-check").on(table.qualifiedName()))
         .rewrite(Rewrite.of("Add the constraint NOT VALID (brief lock, new rows are checked from then on), commit, "
                 + "then VALIDATE it: the scan runs under SHARE UPDATE EXCLUSIVE while reads and writes go on",
-            new Rewrite.Step("its own transaction", Sql.alterTable(table, "ADD CONSTRAINT " + Sql.quote(name) + " "
+            new Rewrite.Step("its own transaction", (addColumn == null ? "" : addColumn + "\n")
+                + Sql.alterTable(table, "ADD CONSTRAINT " + Sql.quote(name) + " "
                 + checkClause.replaceAll("(?i)\\s+NOT\\s+VALID$", "") + " NOT VALID")),
             new Rewrite.Step("a separate transaction", Sql.alterTable(table, "VALIDATE CONSTRAINT " + Sql.quote(name)))));
   }

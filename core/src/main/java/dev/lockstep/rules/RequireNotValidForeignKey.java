@@ -12,6 +12,7 @@ import dev.lockstep.parse.ast.AlterTableCmd;
 import dev.lockstep.parse.ast.ColumnDef;
 import dev.lockstep.parse.ast.Constraint;
 import dev.lockstep.parse.ast.RangeVar;
+import dev.lockstep.rules.support.ColumnConstraints;
 import dev.lockstep.rules.support.ConstraintNames;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.NotValidFix;
@@ -67,7 +68,8 @@ public final class RequireNotValidForeignKey implements Rule {
     return finding
         .rewrite(Rewrite.of("Add the foreign key NOT VALID (brief locks, new rows are checked from then on), commit, "
                 + "then VALIDATE it: the scan runs under SHARE UPDATE EXCLUSIVE and ROW SHARE, so writes go on",
-            new Rewrite.Step("its own transaction", Sql.alterTable(table, "ADD CONSTRAINT " + Sql.quote(name) + " "
+            new Rewrite.Step("its own transaction", (column == null ? "" : ColumnConstraints.addColumnWithout(statement, c)
+                + "\n") + Sql.alterTable(table, "ADD CONSTRAINT " + Sql.quote(name) + " "
                 + fk.replaceAll("(?i)\\s+NOT\\s+VALID$", "") + " NOT VALID")),
             new Rewrite.Step("a separate transaction", Sql.alterTable(table, "VALIDATE CONSTRAINT " + Sql.quote(name)))));
   }

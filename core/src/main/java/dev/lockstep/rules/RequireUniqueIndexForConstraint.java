@@ -12,6 +12,7 @@ import dev.lockstep.parse.ast.AlterTableCmd;
 import dev.lockstep.parse.ast.ColumnDef;
 import dev.lockstep.parse.ast.Constraint;
 import dev.lockstep.parse.ast.RangeVar;
+import dev.lockstep.rules.support.ColumnConstraints;
 import dev.lockstep.rules.support.ConstraintNames;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Sql;
@@ -28,9 +29,13 @@ public final class RequireUniqueIndexForConstraint implements Rule {
     for (AlterTableCmd cmd : alter.commands()) {
       if ("AT_AddConstraint".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof Constraint c
           && isKey(c) && c.usingIndex() == null) {
-        report(statement, alter.table(), c, c.columns(), out);
+        report(statement, alter.table(), c, c.columns(), null, out);
       } else if ("AT_AddColumn".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof ColumnDef col) {
-        for (Constraint c : col.constraints()) if (isKey(c)) report(statement, alter.table(), c, List.of(col.name()), out);
+        for (Constraint c : col.constraints()) {
+          if (isKey(c)) {
+            report(statement, alter.table(), c, List.of(col.name()), ColumnConstraints.addColumnWithout(statement, c), out);
+          }
+        }
       }
     }
   }
@@ -39,7 +44,9 @@ public final class RequireUniqueIndexForConstraint implements Rule {
     return "CONSTR_UNIQUE".equals(c.type()) || "CONSTR_PRIMARY".equals(c.type());
   }
 
-  private void report(Statement statement, RangeVar table, Constraint c, List<String> columns, Findings out) {
+  /** {@code addColumn}: for a key on a new column, that column added without it (the first step), else null. */
+  private void report(Statement statement, RangeVar table, Constraint c, List<String> columns, String addColumn,
+                      Findings out) {
     boolean primary = "CONSTR_PRIMARY".equals(c.type());
     String name = c.name() != null ? c.name()
         : primary ? ConstraintNames.of(c, table) : Sql.defaultConstraintName(table.name(), String.join("_", columns), "key");
@@ -48,6 +55,7 @@ public final class RequireUniqueIndexForConstraint implements Rule {
     for (String col : columns) cols.add(Sql.quote(col));
     String index = Sql.inSchemaOf(table, name);
     List<Rewrite.Step> steps = new ArrayList<>();
+    if (addColumn != null) steps.add(new Rewrite.Step("its own transaction", addColumn));
     steps.add(new Rewrite.Step("outside a transaction block", "CREATE UNIQUE INDEX CONCURRENTLY " + Sql.quote(name)
         + " ON " + table.qualifiedName() + " (" + String.join(", ", cols) + ");"));
     if (primary) { // a primary key scans nullable columns: prove them NOT NULL first, without the scan lock
