@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
 @Command(name = "trace", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Run migrations on a scratch database, statement by statement in the transactions their tool "
         + "uses, and report the locks each statement takes, how long it holds them, rewrites, scans and what it "
-        + "blocks. Nothing is kept unless --commit is given.",
+        + "blocks. Nothing is kept unless --commit is given. Exit 0, or 1 with --fail-level warning when a statement "
+        + "blocks reads or writes or rewrites a table, 2 when a statement fails.",
     footerHeading = "%nExamples:%n",
     footer = {"  lockstep trace --embedded db/migration/V7__index.sql",
         "  LOCKSTEP_DATABASE_URL=postgresql://app@localhost/scratch lockstep trace db/migration/"})
@@ -51,6 +52,11 @@ final class TraceCommand extends LintCommand {
 
   @Override
   public Integer call() throws IOException {
+    // Options trace shares with lint but that choose or filter rules' findings do not apply here.
+    if (baseline != null || changedSince != null || !enable.isEmpty() || !disable.isEmpty() || maxLockTimeout != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--baseline, --changed-since, --enable, --disable "
+          + "and --max-lock-timeout choose lint findings; trace reports every statement");
+    }
     String url = databaseUrl != null ? databaseUrl : System.getenv("LOCKSTEP_DATABASE_URL");
     if (embedded == (url != null)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
@@ -76,7 +82,9 @@ final class TraceCommand extends LintCommand {
       PrintWriter out = spec.commandLine().getOut();
       reporter().write(report, out);
       out.flush();
-      return report.problems().isEmpty() && report.syntaxErrorCount() == 0 ? 0 : Main.EXIT_USAGE;
+      // Exit 1 only when asked: with --fail-level warning, a statement that blocks or rewrites fails the run.
+      int code = report.exitCode(failLevel != null ? fail : Severity.ERROR);
+      return code;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       err.println("lockstep: interrupted");

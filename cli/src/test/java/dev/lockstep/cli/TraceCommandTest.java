@@ -155,6 +155,18 @@ class TraceCommandTest {
   }
 
   @Test
+  void failLevelWarningFailsTheRunWhenAStatementBlocksAndLintOnlyOptionsAreRefused() throws Exception {
+    CliRunner.Result r = CliRunner.run("trace", "--database-url", url(newDatabase()), "--fail-level", "warning",
+        "--format", "json", migrations().toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    CliRunner.Result refused = CliRunner.run("trace", "--database-url", url(newDatabase()), "--baseline", "b.json",
+        migrations().toString());
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err()).startsWith("lockstep: --baseline, --changed-since, --enable, --disable and "
+        + "--max-lock-timeout choose lint findings; trace reports every statement\n");
+  }
+
+  @Test
   void embeddedStartsItsOwnServer() throws Exception {
     CliRunner.Result r = CliRunner.run("trace", "--embedded", "--format", "gcc", migrations().resolve("V1__schema.sql").toString());
     assertThat(r.code()).as(r.err()).isZero();
