@@ -1,8 +1,10 @@
 package dev.lockstep;
 
 import dev.lockstep.config.PathRules;
+import dev.lockstep.engine.Deadline;
 import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.LintOptions;
+import dev.lockstep.engine.Limits;
 import dev.lockstep.engine.Linter;
 import dev.lockstep.engine.TransactionPlan;
 import dev.lockstep.frameworks.Framework;
@@ -22,14 +24,27 @@ public final class MigrationLinter {
   private final PathRules pathRules;
   private final Framework forced;
   private final boolean includeDown;
+  private final Limits limits;
 
   /** @param forced a framework for every file, or null to detect per file */
   public MigrationLinter(LintOptions options, PathRules pathRules, Framework forced, boolean includeDown) {
+    this(options, pathRules, forced, includeDown, Limits.defaults());
+  }
+
+  public MigrationLinter(LintOptions options, PathRules pathRules, Framework forced, boolean includeDown, Limits limits) {
     this.linter = new Linter(Rules.all(), options);
     this.options = options;
     this.pathRules = pathRules;
     this.forced = forced;
     this.includeDown = includeDown;
+    this.limits = limits;
+  }
+
+  /** Why a file is too big to check, or null. */
+  public String tooBig(long bytes) {
+    if (bytes <= limits.maxFileBytes()) return null;
+    return "is " + Limits.describe(bytes) + ", larger than max-file-size (" + Limits.describe(limits.maxFileBytes())
+        + "): not checked (raise max-file-size to check it)";
   }
 
   /** The file as its migration tool runs it. */
@@ -38,10 +53,11 @@ public final class MigrationLinter {
     return MigrationScript.of(path, source, forced != null ? forced : pathRules.framework(path), includeDown);
   }
 
+  /** Stopped after max-parse-time: the result then holds an error saying the rest was not checked. */
   public FileResult lint(MigrationScript script) {
     TransactionPlan plan = options.assumeInTransaction()
         ? TransactionPlan.whole(script.source().text().length(), TransactionPlan.Mode.WRAPPED) : script.plan();
-    return linter.lint(script.source(), plan);
+    return Deadline.within(limits.maxParseMillis(), () -> linter.lint(script.source(), plan));
   }
 
   /** Lints every source; a file that breaks the linter becomes a problem, never hides the others. */
@@ -50,6 +66,11 @@ public final class MigrationLinter {
     List<FileResult> results = new ArrayList<>();
     List<LintReport.Skipped> skipped = new ArrayList<>();
     for (SourceFile source : sources) {
+      String tooBig = tooBig(source.utf8().length);
+      if (tooBig != null) {
+        problems.add(new InputProblem(source.path(), tooBig));
+        continue;
+      }
       try {
         MigrationScript script = script(source);
         if (script.skipped() != null) {

@@ -87,6 +87,14 @@ class LintCommand implements Callable<Integer> {
       description = "Longest lock_timeout a migration may set, e.g. 5s (default: 10s).")
   String maxLockTimeout;
 
+  @Option(names = "--max-file-size", paramLabel = "SIZE",
+      description = "Do not read files larger than this, e.g. 64MiB (default: 16MiB); they are reported as not checked.")
+  String maxFileSize;
+
+  @Option(names = "--max-parse-time", paramLabel = "DURATION",
+      description = "Stop parsing a file after this long, e.g. 5min (default: 60s); the rest is reported as not checked.")
+  String maxParseTime;
+
   @Option(names = "--framework", paramLabel = "NAME",
       description = "Treat every file as this tool's migration: flyway, liquibase, goose, dbmate, golang-migrate, "
           + "drizzle, prisma, sqitch, pop, hasura, supabase, plain, schema-dump (default: detect per file).")
@@ -171,7 +179,7 @@ class LintCommand implements Callable<Integer> {
     Settings settings;
     try {
       settings = Settings.resolve(config, new Settings.Overrides(pgVersion, assumeInTransaction, enable, disable,
-          maxLockTimeout, failLevel, includeDown));
+          maxLockTimeout, failLevel, includeDown, maxFileSize, maxParseTime));
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -184,7 +192,7 @@ class LintCommand implements Callable<Integer> {
     options = settings.options();
     fail = settings.failLevel();
     PathRules pathRules = new PathRules(config);
-    migrations = new MigrationLinter(options, pathRules, forced, settings.includeDown());
+    migrations = new MigrationLinter(options, pathRules, forced, settings.includeDown(), settings.limits());
 
     List<SourceFile> sources = new ArrayList<>();
     List<Path> filePaths = new ArrayList<>();
@@ -209,6 +217,16 @@ class LintCommand implements Callable<Integer> {
       filePaths.removeIf(f -> !changed.contains(f.toAbsolutePath().normalize()));
     }
     for (Path file : filePaths) {
+      try {
+        String tooBig = migrations.tooBig(Files.size(file));
+        if (tooBig != null) { // not even read
+          problems.add(new InputProblem(file.toString(), tooBig));
+          continue;
+        }
+      } catch (IOException e) {
+        problems.add(new InputProblem(file.toString(), SqlFiles.describe(e)));
+        continue;
+      }
       try (InputStream in = Files.newInputStream(file)) {
         read(file.toString(), in, sources, problems);
       } catch (IOException e) {

@@ -15,10 +15,10 @@ public record Config(Path file, Integer pgVersion, Severity failLevel, String fo
                      Boolean includeDown, Long maxLockTimeoutMillis, Boolean runnerSetsLockTimeout,
                      Boolean requireSuppressionReason, List<String> include, List<String> exclude,
                      List<String> enable, List<String> disable, Map<String, Severity> severities,
-                     Map<String, String> frameworks) {
+                     Map<String, String> frameworks, Long maxFileBytes, Long maxParseMillis) {
 
   public static final Config NONE = new Config(null, null, null, null, null, null, null, null, null, List.of(),
-      List.of(), List.of(), List.of(), Map.of(), Map.of());
+      List.of(), List.of(), List.of(), Map.of(), Map.of(), null, null);
 
   /** The folder globs are relative to. */
   public Path baseDir() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.lockstep.engine.Limits;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.engine.Suggestions;
@@ -27,7 +28,7 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
   public static final List<String> FILE_NAMES = List.of("lockstep.toml", ".lockstep.toml", ".lockstep.yaml", ".lockstep.yml");
   private static final Set<String> TOP_KEYS = Set.of("pg-version", "fail-level", "format", "assume-in-transaction",
-      "include-down", "max-lock-timeout", "runner-sets-lock-timeout", "require-suppression-reason", "include",
+      "include-down", "max-lock-timeout", "max-file-size", "max-parse-time", "runner-sets-lock-timeout", "require-suppression-reason", "include",
       "exclude", "rules", "frameworks");
   private static final Set<String> RULE_KEYS = Set.of("enable", "disable", "severity");
 
@@ -62,7 +63,7 @@ public final class ConfigLoader {
       throw new ConfigException(configFile + ": cannot read the configuration: " + reason);
     }
     if (root == null || root.isMissingNode() || root.isNull()) return new Config(configFile, null, null, null, null,
-        null, null, null, null, List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of());
+        null, null, null, null, List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), null, null);
     if (!root.isObject()) throw error(null, "the configuration must be a table of keys");
     unknownKeys(root, TOP_KEYS, "");
     JsonNode rules = root.path("rules");
@@ -85,6 +86,18 @@ public final class ConfigLoader {
     if (maxLockText != null) {
       maxLock = Durations.millis(maxLockText).orElseThrow(() -> error("max-lock-timeout",
           "max-lock-timeout must be a duration such as '5s' or '500ms', got '" + maxLockText + "'"));
+    }
+    Long maxFileBytes = null;
+    String maxFileText = string(root, "max-file-size");
+    if (maxFileText != null) {
+      maxFileBytes = Limits.bytes(maxFileText).orElseThrow(() -> error("max-file-size",
+          "max-file-size must be a size such as '16MiB' or '500k', got '" + maxFileText + "'"));
+    }
+    Long maxParseMillis = null;
+    String maxParseText = string(root, "max-parse-time");
+    if (maxParseText != null) {
+      maxParseMillis = Durations.millis(maxParseText).orElseThrow(() -> error("max-parse-time",
+          "max-parse-time must be a duration such as '60s', got '" + maxParseText + "'"));
     }
     Map<String, Severity> severities = new LinkedHashMap<>();
     JsonNode sev = rules.path("severity");
@@ -115,7 +128,7 @@ public final class ConfigLoader {
     return new Config(configFile, pg, fail == null ? null : severity("fail-level", fail), format,
         bool(root, "assume-in-transaction"), bool(root, "include-down"), maxLock, bool(root, "runner-sets-lock-timeout"),
         bool(root, "require-suppression-reason"), strings(root, "include"), strings(root, "exclude"), enable, disable,
-        severities, frameworks);
+        severities, frameworks, maxFileBytes, maxParseMillis);
   }
 
   private void unknownKeys(JsonNode node, Set<String> known, String prefix) {

@@ -1,5 +1,6 @@
 package dev.lockstep.config;
 
+import dev.lockstep.engine.Limits;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.rules.Rules;
@@ -13,11 +14,17 @@ import java.util.Set;
  * The lint options of a run: the configuration file's values, overridden by what the caller (the
  * command line, the Maven plugin) sets. Shared so that every entry point reads lockstep.toml alike.
  */
-public record Settings(LintOptions options, Severity failLevel, boolean includeDown) {
+public record Settings(LintOptions options, Severity failLevel, boolean includeDown, Limits limits) {
 
   /** What a caller sets; null or empty means "as configured". */
   public record Overrides(Integer pgVersion, boolean assumeInTransaction, List<String> enable, List<String> disable,
-                          String maxLockTimeout, String failLevel, boolean includeDown) {
+                          String maxLockTimeout, String failLevel, boolean includeDown, String maxFileSize,
+                          String maxParseTime) {
+    public Overrides(Integer pgVersion, boolean assumeInTransaction, List<String> enable, List<String> disable,
+                     String maxLockTimeout, String failLevel, boolean includeDown) {
+      this(pgVersion, assumeInTransaction, enable, disable, maxLockTimeout, failLevel, includeDown, null, null);
+    }
+
     public static Overrides none() {
       return new Overrides(null, false, List.of(), List.of(), null, null, false);
     }
@@ -54,7 +61,18 @@ public record Settings(LintOptions options, Severity failLevel, boolean includeD
         : config.pgVersion() != null ? config.pgVersion() : LintOptions.NEWEST_PG_VERSION;
     LintOptions options = new LintOptions(pg, o.assumeInTransaction() || Boolean.TRUE.equals(config.assumeInTransaction()),
         on, off, maxLock, !Boolean.FALSE.equals(config.requireSuppressionReason()), config.severities());
-    return new Settings(options, fail, o.includeDown() || Boolean.TRUE.equals(config.includeDown()));
+    long maxFile = config.maxFileBytes() != null ? config.maxFileBytes() : Limits.DEFAULT_MAX_FILE_BYTES;
+    if (o.maxFileSize() != null) {
+      maxFile = Limits.bytes(o.maxFileSize())
+          .orElseThrow(() -> new IllegalArgumentException("--max-file-size: not a size: " + o.maxFileSize()));
+    }
+    long maxParse = config.maxParseMillis() != null ? config.maxParseMillis() : Limits.DEFAULT_MAX_PARSE_MILLIS;
+    if (o.maxParseTime() != null) {
+      maxParse = Durations.millis(o.maxParseTime())
+          .orElseThrow(() -> new IllegalArgumentException("--max-parse-time: not a duration: " + o.maxParseTime()));
+    }
+    return new Settings(options, fail, o.includeDown() || Boolean.TRUE.equals(config.includeDown()),
+        new Limits(maxFile, maxParse));
   }
 
   /** The configuration file given, or the one found here or in a parent folder, or none. */

@@ -48,8 +48,11 @@ public final class SqlParser {
     } catch (WasmTrap e) {
       engine = null; // its memory may be inconsistent
       int at = run.resumeAt;
-      run.errors.add(new SyntaxError("the PostgreSQL parser failed here: " + e.getMessage()
-          + "; the rest of the file was not checked", at, new Span(at, source.text().length())));
+      String why = WasmTrap.STOPPED.equals(e.getMessage())
+          ? "parsing stopped here: the file took longer than max-parse-time; the rest of the file was not checked "
+              + "(raise max-parse-time to check it)"
+          : "the PostgreSQL parser failed here: " + e.getMessage() + "; the rest of the file was not checked";
+      run.errors.add(new SyntaxError(why, at, new Span(at, source.text().length())));
     }
     if (engine != null && engine.memoryBytes() > RECYCLE_ABOVE_BYTES) engine = null;
     run.statements.sort((a, b) -> Integer.compare(a.span().start(), b.span().start()));

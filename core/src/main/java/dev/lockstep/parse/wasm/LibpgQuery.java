@@ -129,6 +129,9 @@ public final class LibpgQuery implements PgQuery {
       return body.run();
     } catch (WasmTrap e) {
       throw e;
+    } catch (com.dylibso.chicory.runtime.ChicoryInterruptedException e) {
+      Thread.interrupted(); // the time limit stopped this parse; the thread goes on with other work
+      throw new WasmTrap(WasmTrap.STOPPED, e);
     } catch (StackOverflowError e) {
       throw new WasmTrap("input nests too deeply for the parser (JVM stack exhausted)", e);
     } catch (RuntimeException e) {

@@ -1,0 +1,80 @@
+package dev.lockstep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Inputs that must never crash, hang or pass as clean: a clear line with the file, and exit 2. */
+class HostileInputsTest {
+  @TempDir
+  Path dir;
+
+  static final String OK = "SET lock_timeout = '2s';\nCREATE INDEX CONCURRENTLY a_x_idx ON a (x);\n";
+
+  Path write(String name, String text) throws Exception {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  @Test
+  void aFileAboveTheSizeLimitIsNotReadAndTheOthersAreChecked() throws Exception {
+    Path big = write("V1__big.sql", "SELECT 1;\n".repeat(200_000));
+    Path ok = write("V2__ok.sql", OK);
+    CliRunner.Result r = CliRunner.run("lint", "--format", "gcc", "--max-file-size", "1MiB", big.toString(), ok.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEqualTo(big + ":1:1: error: is 1.9 MiB, larger than max-file-size (1 MiB): not checked "
+        + "(raise max-file-size to check it) [input-error]\n");
+  }
+
+  @Test
+  void aParseThatRunsPastTheTimeLimitStopsAndSaysTheFileWasNotChecked() throws Exception {
+    StringBuilder rows = new StringBuilder("INSERT INTO t VALUES (0)");
+    for (int i = 1; i < 400_000; i++) rows.append(",(").append(i).append(')');
+    Path slow = write("V3__slow.sql", rows.append(";\n").toString());
+    Path ok = write("V4__ok.sql", OK);
+    long start = System.nanoTime();
+    CliRunner.Result r = CliRunner.run("lint", "--format", "gcc", "--max-parse-time", "1s", slow.toString(), ok.toString());
+    assertThat((System.nanoTime() - start) / 1_000_000_000).as("stopped near the limit, not after minutes").isLessThan(30);
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEqualTo(slow + ":1:1: error: parsing stopped here: the file took longer than max-parse-time; "
+        + "the rest of the file was not checked (raise max-parse-time to check it) [syntax-error]\n");
+    // The parser that was stopped is not reused in a broken state: the next file is checked.
+    CliRunner.Result next = CliRunner.run("lint", "--format", "gcc", write("V5__bad.sql",
+        "SET lock_timeout = '2s';\nCREATE INDEX a_y_idx ON a (y);\n").toString());
+    assertThat(next.out()).contains("V5__bad.sql:2:1: error: CREATE INDEX on a takes a SHARE lock");
+  }
+
+  @Test
+  void deepNestingHitsPostgresOwnLimitNotTheJvms() throws Exception {
+    Path deep = write("V6__deep.sql", "SELECT " + "(".repeat(10_000) + "1" + ")".repeat(10_000) + ";\n");
+    CliRunner.Result r = CliRunner.run("lint", "--format", "gcc", deep.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEqualTo(deep + ":1:10004: error: memory exhausted at or near \"(\" [syntax-error]\n");
+  }
+
+  @Test
+  void onlySemicolonsAndADirectoryNamedLikeSqlAreFine() throws Exception {
+    Path semis = write("V7__semis.sql", ";;;;\n");
+    Files.createDirectories(dir.resolve("V8__folder.sql"));
+    CliRunner.Result r = CliRunner.run("lint", semis.toString(), dir.resolve("V8__folder.sql").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEqualTo("No findings in 1 file.\n");
+  }
+
+  @Test
+  void limitsComeFromTheConfigurationToo() throws Exception {
+    Path big = write("V9__big.sql", "SELECT 1;\n".repeat(20_000));
+    Path config = write("lockstep.toml", "max-file-size = \"100k\"\nmax-parse-time = \"2min\"\n");
+    CliRunner.Result r = CliRunner.run("lint", "--format", "gcc", "--config", config.toString(), big.toString());
+    assertThat(r.out()).isEqualTo(big + ":1:1: error: is 195 KiB, larger than max-file-size (100 KiB): not checked "
+        + "(raise max-file-size to check it) [input-error]\n");
+    Path wrong = write("wrong.toml", "max-file-size = \"lots\"\n");
+    CliRunner.Result bad = CliRunner.run("lint", "--config", wrong.toString(), big.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("max-file-size must be a size such as '16MiB' or '500k', got 'lots'");
+  }
+}
