@@ -66,6 +66,28 @@ class HostileInputsTest {
   }
 
   @Test
+  void unterminatedLiteralsAndCommentsAreNamedWhereTheyStart() throws Exception {
+    Path str = write("u1.sql", "SELECT 'abc;\n");
+    Path id = write("u2.sql", "SELECT \"abc;\n");
+    Path dollar = write("u3.sql", "SELECT $x$ abc;\n");
+    CliRunner.Result r = CliRunner.run("lint", "--format", "gcc", str.toString(), id.toString(), dollar.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEqualTo(str + ":1:8: error: unterminated quoted string at or near \"'abc; \" [syntax-error]\n"
+        + id + ":1:8: error: unterminated quoted identifier at or near \"\"abc; \" [syntax-error]\n"
+        + dollar + ":1:8: error: unterminated dollar-quoted string at or near \"$x$ abc; \" [syntax-error]\n");
+  }
+
+  @Test
+  void flywayPlaceholdersAppearAsWrittenInMessagesAndRewrites() throws Exception {
+    Path migration = dir.resolve("db/migration/V1__index.sql");
+    Files.createDirectories(migration.getParent());
+    Files.writeString(migration, "SET lock_timeout = '2s';\nCREATE INDEX i ON ${schema}.t (c);\n");
+    CliRunner.Result r = CliRunner.run("lint", migration.toString());
+    assertThat(r.out()).startsWith(migration + ":2:1: error [require-concurrent-index] CREATE INDEX on ${schema}.t takes a "
+        + "SHARE lock").contains("      CREATE INDEX CONCURRENTLY i ON ${schema}.t (c);\n").doesNotContain("_________");
+  }
+
+  @Test
   void limitsComeFromTheConfigurationToo() throws Exception {
     Path big = write("V9__big.sql", "SELECT 1;\n".repeat(20_000));
     Path config = write("lockstep.toml", "max-file-size = \"100k\"\nmax-parse-time = \"2min\"\n");

@@ -29,10 +29,12 @@ public final class Findings {
 
   List<Finding> toList() {
     List<Finding> out = new ArrayList<>();
+    Placeholders placeholders = new Placeholders(source);
     for (Builder b : builders) {
       if (b.message == null) throw new IllegalStateException(b.info.id() + " reported a finding without a message");
-      out.add(new Finding(b.info.id(), b.severity != null ? b.severity : b.info.severity(), source.path(), b.span, source.position(b.span.start()),
-          source.position(b.span.end()), b.message, b.lock, b.rewrite, b.fixes, b.relocation));
+      out.add(new Finding(b.info.id(), b.severity != null ? b.severity : b.info.severity(), source.path(), b.span,
+          source.position(b.span.start()), source.position(b.span.end()), placeholders.restore(b.message),
+          placeholders.restore(b.lock), placeholders.restore(b.rewrite), b.fixes, b.relocation));
     }
     return out;
   }
