@@ -16,10 +16,15 @@ import dev.lockstep.source.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Lints files the way their migration tools run them: framework, transactions, down sections. */
 public final class MigrationLinter {
-  private final Linter linter;
+  /** A parser instance is single-threaded: one linter per thread. */
+  private final ThreadLocal<Linter> linter;
   private final LintOptions options;
   private final PathRules pathRules;
   private final Framework forced;
@@ -32,7 +37,7 @@ public final class MigrationLinter {
   }
 
   public MigrationLinter(LintOptions options, PathRules pathRules, Framework forced, boolean includeDown, Limits limits) {
-    this.linter = new Linter(Rules.all(), options);
+    this.linter = ThreadLocal.withInitial(() -> new Linter(Rules.all(), options));
     this.options = options;
     this.pathRules = pathRules;
     this.forced = forced;
@@ -57,31 +62,67 @@ public final class MigrationLinter {
   public FileResult lint(MigrationScript script) {
     TransactionPlan plan = options.assumeInTransaction()
         ? TransactionPlan.whole(script.source().text().length(), TransactionPlan.Mode.WRAPPED) : script.plan();
-    return Deadline.within(limits.maxParseMillis(), () -> linter.lint(script.source(), plan));
+    return Deadline.within(limits.maxParseMillis(), () -> linter.get().lint(script.source(), plan));
   }
 
   /** Lints every source; a file that breaks the linter becomes a problem, never hides the others. */
   public LintReport lintAll(List<SourceFile> sources, List<InputProblem> readProblems) {
+    return lintAll(sources, readProblems, 1);
+  }
+
+  /**
+   * As {@link #lintAll(List, List)} on {@code jobs} threads, each with its own parser; the report
+   * lists files in input order whatever finished first.
+   */
+  public LintReport lintAll(List<SourceFile> sources, List<InputProblem> readProblems, int jobs) {
+    List<Outcome> outcomes = new ArrayList<>();
+    if (jobs <= 1 || sources.size() <= 1) {
+      for (SourceFile source : sources) outcomes.add(outcome(source));
+    } else {
+      ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, sources.size()), LintThreads.FACTORY);
+      try {
+        List<Future<Outcome>> futures = new ArrayList<>();
+        for (SourceFile source : sources) futures.add(pool.submit(() -> outcome(source)));
+        for (int i = 0; i < futures.size(); i++) outcomes.add(await(futures.get(i), sources.get(i)));
+      } finally {
+        pool.shutdownNow();
+      }
+    }
     List<InputProblem> problems = new ArrayList<>(readProblems);
     List<FileResult> results = new ArrayList<>();
     List<LintReport.Skipped> skipped = new ArrayList<>();
-    for (SourceFile source : sources) {
-      String tooBig = tooBig(source.utf8().length);
-      if (tooBig != null) {
-        problems.add(new InputProblem(source.path(), tooBig));
-        continue;
-      }
-      try {
-        MigrationScript script = script(source);
-        if (script.skipped() != null) {
-          skipped.add(new LintReport.Skipped(source.path(), script.skipped()));
-          continue;
-        }
-        results.add(lint(script).withFramework(script.framework().id()));
-      } catch (RuntimeException | StackOverflowError e) {
-        problems.add(new InputProblem(source.path(), "internal error, the file was not checked: " + e));
-      }
+    for (Outcome o : outcomes) {
+      if (o.result() != null) results.add(o.result());
+      if (o.skipped() != null) skipped.add(o.skipped());
+      if (o.problem() != null) problems.add(o.problem());
     }
     return new LintReport(results, problems, skipped, options.pgVersion());
+  }
+
+  /** One file's part of the report: exactly one of the three is set. */
+  private record Outcome(FileResult result, LintReport.Skipped skipped, InputProblem problem) {}
+
+  private Outcome outcome(SourceFile source) {
+    String tooBig = tooBig(source.utf8().length);
+    if (tooBig != null) return new Outcome(null, null, new InputProblem(source.path(), tooBig));
+    try {
+      MigrationScript script = script(source);
+      if (script.skipped() != null) return new Outcome(null, new LintReport.Skipped(source.path(), script.skipped()), null);
+      return new Outcome(lint(script).withFramework(script.framework().id()), null, null);
+    } catch (RuntimeException | StackOverflowError e) {
+      return new Outcome(null, null, new InputProblem(source.path(), "internal error, the file was not checked: " + e));
+    }
+  }
+
+  private static Outcome await(Future<Outcome> future, SourceFile source) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Outcome(null, null, new InputProblem(source.path(), "interrupted, the file was not checked"));
+    } catch (ExecutionException e) {
+      return new Outcome(null, null, new InputProblem(source.path(), "internal error, the file was not checked: "
+          + e.getCause()));
+    }
   }
 }

@@ -95,6 +95,11 @@ class LintCommand implements Callable<Integer> {
       description = "Stop parsing a file after this long, e.g. 5min (default: 60s); the rest is reported as not checked.")
   String maxParseTime;
 
+  @Option(names = "--jobs", paramLabel = "N",
+      description = "Lint files on N threads, one parser each (default: the number of processors); output order "
+          + "is the input order either way.")
+  Integer jobs;
+
   @Option(names = "--framework", paramLabel = "NAME",
       description = "Treat every file as this tool's migration: flyway, liquibase, goose, dbmate, golang-migrate, "
           + "drizzle, prisma, sqitch, pop, hasura, supabase, plain, schema-dump (default: detect per file).")
@@ -159,7 +164,8 @@ class LintCommand implements Callable<Integer> {
   /** Lints the paths with the options and configuration; shared with 'baseline'. */
   LintRun lint() throws IOException {
     List<SourceFile> sources = inputs();
-    return new LintRun(migrations.lintAll(sources, problems), fail);
+    int threads = jobs != null ? Math.max(1, jobs) : Runtime.getRuntime().availableProcessors();
+    return new LintRun(migrations.lintAll(sources, problems, threads), fail);
   }
 
   /** Resolves options and configuration, and reads every input (problems are collected, not thrown). */

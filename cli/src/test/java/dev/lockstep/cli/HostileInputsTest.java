@@ -88,6 +88,15 @@ class HostileInputsTest {
   }
 
   @Test
+  void parallelLintingGivesTheSameReportInTheSameOrder() {
+    CliRunner.Result one = CliRunner.run("lint", "--format", "json", "--jobs", "1", "test-fixtures");
+    CliRunner.Result four = CliRunner.run("lint", "--format", "json", "--jobs", "4", "test-fixtures");
+    assertThat(one.out()).contains("\"filesChecked\"");
+    assertThat(four.code()).isEqualTo(one.code());
+    assertThat(four.out()).isEqualTo(one.out());
+  }
+
+  @Test
   void limitsComeFromTheConfigurationToo() throws Exception {
     Path big = write("V9__big.sql", "SELECT 1;\n".repeat(20_000));
     Path config = write("lockstep.toml", "max-file-size = \"100k\"\nmax-parse-time = \"2min\"\n");
