@@ -70,11 +70,14 @@ class HostileInputsTest {
     Path str = write("u1.sql", "SELECT 'abc;\n");
     Path id = write("u2.sql", "SELECT \"abc;\n");
     Path dollar = write("u3.sql", "SELECT $x$ abc;\n");
-    CliRunner.Result r = CliRunner.run("lint", "--format", "gcc", str.toString(), id.toString(), dollar.toString());
+    Path comment = write("u4.sql", "SELECT 1; /* never closed\n");
+    CliRunner.Result r = CliRunner.run("lint", "--format", "gcc", str.toString(), id.toString(), dollar.toString(),
+        comment.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEqualTo(str + ":1:8: error: unterminated quoted string at or near \"'abc; \" [syntax-error]\n"
         + id + ":1:8: error: unterminated quoted identifier at or near \"\"abc; \" [syntax-error]\n"
-        + dollar + ":1:8: error: unterminated dollar-quoted string at or near \"$x$ abc; \" [syntax-error]\n");
+        + dollar + ":1:8: error: unterminated dollar-quoted string at or near \"$x$ abc; \" [syntax-error]\n"
+        + comment + ":1:11: error: unterminated /* comment at or near \"/* never closed \" [syntax-error]\n");
   }
 
   @Test

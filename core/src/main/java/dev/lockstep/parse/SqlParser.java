@@ -132,6 +132,8 @@ public final class SqlParser {
         int stmtEnd = semicolon < 0 ? to : semicolon;
         if (stmtStart > from) parseRange(from, stmtStart);
         int start = SqlLexer.skipTrivia(text, stmtStart, stmtEnd);
+        // An unterminated comment is itself the trivia skipped to the end: point where it starts.
+        if (result.error().startsWith("unterminated /* comment")) start = Math.min(error, start);
         int end = Math.max(start, SqlLexer.endOfLastToken(text, start, stmtEnd));
         errors.add(new SyntaxError(result.error(), Math.min(Math.max(error, start), to), new Span(start, end)));
         commentsFrom = end;
