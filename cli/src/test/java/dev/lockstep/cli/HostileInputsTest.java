@@ -100,6 +100,16 @@ class HostileInputsTest {
   }
 
   @Test
+  void aBrokenLinkToAMigrationIsNamedNotSkipped() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("db"));
+    Path gone = Files.createSymbolicLink(folder.resolve("V1__gone.sql"), dir.resolve("nowhere.sql"));
+    Files.writeString(folder.resolve("V2__ok.sql"), OK);
+    CliRunner.Result r = CliRunner.run("lint", "--format", "gcc", folder.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEqualTo(gone + ":1:1: error: broken symbolic link [input-error]\n");
+  }
+
+  @Test
   void limitsComeFromTheConfigurationToo() throws Exception {
     Path big = write("V9__big.sql", "SELECT 1;\n".repeat(20_000));
     Path config = write("lockstep.toml", "max-file-size = \"100k\"\nmax-parse-time = \"2min\"\n");

@@ -54,8 +54,11 @@ public final class SqlFiles {
       Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql")) {
+          if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql")) return FileVisitResult.CONTINUE;
+          if (attrs.isRegularFile()) {
             found.add(file);
+          } else if (attrs.isSymbolicLink()) { // following it failed: a migration that cannot be read
+            problems.add(new InputProblem(file.toString(), "broken symbolic link"));
           }
           return FileVisitResult.CONTINUE;
         }
