@@ -115,12 +115,12 @@ final class FixCommand extends LintCommand {
     }
     plan.notes().forEach(err::println);
     if (!plan.changes(fixedText)) return Split.NONE;
-    String eol = source.text().contains("\r\n") ? "\r\n" : "\n";
-    String rest = withEol(plan.originalText(), eol);
+    String eol = FixSession.lineEnding(source.text());
+    String rest = FixSession.withLineEnding(plan.originalText(), eol);
     if (!unsafeFixes || diff || check) {
       out.print(UnifiedDiff.of(source.path(), source.text(), rest));
       for (SplitPlan.NewFile f : plan.files()) {
-        String text = withEol(f.text(), eol);
+        String text = FixSession.withLineEnding(f.text(), eol);
         out.print(f.replaces() == null ? UnifiedDiff.ofNewFile(f.path().toString(), text)
             : UnifiedDiff.of(f.path().toString(), f.replaces(), text));
       }
@@ -130,7 +130,7 @@ final class FixCommand extends LintCommand {
     List<SplitWriter.Write> writes = new java.util.ArrayList<>();
     for (SplitPlan.NewFile f : plan.files()) {
       writes.add(new SplitWriter.Write(f.path(), f.replaces() == null ? null : f.replaces().getBytes(StandardCharsets.UTF_8),
-          withEol(f.text(), eol).getBytes(StandardCharsets.UTF_8)));
+          FixSession.withLineEnding(f.text(), eol).getBytes(StandardCharsets.UTF_8)));
     }
     writes.add(new SplitWriter.Write(path, encode(source.hasBom(), source.text()), encode(source.hasBom(), rest)));
     try {
@@ -142,11 +142,6 @@ final class FixCommand extends LintCommand {
     for (SplitPlan.NewFile f : plan.files()) err.println((f.replaces() == null ? "created " : "updated ") + f.path());
     err.println("split " + source.path());
     return Split.WRITTEN;
-  }
-
-  /** New text uses \n: in a CRLF file, CRLF throughout. */
-  private static String withEol(String text, String eol) {
-    return eol.equals("\n") ? text : text.replace("\r\n", "\n").replace("\n", eol);
   }
 
   private static byte[] encode(boolean bom, String text) {

@@ -20,11 +20,6 @@ public record Fix(String title, Applicability applicability, List<TextEdit> edit
 
   /** The text with this fix's edits applied. */
   public String applyTo(String text) {
-    StringBuilder sb = new StringBuilder(text);
-    for (int i = edits.size() - 1; i >= 0; i--) {
-      TextEdit e = edits.get(i);
-      sb.replace(e.start(), e.end(), e.text());
-    }
-    return sb.toString();
+    return TextEdit.applyAll(text, edits);
   }
 }

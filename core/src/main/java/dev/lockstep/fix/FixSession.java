@@ -28,12 +28,12 @@ public final class FixSession {
       return new Outcome(source.text(), 0, "it does not parse (" + first.syntaxErrors().get(0).message()
           + " at " + source.position(first.syntaxErrors().get(0).offset()) + "); left untouched");
     }
-    String eol = source.text().contains("\r\n") ? "\r\n" : "\n";
+    String eol = lineEnding(source.text());
     String text = source.text();
     FileResult result = first;
     for (int round = 1; round <= MAX_ROUNDS; round++) {
       String next = Fixer.apply(text, result.findings(), level);
-      if (!eol.equals("\n")) next = keepLineEndings(text, next, eol);
+      next = withLineEnding(next, eol);
       if (next.equals(text)) return new Outcome(text, round - 1, null);
       SourceFile fixed = SourceFile.of(source.path(), next);
       result = lint.apply(fixed);
@@ -46,8 +46,13 @@ public final class FixSession {
     return new Outcome(source.text(), MAX_ROUNDS, "fixes did not settle after " + MAX_ROUNDS + " rounds; left untouched");
   }
 
+  /** "\r\n" for a CRLF file, else "\n". */
+  public static String lineEnding(String text) {
+    return text.contains("\r\n") ? "\r\n" : "\n";
+  }
+
   /** Inserted text uses \n: in a CRLF file, write the new line breaks as CRLF too. */
-  private static String keepLineEndings(String before, String after, String eol) {
-    return after.replace("\r\n", "\n").replace("\n", eol);
+  public static String withLineEnding(String text, String eol) {
+    return eol.equals("\n") ? text : text.replace("\r\n", "\n").replace("\n", eol);
   }
 }

@@ -52,10 +52,7 @@ final class LiquibaseLayout implements MigrationLayout {
       edits.add(changeset(text, changesets, ids.get(current), current, part, taken));
       for (Relocation r : group) edits.addAll(r.edits());
     }
-    edits.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(a.end(), b.end()));
-    StringBuilder sb = new StringBuilder(text);
-    for (int i = edits.size() - 1; i >= 0; i--) sb.replace(edits.get(i).start(), edits.get(i).end(), edits.get(i).text());
-    return new SplitPlan(sb.toString(), List.of(), List.of());
+    return new SplitPlan(TextEdit.applyAll(text, edits), List.of(), List.of());
   }
 
   private static int owner(List<int[]> changesets, int offset) {

@@ -25,7 +25,7 @@ public final class Splitter {
   public static SplitPlan plan(Path file, MigrationScript script, FileResult result) throws SplitRefused {
     String text = script.source().text();
     List<String> notes = new ArrayList<>();
-    List<Relocation> moves = accepted(text, script.plan(), result.findings(), notes, script);
+    List<Relocation> moves = accepted(script, result.findings(), notes);
     if (moves.isEmpty()) return new SplitPlan(text, List.of(), notes);
     MigrationLayout layout = Layouts.of(script.framework());
     if (layout == null) {
@@ -59,8 +59,9 @@ public final class Splitter {
    * depends on (a statement that moves too runs after it anyway). Dropping a move can make another
    * one's dependant stay, so this repeats until nothing changes.
    */
-  private static List<Relocation> accepted(String text, TransactionPlan plan, List<Finding> findings, List<String> notes,
-                                           MigrationScript script) {
+  private static List<Relocation> accepted(MigrationScript script, List<Finding> findings, List<String> notes) {
+    String text = script.source().text();
+    TransactionPlan plan = script.plan();
     List<Finding> movable = new ArrayList<>();
     for (Finding f : findings) if (f.relocation() != null) movable.add(f);
     movable.sort(Comparator.comparingInt((Finding f) -> f.relocation().anchor()));
@@ -118,10 +119,7 @@ public final class Splitter {
   static String apply(String text, List<Relocation> moves) {
     List<TextEdit> edits = new ArrayList<>();
     for (Relocation r : moves) edits.addAll(r.edits());
-    edits.sort(Comparator.comparingInt(TextEdit::start));
-    StringBuilder sb = new StringBuilder(text);
-    for (int i = edits.size() - 1; i >= 0; i--) sb.replace(edits.get(i).start(), edits.get(i).end(), edits.get(i).text());
-    return sb.toString();
+    return TextEdit.applyAll(text, edits);
   }
 
   /** The SQL of a group of moves, one statement per paragraph. */
