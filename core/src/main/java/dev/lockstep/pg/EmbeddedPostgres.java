@@ -128,7 +128,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
     return "root".equals(System.getProperty("user.name"));
   }
 
-  private static String run(Path dir, List<String> command) throws IOException, InterruptedException {
+  /** Runs a command in {@code dir} (or here, if null); its output, or an IOException naming it. */
+  public static String run(Path dir, List<String> command) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     if (dir != null) pb.directory(dir.toFile());
     Process p = pb.start();

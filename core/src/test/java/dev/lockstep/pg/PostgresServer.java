@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,11 +11,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -94,10 +91,10 @@ public final class PostgresServer {
       if (archive == null) throw new IOException("the PostgreSQL " + major + " binaries artifact is not on the classpath");
       Path tmp = Files.createTempDirectory("lockstep-pg-unpack");
       Files.copy(archive, tmp.resolve("pg.txz"), StandardCopyOption.REPLACE_EXISTING);
-      run(tmp, List.of("tar", "xJf", "pg.txz"));
+      EmbeddedPostgres.run(tmp, List.of("tar", "xJf", "pg.txz"));
       Files.deleteIfExists(tmp.resolve("pg.txz"));
-      run(tmp, List.of("chmod", "-R", "a+rX", "."));
-      String version = output(tmp, List.of(tmp.resolve("bin").resolve("postgres").toString(), "--version"));
+      EmbeddedPostgres.run(tmp, List.of("chmod", "-R", "a+rX", "."));
+      String version = EmbeddedPostgres.run(tmp, List.of(tmp.resolve("bin").resolve("postgres").toString(), "--version"));
       if (!version.contains("PostgreSQL) " + major + ".")) {
         throw new IOException("the binaries artifact holds " + version.strip() + ", not PostgreSQL " + major);
       }
@@ -107,7 +104,7 @@ public final class PostgresServer {
         // another test JVM unpacked it first
       }
     }
-    run(root, List.of("chmod", "a+rx", root.toString()));
+    EmbeddedPostgres.run(root, List.of("chmod", "a+rx", root.toString()));
     return bin;
   }
 
@@ -124,18 +121,5 @@ public final class PostgresServer {
       throw new IOException("cannot create the test tablespace: " + e.getMessage(), e);
     }
     return started;
-  }
-
-  private static void run(Path dir, List<String> command) throws IOException, InterruptedException {
-    output(dir, command);
-  }
-
-  private static String output(Path dir, List<String> command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IOException(String.join(" ", command) + " failed: " + out.strip());
-    }
-    return out;
   }
 }

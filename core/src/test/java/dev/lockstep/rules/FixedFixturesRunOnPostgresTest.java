@@ -53,36 +53,29 @@ class FixedFixturesRunOnPostgresTest {
       if (s.enclosingIndex() >= 0) continue;
       boolean touched = !before.contains(normalized(s.text()));
       if (!touched || s.node().kind().equals("TransactionStmt") || s.node().kind().equals("VariableSetStmt")) {
-        execute(c, s);
+        ServerStatements.execute(c, s);
         continue;
       }
-      execute(c, "BEGIN");
+      ServerStatements.execute(c, "BEGIN");
       Measurement.Before snapshot = Measurement.before(c);
       try {
-        execute(c, s);
+        ServerStatements.execute(c, s);
       } catch (SQLException e) {
-        execute(c, "ROLLBACK");
+        ServerStatements.execute(c, "ROLLBACK");
         if (!"25001".equals(e.getSQLState())) throw e;
-        execute(c, s); // outside a transaction block by design (CONCURRENTLY)
+        ServerStatements.execute(c, s); // outside a transaction block by design (CONCURRENTLY)
         continue;
       }
       Measurement m = Measurement.after(c, snapshot);
       for (Long table : union(m.scanned(), m.rewritten())) {
-        if (!writable(c, table)) continue; // a materialized view takes no writes to stop
+        if (!ServerStatements.writable(c, table)) continue; // a materialized view takes no writes to stop
         LockMode held = m.locks().get(table);
         assertThat(held == null || !held.blocksWrites())
             .as("the fix's statement at line %d (%s) reads or rewrites %s under %s on PostgreSQL %d", s.start().line(),
                 s.text(), m.names().get(table), held == null ? "-" : held.sql(), major)
             .isTrue();
       }
-      execute(c, "COMMIT");
-    }
-  }
-
-  private static boolean writable(Connection c, long oid) throws SQLException {
-    try (java.sql.Statement st = c.createStatement();
-         java.sql.ResultSet rs = st.executeQuery("SELECT relkind IN ('r', 'p') FROM pg_class WHERE oid = " + oid)) {
-      return rs.next() && rs.getBoolean(1);
+      ServerStatements.execute(c, "COMMIT");
     }
   }
 
@@ -94,21 +87,6 @@ class FixedFixturesRunOnPostgresTest {
 
   private static String normalized(String sql) {
     return sql.replaceAll("\\s+", " ").strip();
-  }
-
-  private static void execute(Connection c, Statement s) throws SQLException {
-    try {
-      execute(c, s.text());
-    } catch (SQLException e) {
-      throw new SQLException("line " + s.start().line() + ": " + e.getMessage().lines().findFirst().orElse(""),
-          e.getSQLState(), e);
-    }
-  }
-
-  private static void execute(Connection c, String sql) throws SQLException {
-    try (java.sql.Statement st = c.createStatement()) {
-      st.execute(sql);
-    }
   }
 
   private static final Pattern ALSO_LEAVES = Pattern.compile("(?m)^-- the fix also leaves: (.*)$");

@@ -19,7 +19,6 @@ import dev.lockstep.source.SourceFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +106,7 @@ class RewritesRunOnPostgresTest {
               LockMode held = m.locks().get(table);
               // a step may stop writes only where its label says so (a maintenance window, "writes ... wait")
               boolean announced = step.runs().contains("maintenance window") || step.runs().matches(".*writes .* wait.*");
-              if (writable(c, table) && held != null && held.blocksWrites() && !announced) {
+              if (ServerStatements.writable(c, table) && held != null && held.blocksWrites() && !announced) {
                 wrong.add(where + "the rewrite step '" + step.runs() + "' reads or rewrites " + m.names().get(table)
                     + " under " + held.sql() + " [" + s.text() + "]");
               }
@@ -121,12 +120,5 @@ class RewritesRunOnPostgresTest {
     }
     assertThat(wrong).isEmpty();
     assumeTrue(ran > 0, "no finding of this fixture has a rewrite lockstep can run");
-  }
-
-  private static boolean writable(Connection c, long oid) throws SQLException {
-    try (java.sql.Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery("SELECT relkind IN ('r', 'p') FROM pg_class WHERE oid = " + oid)) {
-      return rs.next() && rs.getBoolean(1);
-    }
   }
 }

@@ -44,4 +44,11 @@ final class ServerStatements {
     }
   }
 
+  /** A table or partitioned table: something the application writes to. */
+  static boolean writable(Connection c, long oid) throws SQLException {
+    try (java.sql.Statement st = c.createStatement();
+         java.sql.ResultSet rs = st.executeQuery("SELECT relkind IN ('r', 'p') FROM pg_class WHERE oid = " + oid)) {
+      return rs.next() && rs.getBoolean(1);
+    }
+  }
 }
