@@ -54,24 +54,11 @@ public record Measurement(Map<Long, LockMode> locks, Map<Long, String> names, Se
    * tells a rewrite from TRUNCATE on tables with rows; on empty scratch tables any new file counts.
    */
   public static Measurement after(Connection c, Before before, boolean rowsKept) throws SQLException {
-    Map<Long, LockMode> locks = new TreeMap<>();
     Map<Long, String> names = new HashMap<>(before.names());
+    Map<Long, LockMode> locks = locks(c, before, names);
     Set<Long> rewritten = new HashSet<>();
     Set<Long> scanned = new HashSet<>();
     try (Statement s = c.createStatement()) {
-      // A relation the statement dropped has no pg_class row any more: its oid is in the before snapshot.
-      try (ResultSet rs = s.executeQuery("SELECT l.relation, l.mode, c.oid::regclass::text FROM pg_locks l "
-          + "LEFT JOIN pg_class c ON c.oid = l.relation WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' "
-          + "AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
-          + "AND l.relation >= 16384")) {
-        while (rs.next()) {
-          long oid = rs.getLong(1);
-          if (rs.getString(3) == null && !before.files().containsKey(oid)) continue; // transient relation of a rewrite
-          if (rs.getString(3) != null && !before.files().containsKey(oid) && !isUser(c, oid)) continue;
-          locks.merge(oid, mode(rs.getString(2)), (a, b) -> a.compareTo(b) >= 0 ? a : b);
-          if (rs.getString(3) != null) names.putIfAbsent(oid, rs.getString(3));
-        }
-      }
       try (ResultSet rs = s.executeQuery(USER_RELATIONS + " AND c.relkind IN ('r', 'm')")) {
         while (rs.next()) {
           Long file = before.files().get(rs.getLong(1));
@@ -88,6 +75,28 @@ public record Measurement(Map<Long, LockMode> locks, Map<Long, String> names, Se
       }
     }
     return new Measurement(locks, names, rewritten, scanned);
+  }
+
+  /**
+   * The strongest lock this session holds on each user relation; {@code names} gains the names of
+   * relations created since {@code before}.
+   */
+  public static Map<Long, LockMode> locks(Connection c, Before before, Map<Long, String> names) throws SQLException {
+    Map<Long, LockMode> locks = new TreeMap<>();
+    // A relation the statement dropped has no pg_class row any more: its oid is in the before snapshot.
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT l.relation, l.mode, "
+        + "c.oid::regclass::text FROM pg_locks l LEFT JOIN pg_class c ON c.oid = l.relation WHERE l.pid = pg_backend_pid() "
+        + "AND l.locktype = 'relation' AND l.granted "
+        + "AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND l.relation >= 16384")) {
+      while (rs.next()) {
+        long oid = rs.getLong(1);
+        if (rs.getString(3) == null && !before.files().containsKey(oid)) continue; // transient relation of a rewrite
+        if (rs.getString(3) != null && !before.files().containsKey(oid) && !isUser(c, oid)) continue;
+        locks.merge(oid, mode(rs.getString(2)), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        if (rs.getString(3) != null) names.putIfAbsent(oid, rs.getString(3));
+      }
+    }
+    return locks;
   }
 
   private static boolean isUser(Connection c, long oid) throws SQLException {

@@ -118,7 +118,7 @@ public final class Tracer {
 
   private Pending measured(Statement s, Connection probe) throws SQLException, TraceFailure {
     Measurement.Before before = Measurement.before(connection);
-    Map<Long, LockMode> held = Measurement.after(connection, before).locks();
+    Map<Long, LockMode> held = Measurement.locks(connection, before, new java.util.HashMap<>());
     long start = System.nanoTime();
     long probedBefore = probeNanos;
     execute(s);
