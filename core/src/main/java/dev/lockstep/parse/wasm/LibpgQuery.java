@@ -1,10 +1,12 @@
 package dev.lockstep.parse.wasm;
 
+import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.TableInstance;
 import com.dylibso.chicory.wasm.WasmModule;
@@ -15,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One instance of PostgreSQL's parser (libpg_query compiled to WebAssembly, compiled to JVM
@@ -36,13 +39,14 @@ public final class LibpgQuery implements PgQuery {
   private final ExportFunction stackGetCurrent;
   private final ExportFunction stackRestore;
   private final ExportFunction setThrew;
+  private final ExportFunction fingerprint;
 
-  private LibpgQuery() {
+  private LibpgQuery(WasmModule module, Function<Instance, Machine> machines) {
     Abi abi = Abi.load();
-    WasmModule module = LibpgQueryModule.load();
     ImportValues imports = ImportValues.builder().withFunctions(hostFunctions(module, abi)).build();
     instance = Instance.builder(module)
-        .withMachineFactory(LibpgQueryModule::create)
+        .withMachineFactory(machines)
+        .withMemoryFactory(ByteArrayMemory::new) // faster loads and stores than the ByteBuffer default
         .withImportValues(imports)
         .build();
     memory = instance.memory();
@@ -57,13 +61,19 @@ public final class LibpgQuery implements PgQuery {
     stackGetCurrent = exports.function(abi.export("_emscripten_stack_get_current"));
     stackRestore = exports.function(abi.export("__emscripten_stack_restore"));
     setThrew = exports.function(abi.export("_setThrew"));
+    fingerprint = exports.function(abi.export("_wasm_fingerprint"));
     exports.function(abi.export("__wasm_call_ctors")).apply();
   }
 
   /** Creates a fresh parser instance. */
   public static LibpgQuery create() {
+    return create(LibpgQueryModule.load(), LibpgQueryModule::create);
+  }
+
+  /** An instance of another build of the same module (tests compare the split and the original). */
+  static LibpgQuery create(WasmModule module, Function<Instance, Machine> machines) {
     try {
-      return new LibpgQuery();
+      return new LibpgQuery(module, machines);
     } catch (RuntimeException e) {
       throw new WasmTrap("could not start the PostgreSQL parser: " + e.getMessage(), e);
     }
@@ -105,14 +115,23 @@ public final class LibpgQuery implements PgQuery {
     return stringCall(parsePlpgsql, utf8);
   }
 
+  /** PostgreSQL's query fingerprint, or the error message; only the tests need it. */
+  String fingerprint(byte[] utf8) {
+    return textCall(fingerprint, utf8);
+  }
+
   private RawParse stringCall(ExportFunction fn, byte[] utf8) {
+    String text = textCall(fn, utf8);
+    return text.startsWith("{") ? RawParse.ok(text) : RawParse.error(text, 0);
+  }
+
+  private String textCall(ExportFunction fn, byte[] utf8) {
     return call(() -> {
       int input = writeCString(utf8);
       int result = 0;
       try {
         result = i32(fn.apply(input));
-        String text = readCString(result);
-        return text.startsWith("{") ? RawParse.ok(text) : RawParse.error(text, 0);
+        return readCString(result);
       } finally {
         free.apply(input);
         if (result != 0) freeString.apply(result);

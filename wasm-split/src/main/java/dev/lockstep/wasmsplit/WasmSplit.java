@@ -1,0 +1,79 @@
+package dev.lockstep.wasmsplit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Build step: rewrites a wasm module so that every function whose code exceeds a size splits into
+ * pieces small enough to compile to JVM methods of their own (see {@link NestSplitter}).
+ *
+ * <p>Usage: {@code WasmSplit IN OUT [--min-bytes N] [--chunk-bytes N]}. A function over the
+ * minimum that has no switch to split is left as it is; the bytecode compiler then reports it.
+ */
+public final class WasmSplit {
+  /** Functions whose code is at least this many bytes are split. */
+  static final int DEFAULT_MIN_BYTES = 16_000;
+  /** Case bodies per chunk, in bytes of wasm code. */
+  static final int DEFAULT_CHUNK_BYTES = 2_000;
+
+  private WasmSplit() {}
+
+  /** Splits every large function of a module; returns the new module and what was done. */
+  public static Output split(byte[] wasm, int minBytes, int chunkBytes) {
+    Module module = Module.read(wasm);
+    NestSplitter splitter = new NestSplitter(module, chunkBytes);
+    List<String> log = new ArrayList<>();
+    int defined = module.functions.size();
+    for (int i = 0; i < defined; i++) {
+      int size = module.functions.get(i).code().length;
+      if (size < minBytes) continue;
+      NestSplitter.Result r = splitter.split(i);
+      if (r == null) {
+        log.add("function " + (module.importedFunctions + i) + ": " + size + " bytes, no switch to split");
+      } else {
+        log.add("function " + r.function() + ": " + size + " bytes -> " + r.remainingBytes() + " + "
+            + r.caseBodies() + " case bodies in " + r.chunks() + " chunks of at most "
+            + r.largestChunkBytes() + " bytes");
+      }
+    }
+    return new Output(module.encode(), log);
+  }
+
+  /** The rewritten module and one line per function considered. */
+  public record Output(byte[] wasm, List<String> log) {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length < 2) {
+      System.err.println("usage: WasmSplit IN OUT [--min-bytes N] [--chunk-bytes N]");
+      System.exit(2);
+    }
+    int minBytes = DEFAULT_MIN_BYTES;
+    int chunkBytes = DEFAULT_CHUNK_BYTES;
+    for (int i = 2; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--min-bytes" -> minBytes = Integer.parseInt(args[i + 1]);
+        case "--chunk-bytes" -> chunkBytes = Integer.parseInt(args[i + 1]);
+        default -> {
+          System.err.println("unknown option " + args[i]);
+          System.exit(2);
+        }
+      }
+    }
+    Path in = Path.of(args[0]);
+    Path out = Path.of(args[1]);
+    try {
+      Output result = split(Files.readAllBytes(in), minBytes, chunkBytes);
+      result.log().forEach(line -> System.out.println("[wasm-split] " + line));
+      Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+      Files.write(tmp, result.wasm());
+      Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (WasmFormatException e) {
+      System.err.println("wasm-split: " + in + ": " + e.getMessage());
+      System.exit(1);
+    }
+  }
+}
