@@ -1,6 +1,7 @@
 package dev.lockstep.wasmsplit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,10 @@ import java.util.Map;
  * Splits a function whose bulk is one {@link Nest} (a large {@code switch}) into small functions,
  * so that each compiles to a JVM method of its own.
  *
- * <p>The case bodies move, in order, into chunk functions of about {@code chunkBytes} each. A
- * chunk takes all the function's locals as parameters plus a continuation code, rebuilds the
- * nest for its own bodies, and returns the code where execution goes on with all locals, which
- * it may have changed. Codes are label depths as seen from the nest's innermost block, so the
- * original {@code br_table} target of a case is its code:
+ * <p>The case bodies move, in order, into chunk functions of about {@code chunkBytes} each (see
+ * {@link Layout} for how locals travel). A chunk rebuilds the nest for its own bodies and
+ * returns the code where execution goes on. Codes are label depths as seen from the nest's
+ * innermost block, so the original {@code br_table} target of a case is its code:
  *
  * <ul>
  *   <li>{@code k < n-1}: run body k;
@@ -28,6 +28,8 @@ import java.util.Map;
 final class NestSplitter {
   /** Entries per lookup function that maps a {@code br_table} index to its code. */
   static final int LOOKUP_ENTRIES = 512;
+  /** Calls per dispatch function. */
+  static final int DISPATCH_FANOUT = 8;
 
   private final Module module;
   private final int chunkBytes;
@@ -46,25 +48,28 @@ final class NestSplitter {
     List<Instr> instrs = Decoder.decode(f.code(), 0, f.code().length);
     Nest nest = Nest.find(instrs);
     if (nest == null) return null;
-    Shape shape = new Shape(f, module.typeOf(f), nest);
+    Layout layout = new Layout(f, module.typeOf(f));
+    if (!layout.fits()) throw new WasmFormatException("too many locals to pass to the pieces");
+    Codes codes = new Codes(nest);
     Instr table = instrs.get(nest.brTable);
-    for (int target : table.targets()) shape.checkTarget(target);
-    shape.checkTarget(table.depth());
+    for (int target : table.targets()) codes.check(target);
+    codes.check(table.depth());
     List<int[]> ranges = chunkRanges(nest);
-    FuncType chunkType = shape.chunkType();
-    int chunkTypeIndex = module.typeIndex(chunkType);
-    int[] chunkFunctions = new int[ranges.size()];
+    List<byte[]> chunkCode = new ArrayList<>();
+    for (int[] range : ranges) chunkCode.add(chunk(layout, codes, range[0], range[1])); // may refuse
+    int pieceType = module.typeIndex(layout.pieceType());
+    List<Integer> chunks = new ArrayList<>();
+    List<Integer> firstBodies = new ArrayList<>();
     int largest = 0;
     for (int c = 0; c < ranges.size(); c++) {
-      byte[] code = new ChunkWriter(shape, ranges.get(c)[0], ranges.get(c)[1]).write();
-      largest = Math.max(largest, code.length);
-      chunkFunctions[c] = module.add(new Function(chunkTypeIndex, shape.chunkLocals(), shape.m + 1, code));
+      largest = Math.max(largest, chunkCode.get(c).length);
+      chunks.add(module.add(new Function(pieceType, layout.pieceLocals(), layout.m + 1, chunkCode.get(c))));
+      firstBodies.add(ranges.get(c)[0]);
     }
-    int dispatch = module.add(new Function(chunkTypeIndex, chunkType.params(), shape.m + 1,
-        dispatchCode(shape, ranges, chunkFunctions)));
+    int dispatch = addDispatch(layout, pieceType, firstBodies, chunks);
     int lookup = addLookup(table.targets(), table.depth());
-    byte[] code = outerCode(shape, lookup, dispatch);
-    module.functions.set(index, new Function(f.typeIndex(), shape.outerLocals(), f.paramCount(), code));
+    byte[] code = callerCode(layout, nest, lookup, dispatch);
+    module.functions.set(index, new Function(f.typeIndex(), layout.callerLocals(), f.paramCount(), code));
     return new Result(module.importedFunctions + index, nest.size() - 1, ranges.size(), largest, code.length);
   }
 
@@ -86,270 +91,139 @@ final class NestSplitter {
     return ranges;
   }
 
-  /** The function being split, and the layout of locals its pieces share. */
-  static final class Shape {
-    final Function f;
-    final FuncType type;
+  /** The codes of one nest. */
+  private static final class Codes {
     final Nest nest;
-    /** Locals of the original function, parameters included. */
-    final int m;
     /** Number of case bodies plus one: the code that leaves the nest. */
     final int n;
-    /** The code that returns from the function. */
     final int returnCode;
 
-    Shape(Function f, FuncType type, Nest nest) {
-      this.f = f;
-      this.type = type;
+    Codes(Nest nest) {
       this.nest = nest;
-      this.m = f.localTypes().length;
       this.n = nest.size();
       this.returnCode = n + nest.outer.size();
     }
 
-    int results() {
-      return type.results().length;
-    }
-
-    /** Refuses a code that names a label outside the nest whose branches carry values. */
-    void checkTarget(int code) {
+    void check(int code) {
       if (code >= n && code < returnCode
           && nest.instrs.get(nest.outer.get(code - n)).blockType() != Instr.EMPTY_BLOCK) {
         throw new WasmFormatException("a branch out of the switch carries values, which is not supported");
       }
     }
 
-    /** (locals..., code) -> (code, results..., locals...). */
-    FuncType chunkType() {
-      byte[] params = new byte[m + 1];
-      System.arraycopy(f.localTypes(), 0, params, 0, m);
-      params[m] = FuncType.I32;
-      byte[] results = new byte[1 + results() + m];
-      results[0] = FuncType.I32;
-      System.arraycopy(type.results(), 0, results, 1, results());
-      System.arraycopy(f.localTypes(), 0, results, 1 + results(), m);
-      return new FuncType(params, results);
-    }
-
-    /** Chunk locals: the parameters, then the results being returned, then a scratch i32. */
-    byte[] chunkLocals() {
-      byte[] p = chunkType().params();
-      byte[] l = new byte[p.length + results() + 1];
-      System.arraycopy(p, 0, l, 0, p.length);
-      System.arraycopy(type.results(), 0, l, p.length, results());
-      l[l.length - 1] = FuncType.I32;
-      return l;
-    }
-
-    /** The original function's locals, then the code, then the results being returned. */
-    byte[] outerLocals() {
-      byte[] l = new byte[m + 1 + results()];
-      System.arraycopy(f.localTypes(), 0, l, 0, m);
-      l[m] = FuncType.I32;
-      System.arraycopy(type.results(), 0, l, m + 1, results());
-      return l;
-    }
-
-    int codeLocal() {
-      return m;
-    }
-
-    int resultLocal(int r) {
-      return m + 1 + r;
-    }
-
-    /** Pushes the locals and the code, as chunks take them. */
-    void pushState(Code c) {
-      for (int i = 0; i <= m; i++) c.get(i);
-    }
-
-    /** Pushes what a chunk returns: code, results, locals. */
-    void pushResults(Code c) {
-      c.get(codeLocal());
-      for (int r = 0; r < results(); r++) c.get(resultLocal(r));
-      for (int i = 0; i < m; i++) c.get(i);
-    }
-
-    /** Stores what a chunk returned, in reverse order. */
-    void popResults(Code c) {
-      for (int i = m - 1; i >= 0; i--) c.set(i);
-      for (int r = results() - 1; r >= 0; r--) c.set(resultLocal(r));
-      c.set(codeLocal());
+    boolean plainOuter(int d) {
+      return nest.instrs.get(nest.outer.get(d)).blockType() == Instr.EMPTY_BLOCK;
     }
   }
 
-  /** Writes one chunk: bodies s..t inside a copy of their part of the nest. */
-  private static final class ChunkWriter {
-    private final Shape shape;
-    private final int s;
-    private final int t;
-    private final Code c = new Code();
-    private final byte[] code;
-    private final int scratch;
-
-    ChunkWriter(Shape shape, int s, int t) {
-      this.shape = shape;
-      this.s = s;
-      this.t = t;
-      this.code = shape.f.code();
-      this.scratch = shape.m + 1 + shape.results();
-    }
-
-    byte[] write() {
-      c.block(); // the chunk's exit: the code says where to go on
-      for (int k = t; k >= s; k--) c.block();
-      int[] entries = new int[t - s + 1];
-      for (int j = 0; j < entries.length; j++) entries[j] = j;
-      c.get(shape.codeLocal()).i32(s).op(Op.I32_SUB).brTable(entries, t - s).end();
-      for (int k = s; k <= t; k++) {
-        body(k);
-        if (k < t) c.end();
-      }
-      c.i32(t + 1).set(shape.codeLocal()).end(); // fell through to the next chunk's first body
-      shape.pushResults(c);
-      return c.end().toArray();
-    }
-
-    /** Copies body k, turning branches that leave the chunk into codes. */
-    private void body(int k) {
-      Nest nest = shape.nest;
-      int level = 0;
-      for (int i = nest.bodyStart(k); i < nest.bodyEnd(k); i++) {
-        Instr x = nest.instrs.get(i);
-        switch (x.op()) {
-          case Instr.BLOCK, Instr.LOOP, Instr.IF -> {
-            level++;
-            c.copy(code, x);
-          }
-          case Instr.END -> {
-            level--;
-            c.copy(code, x);
-          }
-          case Instr.BR, Instr.BR_IF -> {
-            int target = codeOf(k, level, x.depth());
-            if (target < 0 || target <= t) c.copy(code, x);
-            else leave(target, x.op() == Instr.BR_IF, level + (t - k));
-          }
-          case Instr.BR_TABLE -> brTable(k, level, x);
-          case Instr.RETURN -> leave(shape.returnCode, false, level + (t - k));
-          case Instr.RETURN_CALL, Instr.RETURN_CALL_INDIRECT -> throw new WasmFormatException(
-              "tail calls inside a switch are not supported");
-          default -> c.copy(code, x);
-        }
-      }
-    }
-
-    /** The code a branch from body k names, or -1 when it stays inside the body. */
-    private int codeOf(int k, int level, int depth) {
-      return depth < level ? -1 : k + 1 + (depth - level);
-    }
-
-    /** Sets the code and branches to the chunk's exit, {@code exitDepth} levels up. */
-    private void leave(int target, boolean conditional, int exitDepth) {
-      shape.checkTarget(target);
-      if (target == shape.returnCode && shape.results() > 0) {
-        if (conditional) throw new WasmFormatException("a conditional return with values is not supported");
-        for (int r = shape.results() - 1; r >= 0; r--) c.set(shape.resultLocal(r));
-      }
-      if (conditional) {
-        c.ifThen().i32(target).set(shape.codeLocal()).br(exitDepth + 1).end();
-      } else {
-        c.i32(target).set(shape.codeLocal()).br(exitDepth);
-      }
-    }
-
-    /**
-     * A br_table with targets outside the chunk: each such target gets a trampoline block that
-     * sets its code and leaves.
-     */
-    private void brTable(int k, int level, Instr x) {
-      int[] all = new int[x.targets().length + 1];
-      System.arraycopy(x.targets(), 0, all, 0, x.targets().length);
-      all[all.length - 1] = x.depth();
-      Map<Integer, Integer> trampolines = new LinkedHashMap<>();
-      for (int depth : all) {
-        int target = codeOf(k, level, depth);
-        if (target > t) {
-          shape.checkTarget(target);
-          trampolines.putIfAbsent(target, trampolines.size());
-        }
-      }
-      if (trampolines.isEmpty()) {
-        c.copy(code, x);
-        return;
-      }
-      if (trampolines.containsKey(shape.returnCode) && shape.results() > 0) {
-        throw new WasmFormatException("a br_table that returns values is not supported");
-      }
-      int u = trampolines.size();
-      int[] mapped = new int[all.length];
-      for (int i = 0; i < all.length; i++) {
-        int target = codeOf(k, level, all[i]);
-        mapped[i] = target > t ? trampolines.get(target) : all[i] + u;
-      }
-      c.set(scratch);
-      for (int i = 0; i < u; i++) c.block();
-      c.get(scratch).brTable(java.util.Arrays.copyOf(mapped, mapped.length - 1), mapped[mapped.length - 1]);
-      int i = 0;
-      for (int target : trampolines.keySet()) {
-        c.end().i32(target).set(shape.codeLocal()).br((u - 1 - i) + level + (t - k));
-        i++;
-      }
-    }
-  }
-
-  /** A binary search over the chunks' first bodies that calls the chunk holding the code. */
-  private static byte[] dispatchCode(Shape shape, List<int[]> ranges, int[] chunks) {
+  /** A chunk: bodies s..t inside a copy of their part of the nest, then its exit. */
+  private static byte[] chunk(Layout layout, Codes codes, int s, int t) {
     Code c = new Code();
-    dispatchTree(c, shape, ranges, chunks, 0, ranges.size() - 1);
-    return c.op(Op.UNREACHABLE).end().toArray();
+    c.block(); // the chunk's exit: the code says where to go on
+    for (int k = t; k >= s; k--) c.block();
+    int[] entries = new int[t - s + 1];
+    for (int j = 0; j < entries.length; j++) entries[j] = j;
+    c.get(layout.codeLocal()).i32(s).op(Op.I32_SUB).brTable(entries, t - s).end();
+    BranchRewriter rewriter = new BranchRewriter(layout, c);
+    Nest nest = codes.nest;
+    for (int k = s; k <= t; k++) {
+      int body = k;
+      rewriter.copy(layout.f.code(), nest.instrs, nest.bodyStart(k), nest.bodyEnd(k), new BranchRewriter.Targets() {
+        @Override
+        public int code(int depth) {
+          int code = body + 1 + depth;
+          return code <= t ? -1 : code; // bodies of this chunk keep their labels
+        }
+
+        @Override
+        public void check(int code) {
+          codes.check(code);
+        }
+
+        @Override
+        public int exitDepth() {
+          return t - body;
+        }
+
+        @Override
+        public int returnCode() {
+          return codes.returnCode;
+        }
+      });
+      if (k < t) c.end();
+    }
+    c.i32(t + 1).set(layout.codeLocal()).end(); // fell through to the next chunk's first body
+    layout.pushResults(c);
+    return c.end().toArray();
   }
 
-  private static void dispatchTree(Code c, Shape shape, List<int[]> ranges, int[] chunks, int lo, int hi) {
+  /**
+   * Adds the dispatch function: a binary search over the chunks' first bodies that calls the
+   * chunk holding the code. Each dispatch function calls at most {@link #DISPATCH_FANOUT} others,
+   * so that each stays small enough for the JIT; larger trees get levels of their own.
+   */
+  private int addDispatch(Layout layout, int pieceType, List<Integer> firstBodies, List<Integer> callees) {
+    while (callees.size() > DISPATCH_FANOUT) {
+      List<Integer> groupFirsts = new ArrayList<>();
+      List<Integer> groups = new ArrayList<>();
+      for (int from = 0; from < callees.size(); from += DISPATCH_FANOUT) {
+        int to = Math.min(callees.size(), from + DISPATCH_FANOUT);
+        groupFirsts.add(firstBodies.get(from));
+        groups.add(addDispatchFunction(layout, pieceType, firstBodies.subList(from, to), callees.subList(from, to)));
+      }
+      firstBodies = groupFirsts;
+      callees = groups;
+    }
+    return addDispatchFunction(layout, pieceType, firstBodies, callees);
+  }
+
+  private int addDispatchFunction(Layout layout, int pieceType, List<Integer> firstBodies, List<Integer> callees) {
+    Code c = new Code();
+    dispatchTree(c, layout, firstBodies, callees, 0, callees.size() - 1);
+    byte[] code = c.op(Op.UNREACHABLE).end().toArray();
+    return module.add(new Function(pieceType, layout.pieceType().params(), layout.m + 1, code));
+  }
+
+  private static void dispatchTree(Code c, Layout layout, List<Integer> firstBodies, List<Integer> callees,
+      int lo, int hi) {
     if (lo == hi) {
-      shape.pushState(c);
-      c.call(chunks[lo]).op(Op.RETURN);
+      layout.pushState(c);
+      c.call(callees.get(lo)).op(Op.RETURN);
       return;
     }
     int mid = (lo + hi + 1) / 2;
-    c.get(shape.codeLocal()).i32(ranges.get(mid)[0]).op(Op.I32_LT_U).ifThen();
-    dispatchTree(c, shape, ranges, chunks, lo, mid - 1);
+    c.get(layout.codeLocal()).i32(firstBodies.get(mid)).op(Op.I32_LT_U).ifThen();
+    dispatchTree(c, layout, firstBodies, callees, lo, mid - 1);
     c.op(Op.ELSE);
-    dispatchTree(c, shape, ranges, chunks, mid, hi);
+    dispatchTree(c, layout, firstBodies, callees, mid, hi);
     c.end();
   }
 
   /** The original function with its nest replaced by the dispatch loop. */
-  private byte[] outerCode(Shape shape, int lookup, int dispatch) {
-    Nest nest = shape.nest;
-    byte[] code = shape.f.code();
+  private static byte[] callerCode(Layout layout, Nest nest, int lookup, int dispatch) {
+    byte[] code = layout.f.code();
     List<Instr> instrs = nest.instrs;
+    Codes codes = new Codes(nest);
     Code c = new Code();
     c.copy(code, 0, instrs.get(nest.first()).start());
     c.copy(code, instrs.get(nest.blocks[0]).end(), instrs.get(nest.brTable).start()); // the switch index
-    c.call(lookup).set(shape.codeLocal());
-    int n = shape.n;
+    c.call(lookup).set(layout.codeLocal());
+    int n = codes.n;
     int outer = nest.outer.size();
     c.block().loop();
-    c.get(shape.codeLocal()).i32(n - 1).op(Op.I32_GE_U).ifThen();
-    {
-      // Inside: 0 = the return path, 1 = if, 2 = loop, 3 = after the nest, 4 + d = outer label d.
-      c.block();
-      int[] exits = new int[outer + 2];
-      exits[0] = 3;
-      for (int d = 0; d < outer; d++) {
-        boolean plain = instrs.get(nest.outer.get(d)).blockType() == Instr.EMPTY_BLOCK;
-        exits[1 + d] = plain ? 4 + d : 0; // no code names a label that carries values
-      }
-      exits[outer + 1] = 0;
-      c.get(shape.codeLocal()).i32(n - 1).op(Op.I32_SUB).brTable(exits, 0).end();
-      for (int r = 0; r < shape.results(); r++) c.get(shape.resultLocal(r));
-      c.op(Op.RETURN);
-    }
+    c.get(layout.codeLocal()).i32(n - 1).op(Op.I32_GE_U).ifThen();
+    // Inside: 0 = the return path, 1 = if, 2 = loop, 3 = after the nest, 4 + d = outer label d.
+    c.block();
+    int[] exits = new int[outer + 2];
+    exits[0] = 3;
+    for (int d = 0; d < outer; d++) exits[1 + d] = codes.plainOuter(d) ? 4 + d : 0; // no code names the others
+    exits[outer + 1] = 0;
+    c.get(layout.codeLocal()).i32(n - 1).op(Op.I32_SUB).brTable(exits, 0).end();
+    layout.returnResults(c);
     c.end();
-    shape.pushState(c);
+    layout.pushState(c);
     c.call(dispatch);
-    shape.popResults(c);
+    layout.popResults(c);
     c.br(0).end().end();
     c.copy(code, instrs.get(nest.last()).end(), code.length);
     return c.toArray();
@@ -358,18 +232,19 @@ final class NestSplitter {
   /** Adds functions that map a br_table index to its target depth; returns the entry point. */
   private int addLookup(int[] targets, int fallback) {
     int type = module.typeIndex(new FuncType(new byte[] {FuncType.I32}, new byte[] {FuncType.I32}));
+    byte[] local = {FuncType.I32};
     if (targets.length <= LOOKUP_ENTRIES) {
-      return module.add(new Function(type, new byte[] {FuncType.I32}, 1, lookupTable(targets, fallback)));
+      return module.add(new Function(type, local, 1, lookupTable(targets, fallback)));
     }
     Code c = new Code();
     c.get(0).i32(targets.length).op(Op.I32_GE_U).ifThen().i32(fallback).op(Op.RETURN).end();
     for (int base = 0; base < targets.length; base += LOOKUP_ENTRIES) {
-      int[] part = java.util.Arrays.copyOfRange(targets, base, Math.min(targets.length, base + LOOKUP_ENTRIES));
-      int fn = module.add(new Function(type, new byte[] {FuncType.I32}, 1, lookupTable(part, fallback)));
-      int limit = base + part.length;
-      c.get(0).i32(limit).op(Op.I32_LT_U).ifThen().get(0).i32(base).op(Op.I32_SUB).call(fn).op(Op.RETURN).end();
+      int[] part = Arrays.copyOfRange(targets, base, Math.min(targets.length, base + LOOKUP_ENTRIES));
+      int fn = module.add(new Function(type, local, 1, lookupTable(part, fallback)));
+      c.get(0).i32(base + part.length).op(Op.I32_LT_U).ifThen()
+          .get(0).i32(base).op(Op.I32_SUB).call(fn).op(Op.RETURN).end();
     }
-    return module.add(new Function(type, new byte[] {FuncType.I32}, 1, c.op(Op.UNREACHABLE).end().toArray()));
+    return module.add(new Function(type, local, 1, c.op(Op.UNREACHABLE).end().toArray()));
   }
 
   /** {@code (i32) -> i32}: a br_table to one block per distinct value, each returning it. */

@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Build step: rewrites a wasm module so that every function whose code exceeds a size splits into
- * pieces small enough to compile to JVM methods of their own (see {@link NestSplitter}).
+ * Build step: rewrites a wasm module so that the functions built around one large switch
+ * (PostgreSQL's grammar actions, its JSON writer, its fingerprint walker...) split into pieces that
+ * each compile to a JVM method of their own (see {@link NestSplitter}).
  *
- * <p>Usage: {@code WasmSplit IN OUT [--min-bytes N] [--chunk-bytes N]}. A function over the
- * minimum that has no switch to split is left as it is; the bytecode compiler then reports it.
+ * <p>Usage: {@code WasmSplit IN OUT [--min-bytes N] [--chunk-bytes N]}.
  */
 public final class WasmSplit {
-  /** Functions whose code is at least this many bytes are split. */
+  /** Functions whose code is at least this many bytes have their switch split. */
   static final int DEFAULT_MIN_BYTES = 16_000;
   /** Case bodies per chunk, in bytes of wasm code. */
   static final int DEFAULT_CHUNK_BYTES = 2_000;
@@ -31,7 +31,13 @@ public final class WasmSplit {
     for (int i = 0; i < defined; i++) {
       int size = module.functions.get(i).code().length;
       if (size < minBytes) continue;
-      NestSplitter.Result r = splitter.split(i);
+      NestSplitter.Result r;
+      try {
+        r = splitter.split(i);
+      } catch (WasmFormatException e) {
+        log.add("function " + (module.importedFunctions + i) + ": switch not split: " + e.getMessage());
+        continue; // the module is unchanged
+      }
       if (r == null) {
         log.add("function " + (module.importedFunctions + i) + ": " + size + " bytes, no switch to split");
       } else {
@@ -43,7 +49,7 @@ public final class WasmSplit {
     return new Output(module.encode(), log);
   }
 
-  /** The rewritten module and one line per function considered. */
+  /** The rewritten module and one line per function split or left whole. */
   public record Output(byte[] wasm, List<String> log) {}
 
   public static void main(String[] args) throws IOException {
