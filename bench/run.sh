@@ -1,16 +1,26 @@
 #!/usr/bin/env bash
 # Benchmarks lockstep on ../shared/corpus. Run from the repository root after `mvn -B -DskipTests package`.
-#   bench/run.sh            all measurements (about 10 minutes on 2 cores)
-#   PARSES=20000 bench/run.sh   a shorter throughput run
+#   bench/run.sh                      all measurements (about 10 minutes on 2 cores)
+#   PARSES=20000 bench/run.sh         a shorter throughput run
+#   JDKS="/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64" bench/run.sh
+#                                     the JDKs to measure (default: java on PATH, and Temurin 25 if installed)
+#   LOCKSTEP_JAR=/path/to/other/lockstep.jar bench/run.sh
+#                                     measure another build (e.g. an older commit) the same way
 # Prints a Markdown block to paste into bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CORPUS=${CORPUS:-../shared/corpus}
 PARSES=${PARSES:-100000}
-JAR=cli/target/lockstep.jar
+WARMUP=${WARMUP:-20000}
+JAR=${LOCKSTEP_JAR:-cli/target/lockstep.jar}
 [ -f "$JAR" ] || mvn -q -B -DskipTests package
+export LOCKSTEP_JAR="$JAR"
 SMALL=examples/flyway/V2__index_orders_by_customer.sql
 mkdir -p bench/out
+if [ -z "${JDKS:-}" ]; then
+  JDKS=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ] && JDKS="$JDKS /usr/lib/jvm/temurin-25-jdk-amd64"
+fi
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -21,16 +31,31 @@ measure() {
   echo "$secs $((kib / 1024))"
 }
 
-echo "## $(date -u +%Y-%m-%d) — $(java -version 2>&1 | head -1), $(nproc) cores, $(uname -m)"
-echo
+echo "## $(date -u +%Y-%m-%d) — $JAR, $(nproc) cores, $(uname -m)"
+for jdk in $JDKS; do
+  export JAVA_HOME=$jdk
+  echo
+  echo "### $("$jdk/bin/java" -version 2>&1 | head -1)"
+  echo
+  for i in $(seq 20); do measure ./lockstep lint "$SMALL"; done > bench/out/cold.txt
+  echo "- cold lint of one small file (\`./lockstep lint $SMALL\`), median of 20 runs:" \
+    "$(cut -d' ' -f1 bench/out/cold.txt | median) s wall, peak RSS $(cut -d' ' -f2 bench/out/cold.txt | median) MiB"
+  read -r secs rss < <(measure ./lockstep lint "$CORPUS")
+  echo "- whole corpus in one invocation (\`./lockstep lint $CORPUS\`): $secs s wall, peak RSS $rss MiB"
+  for mode in lockstep wasm; do
+    "$jdk/bin/java" -XX:-DontCompileHugeMethods -cp "$JAR" bench/ParseThroughput.java "$CORPUS" "$PARSES" "$WARMUP" $mode \
+      > bench/out/throughput-$mode.txt
+    echo "- warm throughput, $mode mode (\`java -XX:-DontCompileHugeMethods -cp $JAR bench/ParseThroughput.java $CORPUS $PARSES $WARMUP $mode\`):" \
+      "$(tail -n 1 bench/out/throughput-$mode.txt | sed 's/^warm throughput: //')"
+  done
+done
 
-for i in $(seq 20); do measure ./lockstep lint "$SMALL"; done > bench/out/cold.txt
-echo "- cold lint of one small file (\`./lockstep lint $SMALL\`), median of 20 runs:" \
-  "$(cut -d' ' -f1 bench/out/cold.txt | median) s wall, peak RSS $(cut -d' ' -f2 bench/out/cold.txt | median) MiB"
-
-read -r secs rss < <(measure ./lockstep lint "$CORPUS")
-echo "- whole corpus in one invocation (\`./lockstep lint $CORPUS\`): $secs s wall, peak RSS $rss MiB"
-
-java -Xss512m -cp "$JAR" bench/ParseThroughput.java "$CORPUS" "$PARSES" 5000 > bench/out/throughput.txt
-echo "- warm parse throughput (\`java -cp $JAR bench/ParseThroughput.java $CORPUS $PARSES\`):"
-sed 's/^/    /' bench/out/throughput.txt
+if command -v node >/dev/null 2>&1 && ls core/target/libpg-query/libpg-query-*.tgz >/dev/null 2>&1; then
+  rm -rf bench/out/node && mkdir -p bench/out/node
+  tar xzf core/target/libpg-query/libpg-query-*.tgz -C bench/out/node
+  echo
+  echo "### Node, the same wasm"
+  echo
+  echo "- warm throughput of the parse call (\`node bench/node-reference.cjs bench/out/node/package bench/out/statements.json $PARSES $WARMUP\`):" \
+    "$(node bench/node-reference.cjs bench/out/node/package bench/out/statements.json "$PARSES" "$WARMUP")"
+fi
