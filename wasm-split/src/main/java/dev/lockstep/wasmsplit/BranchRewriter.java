@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Copies a run of instructions into a piece split out of a function. Branches whose target
- * stays valid in the piece are copied; the others, and {@code return}, set the continuation code
- * and branch to the piece's exit block.
+ * Copies a run of instructions into a piece split out of a function, renumbering locals as
+ * {@link Layout} says. Branches whose target stays valid in the piece are copied; the others,
+ * and {@code return}, set the continuation code and branch to the piece's exit block.
  */
 final class BranchRewriter {
   /** Where branches out of the copied code go, as seen from its first instruction. */
@@ -59,6 +59,7 @@ final class BranchRewriter {
         case Instr.RETURN -> leave(targets, targets.returnCode(), false, level + targets.exitDepth());
         case Instr.RETURN_CALL, Instr.RETURN_CALL_INDIRECT -> throw new WasmFormatException(
             "tail calls are not supported in code being split");
+        case Instr.LOCAL_GET, Instr.LOCAL_SET, Instr.LOCAL_TEE -> c.op(x.op()).index(layout.pieceLocal(x.index()));
         default -> c.copy(code, x);
       }
     }
@@ -73,12 +74,12 @@ final class BranchRewriter {
     targets.check(target);
     if (target == targets.returnCode() && layout.results() > 0) {
       if (conditional) throw new WasmFormatException("a conditional return with values is not supported");
-      for (int r = layout.results() - 1; r >= 0; r--) c.set(layout.resultLocal(r));
+      for (int r = layout.results() - 1; r >= 0; r--) c.set(layout.pieceResult(r));
     }
     if (conditional) {
-      c.ifThen().i32(target).set(layout.codeLocal()).br(exitDepth + 1).end();
+      c.ifThen().i32(target).set(layout.pieceCode()).br(exitDepth + 1).end();
     } else {
-      c.i32(target).set(layout.codeLocal()).br(exitDepth);
+      c.i32(target).set(layout.pieceCode()).br(exitDepth);
     }
   }
 
@@ -110,12 +111,12 @@ final class BranchRewriter {
       int target = codeOf(targets, level, all[i]);
       mapped[i] = target >= 0 ? trampolines.get(target) : all[i] + u;
     }
-    c.set(layout.scratchLocal());
+    c.set(layout.pieceScratch());
     for (int i = 0; i < u; i++) c.block();
-    c.get(layout.scratchLocal()).brTable(Arrays.copyOf(mapped, mapped.length - 1), mapped[mapped.length - 1]);
+    c.get(layout.pieceScratch()).brTable(Arrays.copyOf(mapped, mapped.length - 1), mapped[mapped.length - 1]);
     int i = 0;
     for (int target : trampolines.keySet()) {
-      c.end().i32(target).set(layout.codeLocal()).br((u - 1 - i) + level + targets.exitDepth());
+      c.end().i32(target).set(layout.pieceCode()).br((u - 1 - i) + level + targets.exitDepth());
       i++;
     }
   }

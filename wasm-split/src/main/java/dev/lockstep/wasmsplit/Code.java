@@ -9,6 +9,12 @@ final class Code {
     return this;
   }
 
+  /** An unsigned immediate, such as a local index. */
+  Code index(int value) {
+    out.u32(value);
+    return this;
+  }
+
   Code block() {
     out.u8(Op.BLOCK).u8(Op.VOID);
     return this;

@@ -23,7 +23,7 @@ final class Decoder {
     long blockType = 0;
     int depth = -1;
     int[] targets = null;
-    int callee = -1;
+    int index = -1;
     switch (op) {
       case 0x02, 0x03, 0x04 -> blockType = r.s64();
       case 0x0c, 0x0d -> depth = r.u32i();
@@ -33,10 +33,10 @@ final class Decoder {
         for (int i = 0; i < n; i++) targets[i] = r.u32i();
         depth = r.u32i(); // the default target
       }
-      case 0x10, 0x12 -> callee = r.u32i();
+      case 0x10, 0x12, 0x20, 0x21, 0x22 -> index = r.u32i();
       case 0x11, 0x13 -> { r.u32(); r.u32(); }
       case 0x1c -> { int n = r.u32i(); for (int i = 0; i < n; i++) r.u8(); }
-      case 0x20, 0x21, 0x22, 0x23, 0x24, 0x25, 0x26, 0xd2 -> r.u32();
+      case 0x23, 0x24, 0x25, 0x26, 0xd2 -> r.u32();
       case 0x3f, 0x40, 0xd0 -> r.u8();
       case 0x41, 0x42 -> r.s64();
       case 0x43 -> r.skip(4);
@@ -54,7 +54,7 @@ final class Decoder {
         }
       }
     }
-    return new Instr(op, start, r.pos, blockType, depth, targets, callee);
+    return new Instr(op, start, r.pos, blockType, depth, targets, index);
   }
 
   private static void prefixed(Reader r) {

@@ -2,10 +2,10 @@ package dev.lockstep.wasmsplit;
 
 /**
  * One decoded instruction: its opcode, where its bytes are in the code, and the immediates this
- * tool needs to rewrite control flow (label depths, block types, callee). Everything else is copied
+ * tool needs to rewrite control flow (label depths, block types, the callee or local index). Everything else is copied
  * as raw bytes.
  */
-record Instr(int op, int start, int end, long blockType, int depth, int[] targets, int callee) {
+record Instr(int op, int start, int end, long blockType, int depth, int[] targets, int index) {
   static final int BLOCK = 0x02;
   static final int LOOP = 0x03;
   static final int IF = 0x04;

@@ -1,31 +1,45 @@
 package dev.lockstep.wasmsplit;
 
 /**
- * How a function's state travels to a piece split out of it and back: the piece takes all the
- * function's locals (parameters first, same order) and a continuation code, and returns the code,
- * the function's results (meaningful when the code says "return") and all locals again.
+ * How a function's state travels to the pieces split out of it and back. A piece takes the
+ * locals the moved code uses (in their original order) and a continuation code, and returns the
+ * code, the function's results (meaningful when the code says "return") and the locals the moved
+ * code writes. In the piece, the locals are renumbered: the ones passed in first, then the code,
+ * the results and a scratch i32.
  */
 final class Layout {
-  final Function f;
-  final FuncType type;
-  /** Locals of the original function, parameters included. */
-  final int m;
-
   /**
    * JVM argument slots a piece may take (the JVM allows 255, and the bytecode compiler adds two
    * of its own); i64 and f64 values take two.
    */
   static final int MAX_SLOTS = 200;
 
-  Layout(Function f, FuncType type) {
+  final Function f;
+  final FuncType type;
+  /** Original indexes of the locals passed to pieces, ascending. */
+  private final int[] passed;
+  /** Original indexes of the locals pieces return, ascending. */
+  private final int[] written;
+  /** Original local index to piece local index; -1 for locals not passed. */
+  private final int[] pieceIndex;
+
+  Layout(Function f, FuncType type, int[] passed, int[] written) {
     this.f = f;
     this.type = type;
-    this.m = f.localTypes().length;
+    this.passed = passed;
+    this.written = written;
+    this.pieceIndex = new int[f.localTypes().length];
+    java.util.Arrays.fill(pieceIndex, -1);
+    for (int i = 0; i < passed.length; i++) pieceIndex[passed[i]] = i;
   }
 
-  /** Whether all locals fit a piece's parameters and results. */
+  int results() {
+    return type.results().length;
+  }
+
+  /** Whether the passed locals fit a piece's parameters and results. */
   boolean fits() {
-    return slots(f.localTypes()) + 1 <= MAX_SLOTS && slots(type.results()) + slots(f.localTypes()) + 1 <= MAX_SLOTS;
+    return slots(pieceType().params()) <= MAX_SLOTS && slots(pieceType().results()) <= MAX_SLOTS;
   }
 
   private static int slots(byte[] types) {
@@ -34,19 +48,21 @@ final class Layout {
     return n;
   }
 
-  int results() {
-    return type.results().length;
+  private byte[] typesOf(int[] locals) {
+    byte[] t = new byte[locals.length];
+    for (int i = 0; i < locals.length; i++) t[i] = f.localTypes()[locals[i]];
+    return t;
   }
 
-  /** (locals..., code) -> (code, results..., locals...). */
+  /** (passed locals..., code) -> (code, results..., written locals...). */
   FuncType pieceType() {
-    byte[] params = new byte[m + 1];
-    System.arraycopy(f.localTypes(), 0, params, 0, m);
-    params[m] = FuncType.I32;
-    byte[] results = new byte[1 + results() + m];
+    byte[] params = new byte[passed.length + 1];
+    System.arraycopy(typesOf(passed), 0, params, 0, passed.length);
+    params[passed.length] = FuncType.I32;
+    byte[] results = new byte[1 + results() + written.length];
     results[0] = FuncType.I32;
     System.arraycopy(type.results(), 0, results, 1, results());
-    System.arraycopy(f.localTypes(), 0, results, 1 + results(), m);
+    System.arraycopy(typesOf(written), 0, results, 1 + results(), written.length);
     return new FuncType(params, results);
   }
 
@@ -62,6 +78,7 @@ final class Layout {
 
   /** The original function's locals, then the code, then the results being returned. */
   byte[] callerLocals() {
+    int m = f.localTypes().length;
     byte[] l = new byte[m + 1 + results()];
     System.arraycopy(f.localTypes(), 0, l, 0, m);
     l[m] = FuncType.I32;
@@ -69,41 +86,65 @@ final class Layout {
     return l;
   }
 
-  /** In the caller and in pieces alike: the local holding the continuation code. */
-  int codeLocal() {
-    return m;
+  /** The piece's index of an original local (passed, since the piece uses it). */
+  int pieceLocal(int original) {
+    int i = pieceIndex[original];
+    if (i < 0) throw new IllegalStateException("local " + original + " is not passed to the piece");
+    return i;
   }
 
-  int resultLocal(int r) {
-    return m + 1 + r;
+  int pieceParams() {
+    return passed.length + 1;
   }
 
-  int scratchLocal() {
-    return m + 1 + results();
+  int pieceCode() {
+    return passed.length;
   }
 
-  /** Pushes the locals and the code, as pieces take them. */
+  int pieceResult(int r) {
+    return passed.length + 1 + r;
+  }
+
+  int pieceScratch() {
+    return passed.length + 1 + results();
+  }
+
+  int callerCode() {
+    return f.localTypes().length;
+  }
+
+  int callerResult(int r) {
+    return f.localTypes().length + 1 + r;
+  }
+
+  /** In the caller: pushes the passed locals and the code, as pieces take them. */
   void pushState(Code c) {
-    for (int i = 0; i <= m; i++) c.get(i);
+    for (int local : passed) c.get(local);
+    c.get(callerCode());
   }
 
-  /** Pushes what a piece returns: code, results, locals. */
+  /** In a function with a piece's signature: pushes its own parameters, to call another piece. */
+  void forwardParams(Code c) {
+    for (int i = 0; i < pieceParams(); i++) c.get(i);
+  }
+
+  /** In a piece: pushes what it returns (code, results, written locals). */
   void pushResults(Code c) {
-    c.get(codeLocal());
-    for (int r = 0; r < results(); r++) c.get(resultLocal(r));
-    for (int i = 0; i < m; i++) c.get(i);
+    c.get(pieceCode());
+    for (int r = 0; r < results(); r++) c.get(pieceResult(r));
+    for (int local : written) c.get(pieceLocal(local));
   }
 
-  /** Stores what a piece returned, in reverse order. */
+  /** In the caller: stores what a piece returned, in reverse order. */
   void popResults(Code c) {
-    for (int i = m - 1; i >= 0; i--) c.set(i);
-    for (int r = results() - 1; r >= 0; r--) c.set(resultLocal(r));
-    c.set(codeLocal());
+    for (int i = written.length - 1; i >= 0; i--) c.set(written[i]);
+    for (int r = results() - 1; r >= 0; r--) c.set(callerResult(r));
+    c.set(callerCode());
   }
 
-  /** Pushes the saved results and returns from the caller. */
+  /** In the caller: pushes the saved results and returns. */
   void returnResults(Code c) {
-    for (int r = 0; r < results(); r++) c.get(resultLocal(r));
+    for (int r = 0; r < results(); r++) c.get(callerResult(r));
     c.op(Op.RETURN);
   }
 }

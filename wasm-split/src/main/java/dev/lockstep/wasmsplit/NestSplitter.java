@@ -48,7 +48,7 @@ final class NestSplitter {
     List<Instr> instrs = Decoder.decode(f.code(), 0, f.code().length);
     Nest nest = Nest.find(instrs);
     if (nest == null) return null;
-    Layout layout = new Layout(f, module.typeOf(f));
+    Layout layout = layoutFor(f, nest);
     if (!layout.fits()) throw new WasmFormatException("too many locals to pass to the pieces");
     Codes codes = new Codes(nest);
     Instr table = instrs.get(nest.brTable);
@@ -63,7 +63,7 @@ final class NestSplitter {
     int largest = 0;
     for (int c = 0; c < ranges.size(); c++) {
       largest = Math.max(largest, chunkCode.get(c).length);
-      chunks.add(module.add(new Function(pieceType, layout.pieceLocals(), layout.m + 1, chunkCode.get(c))));
+      chunks.add(module.add(new Function(pieceType, layout.pieceLocals(), layout.pieceParams(), chunkCode.get(c))));
       firstBodies.add(ranges.get(c)[0]);
     }
     int dispatch = addDispatch(layout, pieceType, firstBodies, chunks);
@@ -71,6 +71,24 @@ final class NestSplitter {
     byte[] code = callerCode(layout, nest, lookup, dispatch);
     module.functions.set(index, new Function(f.typeIndex(), layout.callerLocals(), f.paramCount(), code));
     return new Result(module.importedFunctions + index, nest.size() - 1, ranges.size(), largest, code.length);
+  }
+
+  /** Pieces take the locals the case bodies use and return those they write. */
+  private Layout layoutFor(Function f, Nest nest) {
+    java.util.TreeSet<Integer> used = new java.util.TreeSet<>();
+    java.util.TreeSet<Integer> written = new java.util.TreeSet<>();
+    for (int i = nest.bodyStart(0); i < nest.bodyEnd(nest.size() - 2); i++) {
+      Instr x = nest.instrs.get(i);
+      if (x.op() == Instr.LOCAL_GET || x.op() == Instr.LOCAL_SET || x.op() == Instr.LOCAL_TEE) {
+        used.add(x.index());
+        if (x.op() != Instr.LOCAL_GET) written.add(x.index());
+      }
+    }
+    return new Layout(f, module.typeOf(f), toArray(used), toArray(written));
+  }
+
+  private static int[] toArray(java.util.Set<Integer> set) {
+    return set.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** Consecutive case bodies, grouped up to about chunkBytes of code each. */
@@ -123,7 +141,7 @@ final class NestSplitter {
     for (int k = t; k >= s; k--) c.block();
     int[] entries = new int[t - s + 1];
     for (int j = 0; j < entries.length; j++) entries[j] = j;
-    c.get(layout.codeLocal()).i32(s).op(Op.I32_SUB).brTable(entries, t - s).end();
+    c.get(layout.pieceCode()).i32(s).op(Op.I32_SUB).brTable(entries, t - s).end();
     BranchRewriter rewriter = new BranchRewriter(layout, c);
     Nest nest = codes.nest;
     for (int k = s; k <= t; k++) {
@@ -152,7 +170,7 @@ final class NestSplitter {
       });
       if (k < t) c.end();
     }
-    c.i32(t + 1).set(layout.codeLocal()).end(); // fell through to the next chunk's first body
+    c.i32(t + 1).set(layout.pieceCode()).end(); // fell through to the next chunk's first body
     layout.pushResults(c);
     return c.end().toArray();
   }
@@ -181,18 +199,18 @@ final class NestSplitter {
     Code c = new Code();
     dispatchTree(c, layout, firstBodies, callees, 0, callees.size() - 1);
     byte[] code = c.op(Op.UNREACHABLE).end().toArray();
-    return module.add(new Function(pieceType, layout.pieceType().params(), layout.m + 1, code));
+    return module.add(new Function(pieceType, layout.pieceType().params(), layout.pieceParams(), code));
   }
 
   private static void dispatchTree(Code c, Layout layout, List<Integer> firstBodies, List<Integer> callees,
       int lo, int hi) {
     if (lo == hi) {
-      layout.pushState(c);
+      layout.forwardParams(c);
       c.call(callees.get(lo)).op(Op.RETURN);
       return;
     }
     int mid = (lo + hi + 1) / 2;
-    c.get(layout.codeLocal()).i32(firstBodies.get(mid)).op(Op.I32_LT_U).ifThen();
+    c.get(layout.pieceCode()).i32(firstBodies.get(mid)).op(Op.I32_LT_U).ifThen();
     dispatchTree(c, layout, firstBodies, callees, lo, mid - 1);
     c.op(Op.ELSE);
     dispatchTree(c, layout, firstBodies, callees, mid, hi);
@@ -207,18 +225,18 @@ final class NestSplitter {
     Code c = new Code();
     c.copy(code, 0, instrs.get(nest.first()).start());
     c.copy(code, instrs.get(nest.blocks[0]).end(), instrs.get(nest.brTable).start()); // the switch index
-    c.call(lookup).set(layout.codeLocal());
+    c.call(lookup).set(layout.callerCode());
     int n = codes.n;
     int outer = nest.outer.size();
     c.block().loop();
-    c.get(layout.codeLocal()).i32(n - 1).op(Op.I32_GE_U).ifThen();
+    c.get(layout.callerCode()).i32(n - 1).op(Op.I32_GE_U).ifThen();
     // Inside: 0 = the return path, 1 = if, 2 = loop, 3 = after the nest, 4 + d = outer label d.
     c.block();
     int[] exits = new int[outer + 2];
     exits[0] = 3;
     for (int d = 0; d < outer; d++) exits[1 + d] = codes.plainOuter(d) ? 4 + d : 0; // no code names the others
     exits[outer + 1] = 0;
-    c.get(layout.codeLocal()).i32(n - 1).op(Op.I32_SUB).brTable(exits, 0).end();
+    c.get(layout.callerCode()).i32(n - 1).op(Op.I32_SUB).brTable(exits, 0).end();
     layout.returnResults(c);
     c.end();
     layout.pushState(c);

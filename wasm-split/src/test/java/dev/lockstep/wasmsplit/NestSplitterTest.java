@@ -33,11 +33,13 @@ class NestSplitterTest {
    * f(x, y) -> (i32, i64): a loop around a five-block switch. Case bodies fall through into each
    * other, skip a body with br_if, run an inner loop, leave through a br_table whose targets are
    * inside the body, the next body, the end of the switch, the loop and the outermost block,
-   * return two values from inside an if, and call an imported function.
+   * return two values from inside an if, and call an imported function. One local is used only
+   * outside the switch, so the pieces do not take it.
    */
   static byte[] switchModule() {
-    int x = 0, y = 1, a = 2, b = 3, c = 4, t = 5;
+    int x = 0, y = 1, a = 2, b = 3, c = 4, t = 5, u = 6; // u: not used by the case bodies
     Asm code = new Asm()
+        .get(x).i32(5).op(I32_MUL).set(u)
         .block() // $done
         .loop() // $again
         .get(y).i32(1).op(I32_SUB).tee(y).i32(0).op(I32_LT_S).brIf(1)
@@ -73,9 +75,9 @@ class NestSplitterTest {
         .br(0)
         .end() // $again
         .end() // $done
-        .get(a).get(c).op(I32_TRUNC_F64_S).op(I32_ADD).get(b);
+        .get(a).get(c).op(I32_TRUNC_F64_S).op(I32_ADD).get(u).op(I32_ADD).get(b);
     return new TestModule()
-        .function("f", new byte[] {I32, I32}, new byte[] {I32, I64}, new byte[] {I32, I64, F64, I32}, code)
+        .function("f", new byte[] {I32, I32}, new byte[] {I32, I64}, new byte[] {I32, I64, F64, I32, I32}, code)
         .function("g", new byte[] {I32}, new byte[] {}, new byte[] {}, voidSwitch())
         .function("h", new byte[] {I32}, new byte[] {I32}, new byte[] {I32}, wideSwitch())
         .bytes();
