@@ -43,9 +43,9 @@ for jdk in $JDKS; do
   read -r secs rss < <(measure ./lockstep lint "$CORPUS")
   echo "- whole corpus in one invocation (\`./lockstep lint $CORPUS\`): $secs s wall, peak RSS $rss MiB"
   for mode in lockstep wasm; do
-    "$jdk/bin/java" -XX:-DontCompileHugeMethods -cp "$JAR" bench/ParseThroughput.java "$CORPUS" "$PARSES" "$WARMUP" $mode \
+    "$jdk/bin/java" -cp "$JAR" bench/ParseThroughput.java "$CORPUS" "$PARSES" "$WARMUP" $mode \
       > bench/out/throughput-$mode.txt
-    echo "- warm throughput, $mode mode (\`java -XX:-DontCompileHugeMethods -cp $JAR bench/ParseThroughput.java $CORPUS $PARSES $WARMUP $mode\`):" \
+    echo "- warm throughput, $mode mode (\`java -cp $JAR bench/ParseThroughput.java $CORPUS $PARSES $WARMUP $mode\`):" \
       "$(tail -n 1 bench/out/throughput-$mode.txt | sed 's/^warm throughput: //')"
   done
 done

@@ -19,8 +19,11 @@ final class BranchRewriter {
      */
     int code(int depth);
 
-    /** Refuses a code the caller cannot branch to (a label that carries values). */
+    /** Refuses a code the caller cannot branch to (a label that carries several values). */
     void check(int code);
+
+    /** The value type a branch to the code's label carries, or 0. */
+    int carried(int code);
 
     /** Depth of the piece's exit block, seen from the copied code's outermost level. */
     int exitDepth();
@@ -76,6 +79,16 @@ final class BranchRewriter {
       if (conditional) throw new WasmFormatException("a conditional return with values is not supported");
       for (int r = layout.results() - 1; r >= 0; r--) c.set(layout.pieceResult(r));
     }
+    int value = targets.carried(target);
+    if (value != 0) {
+      int slot = layout.pieceCarry(layout.carrySlot(value));
+      if (conditional) {
+        // br_if keeps the value on the stack when it does not branch
+        c.set(layout.pieceScratch()).tee(slot).get(layout.pieceScratch());
+      } else {
+        c.set(slot);
+      }
+    }
     if (conditional) {
       c.ifThen().i32(target).set(layout.pieceCode()).br(exitDepth + 1).end();
     } else {
@@ -95,6 +108,9 @@ final class BranchRewriter {
       int target = codeOf(targets, level, depth);
       if (target >= 0) {
         targets.check(target);
+        if (targets.carried(target) != 0) {
+          throw new WasmFormatException("a br_table out of the code being split carries a value");
+        }
         trampolines.putIfAbsent(target, trampolines.size());
       }
     }

@@ -62,6 +62,11 @@ final class Code {
     return this;
   }
 
+  Code tee(int local) {
+    out.u8(0x22).u32(local);
+    return this;
+  }
+
   Code i32(int value) {
     out.u8(Op.I32_CONST).s64(value);
     return this;

@@ -26,6 +26,16 @@ record Instr(int op, int start, int end, long blockType, int depth, int[] target
   /** Block type "no params, no results" (the 0x40 encoding). */
   static final long EMPTY_BLOCK = -64;
 
+  /**
+   * The one value type a branch to this construct's label carries, 0 when it carries nothing, or
+   * -1 when it carries something this tool does not handle (a block type given by type index).
+   */
+  int labelValue() {
+    if (blockType == EMPTY_BLOCK || op == LOOP && blockType < 0) return 0; // a loop's label takes its params
+    if (blockType < 0 && blockType >= -0x40) return (int) (blockType & 0x7f); // one value type, e.g. 0x7f i32
+    return -1;
+  }
+
   boolean opensBlock() {
     return op == BLOCK || op == LOOP || op == IF;
   }

@@ -1,11 +1,14 @@
 package dev.lockstep.wasmsplit;
 
+import java.util.Arrays;
+
 /**
  * How a function's state travels to the pieces split out of it and back. A piece takes the
  * locals the moved code uses (in their original order) and a continuation code, and returns the
  * code, the function's results (meaningful when the code says "return") and the locals the moved
- * code writes. In the piece, the locals are renumbered: the ones passed in first, then the code,
- * the results and a scratch i32.
+ * code writes. A branch out of a piece to a label that carries a value leaves the value in a
+ * slot of its type, returned after the results. In the piece, the locals are renumbered: the ones
+ * passed in first, then the code, the results, the carried values and a scratch i32.
  */
 final class Layout {
   /**
@@ -22,19 +25,28 @@ final class Layout {
   private final int[] written;
   /** Original local index to piece local index; -1 for locals not passed. */
   private final int[] pieceIndex;
+  /** Types of the values that branches out of a piece carry, one slot each. */
+  private final byte[] carried;
 
-  Layout(Function f, FuncType type, int[] passed, int[] written) {
+  Layout(Function f, FuncType type, int[] passed, int[] written, byte[] carried) {
     this.f = f;
     this.type = type;
     this.passed = passed;
     this.written = written;
+    this.carried = carried;
     this.pieceIndex = new int[f.localTypes().length];
-    java.util.Arrays.fill(pieceIndex, -1);
+    Arrays.fill(pieceIndex, -1);
     for (int i = 0; i < passed.length; i++) pieceIndex[passed[i]] = i;
   }
 
   int results() {
     return type.results().length;
+  }
+
+  /** The slot of a carried value type. */
+  int carrySlot(int valueType) {
+    for (int k = 0; k < carried.length; k++) if ((carried[k] & 0xff) == valueType) return k;
+    throw new IllegalStateException("no slot for value type " + valueType);
   }
 
   /** Whether the passed locals fit a piece's parameters and results. */
@@ -59,30 +71,33 @@ final class Layout {
     byte[] params = new byte[passed.length + 1];
     System.arraycopy(typesOf(passed), 0, params, 0, passed.length);
     params[passed.length] = FuncType.I32;
-    byte[] results = new byte[1 + results() + written.length];
+    byte[] results = new byte[1 + results() + carried.length + written.length];
     results[0] = FuncType.I32;
     System.arraycopy(type.results(), 0, results, 1, results());
-    System.arraycopy(typesOf(written), 0, results, 1 + results(), written.length);
+    System.arraycopy(carried, 0, results, 1 + results(), carried.length);
+    System.arraycopy(typesOf(written), 0, results, 1 + results() + carried.length, written.length);
     return new FuncType(params, results);
   }
 
-  /** A piece's locals: its parameters, then the results being returned, then a scratch i32. */
+  /** A piece's locals: its parameters, the results, the carried values, a scratch i32. */
   byte[] pieceLocals() {
     byte[] p = pieceType().params();
-    byte[] l = new byte[p.length + results() + 1];
+    byte[] l = new byte[p.length + results() + carried.length + 1];
     System.arraycopy(p, 0, l, 0, p.length);
     System.arraycopy(type.results(), 0, l, p.length, results());
+    System.arraycopy(carried, 0, l, p.length + results(), carried.length);
     l[l.length - 1] = FuncType.I32;
     return l;
   }
 
-  /** The original function's locals, then the code, then the results being returned. */
+  /** The original function's locals, then the code, the results and the carried values. */
   byte[] callerLocals() {
     int m = f.localTypes().length;
-    byte[] l = new byte[m + 1 + results()];
+    byte[] l = new byte[m + 1 + results() + carried.length];
     System.arraycopy(f.localTypes(), 0, l, 0, m);
     l[m] = FuncType.I32;
     System.arraycopy(type.results(), 0, l, m + 1, results());
+    System.arraycopy(carried, 0, l, m + 1 + results(), carried.length);
     return l;
   }
 
@@ -105,8 +120,12 @@ final class Layout {
     return passed.length + 1 + r;
   }
 
+  int pieceCarry(int slot) {
+    return passed.length + 1 + results() + slot;
+  }
+
   int pieceScratch() {
-    return passed.length + 1 + results();
+    return passed.length + 1 + results() + carried.length;
   }
 
   int callerCode() {
@@ -115,6 +134,10 @@ final class Layout {
 
   int callerResult(int r) {
     return f.localTypes().length + 1 + r;
+  }
+
+  int callerCarry(int slot) {
+    return f.localTypes().length + 1 + results() + slot;
   }
 
   /** In the caller: pushes the passed locals and the code, as pieces take them. */
@@ -132,12 +155,14 @@ final class Layout {
   void pushResults(Code c) {
     c.get(pieceCode());
     for (int r = 0; r < results(); r++) c.get(pieceResult(r));
+    for (int k = 0; k < carried.length; k++) c.get(pieceCarry(k));
     for (int local : written) c.get(pieceLocal(local));
   }
 
   /** In the caller: stores what a piece returned, in reverse order. */
   void popResults(Code c) {
     for (int i = written.length - 1; i >= 0; i--) c.set(written[i]);
+    for (int k = carried.length - 1; k >= 0; k--) c.set(callerCarry(k));
     for (int r = results() - 1; r >= 0; r--) c.set(callerResult(r));
     c.set(callerCode());
   }

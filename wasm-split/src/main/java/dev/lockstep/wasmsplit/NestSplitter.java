@@ -47,7 +47,8 @@ final class NestSplitter {
     Function f = module.functions.get(index);
     List<Instr> instrs = Decoder.decode(f.code(), 0, f.code().length);
     Nest nest = Nest.find(instrs);
-    if (nest == null) return null;
+    int nestBytes = nest == null ? 0 : instrs.get(nest.last()).end() - instrs.get(nest.first()).start();
+    if (nestBytes < f.code().length / 2) return null; // splitting a small switch saves nothing
     Layout layout = layoutFor(f, nest);
     if (!layout.fits()) throw new WasmFormatException("too many locals to pass to the pieces");
     Codes codes = new Codes(nest);
@@ -84,7 +85,7 @@ final class NestSplitter {
         if (x.op() != Instr.LOCAL_GET) written.add(x.index());
       }
     }
-    return new Layout(f, module.typeOf(f), toArray(used), toArray(written));
+    return new Layout(f, module.typeOf(f), toArray(used), toArray(written), new Codes(nest).carriedTypes());
   }
 
   private static int[] toArray(java.util.Set<Integer> set) {
@@ -122,15 +123,34 @@ final class NestSplitter {
       this.returnCode = n + nest.outer.size();
     }
 
+    /** The outer label a code names, or null for the nest's own codes and for return. */
+    private Instr outerLabel(int code) {
+      return code >= n && code < returnCode ? nest.instrs.get(nest.outer.get(code - n)) : null;
+    }
+
     void check(int code) {
-      if (code >= n && code < returnCode
-          && nest.instrs.get(nest.outer.get(code - n)).blockType() != Instr.EMPTY_BLOCK) {
-        throw new WasmFormatException("a branch out of the switch carries values, which is not supported");
+      Instr label = outerLabel(code);
+      if (label != null && label.labelValue() < 0) {
+        throw new WasmFormatException("a branch out of the switch carries several values, which is not supported");
       }
     }
 
-    boolean plainOuter(int d) {
-      return nest.instrs.get(nest.outer.get(d)).blockType() == Instr.EMPTY_BLOCK;
+    int carried(int code) {
+      Instr label = outerLabel(code);
+      return label == null ? 0 : label.labelValue();
+    }
+
+    /** The value types outer labels carry, each once. */
+    byte[] carriedTypes() {
+      java.util.TreeSet<Integer> types = new java.util.TreeSet<>();
+      for (int o : nest.outer) {
+        int v = nest.instrs.get(o).labelValue();
+        if (v > 0) types.add(v);
+      }
+      byte[] out = new byte[types.size()];
+      int i = 0;
+      for (int t : types) out[i++] = (byte) t;
+      return out;
     }
   }
 
@@ -156,6 +176,11 @@ final class NestSplitter {
         @Override
         public void check(int code) {
           codes.check(code);
+        }
+
+        @Override
+        public int carried(int code) {
+          return codes.carried(code);
         }
 
         @Override
@@ -230,13 +255,28 @@ final class NestSplitter {
     int outer = nest.outer.size();
     c.block().loop();
     c.get(layout.callerCode()).i32(n - 1).op(Op.I32_GE_U).ifThen();
-    // Inside: 0 = the return path, 1 = if, 2 = loop, 3 = after the nest, 4 + d = outer label d.
+    // Labels that carry a value get a trampoline block that pushes it. Inside the innermost one:
+    // 0..k-1 = trampolines, k = the return path, k+1 = if, k+2 = loop, k+3 = after the nest,
+    // k+4+d = outer label d.
+    List<Integer> carrying = new ArrayList<>();
+    for (int d = 0; d < outer; d++) if (codes.carried(n + d) > 0) carrying.add(d);
+    int k = carrying.size();
     c.block();
+    for (int j = 0; j < k; j++) c.block();
     int[] exits = new int[outer + 2];
-    exits[0] = 3;
-    for (int d = 0; d < outer; d++) exits[1 + d] = codes.plainOuter(d) ? 4 + d : 0; // no code names the others
-    exits[outer + 1] = 0;
-    c.get(layout.callerCode()).i32(n - 1).op(Op.I32_SUB).brTable(exits, 0).end();
+    exits[0] = k + 3;
+    for (int d = 0; d < outer; d++) {
+      int value = codes.carried(n + d);
+      exits[1 + d] = value == 0 ? k + 4 + d : value > 0 ? carrying.indexOf(d) : k; // no code names the last
+    }
+    exits[outer + 1] = k;
+    c.get(layout.callerCode()).i32(n - 1).op(Op.I32_SUB).brTable(exits, k).end();
+    for (int j = 0; j < k; j++) {
+      int d = carrying.get(j);
+      int slot = layout.callerCarry(layout.carrySlot(codes.carried(n + d)));
+      c.get(slot).br((k - 1 - j) + 4 + d);
+      c.end();
+    }
     layout.returnResults(c);
     c.end();
     layout.pushState(c);

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class WasmSplit {
   /** Functions whose code is at least this many bytes have their switch split. */
-  static final int DEFAULT_MIN_BYTES = 16_000;
+  static final int DEFAULT_MIN_BYTES = 8_000;
   /** Case bodies per chunk, in bytes of wasm code. */
   static final int DEFAULT_CHUNK_BYTES = 2_000;
 
@@ -39,7 +39,7 @@ public final class WasmSplit {
         continue; // the module is unchanged
       }
       if (r == null) {
-        log.add("function " + (module.importedFunctions + i) + ": " + size + " bytes, no switch to split");
+        log.add("function " + (module.importedFunctions + i) + ": " + size + " bytes, no switch makes up most of it");
       } else {
         log.add("function " + r.function() + ": " + size + " bytes -> " + r.remainingBytes() + " + "
             + r.caseBodies() + " case bodies in " + r.chunks() + " chunks of at most "

@@ -80,6 +80,7 @@ class NestSplitterTest {
         .function("f", new byte[] {I32, I32}, new byte[] {I32, I64}, new byte[] {I32, I64, F64, I32, I32}, code)
         .function("g", new byte[] {I32}, new byte[] {}, new byte[] {}, voidSwitch())
         .function("h", new byte[] {I32}, new byte[] {I32}, new byte[] {I32}, wideSwitch())
+        .function("k", new byte[] {I32, I32}, new byte[] {I32}, new byte[] {}, valueSwitch())
         .bytes();
   }
 
@@ -117,6 +118,25 @@ class NestSplitterTest {
     return code.get(1);
   }
 
+  /**
+   * k(x, y) -> i32: a switch inside a block whose label carries an i32, left by br_if (which
+   * keeps the value when it does not branch) and by br, as a scanner returns its token.
+   */
+  static Asm valueSwitch() {
+    return new Asm()
+        .op(0x02, I32) // $token: block (result i32)
+        .block().block().block()
+        .get(0).brTable(2, 0, 1, 2)
+        .end()
+        .i32(100).get(1).brIf(2).op(0x1a) // drop the value br_if kept
+        .end()
+        .get(0).i32(10).op(I32_MUL).get(1).op(I32_ADD).br(1)
+        .end()
+        .i32(7)
+        .end()
+        .i32(1).op(I32_ADD);
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {1, 12, 40, 100_000})
   void splitModuleComputesWhatTheOriginalDoes(int chunkBytes) {
@@ -124,7 +144,8 @@ class NestSplitterTest {
     WasmSplit.Output out = WasmSplit.split(original, 0, chunkBytes);
     assertThat(out.log()).anyMatch(l -> l.startsWith("function 1:") && l.contains("4 case bodies"))
         .anyMatch(l -> l.startsWith("function 2:") && l.contains("2 case bodies"))
-        .anyMatch(l -> l.startsWith("function 3:") && l.contains("40 case bodies"));
+        .anyMatch(l -> l.startsWith("function 3:") && l.contains("40 case bodies"))
+        .anyMatch(l -> l.startsWith("function 4:") && l.contains("2 case bodies"));
     List<String> expected = runAll(original, false);
     assertThat(runAll(out.wasm(), false)).isEqualTo(expected);
     assertThat(runAll(out.wasm(), true)).isEqualTo(expected);
@@ -153,26 +174,29 @@ class NestSplitterTest {
         .bytes();
     WasmSplit.Output out = WasmSplit.split(original, 0, 1);
     assertThat(out.wasm()).isEqualTo(original);
-    assertThat(out.log()).containsExactly("function 1: 13 bytes, no switch to split");
+    assertThat(out.log()).containsExactly("function 1: 13 bytes, no switch makes up most of it");
     assertThat(WasmSplit.split(switchModule(), 1_000_000, 1).wasm()).isEqualTo(switchModule());
   }
 
   @Test
-  void aSwitchWhoseBranchesOutCarryValuesIsLeftWhole() {
+  void aSwitchWhoseBranchesOutCarrySeveralValuesIsLeftWhole() {
     Asm code = new Asm()
-        .op(0x02, I32) // a block with an i32 result around the switch
+        .op(0x02, 0x01) // a block of type 1, () -> (i32, i32): its label carries two values
         .block().block().block()
         .get(0).brTable(2, 0, 1, 2)
         .end().end()
-        .i32(5).br(1) // leaves the result block with a value
+        .i32(5).i32(6).br(1)
         .end()
-        .i32(7);
+        .i32(7).i32(8)
+        .end()
+        .op(I32_ADD);
     byte[] module = new TestModule()
+        .function("two", new byte[] {}, new byte[] {I32, I32}, new byte[] {}, new Asm().i32(1).i32(2))
         .function("v", new byte[] {I32}, new byte[] {I32}, new byte[] {}, code).bytes();
     WasmSplit.Output out = WasmSplit.split(module, 0, 1);
     assertThat(out.wasm()).isEqualTo(module);
-    assertThat(out.log()).containsExactly(
-        "function 1: switch not split: a branch out of the switch carries values, which is not supported");
+    assertThat(out.log()).contains("function 2: switch not split:"
+        + " a branch out of the switch carries several values, which is not supported");
   }
 
   @Test
@@ -204,6 +228,11 @@ class NestSplitterTest {
     }
     for (int x = -1; x <= 42; x++) {
       results.add("h(" + x + ") = " + instance.export("h").apply(x)[0]);
+    }
+    for (int x = -1; x <= 3; x++) {
+      for (int y = 0; y <= 1; y++) {
+        results.add("k(" + x + "," + y + ") = " + instance.export("k").apply(x, y)[0]);
+      }
     }
     for (int x = -1; x <= 6; x++) {
       instance.global(0).setValue(11);
