@@ -6,6 +6,7 @@
 #                                     the JDKs to measure (default: java on PATH, and Temurin 25 if installed)
 #   LOCKSTEP_JAR=/path/to/other/lockstep.jar bench/run.sh
 #                                     measure another build (e.g. an older commit) the same way
+#   SQUAWK_VERSION=2.66.0             the squawk-cli release measured for comparison (installed from npm)
 # Prints a Markdown block to paste into bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,4 +59,25 @@ if command -v node >/dev/null 2>&1 && ls core/target/libpg-query/libpg-query-*.t
   echo
   echo "- warm throughput of the parse call (\`node bench/node-reference.cjs bench/out/node/package bench/out/statements.json $PARSES $WARMUP\`):" \
     "$(node bench/node-reference.cjs bench/out/node/package bench/out/statements.json "$PARSES" "$WARMUP")"
+fi
+
+if command -v npm >/dev/null 2>&1; then
+  SQUAWK_VERSION=${SQUAWK_VERSION:-2.66.0}
+  npm install --silent --no-audit --no-fund --prefix bench/out/squawk "squawk-cli@$SQUAWK_VERSION" >/dev/null 2>&1 || true
+  native=$(ls bench/out/squawk/node_modules/@squawk-cli/*/bin/squawk 2>/dev/null | head -n 1)
+  launcher=bench/out/squawk/node_modules/.bin/squawk
+  if [ -n "$native" ] && [ -x "$launcher" ]; then
+    echo
+    echo "### squawk $SQUAWK_VERSION (npm \`squawk-cli\`), same machine, same run"
+    echo
+    for i in $(seq 20); do measure "$native" "$SMALL"; done > bench/out/squawk-cold.txt
+    for i in $(seq 20); do measure "$launcher" "$SMALL"; done > bench/out/squawk-launcher-cold.txt
+    echo "- cold lint of the same file, native binary, median of 20 runs:" \
+      "$(cut -d' ' -f1 bench/out/squawk-cold.txt | median) s wall, peak RSS $(cut -d' ' -f2 bench/out/squawk-cold.txt | median) MiB"
+    echo "- cold lint of the same file, npm launcher (\`node_modules/.bin/squawk\`), median of 20 runs:" \
+      "$(cut -d' ' -f1 bench/out/squawk-launcher-cold.txt | median) s wall, peak RSS $(cut -d' ' -f2 bench/out/squawk-launcher-cold.txt | median) MiB"
+    mapfile -t files < <(find "$CORPUS" -name '*.sql' -type f | sort)
+    read -r secs rss < <(measure "$native" "${files[@]}")
+    echo "- whole corpus in one invocation (native binary, the ${#files[@]} \`*.sql\` files as arguments): $secs s wall, peak RSS $rss MiB"
+  fi
 fi

@@ -35,7 +35,8 @@ public final class MigrationContext {
   private final boolean[] explicitOpen;
   private final String[] lockTimeout;
   private final String[] statementTimeout;
-  private final List<Event> events = new ArrayList<>();
+  /** Events by kind and object (see {@link #key}), each list in statement order. */
+  private final java.util.Map<String, List<Event>> events = new java.util.HashMap<>();
   private final List<Statement> statements;
   private final TransactionPlan plan;
   private final java.util.Map<String, Object> memo = new java.util.HashMap<>();
@@ -104,25 +105,25 @@ public final class MigrationContext {
       JsonNode rel = node.fields().path("into").path("rel");
       if (rel.isObject()) add(Kind.CREATED_TABLE, RangeVar.fromFields(rel), null, i);
     } else if (node instanceof CreateIndex ci && ci.name() != null) {
-      events.add(new Event(Kind.CREATED_INDEX, ci.table().schema(), ci.name(), null, i));
+      addNamed(new Event(Kind.CREATED_INDEX, ci.table().schema(), ci.name(), null, i));
     } else if (node instanceof CreateDomain d && !d.constraints().isEmpty()) {
       List<String> name = d.name();
-      events.add(new Event(Kind.CONSTRAINED_DOMAIN, null, name.get(name.size() - 1), d.baseType(), i));
+      addNamed(new Event(Kind.CONSTRAINED_DOMAIN, null, name.get(name.size() - 1), d.baseType(), i));
     } else if (node instanceof AlterEnum e && e.addsValue()) {
-      events.add(new Event(Kind.ENUM_VALUE, null, e.newValue(), null, i));
+      addNamed(new Event(Kind.ENUM_VALUE, null, e.newValue(), null, i));
     } else if (node instanceof AlterTable at && at.table() != null) {
       add(Kind.ALTERED_TABLE, at.table(), null, i);
       for (AlterTableCmd cmd : at.commands()) {
         if ("AT_ValidateConstraint".equals(cmd.subtype())) {
           add(Kind.VALIDATED, at.table(), cmd.name(), i);
-          events.stream().filter(e -> e.kind == Kind.ADDED_NOT_VALID && sameTable(e, at.table()) && cmd.name().equals(e.detail)
-              && e.statement < i).findFirst().ifPresent(e -> provesNotNull(at.table(), e.detail, i));
+          events(Kind.ADDED_NOT_VALID, at.table()).stream().filter(e -> cmd.name().equals(e.detail) && e.statement < i)
+              .findFirst().ifPresent(e -> provesNotNull(at.table(), e.detail, i));
         } else if ("AT_AddConstraint".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof Constraint c) {
           add(c.notValid() ? Kind.ADDED_NOT_VALID : Kind.ADDED_CONSTRAINT, at.table(), c.name(), i);
           if (c.notValid()) notValidTypes.put(i + ":" + c.name(), c.type());
           String column = Constraints.notNullColumn(c);
           if (column != null) {
-            events.add(new Event(Kind.NOT_NULL_CONSTRAINT, at.table().schema(), at.table().name(), c.name() + ":" + column, i));
+            add(Kind.NOT_NULL_CONSTRAINT, at.table(), c.name() + ":" + column, i);
             if (!c.notValid()) add(Kind.NOT_NULL_PROVEN, at.table(), column, i);
           }
         }
@@ -132,19 +133,34 @@ public final class MigrationContext {
 
   /** VALIDATE of a NOT VALID CHECK (col IS NOT NULL) or NOT NULL constraint proves the column. */
   private void provesNotNull(RangeVar table, String constraint, int statement) {
-    for (Event e : List.copyOf(events)) {
-      if (e.kind == Kind.NOT_NULL_CONSTRAINT && e.detail.startsWith(constraint + ":") && sameTable(e, table)) {
+    for (Event e : List.copyOf(events(Kind.NOT_NULL_CONSTRAINT, table))) {
+      if (e.detail.startsWith(constraint + ":")) {
         add(Kind.NOT_NULL_PROVEN, table, e.detail.substring(constraint.length() + 1), statement);
       }
     }
   }
 
   private void add(Kind kind, RangeVar table, String detail, int statement) {
-    events.add(new Event(kind, table.schema(), table.name(), detail, statement));
+    events.computeIfAbsent(key(kind, table), k -> new ArrayList<>())
+        .add(new Event(kind, table.schema(), table.name(), detail, statement));
   }
 
-  private static boolean sameTable(Event e, RangeVar table) {
-    return e.name.equals(table.name()) && schemaOrPublic(e.schema).equals(schemaOrPublic(table.schema()));
+  /** An event about an object known by name alone (an index, a domain, an enum value). */
+  private void addNamed(Event e) {
+    events.computeIfAbsent(e.kind + "|" + e.name, k -> new ArrayList<>()).add(e);
+  }
+
+  /** Looking events up by object keeps a file of thousands of statements linear, not quadratic. */
+  private static String key(Kind kind, RangeVar table) {
+    return kind + "|" + schemaOrPublic(table.schema()) + "." + table.name();
+  }
+
+  private List<Event> events(Kind kind, RangeVar table) {
+    return events.getOrDefault(key(kind, table), List.of());
+  }
+
+  private List<Event> named(Kind kind, String name) {
+    return events.getOrDefault(kind + "|" + name, List.of());
   }
 
   /** An unqualified name resolves through search_path, which is "public" in almost every migration. */
@@ -153,9 +169,8 @@ public final class MigrationContext {
   }
 
   private Optional<Event> earlier(Kind kind, RangeVar table, String detail, Statement before) {
-    return events.stream()
-        .filter(e -> e.kind == kind && e.statement < before.index() && sameTable(e, table)
-            && (detail == null || detail.equals(e.detail)))
+    return events(kind, table).stream()
+        .filter(e -> e.statement < before.index() && (detail == null || detail.equals(e.detail)))
         .findFirst();
   }
 
@@ -195,12 +210,12 @@ public final class MigrationContext {
 
   /** An index of this name was created earlier in the file. */
   public boolean indexCreatedEarlier(String name, Statement before) {
-    return events.stream().anyMatch(e -> e.kind == Kind.CREATED_INDEX && e.name.equals(name) && e.statement < before.index());
+    return named(Kind.CREATED_INDEX, name).stream().anyMatch(e -> e.statement < before.index());
   }
 
   /** The base type of a domain with constraints that was created earlier in the file. */
   public Optional<String> constrainedDomainBaseType(String name, Statement before) {
-    return events.stream().filter(e -> e.kind == Kind.CONSTRAINED_DOMAIN && e.name.equals(name) && e.statement < before.index())
+    return named(Kind.CONSTRAINED_DOMAIN, name).stream().filter(e -> e.statement < before.index())
         .map(Event::detail).findFirst();
   }
 
@@ -245,23 +260,21 @@ public final class MigrationContext {
   /** A constraint (CHECK, ...) was added to {@code table} earlier, valid or later validated. */
   public boolean validConstraintAdded(RangeVar table, Statement before) {
     if (earlier(Kind.ADDED_CONSTRAINT, table, null, before).isPresent()) return true;
-    return events.stream().anyMatch(e -> e.kind == Kind.ADDED_NOT_VALID && e.statement < before.index() && sameTable(e, table)
+    return events(Kind.ADDED_NOT_VALID, table).stream().anyMatch(e -> e.statement < before.index()
         && earlier(Kind.VALIDATED, table, e.detail, before).isPresent());
   }
 
   /** Statement index of an ALTER TYPE ... ADD VALUE '{@code value}' earlier in the same transaction. */
   public Optional<Integer> enumValueAddedInSameTransaction(String value, Statement before) {
-    return events.stream()
-        .filter(e -> e.kind == Kind.ENUM_VALUE && e.name.equals(value) && e.statement < before.index()
-            && sameTransaction(before, e.statement))
+    return named(Kind.ENUM_VALUE, value).stream()
+        .filter(e -> e.statement < before.index() && sameTransaction(before, e.statement))
         .map(Event::statement).findFirst();
   }
 
   /** Statement index of an ALTER TABLE on {@code table} earlier in the same transaction. */
   public Optional<Integer> alteredInSameTransaction(RangeVar table, Statement before) {
-    return events.stream()
-        .filter(e -> e.kind == Kind.ALTERED_TABLE && e.statement < before.index() && sameTable(e, table)
-            && sameTransaction(before, e.statement))
+    return events(Kind.ALTERED_TABLE, table).stream()
+        .filter(e -> e.statement < before.index() && sameTransaction(before, e.statement))
         .map(Event::statement).findFirst();
   }
 
