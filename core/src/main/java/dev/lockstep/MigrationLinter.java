@@ -111,7 +111,17 @@ public final class MigrationLinter {
       return new Outcome(lint(script).withFramework(script.framework().id()), null, null);
     } catch (RuntimeException | StackOverflowError e) {
       return new Outcome(null, null, new InputProblem(source.path(), "internal error, the file was not checked: " + e));
+    } catch (OutOfMemoryError e) {
+      linter.remove(); // the parser may have been mid-call: start the next file on a fresh one
+      return new Outcome(null, null, new InputProblem(source.path(), outOfMemory()));
     }
+  }
+
+  /** A huge statement's parse tree can outgrow the heap; the other files are still checked. */
+  static String outOfMemory() {
+    long mib = Runtime.getRuntime().maxMemory() >> 20;
+    return "needs more memory than the Java heap allows (" + mib + " MiB): not checked "
+        + "(give Java more, e.g. LOCKSTEP_JAVA_OPTS=-Xmx4g)";
   }
 
   private static Outcome await(Future<Outcome> future, SourceFile source) {

@@ -37,7 +37,7 @@ class HostileInputsTest {
     Path slow = write("V3__slow.sql", rows.append(";\n").toString());
     Path ok = write("V4__ok.sql", OK);
     long start = System.nanoTime();
-    CliRunner.Result r = CliRunner.run("lint", "--format", "gcc", "--max-parse-time", "1s", slow.toString(), ok.toString());
+    CliRunner.Result r = CliRunner.run("lint", "--format", "gcc", "--max-parse-time", "100ms", slow.toString(), ok.toString());
     assertThat((System.nanoTime() - start) / 1_000_000_000).as("stopped near the limit, not after minutes").isLessThan(30);
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEqualTo(slow + ":1:1: error: parsing stopped here: the file took longer than max-parse-time; "
@@ -46,6 +46,27 @@ class HostileInputsTest {
     CliRunner.Result next = CliRunner.run("lint", "--format", "gcc", write("V5__bad.sql",
         "SET lock_timeout = '2s';\nCREATE INDEX a_y_idx ON a (y);\n").toString());
     assertThat(next.out()).contains("V5__bad.sql:2:1: error: CREATE INDEX on a takes a SHARE lock");
+  }
+
+  @Test
+  void aStatementWhoseTreeOutgrowsTheHeapIsReportedAndTheOtherFilesAreChecked() throws Exception {
+    StringBuilder rows = new StringBuilder("INSERT INTO t VALUES (0)");
+    for (int i = 1; i < 200_000; i++) rows.append(",(").append(i).append(')');
+    Path big = write("V9__big.sql", rows.append(";\n").toString());
+    Path bad = write("V10__bad.sql", "SET lock_timeout = '2s';\nCREATE INDEX a_y_idx ON a (y);\n");
+    // a JVM of its own with a small heap: the tree of 200,000 rows needs several hundred MiB
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx96m",
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "lint", "--format", "gcc", big.toString(), bad.toString())
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isEqualTo(2);
+    // the heap size reported is what the JVM makes of -Xmx96m, which varies a little by collector
+    assertThat(out.replaceAll("allows \\(\\d+ MiB\\)", "allows (N MiB)")).isEqualTo(big
+        + ":1:1: error: needs more memory than the Java heap allows (N MiB): not checked "
+        + "(give Java more, e.g. LOCKSTEP_JAVA_OPTS=-Xmx4g) [input-error]\n"
+        + bad + ":2:1: error: CREATE INDEX on a takes a SHARE lock for the whole build: INSERT, UPDATE and DELETE on a"
+        + " wait until it finishes [require-concurrent-index]\n");
   }
 
   @Test
