@@ -11,7 +11,6 @@ import dev.lockstep.input.SqlFiles;
 import dev.lockstep.rules.Rules;
 import dev.lockstep.source.SourceFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,15 +35,16 @@ public final class Lockstep {
     SqlFiles files = SqlFiles.collect(List.of(path));
     if (!files.problems().isEmpty()) throw new IOException(files.problems().get(0).describe());
     MigrationLinter linter = new MigrationLinter(options, new PathRules(Config.NONE), null, false);
+    SqlFiles.Read read = SqlFiles.read(files.files(), linter::tooBig);
+    if (!read.problems().isEmpty()) throw new IOException(read.problems().get(0).describe());
     List<Finding> out = new ArrayList<>();
-    for (Path file : files.files()) {
-      SourceFile source = SourceFile.decode(file.toString(), Files.readAllBytes(file));
+    for (SourceFile source : read.sources()) {
       MigrationScript script = linter.script(source);
       if (script.skipped() != null) continue;
       FileResult result = linter.lint(script);
       if (!result.syntaxErrors().isEmpty()) {
         var e = result.syntaxErrors().get(0);
-        throw new IOException(file + ":" + source.position(e.offset()) + ": " + e.message());
+        throw new IOException(source.path() + ":" + source.position(e.offset()) + ": " + e.message());
       }
       out.addAll(result.findings());
     }

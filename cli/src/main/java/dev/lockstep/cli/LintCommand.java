@@ -222,23 +222,9 @@ class LintCommand implements Callable<Integer> {
       }
       filePaths.removeIf(f -> !changed.contains(f.toAbsolutePath().normalize()));
     }
-    for (Path file : filePaths) {
-      try {
-        String tooBig = migrations.tooBig(Files.size(file));
-        if (tooBig != null) { // not even read
-          problems.add(new InputProblem(file.toString(), tooBig));
-          continue;
-        }
-      } catch (IOException e) {
-        problems.add(new InputProblem(file.toString(), SqlFiles.describe(e)));
-        continue;
-      }
-      try (InputStream in = Files.newInputStream(file)) {
-        read(file.toString(), in, sources, problems);
-      } catch (IOException e) {
-        problems.add(new InputProblem(file.toString(), SqlFiles.describe(e)));
-      }
-    }
+    SqlFiles.Read read = SqlFiles.read(filePaths, migrations::tooBig);
+    sources.addAll(read.sources());
+    problems.addAll(read.problems());
     return sources;
   }
 

@@ -1,6 +1,9 @@
 package dev.lockstep.input;
 
+import dev.lockstep.source.InputException;
+import dev.lockstep.source.SourceFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
@@ -14,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongFunction;
 
 /**
  * Expands the paths given on the command line into migration files: files as named,
@@ -74,6 +78,36 @@ public final class SqlFiles {
     }
     found.sort(null);
     files.addAll(found);
+  }
+
+  /** Files read as text, and the files that could not be. */
+  public record Read(List<SourceFile> sources, List<InputProblem> problems) {}
+
+  /**
+   * Reads listed files. A file that is too big (by {@code tooBig}, which gives the reason or
+   * null) is not read; one that vanished or became unreadable since it was listed, or is not text,
+   * becomes a problem; the others are still read.
+   */
+  public static Read read(List<Path> files, LongFunction<String> tooBig) {
+    List<SourceFile> sources = new ArrayList<>();
+    List<InputProblem> problems = new ArrayList<>();
+    for (Path file : files) {
+      try {
+        String big = tooBig.apply(Files.size(file));
+        if (big != null) {
+          problems.add(new InputProblem(file.toString(), big));
+          continue;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+          sources.add(SourceFile.decode(file.toString(), in.readAllBytes()));
+        }
+      } catch (InputException e) {
+        problems.add(new InputProblem(file.toString(), e.getMessage()));
+      } catch (IOException e) {
+        problems.add(new InputProblem(file.toString(), describe(e)));
+      }
+    }
+    return new Read(sources, problems);
   }
 
   /** A short reason for an I/O failure, without a stack trace. */

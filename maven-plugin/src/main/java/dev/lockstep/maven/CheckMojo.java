@@ -10,8 +10,6 @@ import dev.lockstep.input.SqlFiles;
 import dev.lockstep.report.LintReport;
 import dev.lockstep.report.Reporters;
 import dev.lockstep.report.TextReporter;
-import dev.lockstep.source.InputException;
-import dev.lockstep.source.SourceFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,20 +94,12 @@ public class CheckMojo extends AbstractMojo {
     }
     PathRules pathRules = new PathRules(config);
     SqlFiles found = SqlFiles.collect(roots);
+    MigrationLinter linter = new MigrationLinter(settings.options(), pathRules, null, settings.includeDown(),
+        settings.limits());
+    SqlFiles.Read read = SqlFiles.read(found.files().stream().filter(pathRules::included).toList(), linter::tooBig);
     List<InputProblem> problems = new ArrayList<>(found.problems());
-    List<SourceFile> sources = new ArrayList<>();
-    for (Path file : found.files()) {
-      if (!pathRules.included(file)) continue;
-      try {
-        sources.add(SourceFile.decode(file.toString(), Files.readAllBytes(file)));
-      } catch (InputException e) {
-        problems.add(new InputProblem(file.toString(), e.getMessage()));
-      } catch (IOException e) {
-        problems.add(new InputProblem(file.toString(), SqlFiles.describe(e)));
-      }
-    }
-    LintReport report = new MigrationLinter(settings.options(), pathRules, null, settings.includeDown())
-        .lintAll(sources, problems);
+    problems.addAll(read.problems());
+    LintReport report = linter.lintAll(read.sources(), problems);
     int exit = report.exitCode(settings.failLevel());
     log(report, exit);
     writeReport(report);
