@@ -24,9 +24,12 @@ public final class SqlParser {
   /** Wasm memory above which an instance is replaced, so a huge file does not pin its heap. */
   private static final long RECYCLE_ABOVE_BYTES = 256L << 20;
   // Parse trees of deeply nested expressions nest as deeply in JSON: lift Jackson's depth limit.
+  // libpg_query copies control characters of the input (a BEL in an identifier) into its JSON
+  // strings unescaped, so those are accepted too.
   private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
       .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
           .maxNestingDepth(Integer.MAX_VALUE).maxStringLength(Integer.MAX_VALUE).build())
+      .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
       .build());
 
   private final Supplier<? extends PgQuery> factory;

@@ -97,7 +97,11 @@ class FuzzPipelineTest {
 
   static void check(int seed, List<Mutation> mutations) throws Exception {
     Path path = SEEDS.get(seed);
-    byte[] bytes = mutate(Files.readAllBytes(path), mutations);
+    check(path, mutate(Files.readAllBytes(path), mutations));
+  }
+
+  /** The properties, for any bytes read from a file at {@code path}. */
+  static void check(Path path, byte[] bytes) throws Exception {
     SourceFile source;
     try {
       source = SourceFile.decode(path.toString(), bytes);
