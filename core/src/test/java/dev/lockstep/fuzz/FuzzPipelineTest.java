@@ -68,7 +68,7 @@ class FuzzPipelineTest {
   }
 
   /**
-   * The long run: {@code mvn -pl core test -Dtest=FuzzPipelineTest -Dlockstep.fuzz.tries=20000
+   * The long run: {@code mvn -pl wasm-split,core test -Dtest=FuzzPipelineTest -Dlockstep.fuzz.tries=20000
    * [-Dlockstep.fuzz.seed=N]}. A failure prints the case to turn into a regression fixture.
    */
   @Test

@@ -47,9 +47,6 @@ final class Bytes {
     return u32(content.length).raw(content);
   }
 
-  int size() {
-    return out.size();
-  }
 
   byte[] toArray() {
     return out.toByteArray();

@@ -83,9 +83,6 @@ final class Code {
     return this;
   }
 
-  int size() {
-    return out.size();
-  }
 
   byte[] toArray() {
     return out.toArray();

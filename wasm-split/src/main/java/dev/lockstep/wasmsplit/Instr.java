@@ -15,13 +15,11 @@ record Instr(int op, int start, int end, long blockType, int depth, int[] target
   static final int BR_IF = 0x0d;
   static final int BR_TABLE = 0x0e;
   static final int RETURN = 0x0f;
-  static final int CALL = 0x10;
   static final int RETURN_CALL = 0x12;
   static final int RETURN_CALL_INDIRECT = 0x13;
   static final int LOCAL_GET = 0x20;
   static final int LOCAL_SET = 0x21;
   static final int LOCAL_TEE = 0x22;
-  static final int I32_CONST = 0x41;
 
   /** Block type "no params, no results" (the 0x40 encoding). */
   static final long EMPTY_BLOCK = -64;
@@ -44,7 +42,4 @@ record Instr(int op, int start, int end, long blockType, int depth, int[] target
     return op == BR || op == BR_IF || op == BR_TABLE;
   }
 
-  int size() {
-    return end - start;
-  }
 }
