@@ -31,6 +31,19 @@ class HostileInputsTest {
   }
 
   @Test
+  void aFiftyMegabyteFileIsNotReadWithTheDefaultLimit() throws Exception {
+    Path huge = dir.resolve("V1__dump.sql");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      f.setLength(50L << 20); // sparse: the size is what counts, it is never read
+    }
+    Path ok = write("V2__ok.sql", OK);
+    CliRunner.Result r = CliRunner.run("lint", "--format", "gcc", huge.toString(), ok.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEqualTo(huge + ":1:1: error: is 50 MiB, larger than max-file-size (16 MiB): not checked "
+        + "(raise max-file-size to check it) [input-error]\n");
+  }
+
+  @Test
   void aParseThatRunsPastTheTimeLimitStopsAndSaysTheFileWasNotChecked() throws Exception {
     StringBuilder rows = new StringBuilder("INSERT INTO t VALUES (0)");
     for (int i = 1; i < 400_000; i++) rows.append(",(").append(i).append(')');
