@@ -63,7 +63,7 @@ final class Code {
   }
 
   Code tee(int local) {
-    out.u8(0x22).u32(local);
+    out.u8(Op.LOCAL_TEE).u32(local);
     return this;
   }
 

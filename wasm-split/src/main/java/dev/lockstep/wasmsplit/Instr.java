@@ -2,8 +2,8 @@ package dev.lockstep.wasmsplit;
 
 /**
  * One decoded instruction: its opcode, where its bytes are in the code, and the immediates this
- * tool needs to rewrite control flow (label depths, block types, the callee or local index). Everything else is copied
- * as raw bytes.
+ * tool rewrites (label depths, block types, the callee or local index). Everything else is
+ * copied as raw bytes.
  */
 record Instr(int op, int start, int end, long blockType, int depth, int[] targets, int index) {
   static final int BLOCK = 0x02;
@@ -41,5 +41,4 @@ record Instr(int op, int start, int end, long blockType, int depth, int[] target
   boolean branches() {
     return op == BR || op == BR_IF || op == BR_TABLE;
   }
-
 }

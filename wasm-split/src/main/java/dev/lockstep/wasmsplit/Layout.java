@@ -16,6 +16,7 @@ final class Layout {
    * of its own); i64 and f64 values take two.
    */
   static final int MAX_SLOTS = 200;
+  private static final byte[] I32 = {FuncType.I32};
 
   final Function f;
   final FuncType type;
@@ -27,6 +28,7 @@ final class Layout {
   private final int[] pieceIndex;
   /** Types of the values that branches out of a piece carry, one slot each. */
   private final byte[] carried;
+  private final FuncType pieceType;
 
   Layout(Function f, FuncType type, int[] passed, int[] written, byte[] carried) {
     this.f = f;
@@ -37,6 +39,7 @@ final class Layout {
     this.pieceIndex = new int[f.localTypes().length];
     Arrays.fill(pieceIndex, -1);
     for (int i = 0; i < passed.length; i++) pieceIndex[passed[i]] = i;
+    this.pieceType = new FuncType(concat(typesOf(passed), I32), concat(I32, type.results(), carried, typesOf(written)));
   }
 
   int results() {
@@ -51,7 +54,7 @@ final class Layout {
 
   /** Whether the passed locals fit a piece's parameters and results. */
   boolean fits() {
-    return slots(pieceType().params()) <= MAX_SLOTS && slots(pieceType().results()) <= MAX_SLOTS;
+    return slots(pieceType.params()) <= MAX_SLOTS && slots(pieceType.results()) <= MAX_SLOTS;
   }
 
   private static int slots(byte[] types) {
@@ -66,39 +69,29 @@ final class Layout {
     return t;
   }
 
-  /** (passed locals..., code) -> (code, results..., written locals...). */
+  private static byte[] concat(byte[]... parts) {
+    byte[] out = new byte[Arrays.stream(parts).mapToInt(p -> p.length).sum()];
+    int at = 0;
+    for (byte[] p : parts) {
+      System.arraycopy(p, 0, out, at, p.length);
+      at += p.length;
+    }
+    return out;
+  }
+
+  /** (passed locals..., code) -> (code, results..., carried values..., written locals...). */
   FuncType pieceType() {
-    byte[] params = new byte[passed.length + 1];
-    System.arraycopy(typesOf(passed), 0, params, 0, passed.length);
-    params[passed.length] = FuncType.I32;
-    byte[] results = new byte[1 + results() + carried.length + written.length];
-    results[0] = FuncType.I32;
-    System.arraycopy(type.results(), 0, results, 1, results());
-    System.arraycopy(carried, 0, results, 1 + results(), carried.length);
-    System.arraycopy(typesOf(written), 0, results, 1 + results() + carried.length, written.length);
-    return new FuncType(params, results);
+    return pieceType;
   }
 
   /** A piece's locals: its parameters, the results, the carried values, a scratch i32. */
   byte[] pieceLocals() {
-    byte[] p = pieceType().params();
-    byte[] l = new byte[p.length + results() + carried.length + 1];
-    System.arraycopy(p, 0, l, 0, p.length);
-    System.arraycopy(type.results(), 0, l, p.length, results());
-    System.arraycopy(carried, 0, l, p.length + results(), carried.length);
-    l[l.length - 1] = FuncType.I32;
-    return l;
+    return concat(pieceType.params(), type.results(), carried, I32);
   }
 
   /** The original function's locals, then the code, the results and the carried values. */
   byte[] callerLocals() {
-    int m = f.localTypes().length;
-    byte[] l = new byte[m + 1 + results() + carried.length];
-    System.arraycopy(f.localTypes(), 0, l, 0, m);
-    l[m] = FuncType.I32;
-    System.arraycopy(type.results(), 0, l, m + 1, results());
-    System.arraycopy(carried, 0, l, m + 1 + results(), carried.length);
-    return l;
+    return concat(f.localTypes(), I32, type.results(), carried);
   }
 
   /** The piece's index of an original local (passed, since the piece uses it). */

@@ -32,7 +32,7 @@ final class Module {
       int start = r.pos;
       int end = start + size;
       switch (id) {
-        case 1 -> m.readTypes(new Reader(wasm, start), end);
+        case 1 -> m.readTypes(new Reader(wasm, start));
         case 2 -> m.importedFunctions = countFunctionImports(new Reader(wasm, start));
         case 3 -> {
           Reader fr = new Reader(wasm, start);
@@ -48,7 +48,7 @@ final class Module {
     return m;
   }
 
-  private void readTypes(Reader r, int end) {
+  private void readTypes(Reader r) {
     int n = r.u32i();
     for (int i = 0; i < n; i++) {
       if (r.u8() != 0x60) throw new WasmFormatException("only function types are supported");

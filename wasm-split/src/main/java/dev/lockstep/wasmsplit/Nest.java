@@ -67,10 +67,12 @@ final class Nest {
   static Nest find(List<Instr> instrs) {
     int[] partner = new int[instrs.size()];
     Deque<Integer> open = new ArrayDeque<>();
-    Nest best = null;
+    List<int[]> candidates = new ArrayList<>(); // each br_table with the constructs around it
     for (int i = 0; i < instrs.size(); i++) {
       Instr x = instrs.get(i);
-      if (x.opensBlock()) {
+      if (x.op() == Instr.BR_TABLE && !open.isEmpty()) {
+        candidates.add(concat(i, open));
+      } else if (x.opensBlock()) {
         open.push(i);
       } else if (x.op() == Instr.END && !open.isEmpty()) {
         int o = open.pop();
@@ -78,16 +80,7 @@ final class Nest {
         partner[i] = o;
       }
     }
-    open.clear();
-    List<int[]> candidates = new ArrayList<>();
-    for (int i = 0; i < instrs.size(); i++) {
-      Instr x = instrs.get(i);
-      if (x.op() == Instr.BR_TABLE && !open.isEmpty()) {
-        candidates.add(concat(i, open));
-      }
-      if (x.opensBlock()) open.push(i);
-      else if (x.op() == Instr.END && !open.isEmpty()) open.pop();
-    }
+    Nest best = null;
     for (int[] c : candidates) {
       Nest n = nestAround(instrs, partner, c);
       if (n != null && (best == null || n.size() > best.size())) best = n;

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Splits a function whose bulk is one {@link Nest} (a large {@code switch}) into small functions,
@@ -12,15 +14,7 @@ import java.util.Map;
  *
  * <p>The case bodies move, in order, into chunk functions of about {@code chunkBytes} each (see
  * {@link Layout} for how locals travel). A chunk rebuilds the nest for its own bodies and
- * returns the code where execution goes on. Codes are label depths as seen from the nest's
- * innermost block, so the original {@code br_table} target of a case is its code:
- *
- * <ul>
- *   <li>{@code k < n-1}: run body k;
- *   <li>{@code n-1}: leave the nest;
- *   <li>{@code n+d}: branch to the label d levels outside the nest;
- *   <li>{@code n+outer}: return from the function, with the results passed along.
- * </ul>
+ * returns the {@link Codes continuation code} where execution goes on.
  *
  * The nest in the original function becomes a loop that calls a dispatch function until the
  * code leaves the nest, then takes the branch the code names.
@@ -49,9 +43,9 @@ final class NestSplitter {
     Nest nest = Nest.find(instrs);
     int nestBytes = nest == null ? 0 : instrs.get(nest.last()).end() - instrs.get(nest.first()).start();
     if (nestBytes < f.code().length / 2) return null; // splitting a small switch saves nothing
-    Layout layout = layoutFor(f, nest);
-    if (!layout.fits()) throw new WasmFormatException("too many locals to pass to the pieces");
     Codes codes = new Codes(nest);
+    Layout layout = layoutFor(f, codes);
+    if (!layout.fits()) throw new WasmFormatException("too many locals to pass to the pieces");
     Instr table = instrs.get(nest.brTable);
     for (int target : table.targets()) codes.check(target);
     codes.check(table.depth());
@@ -69,15 +63,16 @@ final class NestSplitter {
     }
     int dispatch = addDispatch(layout, pieceType, firstBodies, chunks);
     int lookup = addLookup(table.targets(), table.depth());
-    byte[] code = callerCode(layout, nest, lookup, dispatch);
+    byte[] code = callerCode(layout, codes, lookup, dispatch);
     module.functions.set(index, new Function(f.typeIndex(), layout.callerLocals(), f.paramCount(), code));
     return new Result(module.importedFunctions + index, nest.size() - 1, ranges.size(), largest, code.length);
   }
 
   /** Pieces take the locals the case bodies use and return those they write. */
-  private Layout layoutFor(Function f, Nest nest) {
-    java.util.TreeSet<Integer> used = new java.util.TreeSet<>();
-    java.util.TreeSet<Integer> written = new java.util.TreeSet<>();
+  private Layout layoutFor(Function f, Codes codes) {
+    Nest nest = codes.nest;
+    TreeSet<Integer> used = new TreeSet<>();
+    TreeSet<Integer> written = new TreeSet<>();
     for (int i = nest.bodyStart(0); i < nest.bodyEnd(nest.size() - 2); i++) {
       Instr x = nest.instrs.get(i);
       if (x.op() == Instr.LOCAL_GET || x.op() == Instr.LOCAL_SET || x.op() == Instr.LOCAL_TEE) {
@@ -85,10 +80,10 @@ final class NestSplitter {
         if (x.op() != Instr.LOCAL_GET) written.add(x.index());
       }
     }
-    return new Layout(f, module.typeOf(f), toArray(used), toArray(written), new Codes(nest).carriedTypes());
+    return new Layout(f, module.typeOf(f), toArray(used), toArray(written), codes.carriedTypes());
   }
 
-  private static int[] toArray(java.util.Set<Integer> set) {
+  private static int[] toArray(Set<Integer> set) {
     return set.stream().mapToInt(Integer::intValue).toArray();
   }
 
@@ -110,50 +105,6 @@ final class NestSplitter {
     return ranges;
   }
 
-  /** The codes of one nest. */
-  private static final class Codes {
-    final Nest nest;
-    /** Number of case bodies plus one: the code that leaves the nest. */
-    final int n;
-    final int returnCode;
-
-    Codes(Nest nest) {
-      this.nest = nest;
-      this.n = nest.size();
-      this.returnCode = n + nest.outer.size();
-    }
-
-    /** The outer label a code names, or null for the nest's own codes and for return. */
-    private Instr outerLabel(int code) {
-      return code >= n && code < returnCode ? nest.instrs.get(nest.outer.get(code - n)) : null;
-    }
-
-    void check(int code) {
-      Instr label = outerLabel(code);
-      if (label != null && label.labelValue() < 0) {
-        throw new WasmFormatException("a branch out of the switch carries several values, which is not supported");
-      }
-    }
-
-    int carried(int code) {
-      Instr label = outerLabel(code);
-      return label == null ? 0 : label.labelValue();
-    }
-
-    /** The value types outer labels carry, each once. */
-    byte[] carriedTypes() {
-      java.util.TreeSet<Integer> types = new java.util.TreeSet<>();
-      for (int o : nest.outer) {
-        int v = nest.instrs.get(o).labelValue();
-        if (v > 0) types.add(v);
-      }
-      byte[] out = new byte[types.size()];
-      int i = 0;
-      for (int t : types) out[i++] = (byte) t;
-      return out;
-    }
-  }
-
   /** A chunk: bodies s..t inside a copy of their part of the nest, then its exit. */
   private static byte[] chunk(Layout layout, Codes codes, int s, int t) {
     Code c = new Code();
@@ -162,37 +113,9 @@ final class NestSplitter {
     int[] entries = new int[t - s + 1];
     for (int j = 0; j < entries.length; j++) entries[j] = j;
     c.get(layout.pieceCode()).i32(s).op(Op.I32_SUB).brTable(entries, t - s).end();
-    BranchRewriter rewriter = new BranchRewriter(layout, c);
-    Nest nest = codes.nest;
+    BranchRewriter rewriter = new BranchRewriter(layout, codes, c);
     for (int k = s; k <= t; k++) {
-      int body = k;
-      rewriter.copy(layout.f.code(), nest.instrs, nest.bodyStart(k), nest.bodyEnd(k), new BranchRewriter.Targets() {
-        @Override
-        public int code(int depth) {
-          int code = body + 1 + depth;
-          return code <= t ? -1 : code; // bodies of this chunk keep their labels
-        }
-
-        @Override
-        public void check(int code) {
-          codes.check(code);
-        }
-
-        @Override
-        public int carried(int code) {
-          return codes.carried(code);
-        }
-
-        @Override
-        public int exitDepth() {
-          return t - body;
-        }
-
-        @Override
-        public int returnCode() {
-          return codes.returnCode;
-        }
-      });
+      rewriter.copyBody(k, t);
       if (k < t) c.end();
     }
     c.i32(t + 1).set(layout.pieceCode()).end(); // fell through to the next chunk's first body
@@ -243,10 +166,10 @@ final class NestSplitter {
   }
 
   /** The original function with its nest replaced by the dispatch loop. */
-  private static byte[] callerCode(Layout layout, Nest nest, int lookup, int dispatch) {
+  private static byte[] callerCode(Layout layout, Codes codes, int lookup, int dispatch) {
     byte[] code = layout.f.code();
+    Nest nest = codes.nest;
     List<Instr> instrs = nest.instrs;
-    Codes codes = new Codes(nest);
     Code c = new Code();
     c.copy(code, 0, instrs.get(nest.first()).start());
     c.copy(code, instrs.get(nest.blocks[0]).end(), instrs.get(nest.brTable).start()); // the switch index
@@ -307,22 +230,14 @@ final class NestSplitter {
 
   /** {@code (i32) -> i32}: a br_table to one block per distinct value, each returning it. */
   private static byte[] lookupTable(int[] targets, int fallback) {
-    List<Integer> values = new ArrayList<>();
-    Map<Integer, Integer> slot = new LinkedHashMap<>();
+    Map<Integer, Integer> slot = new LinkedHashMap<>(); // value -> its block, in order of first use
     int[] mapped = new int[targets.length];
-    for (int i = 0; i < targets.length; i++) mapped[i] = slotOf(slot, values, targets[i]);
-    int fallbackSlot = slotOf(slot, values, fallback);
+    for (int i = 0; i < targets.length; i++) mapped[i] = slot.computeIfAbsent(targets[i], v -> slot.size());
+    int fallbackSlot = slot.computeIfAbsent(fallback, v -> slot.size());
     Code c = new Code();
-    for (int i = 0; i < values.size(); i++) c.block();
+    for (int i = 0; i < slot.size(); i++) c.block();
     c.get(0).brTable(mapped, fallbackSlot);
-    for (int value : values) c.end().i32(value).op(Op.RETURN);
+    for (int value : slot.keySet()) c.end().i32(value).op(Op.RETURN);
     return c.op(Op.UNREACHABLE).end().toArray();
-  }
-
-  private static int slotOf(Map<Integer, Integer> slot, List<Integer> values, int value) {
-    return slot.computeIfAbsent(value, v -> {
-      values.add(v);
-      return values.size() - 1;
-    });
   }
 }

@@ -14,6 +14,7 @@ final class Op {
   static final int CALL = 0x10;
   static final int LOCAL_GET = 0x20;
   static final int LOCAL_SET = 0x21;
+  static final int LOCAL_TEE = 0x22;
   static final int I32_CONST = 0x41;
   static final int I32_LT_U = 0x49;
   static final int I32_GE_U = 0x4f;
