@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /** Lints files the way their migration tools run them: framework, transactions, down sections. */
 public final class MigrationLinter {
@@ -87,6 +88,12 @@ public final class MigrationLinter {
       } finally {
         pool.shutdownNow();
       }
+      // A file may have run out of memory only because a huge file was parsed beside it: it gets a
+      // second try alone, once the other threads and their parsers are gone.
+      awaitQuietly(pool);
+      for (int i = 0; i < outcomes.size(); i++) {
+        if (outcomes.get(i).outOfMemory()) outcomes.set(i, outcome(sources.get(i)));
+      }
     }
     List<InputProblem> problems = new ArrayList<>(readProblems);
     List<FileResult> results = new ArrayList<>();
@@ -100,7 +107,11 @@ public final class MigrationLinter {
   }
 
   /** One file's part of the report: exactly one of the three is set. */
-  private record Outcome(FileResult result, LintReport.Skipped skipped, InputProblem problem) {}
+  private record Outcome(FileResult result, LintReport.Skipped skipped, InputProblem problem, boolean outOfMemory) {
+    Outcome(FileResult result, LintReport.Skipped skipped, InputProblem problem) {
+      this(result, skipped, problem, false);
+    }
+  }
 
   private Outcome outcome(SourceFile source) {
     String tooBig = tooBig(source.utf8().length);
@@ -113,7 +124,7 @@ public final class MigrationLinter {
       return new Outcome(null, null, new InputProblem(source.path(), "internal error, the file was not checked: " + e));
     } catch (OutOfMemoryError e) {
       linter.remove(); // the parser may have been mid-call: start the next file on a fresh one
-      return new Outcome(null, null, new InputProblem(source.path(), outOfMemory()));
+      return new Outcome(null, null, new InputProblem(source.path(), outOfMemory()), true);
     }
   }
 
@@ -122,6 +133,14 @@ public final class MigrationLinter {
     long mib = Runtime.getRuntime().maxMemory() >> 20;
     return "needs more memory than the Java heap allows (" + mib + " MiB): not checked "
         + "(give Java more, e.g. LOCKSTEP_JAVA_OPTS=-Xmx4g)";
+  }
+
+  private static void awaitQuietly(ExecutorService pool) {
+    try {
+      pool.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Outcome await(Future<Outcome> future, SourceFile source) {

@@ -67,10 +67,11 @@ class HostileInputsTest {
     for (int i = 1; i < 200_000; i++) rows.append(",(").append(i).append(')');
     Path big = write("V9__big.sql", rows.append(";\n").toString());
     Path bad = write("V10__bad.sql", "SET lock_timeout = '2s';\nCREATE INDEX a_y_idx ON a (y);\n");
-    // a JVM of its own with a small heap: the tree of 200,000 rows needs several hundred MiB
+    // a JVM of its own with a small heap: the tree of 200,000 rows needs several hundred MiB; on two
+    // threads the small file may run out of memory beside the big one, and must then be checked alone
     Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx96m",
         "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "lint", "--format", "gcc", big.toString(), bad.toString())
+        "lint", "--format", "gcc", "--jobs", "2", big.toString(), bad.toString())
         .redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(out).isEqualTo(2);
