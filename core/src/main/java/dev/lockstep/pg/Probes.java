@@ -18,7 +18,9 @@ public final class Probes {
     String table;
     String column;
     try (ResultSet rs = probe.createStatement().executeQuery("SELECT c.relkind, c.oid::regclass::text, "
-        + "(SELECT quote_ident(attname) FROM pg_attribute WHERE attrelid = c.oid AND attnum > 0 AND NOT attisdropped "
+        // a column the UPDATE may set: not an identity or generated one (attgenerated is new in 12)
+        + "(SELECT quote_ident(attname) FROM pg_attribute a WHERE attrelid = c.oid AND attnum > 0 AND NOT attisdropped "
+        + "AND attidentity = '' AND coalesce(to_jsonb(a) ->> 'attgenerated', '') = '' "
         + "ORDER BY attnum LIMIT 1) FROM pg_class c WHERE c.oid = " + oid)) {
       if (!rs.next()) return null;
       kind = rs.getString(1);

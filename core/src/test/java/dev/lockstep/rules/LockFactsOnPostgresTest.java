@@ -24,7 +24,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -122,19 +121,21 @@ class LockFactsOnPostgresTest {
           }
           Boolean reads = null;
           Boolean writes = null;
-          if (firstTarget != null && own) {
+          if (firstTarget != null) {
+            // inside the fixture's own transaction, earlier statements' locks count too: what the
+            // application sees at that point, but not the statement's own fact to check
             reads = Probes.waits(probe, firstTarget, false);
-            if (reads != null && reads != x.lock().blocksReads()) {
+            if (own && reads != null && reads != x.lock().blocksReads()) {
               wrong.add(where + "states that reads are " + (x.lock().blocksReads() ? "" : "not ") + "blocked; they are "
                   + (reads ? "" : "not"));
             }
             writes = Probes.waits(probe, firstTarget, true);
-            if (writes != null && writes != x.lock().blocksWrites()) {
+            if (own && writes != null && writes != x.lock().blocksWrites()) {
               wrong.add(where + "states that writes are " + (x.lock().blocksWrites() ? "" : "not ") + "blocked; they are "
                   + (writes ? "" : "not"));
             }
           }
-          if (own) record(x.ruleId(), f, s, major, measuredLocks(x, m, targets, t), m, reads, writes);
+          record(x.ruleId(), f, s, major, measuredLocks(x, m, targets, t), m, reads, writes, own);
           measured++;
         }
         if (own) ServerStatements.execute(c, "COMMIT");
@@ -146,10 +147,15 @@ class LockFactsOnPostgresTest {
 
   // ---------------------------------------------------------------- the generated tables in rules/<id>.md
 
-  private static final String BEGIN = "<!-- lock facts measured by LockFactsOnPostgresTest: generated, do not edit -->";
-  private static final String END = "<!-- end of measured lock facts -->";
-  /** rule id -> "statement\tfacts" -> majors. */
-  private static final Map<String, Map<String, java.util.SortedSet<Integer>>> MEASURED = new java.util.TreeMap<>();
+  /** The table in rules/<id>.md of what the server did with each flagged statement. */
+  private static final GeneratedDocSection DOCS = new GeneratedDocSection("LockFactsOnPostgresTest", "lock facts",
+      "Measured by the test suite on a real server, each statement in a transaction of its own after its fixture's "
+          + "setup, or, where the migration opens a transaction itself, at that point of it, with the locks of the "
+          + "statements before it in that transaction (\"blocks\": a plain `SELECT` or an `UPDATE` from another session "
+          + "waited):",
+      "| statement | locks held | blocks reads | blocks writes | rewrites | scans | PostgreSQL |\n"
+          + "|---|---|---|---|---|---|---|",
+      "## Instead of");
 
   /** The locks the server held on the relations the finding names, in the finding's order. */
   private static String measuredLocks(Finding x, Measurement m, List<Long> targets, int end) {
@@ -163,18 +169,13 @@ class LockFactsOnPostgresTest {
     return String.join(", ", out);
   }
 
-  private static synchronized void record(String rule, Fixture f, Statement s, int major, String locks, Measurement m,
-                                          Boolean reads, Boolean writes) {
-    String sql = s.text().replaceAll("--\\s*expect:[^\n]*", "").replaceAll("\\s+", " ").strip().replace("|", "\\|");
-    String row = "| `" + sql + "` | " + locks + " | " + yesNo(reads) + " | " + yesNo(writes) + " | "
-        + yesNo(!m.rewritten().isEmpty()) + " | " + yesNo(!m.scanned().isEmpty()) + " |";
-    MEASURED.computeIfAbsent(rule, k -> new java.util.TreeMap<>())
-        .computeIfAbsent(f.path().getFileName() + "\t" + String.format("%05d", s.start().line()) + "\t" + row,
-            k -> new java.util.TreeSet<>()).add(major);
-  }
-
-  private static String yesNo(Boolean b) {
-    return b == null ? "n/a" : b ? "**yes**" : "no";
+  private static void record(String rule, Fixture f, Statement s, int major, String locks, Measurement m,
+                             Boolean reads, Boolean writes, boolean own) {
+    String where = own ? "" : " (inside the migration's transaction)";
+    String row = "| " + GeneratedDocSection.code(s.text()) + where + " | " + locks + " | " + GeneratedDocSection.yesNo(reads)
+        + " | " + GeneratedDocSection.yesNo(writes) + " | " + GeneratedDocSection.yesNo(!m.rewritten().isEmpty()) + " | "
+        + GeneratedDocSection.yesNo(!m.scanned().isEmpty()) + " |";
+    DOCS.record(rule, f.path().getFileName() + "\t" + String.format("%05d", s.start().line()), row, major);
   }
 
   /**
@@ -183,42 +184,11 @@ class LockFactsOnPostgresTest {
    */
   @AfterAll
   static void docsShowTheMeasuredFacts() throws Exception {
-    if (!System.getProperty("lockstep.fixture", "").isEmpty() || MEASURED.isEmpty()) return; // a partial run
-    boolean update = Boolean.getBoolean("lockstep.updateDocs");
-    List<String> stale = new ArrayList<>();
-    for (var rule : MEASURED.entrySet()) {
-      StringBuilder table = new StringBuilder(BEGIN).append("\n\nMeasured by the test suite on a real server, each "
-          + "statement in a transaction of its own after its fixture's setup (\"blocks\": a plain `SELECT` or an "
-          + "`UPDATE` from another session waited):\n\n"
-          + "| statement | locks held | blocks reads | blocks writes | rewrites | scans | PostgreSQL |\n"
-          + "|---|---|---|---|---|---|---|\n");
-      for (var row : rule.getValue().entrySet()) {
-        String line = row.getKey().split("\t", 3)[2];
-        table.append(line).append(' ').append(row.getValue().stream().map(String::valueOf)
-            .collect(java.util.stream.Collectors.joining(", "))).append(" |\n");
-      }
-      table.append('\n').append(END);
-      Path doc = Path.of("rules", rule.getKey() + ".md");
-      String text = Files.readString(doc);
-      String updated;
-      int a = text.indexOf(BEGIN);
-      if (a >= 0) {
-        updated = text.substring(0, a) + table + text.substring(text.indexOf(END) + END.length());
-      } else {
-        int at = text.indexOf("\n## Instead of");
-        if (at < 0) at = text.length();
-        updated = text.substring(0, at) + "\n" + table + "\n" + text.substring(at);
-      }
-      if (updated.equals(text)) continue;
-      if (update) Files.writeString(doc, updated);
-      else stale.add(doc.toString());
-    }
-    assertThat(stale).as("rule docs whose measured lock facts are out of date (run with -Dlockstep.updateDocs=true)")
-        .isEmpty();
+    DOCS.checkDocs();
   }
 
   /** The relation's oid, or null for a description ("the table of idx") or a relation that does not exist yet. */
-  private static Long oid(Connection c, String relation) throws SQLException {
+  static Long oid(Connection c, String relation) throws SQLException {
     // before 16, to_regclass raises an error for text that is not a name: keep a transaction alive
     boolean inTransaction = ServerStatements.state(c) != TransactionState.IDLE;
     if (inTransaction) ServerStatements.execute(c, "SAVEPOINT lookup");

@@ -45,6 +45,19 @@ class RuleCatalogTest {
     }
   }
 
+  /** Lock facts in the docs come from the server tests' measurements: no hand-typed tables. */
+  @Test
+  void docsHaveNoTablesButTheMeasuredOnes() throws IOException {
+    for (Rule rule : Rules.all()) {
+      boolean generated = false;
+      for (String line : Files.readAllLines(Path.of("rules", rule.id() + ".md"))) {
+        if (line.startsWith("<!-- ") && line.endsWith(": generated, do not edit -->")) generated = true;
+        if (line.startsWith("<!-- end of measured ")) generated = false;
+        assertThat(generated || !line.startsWith("|")).as(rule.id() + ".md has a hand-typed table: " + line).isTrue();
+      }
+    }
+  }
+
   @Test
   void registryIsSortedAndUnique() {
     List<String> ids = Rules.all().stream().map(Rule::id).toList();
