@@ -1,0 +1,291 @@
+package dev.lockstep.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lockstep.engine.FileResult;
+import dev.lockstep.engine.Finding;
+import dev.lockstep.engine.LintOptions;
+import dev.lockstep.engine.Linter;
+import dev.lockstep.frameworks.MigrationScript;
+import dev.lockstep.parse.SqlParser;
+import dev.lockstep.parse.Statement;
+import dev.lockstep.pg.MigrationRunner;
+import dev.lockstep.pg.PostgresServer;
+import dev.lockstep.pg.Probes;
+import dev.lockstep.source.SourceFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.postgresql.core.TransactionState;
+
+/**
+ * What the rules about transactions and timeouts say will happen, on a real server of each major:
+ * each bad fixture runs statement by statement (after its .setup.sql, inside the runner's
+ * transaction where the fixture assumes one), and at every statement a rule flags, the server must
+ * do what the rule's message and doc say.
+ */
+class BehaviourClaimsOnPostgresTest {
+  static final Set<String> RULES = Set.of("ban-nested-transaction", "ban-uncommitted-transaction",
+      "ban-high-lock-timeout", "require-lock-timeout", "prefer-if-exists", "ban-work-after-access-exclusive-lock",
+      "ban-backfill-in-ddl-transaction", "ban-drop-database");
+  private static final SqlParser PARSER = new SqlParser();
+
+  static Stream<Arguments> fixtures() throws Exception {
+    List<Arguments> out = new ArrayList<>();
+    for (Fixture f : Fixture.all().filter(Fixture::bad).filter(f -> RULES.contains(f.ruleId())).toList()) {
+      for (int major : PostgresServer.MAJORS) out.add(Arguments.of(f, major));
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0} on PostgreSQL {1}")
+  @MethodSource("fixtures")
+  void flaggedStatementsDoWhatTheRuleSays(Fixture f, int major) throws Exception {
+    LintOptions fixture = f.options();
+    LintOptions options = new LintOptions(major, fixture.assumeInTransaction(), fixture.enabled(), fixture.disabled(),
+        fixture.maxLockTimeoutMillis());
+    FileResult result = new Linter(Rules.all(), options, PARSER).lint(SourceFile.of(f.path().toString(), f.sql()));
+    PostgresServer server = PostgresServer.of(major);
+    String database = server.createDatabase();
+    List<String> wrong = new ArrayList<>();
+    int checked = 0;
+    try (Connection c = server.connect(database)) {
+      Path setupFile = f.path().resolveSibling(f.path().getFileName().toString().replace(".sql", ".setup.sql"));
+      if (Files.exists(setupFile)) {
+        MigrationRunner.run(c, MigrationScript.of(setupFile, SourceFile.of(setupFile.toString(), Files.readString(setupFile)),
+            null, false));
+      }
+      if (fixture.assumeInTransaction()) ServerStatements.execute(c, "BEGIN"); // the runner's own transaction
+      boolean nestedBegun = false;
+      boolean outerEnded = false;
+      for (Statement s : PARSER.parse(result.source()).statements()) {
+        if (s.enclosingIndex() >= 0) continue;
+        if (!flagged(result, f.ruleId(), s)) {
+          boolean commit = s.text().strip().toUpperCase(java.util.Locale.ROOT).startsWith("COMMIT");
+          ServerStatements.tolerant(c, s);
+          if (commit && nestedBegun) {
+            // "the first COMMIT ends the outer transaction too": what follows runs outside any
+            if (ServerStatements.state(c) != TransactionState.IDLE) wrong.add(at(f, s, major) + "a transaction is still open");
+            nestedBegun = false;
+            outerEnded = true;
+            checked++;
+          }
+          continue;
+        }
+        String problem = switch (f.ruleId()) {
+          case "ban-nested-transaction" -> nestedBegin(c, s, outerEnded);
+          case "ban-uncommitted-transaction" -> {
+            ServerStatements.execute(c, s);
+            yield null; // checked when the file ends
+          }
+          case "ban-high-lock-timeout" -> highTimeout(c, s, fixture.maxLockTimeoutMillis());
+          case "require-lock-timeout" -> waitsAndQueues(server, database, c, s);
+          case "prefer-if-exists" -> retryFails(c, s);
+          case "ban-work-after-access-exclusive-lock", "ban-backfill-in-ddl-transaction" -> heldWhileItRuns(server, database, c, s);
+          case "ban-drop-database" -> failsInATransactionBlock(c, s);
+          default -> throw new IllegalStateException(f.ruleId());
+        };
+        nestedBegun |= f.ruleId().equals("ban-nested-transaction");
+        if (problem != null) wrong.add(at(f, s, major) + problem);
+        checked++;
+      }
+      if (f.ruleId().equals("ban-uncommitted-transaction")) {
+        // "the migration ends inside the transaction": its locks stay held until the session ends
+        if (ServerStatements.state(c) == TransactionState.IDLE) wrong.add(f.path() + " on PostgreSQL " + major
+            + ": the file ends with no transaction open");
+        checked++;
+      }
+    }
+    assertThat(wrong).isEmpty();
+    assertThat(checked).as("flagged statements were checked").isPositive();
+  }
+
+  private static boolean flagged(FileResult result, String rule, Statement s) {
+    for (Finding x : result.findings()) {
+      if (x.ruleId().equals(rule) && x.span().start() >= s.span().start() && x.span().start() <= s.span().end()) return true;
+    }
+    return false;
+  }
+
+  private static String at(Fixture f, Statement s, int major) {
+    return f.path() + ":" + s.start().line() + " on PostgreSQL " + major + ": ";
+  }
+
+  /** "PostgreSQL does not nest transactions: it only warns `there is already a transaction in progress`." */
+  private static String nestedBegin(Connection c, Statement s, boolean outerEnded) throws SQLException {
+    if (ServerStatements.state(c) == TransactionState.IDLE) {
+      // the runner's transaction was already ended by an earlier nested COMMIT (checked there)
+      if (outerEnded) {
+        ServerStatements.execute(c, s);
+        return null;
+      }
+      return "no transaction was open at the nested BEGIN";
+    }
+    try (java.sql.Statement st = c.createStatement()) {
+      st.execute(s.text());
+      for (SQLWarning w = st.getWarnings(); w != null; w = w.getNextWarning()) {
+        if ("25001".equals(w.getSQLState())) return null; // active_sql_transaction
+      }
+    }
+    return "no 'already a transaction in progress' warning";
+  }
+
+  /** The server reads the flagged value as longer than the maximum, or as 0 (off). */
+  private static String highTimeout(Connection c, Statement s, long maxMillis) throws SQLException {
+    boolean own = ServerStatements.state(c) == TransactionState.IDLE;
+    if (own) ServerStatements.execute(c, "BEGIN"); // SET LOCAL takes effect only inside one
+    ServerStatements.execute(c, s);
+    long millis = single(c, "SELECT setting::bigint FROM pg_settings WHERE name = 'lock_timeout'");
+    if (own) ServerStatements.execute(c, "COMMIT");
+    return millis == 0 || millis > maxMillis ? null : "the server reads it as " + millis + " ms, within the maximum";
+  }
+
+  /**
+   * "A statement that needs a strong lock waits behind any long-running query on the table, and every
+   * query that arrives after it waits behind it": behind a long transaction that wrote to its tables,
+   * with a lock_timeout it fails; without one it waits, and a query of the table arriving later waits
+   * behind it: a plain SELECT where it waits for ACCESS EXCLUSIVE, a write where it waits for less.
+   */
+  private static String waitsAndQueues(PostgresServer server, String database, Connection c, Statement s)
+      throws Exception {
+    try (Connection holder = server.connect(database); Connection reader = server.connect(database)) {
+      holdEveryTable(holder, c);
+      boolean own = ServerStatements.state(c) == TransactionState.IDLE;
+      ServerStatements.execute(c, own ? "BEGIN" : "SAVEPOINT claim");
+      ServerStatements.execute(c, "SET LOCAL lock_timeout = '200ms'");
+      String timedOut = null;
+      try {
+        ServerStatements.execute(c, s);
+        timedOut = "with lock_timeout set it did not stop waiting behind a long query";
+      } catch (SQLException e) {
+        if (!"55P03".equals(e.getSQLState())) timedOut = "with lock_timeout set it failed with " + e.getSQLState();
+      }
+      ServerStatements.execute(c, own ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT claim");
+      if (timedOut != null) return timedOut;
+
+      long pid = single(c, "SELECT pg_backend_pid()");
+      CompletableFuture<SQLException> statement = CompletableFuture.supplyAsync(() -> {
+        try {
+          ServerStatements.execute(c, s);
+          return null;
+        } catch (SQLException e) {
+          return e;
+        }
+      });
+      Long waitedOn = null;
+      String waitedFor = null;
+      for (int i = 0; i < 1000 && waitedOn == null && !statement.isDone(); i++) {
+        try (ResultSet rs = reader.createStatement().executeQuery("SELECT relation::bigint, mode FROM pg_locks "
+            + "WHERE pid = " + pid + " AND NOT granted AND locktype = 'relation'")) {
+          if (rs.next()) {
+            waitedOn = rs.getLong(1);
+            waitedFor = rs.getString(2);
+          }
+        }
+        if (waitedOn == null) Thread.sleep(5);
+      }
+      String problem = null;
+      if (waitedOn == null) {
+        problem = "it did not wait behind a long transaction";
+      } else {
+        boolean write = !waitedFor.equals("AccessExclusiveLock");
+        if (!Boolean.TRUE.equals(Probes.waits(reader, waitedOn, write))) {
+          problem = "a " + (write ? "write" : "SELECT") + " arriving after it did not wait";
+        }
+      }
+      ServerStatements.execute(holder, "ROLLBACK");
+      SQLException failed = statement.orTimeout(30, TimeUnit.SECONDS).join();
+      if (failed != null) throw failed;
+      return problem;
+    }
+  }
+
+  /**
+   * A long transaction that wrote to every user table the migration's session holds no lock on
+   * (ROW EXCLUSIVE: any lock from SHARE up waits for it).
+   */
+  private static void holdEveryTable(Connection holder, Connection migration) throws SQLException {
+    long pid = single(migration, "SELECT pg_backend_pid()");
+    List<String> tables = new ArrayList<>();
+    try (ResultSet rs = holder.createStatement().executeQuery("SELECT c.oid::regclass::text FROM pg_class c "
+        + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p') AND c.oid >= 16384 "
+        + "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND NOT EXISTS (SELECT 1 FROM pg_locks l "
+        + "WHERE l.pid = " + pid + " AND l.relation = c.oid)")) {
+      while (rs.next()) tables.add(rs.getString(1));
+    }
+    ServerStatements.execute(holder, "BEGIN");
+    if (!tables.isEmpty()) ServerStatements.execute(holder, "LOCK TABLE " + String.join(", ", tables) + " IN ROW EXCLUSIVE MODE");
+  }
+
+  /** "Running it again fails on the statement that already took effect." */
+  private static String retryFails(Connection c, Statement s) throws SQLException {
+    ServerStatements.execute(c, s);
+    try {
+      ServerStatements.execute(c, s);
+      return "running it a second time succeeded";
+    } catch (SQLException expected) {
+      return null;
+    }
+  }
+
+  /**
+   * "Locks are held until the transaction ends": when the flagged statement starts, the migration's
+   * transaction already holds ACCESS EXCLUSIVE on a table, and a plain SELECT of it waits.
+   */
+  private static String heldWhileItRuns(PostgresServer server, String database, Connection c, Statement s)
+      throws SQLException {
+    String locked = null;
+    try (ResultSet rs = c.createStatement().executeQuery("SELECT relation::regclass::text FROM pg_locks WHERE pid = "
+        + "pg_backend_pid() AND locktype = 'relation' AND mode = 'AccessExclusiveLock' AND granted AND relation >= 16384 "
+        + "ORDER BY 1 LIMIT 1")) {
+      if (rs.next()) locked = rs.getString(1);
+    }
+    String problem = null;
+    if (locked == null) {
+      problem = "the transaction holds no ACCESS EXCLUSIVE lock when it starts";
+    } else {
+      try (Connection reader = server.connect(database)) {
+        ServerStatements.execute(reader, "SET lock_timeout = '200ms'");
+        ServerStatements.execute(reader, "SELECT 1 FROM " + locked + " LIMIT 0");
+        problem = "a SELECT of " + locked + " did not wait";
+      } catch (SQLException e) {
+        if (!"55P03".equals(e.getSQLState())) throw e;
+      }
+    }
+    ServerStatements.tolerant(c, s);
+    return problem;
+  }
+
+  /** "It cannot run inside a transaction block." Run only inside one, so that nothing is dropped. */
+  private static String failsInATransactionBlock(Connection c, Statement s) throws SQLException {
+    boolean own = ServerStatements.state(c) == TransactionState.IDLE;
+    ServerStatements.execute(c, own ? "BEGIN" : "SAVEPOINT claim");
+    String state = null;
+    try {
+      ServerStatements.execute(c, s);
+    } catch (SQLException e) {
+      state = e.getSQLState();
+    }
+    ServerStatements.execute(c, own ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT claim");
+    return "25001".equals(state) ? null : "inside a transaction block the server " + (state == null ? "ran it" : "failed with " + state);
+  }
+
+  private static long single(Connection c, String sql) throws SQLException {
+    try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+-- Schema the fixture runs against on PostgreSQL (BehaviourClaimsOnPostgresTest).
+CREATE TABLE users (id bigint PRIMARY KEY);
+CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint CONSTRAINT orders_user_id_fkey REFERENCES users (id));
+INSERT INTO users SELECT g FROM generate_series(1, 100) g;
+INSERT INTO orders SELECT g, g FROM generate_series(1, 100) g;
