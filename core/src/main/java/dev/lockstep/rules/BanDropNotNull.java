@@ -9,6 +9,7 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Sql;
 
 @RuleInfo(id = "ban-drop-not-null",
@@ -24,7 +25,8 @@ public final class BanDropNotNull implements Rule {
       out.report(this, statement)
           .message("DROP NOT NULL on %s: once new code writes NULLs, every reader that assumed a value (the running "
               + "version, reports, other services) can fail; the change is instant but hard to take back", column)
-          .rewrite(Rewrite.of("First deploy readers that handle NULL in " + column + ", then drop the constraint"));
+          .rewrite(Rewrite.of("First deploy readers that handle NULL in " + column + ", then drop the constraint"))
+          .lock(MeasuredCases.get("drop-not-null").on(alter.table().qualifiedName()));
     }
   }
 }

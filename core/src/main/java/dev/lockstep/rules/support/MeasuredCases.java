@@ -73,6 +73,7 @@ public final class MeasuredCases {
     add("add-column-references-default", "accounts", AE, "plans", SRE, true, true, false, true);
 
     add("set-not-null", "accounts", AE, true, true, false, true);
+    add("drop-not-null", "orders", AE, true, true, false, false);
     add("set-not-null-valid-check", "accounts", AE, true, true, false, false);
     add("add-not-null-not-valid", "accounts", AE, null, null, true, true, false, false, 18);
     add("validate-not-null-separate-tx", "accounts", SUE, null, null, false, false, false, true, 18);

@@ -1,0 +1,3 @@
+-- Schema the fixture runs against on PostgreSQL (BehaviourClaimsOnPostgresTest).
+CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint NOT NULL);
+INSERT INTO orders SELECT g, g % 10 FROM generate_series(1, 100) g;
