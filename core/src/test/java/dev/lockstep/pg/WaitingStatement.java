@@ -1,5 +1,9 @@
 package dev.lockstep.pg;
 
+import static dev.lockstep.pg.ServerQueries.execute;
+import static dev.lockstep.pg.ServerQueries.single;
+import static dev.lockstep.pg.ServerQueries.tuplesRead;
+
 import dev.lockstep.engine.LockMode;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,7 +36,7 @@ public record WaitingStatement(Map<String, LockMode> tableLocks, boolean waited,
           + relation + ")");
       long rows = single(c, "SELECT count(*) FROM " + name(c, table));
       long fileBefore = single(c, "SELECT relfilenode FROM pg_class WHERE oid = " + table);
-      long readBefore = tuplesRead(c, table);
+      long readBefore = tuplesRead(c, "relid = " + table);
       long pid = single(c, "SELECT pg_backend_pid()");
       execute(holder, "BEGIN ISOLATION LEVEL REPEATABLE READ");
       execute(holder, "LOCK TABLE " + name(holder, table) + " IN ACCESS SHARE MODE");
@@ -65,15 +69,9 @@ public record WaitingStatement(Map<String, LockMode> tableLocks, boolean waited,
       if (failed != null) throw failed;
       boolean rewritten = single(c, "SELECT relfilenode FROM pg_class WHERE oid = " + table) != fileBefore
           && single(c, "SELECT pg_relation_size(" + table + ")") > 0;
-      long read = tuplesRead(c, table) - readBefore;
+      long read = tuplesRead(c, "relid = " + table) - readBefore;
       return new WaitingStatement(locks, waited, reads, writes, rewritten, rows < 2 ? null : read > 1);
     }
-  }
-
-  /** The table's sequentially read tuples, with this session's own counts flushed first. */
-  private static long tuplesRead(Connection c, long table) throws SQLException {
-    execute(c, "SELECT pg_stat_force_next_flush()"); // the flush happens as this statement ends
-    return single(c, "SELECT coalesce(seq_tup_read, 0) FROM pg_stat_user_tables WHERE relid = " + table);
   }
 
   /** The strongest lock the session was granted on each table, partitioned table or materialized view. */
@@ -91,19 +89,6 @@ public record WaitingStatement(Map<String, LockMode> tableLocks, boolean waited,
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + oid + "::regclass::text")) {
       rs.next();
       return rs.getString(1);
-    }
-  }
-
-  private static long single(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private static void execute(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute(sql);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.lockstep.rules;
 
+import static dev.lockstep.pg.ServerQueries.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockstep.engine.FileResult;
@@ -12,6 +13,7 @@ import dev.lockstep.parse.Statement;
 import dev.lockstep.pg.MigrationRunner;
 import dev.lockstep.pg.PostgresServer;
 import dev.lockstep.pg.Probes;
+import dev.lockstep.pg.ServerQueries;
 import dev.lockstep.source.SourceFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,9 +109,9 @@ class BehaviourClaimsOnPostgresTest {
           case "ban-enum-add-value-in-transaction" -> runsInATransactionBlock(c, s);
           case "prefer-statement-timeout" -> scansWholeTable(c, s);
           case "prefer-bigint-keys", "prefer-identity-columns", "prefer-text-type", "prefer-timestamptz" -> {
-            Set<String> before = columns(c);
+            Set<String> before = LaterTypeChange.columns(c);
             ServerStatements.execute(c, s);
-            yield laterChange(f.ruleId(), c, before);
+            yield LaterTypeChange.check(f.ruleId(), c, before);
           }
           default -> throw new IllegalStateException(f.ruleId());
         };
@@ -380,119 +382,9 @@ class BehaviourClaimsOnPostgresTest {
 
   /** "They still scan the whole table": as many tuples read sequentially as the table's 100 rows, or more. */
   private static String scansWholeTable(Connection c, Statement s) throws SQLException {
-    long before = tuplesRead(c);
+    long before = ServerQueries.tuplesRead(c, "true");
     ServerStatements.execute(c, s);
-    long read = tuplesRead(c) - before;
+    long read = ServerQueries.tuplesRead(c, "true") - before;
     return read >= 100 ? null : "it read " + read + " tuples sequentially";
-  }
-
-  /** Tuples read sequentially from all user tables, with this session's own counts flushed first. */
-  private static long tuplesRead(Connection c) throws SQLException {
-    ServerStatements.execute(c, "SELECT pg_stat_force_next_flush()"); // the flush happens as this statement ends
-    return single(c, "SELECT coalesce(sum(seq_tup_read), 0) FROM pg_stat_user_tables");
-  }
-
-  /** Every user column as "table\tcolumn\ttype". */
-  private static Set<String> columns(Connection c) throws SQLException {
-    Set<String> out = new java.util.TreeSet<>();
-    try (ResultSet rs = c.createStatement().executeQuery("SELECT a.attrelid::regclass::text, quote_ident(a.attname), "
-        + "format_type(a.atttypid, a.atttypmod) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-        + "WHERE c.relkind = 'r' AND c.oid >= 16384 AND a.attnum > 0 AND NOT a.attisdropped")) {
-      while (rs.next()) out.add(rs.getString(1) + "\t" + rs.getString(2) + "\t" + rs.getString(3));
-    }
-    return out;
-  }
-
-  /**
-   * What the type rules say about changing the new columns later: an integer key widened to bigint
-   * rewrites the table; a lower varchar limit rewrites it and char(n) pads; timestamp to timestamptz
-   * rewrites unless the session's TimeZone is UTC; a serial's sequence is a separate object that a
-   * copy made with LIKE goes on sharing.
-   */
-  private static String laterChange(String rule, Connection c, Set<String> before) throws SQLException {
-    int subjects = 0;
-    for (String column : columns(c)) {
-      if (before.contains(column)) continue;
-      String[] p = column.split("\t");
-      String table = p[0];
-      String name = p[1];
-      String type = p[2];
-      String problem = null;
-      switch (rule) {
-        case "prefer-bigint-keys" -> {
-          if (!type.equals("integer") && !type.equals("smallint")) continue;
-          if (!rewrites(c, null, "ALTER TABLE " + table + " ALTER COLUMN " + name + " TYPE bigint")) {
-            problem = "widening " + name + " to bigint did not rewrite " + table;
-          }
-        }
-        case "prefer-text-type" -> {
-          java.util.regex.Matcher n = java.util.regex.Pattern.compile("(character varying|character)\\((\\d+)\\)").matcher(type);
-          if (!n.matches()) continue;
-          int limit = Integer.parseInt(n.group(2));
-          if (n.group(1).equals("character")) {
-            if (single(c, "SELECT octet_length(CAST('a' AS " + type + "))") != limit) problem = type + " does not pad 'a'";
-          } else if (limit > 1 && !rewrites(c, null, "ALTER TABLE " + table + " ALTER COLUMN " + name
-              + " TYPE varchar(" + (limit - 1) + ")")) {
-            problem = "lowering the limit of " + name + " did not rewrite " + table;
-          }
-        }
-        case "prefer-timestamptz" -> {
-          if (!type.startsWith("timestamp") || type.contains("with time zone")) continue;
-          String change = "ALTER TABLE " + table + " ALTER COLUMN " + name + " TYPE timestamptz";
-          if (!rewrites(c, "Europe/Berlin", change)) problem = "converting " + name + " in Berlin time did not rewrite";
-          else if (rewrites(c, "UTC", change)) problem = "converting " + name + " in UTC rewrote " + table;
-        }
-        case "prefer-identity-columns" -> {
-          String sequence = null;
-          try (var ps = c.prepareStatement("SELECT pg_get_serial_sequence(?, ?)")) {
-            ps.setString(1, table);
-            ps.setString(2, name.replace("\"", ""));
-            try (ResultSet rs = ps.executeQuery()) {
-              if (rs.next()) sequence = rs.getString(1);
-            }
-          }
-          if (sequence == null) continue;
-          if (!sharedByACopy(c, table, name, sequence)) problem = "a LIKE copy of " + table + " has its own sequence";
-        }
-        default -> throw new IllegalStateException(rule);
-      }
-      subjects++;
-      if (problem != null) return problem;
-    }
-    return subjects > 0 ? null : "the statement made no column the rule is about";
-  }
-
-  /** Whether the change, run in a transaction that is rolled back, gives the table a new file. */
-  private static boolean rewrites(Connection c, String timeZone, String change) throws SQLException {
-    boolean own = ServerStatements.state(c) == TransactionState.IDLE;
-    ServerStatements.execute(c, own ? "BEGIN" : "SAVEPOINT later");
-    if (timeZone != null) ServerStatements.execute(c, "SET LOCAL TimeZone = '" + timeZone + "'");
-    String table = change.split(" ")[2];
-    long file = single(c, "SELECT relfilenode FROM pg_class WHERE oid = '" + table.replace("'", "''") + "'::regclass");
-    ServerStatements.execute(c, change);
-    long after = single(c, "SELECT relfilenode FROM pg_class WHERE oid = '" + table.replace("'", "''") + "'::regclass");
-    ServerStatements.execute(c, own ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT later");
-    return file != after;
-  }
-
-  private static boolean sharedByACopy(Connection c, String table, String column, String sequence) throws SQLException {
-    boolean own = ServerStatements.state(c) == TransactionState.IDLE;
-    ServerStatements.execute(c, own ? "BEGIN" : "SAVEPOINT later");
-    ServerStatements.execute(c, "CREATE TABLE lockstep_copy (LIKE " + table + " INCLUDING ALL)");
-    String copied;
-    try (ResultSet rs = c.createStatement().executeQuery("SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d "
-        + "JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
-        + "WHERE d.adrelid = 'lockstep_copy'::regclass AND quote_ident(a.attname) = '" + column.replace("'", "''") + "'")) {
-      copied = rs.next() ? rs.getString(1) : "";
-    }
-    ServerStatements.execute(c, own ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT later");
-    return copied.contains(sequence.substring(sequence.indexOf('.') + 1));
-  }
-
-  private static long single(Connection c, String sql) throws SQLException {
-    try (ResultSet rs = c.createStatement().executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 }

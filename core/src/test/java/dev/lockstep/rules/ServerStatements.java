@@ -39,9 +39,7 @@ final class ServerStatements {
   }
 
   static void execute(Connection c, String sql) throws SQLException {
-    try (java.sql.Statement st = c.createStatement()) {
-      st.execute(sql);
-    }
+    dev.lockstep.pg.ServerQueries.execute(c, sql);
   }
 
   /** A table or partitioned table: something the application writes to. */
