@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /** Lints files the way their migration tools run them: framework, transactions, down sections. */
 public final class MigrationLinter {
+  /** Files larger than this are linted alone when linting on several threads. */
+  static final int ALONE_BYTES = 1 << 20;
   /** A parser instance is single-threaded: one linter per thread. */
   private final ThreadLocal<Linter> linter;
   private final LintOptions options;
@@ -76,25 +78,35 @@ public final class MigrationLinter {
    * lists files in input order whatever finished first.
    */
   public LintReport lintAll(List<SourceFile> sources, List<InputProblem> readProblems, int jobs) {
-    List<Outcome> outcomes = new ArrayList<>();
-    if (jobs <= 1 || sources.size() <= 1) {
-      for (SourceFile source : sources) outcomes.add(outcome(source));
+    Outcome[] outcomes = new Outcome[sources.size()];
+    // Large files are linted one at a time after the others: a huge statement's parse tree can
+    // take most of the heap, and must not starve the files parsed beside it.
+    List<Integer> together = new ArrayList<>();
+    List<Integer> alone = new ArrayList<>();
+    for (int i = 0; i < sources.size(); i++) {
+      (jobs > 1 && sources.get(i).utf8().length > ALONE_BYTES ? alone : together).add(i);
+    }
+    if (jobs <= 1 || together.size() <= 1) {
+      for (int i : together) outcomes[i] = outcome(sources.get(i));
     } else {
-      ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, sources.size()), LintThreads.FACTORY);
+      ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, together.size()), LintThreads.FACTORY);
       try {
         List<Future<Outcome>> futures = new ArrayList<>();
-        for (SourceFile source : sources) futures.add(pool.submit(() -> outcome(source)));
-        for (int i = 0; i < futures.size(); i++) outcomes.add(await(futures.get(i), sources.get(i)));
+        for (int i : together) futures.add(pool.submit(() -> outcome(sources.get(i))));
+        for (int k = 0; k < futures.size(); k++) {
+          outcomes[together.get(k)] = await(futures.get(k), sources.get(together.get(k)));
+        }
       } finally {
         pool.shutdownNow();
       }
-      // A file may have run out of memory only because a huge file was parsed beside it: it gets a
-      // second try alone, once the other threads and their parsers are gone.
+      // A file that still ran out of memory beside others gets a second try alone, once the other
+      // threads and their parsers are gone.
       awaitQuietly(pool);
-      for (int i = 0; i < outcomes.size(); i++) {
-        if (outcomes.get(i).outOfMemory()) outcomes.set(i, outcome(sources.get(i)));
+      for (int i : together) {
+        if (outcomes[i].outOfMemory()) outcomes[i] = outcome(sources.get(i));
       }
     }
+    for (int i : alone) outcomes[i] = outcome(sources.get(i));
     List<InputProblem> problems = new ArrayList<>(readProblems);
     List<FileResult> results = new ArrayList<>();
     List<LintReport.Skipped> skipped = new ArrayList<>();
@@ -120,7 +132,7 @@ public final class MigrationLinter {
       MigrationScript script = script(source);
       if (script.skipped() != null) return new Outcome(null, new LintReport.Skipped(source.path(), script.skipped()), null);
       return new Outcome(lint(script).withFramework(script.framework().id()), null, null);
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
       return new Outcome(null, null, new InputProblem(source.path(), "internal error, the file was not checked: " + e));
     } catch (OutOfMemoryError e) {
       linter.remove(); // the parser may have been mid-call: start the next file on a fresh one

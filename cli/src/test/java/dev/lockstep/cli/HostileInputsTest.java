@@ -135,6 +135,19 @@ class HostileInputsTest {
   }
 
   @Test
+  void aLargeFileLintedAloneKeepsItsPlaceInTheReport() throws Exception {
+    String bad = "SET lock_timeout = '2s';\nCREATE INDEX a_y_idx ON a (y);\n";
+    write("V1__first.sql", bad);
+    write("V2__large.sql", "-- " + "x".repeat(1_200_000) + "\n" + bad); // over 1 MiB: linted after the others
+    write("V3__last.sql", bad);
+    CliRunner.Result one = CliRunner.run("lint", "--format", "gcc", "--jobs", "1", dir.toString());
+    CliRunner.Result two = CliRunner.run("lint", "--format", "gcc", "--jobs", "2", dir.toString());
+    assertThat(two.out()).isEqualTo(one.out());
+    assertThat(two.out().lines().map(l -> l.substring(dir.toString().length() + 1, l.indexOf(".sql"))))
+        .containsExactly("V1__first", "V2__large", "V3__last");
+  }
+
+  @Test
   void aBrokenLinkToAMigrationIsNamedNotSkipped() throws Exception {
     Path folder = Files.createDirectories(dir.resolve("db"));
     Path gone = Files.createSymbolicLink(folder.resolve("V1__gone.sql"), dir.resolve("nowhere.sql"));
