@@ -3,13 +3,13 @@ package dev.lockstep.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "lockstep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Static safety linter for PostgreSQL migrations: finds statements that lock or rewrite "
         + "tables and shows the safe rewrite.",
-    subcommands = {LintCommand.class, FixCommand.class, TraceCommand.class, BaselineCommand.class, RulesCommand.class, ExplainCommand.class, InitCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {"  lockstep lint migrations/", "  lockstep lint --format json db/V42__add_index.sql",
         "  cat migration.sql | lockstep lint - --stdin-filename migration.sql", "  lockstep explain require-concurrent-index"},
@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
         "2:usage error, unreadable input, or a statement PostgreSQL cannot parse"})
 public final class Main implements Runnable {
   public static final int EXIT_USAGE = 2;
+  /** The commands, in the order help lists them. */
+  private static final java.util.Map<String, Class<?>> COMMANDS = commands();
   /** PostgreSQL's parser recurses deeply on nested input; give it room instead of the default stack. */
   private static final long STACK_BYTES = 512L << 20;
 
@@ -46,8 +48,14 @@ public final class Main implements Runnable {
   public static int run(String[] args, PrintStream out, PrintStream err) {
     PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    CommandLine cli = new CommandLine(new Main())
-        .setOut(o).setErr(e)
+    CommandLine cli = new CommandLine(new Main());
+    // picocli builds a command's model by reflection: a run builds only the command it runs, and
+    // all of them only when none is named (help, or a mistyped command that gets a suggestion).
+    Class<?> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+    for (var command : COMMANDS.entrySet()) {
+      if (named == null || named == command.getValue()) cli.addSubcommand(command.getKey(), command.getValue());
+    }
+    cli.setOut(o).setErr(e)
         .setExitCodeExceptionMapper(x -> EXIT_USAGE)
         .setParameterExceptionHandler((ex, a) -> {
           ex.getCommandLine().getErr().println("lockstep: " + ex.getMessage());
@@ -62,6 +70,15 @@ public final class Main implements Runnable {
     o.flush();
     e.flush();
     return code;
+  }
+
+  private static java.util.Map<String, Class<?>> commands() {
+    java.util.Map<String, Class<?>> out = new java.util.LinkedHashMap<>();
+    for (Class<?> c : List.of(LintCommand.class, FixCommand.class, TraceCommand.class, BaselineCommand.class,
+        RulesCommand.class, ExplainCommand.class, InitCommand.class)) {
+      out.put(c.getAnnotation(Command.class).name(), c);
+    }
+    return out;
   }
 
   private static CommandLine cli(CommandLine.ParameterException ex) {
