@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 /** Lints files the way their migration tools run them: framework, transactions, down sections. */
 public final class MigrationLinter {
   /** Files larger than this are linted alone when linting on several threads. */
-  static final int ALONE_BYTES = 1 << 20;
+  private static final int ALONE_BYTES = 1 << 20;
   /** A parser instance is single-threaded: one linter per thread. */
   private final ThreadLocal<Linter> linter;
   private final LintOptions options;

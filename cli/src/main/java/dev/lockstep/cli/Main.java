@@ -3,7 +3,9 @@ package dev.lockstep.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +21,7 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
   public static final int EXIT_USAGE = 2;
   /** The commands, in the order help lists them. */
-  private static final java.util.Map<String, Class<?>> COMMANDS = commands();
+  private static final Map<String, Class<?>> COMMANDS = commands();
   /** PostgreSQL's parser recurses deeply on nested input; give it room instead of the default stack. */
   private static final long STACK_BYTES = 512L << 20;
 
@@ -72,8 +74,8 @@ public final class Main implements Runnable {
     return code;
   }
 
-  private static java.util.Map<String, Class<?>> commands() {
-    java.util.Map<String, Class<?>> out = new java.util.LinkedHashMap<>();
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> out = new LinkedHashMap<>();
     for (Class<?> c : List.of(LintCommand.class, FixCommand.class, TraceCommand.class, BaselineCommand.class,
         RulesCommand.class, ExplainCommand.class, InitCommand.class)) {
       out.put(c.getAnnotation(Command.class).name(), c);

@@ -11,8 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What a statement that cannot run in a transaction block (CONCURRENTLY) does on a real server.
@@ -37,36 +35,21 @@ public record WaitingStatement(Map<String, LockMode> tableLocks, boolean waited,
       long rows = single(c, "SELECT count(*) FROM " + name(c, table));
       long fileBefore = single(c, "SELECT relfilenode FROM pg_class WHERE oid = " + table);
       long readBefore = tuplesRead(c, "relid = " + table);
-      long pid = single(c, "SELECT pg_backend_pid()");
       execute(holder, "BEGIN ISOLATION LEVEL REPEATABLE READ");
       execute(holder, "LOCK TABLE " + name(holder, table) + " IN ACCESS SHARE MODE");
       execute(holder, "SELECT 1"); // takes the snapshot that concurrent builds wait for
-      CompletableFuture<SQLException> statement = CompletableFuture.supplyAsync(() -> {
-        try {
-          execute(c, sql);
-          return null;
-        } catch (SQLException e) {
-          return e;
-        }
-      });
+      BackgroundStatement statement = BackgroundStatement.start(c, sql);
       Map<String, LockMode> locks = new TreeMap<>();
-      boolean waited = false;
+      boolean waited = statement.waits(probe, "true", 20);
       Boolean reads = null;
       Boolean writes = null;
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (!statement.isDone() && System.nanoTime() < deadline) {
-        if (single(probe, "SELECT count(*) FROM pg_locks WHERE pid = " + pid + " AND NOT granted") > 0) {
-          waited = true;
-          locks = grantedTableLocks(probe, pid);
-          reads = Probes.waits(probe, table, false);
-          writes = Probes.waits(probe, table, true);
-          break;
-        }
-        sleep();
+      if (waited) {
+        locks = grantedTableLocks(probe, statement.pid());
+        reads = Probes.waits(probe, table, false);
+        writes = Probes.waits(probe, table, true);
       }
       execute(holder, "COMMIT");
-      SQLException failed = statement.orTimeout(60, TimeUnit.SECONDS).join();
-      if (failed != null) throw failed;
+      statement.finish();
       boolean rewritten = single(c, "SELECT relfilenode FROM pg_class WHERE oid = " + table) != fileBefore
           && single(c, "SELECT pg_relation_size(" + table + ")") > 0;
       long read = tuplesRead(c, "relid = " + table) - readBefore;
@@ -92,11 +75,4 @@ public record WaitingStatement(Map<String, LockMode> tableLocks, boolean waited,
     }
   }
 
-  private static void sleep() {
-    try {
-      Thread.sleep(5);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
 }

@@ -10,6 +10,7 @@ import dev.lockstep.engine.Linter;
 import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.parse.SqlParser;
 import dev.lockstep.parse.Statement;
+import dev.lockstep.pg.BackgroundStatement;
 import dev.lockstep.pg.MigrationRunner;
 import dev.lockstep.pg.PostgresServer;
 import dev.lockstep.pg.Probes;
@@ -24,8 +25,6 @@ import java.sql.SQLWarning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -180,8 +179,7 @@ class BehaviourClaimsOnPostgresTest {
       throws Exception {
     try (Connection holder = server.connect(database); Connection reader = server.connect(database)) {
       holdEveryTable(holder, c);
-      boolean own = ServerStatements.state(c) == TransactionState.IDLE;
-      ServerStatements.execute(c, own ? "BEGIN" : "SAVEPOINT claim");
+      boolean own = ServerStatements.tryOut(c);
       ServerStatements.execute(c, "SET LOCAL lock_timeout = '200ms'");
       String timedOut = null;
       try {
@@ -190,42 +188,28 @@ class BehaviourClaimsOnPostgresTest {
       } catch (SQLException e) {
         if (!"55P03".equals(e.getSQLState())) timedOut = "with lock_timeout set it failed with " + e.getSQLState();
       }
-      ServerStatements.execute(c, own ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT claim");
+      ServerStatements.undo(c, own);
       if (timedOut != null) return timedOut;
 
-      long pid = single(c, "SELECT pg_backend_pid()");
-      CompletableFuture<SQLException> statement = CompletableFuture.supplyAsync(() -> {
-        try {
-          ServerStatements.execute(c, s);
-          return null;
-        } catch (SQLException e) {
-          return e;
-        }
-      });
-      Long waitedOn = null;
-      String waitedFor = null;
-      for (int i = 0; i < 1000 && waitedOn == null && !statement.isDone(); i++) {
-        try (ResultSet rs = reader.createStatement().executeQuery("SELECT relation::bigint, mode FROM pg_locks "
-            + "WHERE pid = " + pid + " AND NOT granted AND locktype = 'relation'")) {
-          if (rs.next()) {
-            waitedOn = rs.getLong(1);
-            waitedFor = rs.getString(2);
-          }
-        }
-        if (waitedOn == null) Thread.sleep(5);
-      }
+      BackgroundStatement statement = BackgroundStatement.start(c, s.text());
       String problem = null;
-      if (waitedOn == null) {
+      if (!statement.waits(reader, "locktype = 'relation'", 5)) {
         problem = "it did not wait behind a long transaction";
       } else {
-        boolean write = !waitedFor.equals("AccessExclusiveLock");
+        long waitedOn;
+        boolean write;
+        try (ResultSet rs = reader.createStatement().executeQuery("SELECT relation::bigint, mode FROM pg_locks "
+            + "WHERE pid = " + statement.pid() + " AND NOT granted AND locktype = 'relation'")) {
+          rs.next();
+          waitedOn = rs.getLong(1);
+          write = !rs.getString(2).equals("AccessExclusiveLock");
+        }
         if (!Boolean.TRUE.equals(Probes.waits(reader, waitedOn, write))) {
           problem = "a " + (write ? "write" : "SELECT") + " arriving after it did not wait";
         }
       }
       ServerStatements.execute(holder, "ROLLBACK");
-      SQLException failed = statement.orTimeout(30, TimeUnit.SECONDS).join();
-      if (failed != null) throw failed;
+      statement.finish();
       return problem;
     }
   }
@@ -288,15 +272,14 @@ class BehaviourClaimsOnPostgresTest {
 
   /** "It cannot run inside a transaction block." Run only inside one, so that nothing is dropped. */
   private static String failsInATransactionBlock(Connection c, Statement s) throws SQLException {
-    boolean own = ServerStatements.state(c) == TransactionState.IDLE;
-    ServerStatements.execute(c, own ? "BEGIN" : "SAVEPOINT claim");
+    boolean own = ServerStatements.tryOut(c);
     String state = null;
     try {
       ServerStatements.execute(c, s);
     } catch (SQLException e) {
       state = e.getSQLState();
     }
-    ServerStatements.execute(c, own ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT claim");
+    ServerStatements.undo(c, own);
     return "25001".equals(state) ? null : "inside a transaction block the server " + (state == null ? "ran it" : "failed with " + state);
   }
 
@@ -305,8 +288,7 @@ class BehaviourClaimsOnPostgresTest {
    * fails unless the schema is already empty."
    */
   private static String dropSchema(Connection c, Statement s) throws SQLException {
-    boolean own = ServerStatements.state(c) == TransactionState.IDLE;
-    ServerStatements.execute(c, own ? "BEGIN" : "SAVEPOINT claim");
+    boolean own = ServerStatements.tryOut(c);
     List<Long> tables = userTables(c);
     boolean cascade = s.text().toUpperCase(java.util.Locale.ROOT).contains("CASCADE");
     String problem = null;
@@ -325,7 +307,7 @@ class BehaviourClaimsOnPostgresTest {
     } catch (SQLException e) {
       if (cascade || !"2BP01".equals(e.getSQLState())) problem = "it failed with " + e.getSQLState();
     }
-    ServerStatements.execute(c, own ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT claim");
+    ServerStatements.undo(c, own);
     return problem;
   }
 

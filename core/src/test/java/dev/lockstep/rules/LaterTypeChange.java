@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Set;
-import org.postgresql.core.TransactionState;
 
 /**
  * The later changes that the type rules warn about, tried on the columns a flagged statement made,
@@ -87,20 +86,18 @@ final class LaterTypeChange {
 
   /** Whether the change, run in a transaction that is rolled back, gives the table a new file. */
   private static boolean rewrites(Connection c, String timeZone, String change) throws SQLException {
-    boolean own = ServerStatements.state(c) == TransactionState.IDLE;
-    ServerStatements.execute(c, own ? "BEGIN" : "SAVEPOINT later");
+    boolean own = ServerStatements.tryOut(c);
     if (timeZone != null) ServerStatements.execute(c, "SET LOCAL TimeZone = '" + timeZone + "'");
     String table = change.split(" ")[2];
     long file = single(c, "SELECT relfilenode FROM pg_class WHERE oid = '" + table.replace("'", "''") + "'::regclass");
     ServerStatements.execute(c, change);
     long after = single(c, "SELECT relfilenode FROM pg_class WHERE oid = '" + table.replace("'", "''") + "'::regclass");
-    ServerStatements.execute(c, own ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT later");
+    ServerStatements.undo(c, own);
     return file != after;
   }
 
   private static boolean sharedByACopy(Connection c, String table, String column, String sequence) throws SQLException {
-    boolean own = ServerStatements.state(c) == TransactionState.IDLE;
-    ServerStatements.execute(c, own ? "BEGIN" : "SAVEPOINT later");
+    boolean own = ServerStatements.tryOut(c);
     ServerStatements.execute(c, "CREATE TABLE lockstep_copy (LIKE " + table + " INCLUDING ALL)");
     String copied;
     try (ResultSet rs = c.createStatement().executeQuery("SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d "
@@ -108,7 +105,7 @@ final class LaterTypeChange {
         + "WHERE d.adrelid = 'lockstep_copy'::regclass AND quote_ident(a.attname) = '" + column.replace("'", "''") + "'")) {
       copied = rs.next() ? rs.getString(1) : "";
     }
-    ServerStatements.execute(c, own ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT later");
+    ServerStatements.undo(c, own);
     return copied.contains(sequence.substring(sequence.indexOf('.') + 1));
   }
 }

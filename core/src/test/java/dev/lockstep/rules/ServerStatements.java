@@ -30,6 +30,20 @@ final class ServerStatements {
     }
   }
 
+  /**
+   * Opens a transaction, or inside the open one a savepoint, for work that {@link #undo} rolls back;
+   * true when it began a transaction.
+   */
+  static boolean tryOut(Connection c) throws SQLException {
+    boolean begin = state(c) == TransactionState.IDLE;
+    execute(c, begin ? "BEGIN" : "SAVEPOINT tried");
+    return begin;
+  }
+
+  static void undo(Connection c, boolean began) throws SQLException {
+    execute(c, began ? "ROLLBACK" : "ROLLBACK TO SAVEPOINT tried");
+  }
+
   static void execute(Connection c, Statement s) throws SQLException {
     try {
       execute(c, s.text());
