@@ -1,6 +1,7 @@
 package dev.lockstep.wasmsplit;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,7 +13,9 @@ import java.util.List;
  * (PostgreSQL's grammar actions, its JSON writer, its fingerprint walker...) split into pieces that
  * each compile to a JVM method of their own (see {@link NestSplitter}).
  *
- * <p>Usage: {@code WasmSplit IN OUT [--min-bytes N] [--chunk-bytes N]}.
+ * <p>Usage: {@code WasmSplit IN OUT [--min-bytes N] [--chunk-bytes N] [--data-out FILE]}. With
+ * {@code --data-out}, the module's data segments move to FILE as one image of memory (a 4-byte
+ * big-endian offset, then the bytes), and the module keeps none.
  */
 public final class WasmSplit {
   /** Functions whose code is at least this many bytes have their switch split. */
@@ -49,20 +52,39 @@ public final class WasmSplit {
     return new Output(module.encode(), log);
   }
 
+  /** The module without its data segments, and their image of memory (see {@link Module#moveDataOut}). */
+  public static DataMoved moveDataOut(byte[] wasm) {
+    Module module = Module.read(wasm);
+    Module.MemoryImage image = module.moveDataOut();
+    byte[] file = ByteBuffer.allocate(4 + image.bytes().length).putInt(image.offset()).put(image.bytes()).array();
+    return new DataMoved(module.encode(), file);
+  }
+
+  /** A module without data segments, and the file that holds their image of memory. */
+  public record DataMoved(byte[] wasm, byte[] imageFile) {}
+
   /** The rewritten module and one line per function split or left whole. */
   public record Output(byte[] wasm, List<String> log) {}
 
+  private static void writeAtomically(Path file, byte[] bytes) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.write(tmp, bytes);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
-      System.err.println("usage: WasmSplit IN OUT [--min-bytes N] [--chunk-bytes N]");
+      System.err.println("usage: WasmSplit IN OUT [--min-bytes N] [--chunk-bytes N] [--data-out FILE]");
       System.exit(2);
     }
     int minBytes = DEFAULT_MIN_BYTES;
     int chunkBytes = DEFAULT_CHUNK_BYTES;
+    Path dataOut = null;
     for (int i = 2; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--min-bytes" -> minBytes = Integer.parseInt(args[i + 1]);
         case "--chunk-bytes" -> chunkBytes = Integer.parseInt(args[i + 1]);
+        case "--data-out" -> dataOut = Path.of(args[i + 1]);
         default -> {
           System.err.println("unknown option " + args[i]);
           System.exit(2);
@@ -74,9 +96,15 @@ public final class WasmSplit {
     try {
       Output result = split(Files.readAllBytes(in), minBytes, chunkBytes);
       result.log().forEach(line -> System.out.println("[wasm-split] " + line));
-      Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-      Files.write(tmp, result.wasm());
-      Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      byte[] wasm = result.wasm();
+      if (dataOut != null) {
+        DataMoved moved = moveDataOut(wasm);
+        wasm = moved.wasm();
+        Files.createDirectories(dataOut.toAbsolutePath().getParent());
+        writeAtomically(dataOut, moved.imageFile());
+        System.out.println("[wasm-split] data segments moved to " + dataOut + " (" + (moved.imageFile().length - 4) + " bytes)");
+      }
+      writeAtomically(out, wasm);
     } catch (WasmFormatException e) {
       System.err.println("wasm-split: " + in + ": " + e.getMessage());
       System.exit(1);

@@ -1,6 +1,5 @@
 package dev.lockstep.parse.wasm;
 
-import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
@@ -9,6 +8,7 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.runtime.TableInstance;
+import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
@@ -41,15 +41,16 @@ public final class LibpgQuery implements PgQuery {
   private final ExportFunction setThrew;
   private final ExportFunction fingerprint;
 
-  private LibpgQuery(WasmModule module, Function<Instance, Machine> machines) {
+  private LibpgQuery(WasmModule module, Function<Instance, Machine> machines, MemoryImage data) {
     Abi abi = Abi.load();
     ImportValues imports = ImportValues.builder().withFunctions(hostFunctions(module, abi)).build();
     instance = Instance.builder(module)
         .withMachineFactory(machines)
-        .withMemoryFactory(ByteArrayMemory::new) // faster loads and stores than the ByteBuffer default
+        .withMemoryFactory(LazyPageMemory::new) // pages allocated when first written; see the class
         .withImportValues(imports)
         .build();
     memory = instance.memory();
+    data.writeTo(memory); // before any code runs, as instantiation would have written the segments
     Instance.Exports exports = instance.exports();
     malloc = exports.function(abi.export("_malloc"));
     free = exports.function(abi.export("_free"));
@@ -67,13 +68,28 @@ public final class LibpgQuery implements PgQuery {
 
   /** Creates a fresh parser instance. */
   public static LibpgQuery create() {
-    return create(LibpgQueryModule.load(), LibpgQueryModule::create);
+    return create(Shipped.MODULE, LibpgQueryModule::create, Shipped.DATA);
   }
 
-  /** An instance of another build of the same module (tests compare the split and the original). */
+  /** An instance of another build of the same module, with its own data segments (tests compare the split and the original). */
   static LibpgQuery create(WasmModule module, Function<Instance, Machine> machines) {
+    return create(module, machines, MemoryImage.NONE);
+  }
+
+  /**
+   * The compiled module's description (types, imports, exports, tables; its code is JVM bytecode)
+   * and data, read once when the first parser starts. The build validated the whole module before
+   * compiling it, so it is not validated again at every start (about 10 ms).
+   */
+  private static final class Shipped {
+    static final WasmModule MODULE = Parser.builder().withValidation(false).build()
+        .parse(() -> LibpgQueryModule.class.getResourceAsStream("LibpgQueryModule.meta"));
+    static final MemoryImage DATA = MemoryImage.shipped();
+  }
+
+  private static LibpgQuery create(WasmModule module, Function<Instance, Machine> machines, MemoryImage data) {
     try {
-      return new LibpgQuery(module, machines);
+      return new LibpgQuery(module, machines, data);
     } catch (RuntimeException e) {
       throw new WasmTrap("could not start the PostgreSQL parser: " + e.getMessage(), e);
     }

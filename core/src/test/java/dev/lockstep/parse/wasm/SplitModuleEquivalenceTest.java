@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The parser lockstep ships is libpg_query's wasm after the build split its largest functions
  * (wasm-split/). This test runs the module as published, compiled with Chicory's interpreter
- * for the functions too large to compile, next to the shipped one, on every statement of the
+ * for the functions too large to compile, next to the shipped one (whose data segments ship as
+ * one image of memory, copied in at start), on every statement of the
  * corpus and on a truncated copy of every fourth statement (to reach syntax errors at many
  * places). Parse trees, error messages, cursor positions, scanner output, PL/pgSQL trees and
  * fingerprints (which run the split fingerprint walker) must be byte-identical.
