@@ -1,7 +1,6 @@
 package dev.lockstep.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lockstep.parse.ast.DoBlock;
 import dev.lockstep.parse.ast.Trees;
 import dev.lockstep.parse.wasm.PgQuery;
@@ -25,7 +24,7 @@ final class DoBlocks {
 
   private DoBlocks() {}
 
-  static List<Embedded> statements(Statement statement, PgQuery engine, ObjectMapper json) {
+  static List<Embedded> statements(Statement statement, PgQuery engine) {
     boolean plpgsql = statement.node() instanceof DoBlock block ? "plpgsql".equalsIgnoreCase(block.language())
         : "plpgsql".equalsIgnoreCase(functionLanguage(statement.node().fields()));
     if (!plpgsql) return List.of();
@@ -38,7 +37,7 @@ final class DoBlocks {
     if (!parsed.ok()) return List.of();
     List<JsonNode[]> found = new ArrayList<>(); // [query, lineno]
     try {
-      collect(json.readTree(parsed.json()), found);
+      collect(JsonTrees.readLibpgQuery(parsed.json()), found);
     } catch (IOException e) {
       return List.of();
     }

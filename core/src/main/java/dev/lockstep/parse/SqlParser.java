@@ -1,7 +1,6 @@
 package dev.lockstep.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lockstep.parse.wasm.LibpgQuery;
 import dev.lockstep.parse.wasm.PgQuery;
 import dev.lockstep.parse.wasm.RawParse;
@@ -23,14 +22,6 @@ import java.util.function.Supplier;
 public final class SqlParser {
   /** Wasm memory above which an instance is replaced, so a huge file does not pin its heap. */
   private static final long RECYCLE_ABOVE_BYTES = 256L << 20;
-  // Parse trees of deeply nested expressions nest as deeply in JSON: lift Jackson's depth limit.
-  // libpg_query copies control characters of the input (a BEL in an identifier) into its JSON
-  // strings unescaped, so those are accepted too.
-  private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-      .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
-          .maxNestingDepth(Integer.MAX_VALUE).maxStringLength(Integer.MAX_VALUE).build())
-      .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-      .build());
 
   private final Supplier<? extends PgQuery> factory;
   private PgQuery engine;
@@ -90,7 +81,7 @@ public final class SqlParser {
     if (!doBlock && !calledFunction) return List.of();
     List<Statement> out = new ArrayList<>();
     try {
-      for (DoBlocks.Embedded e : DoBlocks.statements(statement, engine(), JSON)) {
+      for (DoBlocks.Embedded e : DoBlocks.statements(statement, engine())) {
         FileParse inner = new FileParse(statement.source());
         inner.commentsFrom = e.commentsFrom();
         inner.parseRange(e.start(), e.end());
@@ -229,7 +220,7 @@ public final class SqlParser {
 
   private static JsonNode readJson(String json) {
     try {
-      return JSON.readTree(json);
+      return JsonTrees.readLibpgQuery(json);
     } catch (IOException e) {
       throw new UncheckedIOException("libpg_query returned invalid JSON", e);
     }
