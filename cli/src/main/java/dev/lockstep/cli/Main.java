@@ -24,6 +24,7 @@ public final class Main implements Runnable {
   private static final Map<String, Class<?>> COMMANDS = commands();
   /** PostgreSQL's parser recurses deeply on nested input; give it room instead of the default stack. */
   private static final long STACK_BYTES = 512L << 20;
+  private static final String WASM_DIGEST = "com.dylibso.chicory.wasm.Parser.DIGEST_ALGORITHM";
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -35,6 +36,9 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    // Chicory hashes every wasm module it reads, for caches lockstep does not use: hashing the
+    // parser's module loaded the security providers on every start (about 20 ms of a cold lint).
+    if (System.getProperty(WASM_DIGEST) == null) System.setProperty(WASM_DIGEST, "none");
     int[] code = {EXIT_USAGE};
     Thread worker = new Thread(null, () -> code[0] = run(args, System.out, System.err), "lockstep", STACK_BYTES);
     worker.start();
