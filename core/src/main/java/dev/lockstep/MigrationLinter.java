@@ -24,8 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Lints files the way their migration tools run them: framework, transactions, down sections. */
 public final class MigrationLinter {
-  /** Files larger than this are linted alone when linting on several threads. */
-  private static final int ALONE_BYTES = 1 << 20;
+  private static final String INTERRUPTED = "interrupted, the file was not checked";
   /** A parser instance is single-threaded: one linter per thread. */
   private final ThreadLocal<Linter> linter;
   private final LintOptions options;
@@ -79,34 +78,39 @@ public final class MigrationLinter {
    */
   public LintReport lintAll(List<SourceFile> sources, List<InputProblem> readProblems, int jobs) {
     Outcome[] outcomes = new Outcome[sources.size()];
-    // Large files are linted one at a time after the others: a huge statement's parse tree can
-    // take most of the heap, and must not starve the files parsed beside it.
-    List<Integer> together = new ArrayList<>();
-    List<Integer> alone = new ArrayList<>();
-    for (int i = 0; i < sources.size(); i++) {
-      (jobs > 1 && sources.get(i).utf8().length > ALONE_BYTES ? alone : together).add(i);
-    }
-    if (jobs <= 1 || together.size() <= 1) {
-      for (int i : together) outcomes[i] = outcome(sources.get(i));
+    long[] sizes = new long[sources.size()];
+    for (int i = 0; i < sizes.length; i++) sizes[i] = sources.get(i).utf8().length;
+    LintSchedule schedule = LintSchedule.plan(sizes, jobs, Runtime.getRuntime().maxMemory());
+    List<Integer> small = schedule.small();
+    List<Integer> beside = schedule.beside();
+    if (jobs <= 1 || !schedule.threaded()) {
+      lintEach(small, sources, outcomes);
     } else {
-      ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, together.size()), LintThreads.FACTORY);
+      ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, small.size() + 1), LintThreads.FACTORY);
       try {
-        List<Future<Outcome>> futures = new ArrayList<>();
-        for (int i : together) futures.add(pool.submit(() -> outcome(sources.get(i))));
-        for (int k = 0; k < futures.size(); k++) {
-          outcomes[together.get(k)] = await(futures.get(k), sources.get(together.get(k)));
-        }
+        List<Runnable> tasks = new ArrayList<>();
+        for (int i : small) tasks.add(() -> outcomes[i] = outcome(sources.get(i)));
+        // The large files' lane starts once the first small files have started, by when the
+        // classes linting needs are loaded: an out-of-memory error in a class's initialiser would
+        // leave the class broken for the rest of the run.
+        if (!beside.isEmpty()) tasks.add(Math.min(tasks.size(), 4 * jobs), () -> lintEach(beside, sources, outcomes));
+        List<Future<?>> futures = new ArrayList<>();
+        for (Runnable task : tasks) futures.add(pool.submit(task));
+        for (Future<?> f : futures) awaitQuietly(f);
       } finally {
         pool.shutdownNow();
       }
       // A file that still ran out of memory beside others gets a second try alone, once the other
       // threads and their parsers are gone.
       awaitQuietly(pool);
-      for (int i : together) {
-        if (outcomes[i].outOfMemory()) outcomes[i] = outcome(sources.get(i));
+      for (int i = 0; i < outcomes.length; i++) {
+        if (outcomes[i] != null && outcomes[i].outOfMemory()) outcomes[i] = outcome(sources.get(i));
       }
     }
-    for (int i : alone) outcomes[i] = outcome(sources.get(i));
+    lintEach(schedule.alone(), sources, outcomes);
+    for (int i = 0; i < outcomes.length; i++) {
+      if (outcomes[i] == null) outcomes[i] = new Outcome(null, null, new InputProblem(sources.get(i).path(), INTERRUPTED));
+    }
     List<InputProblem> problems = new ArrayList<>(readProblems);
     List<FileResult> results = new ArrayList<>();
     List<LintReport.Skipped> skipped = new ArrayList<>();
@@ -137,6 +141,8 @@ public final class MigrationLinter {
     } catch (OutOfMemoryError e) {
       linter.remove(); // the parser may have been mid-call: start the next file on a fresh one
       return new Outcome(null, null, new InputProblem(source.path(), outOfMemory()), true);
+    } catch (Error e) {
+      return new Outcome(null, null, new InputProblem(source.path(), "internal error, the file was not checked: " + e));
     }
   }
 
@@ -155,15 +161,19 @@ public final class MigrationLinter {
     }
   }
 
-  private static Outcome await(Future<Outcome> future, SourceFile source) {
+  /** Waits for a file's task; its outcome is in the array, or it failed in a way {@link #outcome} reports. */
+  private static void awaitQuietly(Future<?> future) {
     try {
-      return future.get();
+      future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Outcome(null, null, new InputProblem(source.path(), "interrupted, the file was not checked"));
     } catch (ExecutionException e) {
-      return new Outcome(null, null, new InputProblem(source.path(), "internal error, the file was not checked: "
-          + e.getCause()));
+      // cannot happen: outcome() turns every error of a file into that file's outcome
     }
   }
+
+  private void lintEach(List<Integer> files, List<SourceFile> sources, Outcome[] outcomes) {
+    for (int i : files) outcomes[i] = outcome(sources.get(i));
+  }
+
 }
