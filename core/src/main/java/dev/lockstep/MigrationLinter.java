@@ -1,5 +1,6 @@
 package dev.lockstep;
 
+import dev.lockstep.cache.ResultCache;
 import dev.lockstep.config.PathRules;
 import dev.lockstep.engine.Deadline;
 import dev.lockstep.engine.FileResult;
@@ -10,6 +11,7 @@ import dev.lockstep.engine.TransactionPlan;
 import dev.lockstep.frameworks.Framework;
 import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.input.InputProblem;
+import dev.lockstep.parse.SyntaxError;
 import dev.lockstep.report.LintReport;
 import dev.lockstep.rules.Rules;
 import dev.lockstep.source.SourceFile;
@@ -32,6 +34,7 @@ public final class MigrationLinter {
   private final Framework forced;
   private final boolean includeDown;
   private final Limits limits;
+  private ResultCache cache;
 
   /** @param forced a framework for every file, or null to detect per file */
   public MigrationLinter(LintOptions options, PathRules pathRules, Framework forced, boolean includeDown) {
@@ -45,6 +48,16 @@ public final class MigrationLinter {
     this.forced = forced;
     this.includeDown = includeDown;
     this.limits = limits;
+  }
+
+  /**
+   * Keeps results in {@code dir} between runs and reuses them for files that did not change (see
+   * {@link ResultCache}). Results of a parse that was stopped or failed are never kept.
+   */
+  public MigrationLinter withCache(Path dir) {
+    cache = new ResultCache(dir, ResultCache.describe(options) + "; include-down=" + includeDown
+        + "; framework=" + (forced == null ? "detected" : forced.id()));
+    return this;
   }
 
   /** Why a file is too big to check, or null. */
@@ -135,7 +148,12 @@ public final class MigrationLinter {
     try {
       MigrationScript script = script(source);
       if (script.skipped() != null) return new Outcome(null, new LintReport.Skipped(source.path(), script.skipped()), null);
-      return new Outcome(lint(script).withFramework(script.framework().id()), null, null);
+      ResultCache.Key key = cache == null ? null : cache.key(script);
+      FileResult cached = key == null ? null : cache.get(key, script.source());
+      if (cached != null) return new Outcome(cached, null, null);
+      FileResult result = lint(script).withFramework(script.framework().id());
+      if (key != null && result.syntaxErrors().stream().noneMatch(SyntaxError::stoppedParsing)) cache.put(key, result);
+      return new Outcome(result, null, null);
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
       return new Outcome(null, null, new InputProblem(source.path(), "internal error, the file was not checked: " + e));
     } catch (OutOfMemoryError e) {

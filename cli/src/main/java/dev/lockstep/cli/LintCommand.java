@@ -98,6 +98,11 @@ class LintCommand implements Callable<Integer> {
           + "is the input order either way.")
   Integer jobs;
 
+  @Option(names = "--cache-dir", paramLabel = "DIR",
+      description = "Keep each file's result in DIR and reuse it while the file, its migration tool's settings, "
+          + "lockstep's settings and this build of lockstep are unchanged (off by default).")
+  Path cacheDir;
+
   @Option(names = "--framework", paramLabel = "NAME",
       description = "Treat every file as this tool's migration: flyway, liquibase, goose, dbmate, golang-migrate, "
           + "drizzle, prisma, sqitch, pop, hasura, supabase, plain, schema-dump (default: detect per file).")
@@ -197,6 +202,7 @@ class LintCommand implements Callable<Integer> {
     fail = settings.failLevel();
     PathRules pathRules = new PathRules(config);
     migrations = new MigrationLinter(options, pathRules, forced, settings.includeDown(), settings.limits());
+    if (cacheDir != null) migrations.withCache(cacheDir);
 
     List<SourceFile> sources = new ArrayList<>();
     List<Path> filePaths = new ArrayList<>();

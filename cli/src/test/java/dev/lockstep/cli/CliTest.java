@@ -57,6 +57,26 @@ class CliTest {
   }
 
   @Test
+  void aCacheDirGivesTheSameReportAndKeepsOneEntryPerFile() throws Exception {
+    Path a = write("V1__idx.sql", "CREATE INDEX idx ON orders (user_id);\n");
+    Path b = write("V2__ok.sql", "CREATE INDEX CONCURRENTLY idx2 ON orders (user_id);\n");
+    Path broken = write("V3__broken.sql", "SELEC 1;\n");
+    Path cache = dir.resolve("cache");
+    Run fresh = run("lint", "--color=never", a.toString(), b.toString(), broken.toString());
+    Run filling = run("lint", "--color=never", "--cache-dir", cache.toString(), a.toString(), b.toString(), broken.toString());
+    Run cached = run("lint", "--color=never", "--cache-dir", cache.toString(), a.toString(), b.toString(), broken.toString());
+    assertThat(fresh.code()).isEqualTo(2);
+    for (Run r : List.of(filling, cached)) {
+      assertThat(r.code()).isEqualTo(fresh.code());
+      assertThat(r.out()).isEqualTo(fresh.out());
+      assertThat(r.err()).isEqualTo(fresh.err());
+    }
+    try (var entries = Files.walk(cache)) {
+      assertThat(entries.filter(p -> p.toString().endsWith(".json")).count()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void cleanFileExitsZero() throws Exception {
     Path f = write("ok.sql", "CREATE INDEX CONCURRENTLY idx ON orders (user_id);\n");
     Run r = run("lint", f.toString());

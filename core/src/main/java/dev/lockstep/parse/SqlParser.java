@@ -43,9 +43,9 @@ public final class SqlParser {
       engine = null; // its memory may be inconsistent
       int at = run.resumeAt;
       String why = WasmTrap.STOPPED.equals(e.getMessage())
-          ? "parsing stopped here: the file took longer than max-parse-time; the rest of the file was not checked "
-              + "(raise max-parse-time to check it)"
-          : "the PostgreSQL parser failed here: " + e.getMessage() + "; the rest of the file was not checked";
+          ? "parsing stopped here: the file took longer than max-parse-time; " + SyntaxError.REST_NOT_CHECKED
+              + " (raise max-parse-time to check it)"
+          : "the PostgreSQL parser failed here: " + e.getMessage() + "; " + SyntaxError.REST_NOT_CHECKED;
       run.errors.add(new SyntaxError(why, at, new Span(at, source.text().length())));
     }
     if (engine != null && engine.memoryBytes() > RECYCLE_ABOVE_BYTES) engine = null;

@@ -1,0 +1,161 @@
+package dev.lockstep.cache;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lockstep.engine.FileResult;
+import dev.lockstep.engine.Finding;
+import dev.lockstep.engine.SuppressedFinding;
+import dev.lockstep.frameworks.MigrationScript;
+import dev.lockstep.parse.SyntaxError;
+import dev.lockstep.source.SourceFile;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Lint results kept between runs (opt-in, {@code lint --cache-dir}), so that a file already linted
+ * as it is, under the same settings and by the same build of lockstep, is not parsed again. An entry
+ * is keyed by everything a result depends on: this build, the settings, the file's path, its
+ * migration tool and transaction plan (which already reflect side files such as a Flyway
+ * {@code .conf}), and its text. Each path has one entry, replaced when any of that changes, so the
+ * folder holds at most one entry per file and settings. An entry that cannot be read is a miss;
+ * an entry that cannot be written is skipped: the cache never changes what a run reports.
+ */
+public final class ResultCache {
+  private static final String FORMAT = "lockstep result cache 1";
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+  private final Path dir;
+  private final String settings;
+  private final String build;
+
+  /**
+   * @param dir      the cache folder; created when missing
+   * @param settings every setting that changes what rules conclude, written the same way each run
+   */
+  public ResultCache(Path dir, String settings) {
+    this(dir, settings, thisBuild());
+  }
+
+  ResultCache(Path dir, String settings, String build) {
+    this.dir = dir;
+    this.settings = settings;
+    this.build = build;
+  }
+
+  /** Where a script's entry lives, and the key of everything its result depends on. */
+  public record Key(Path file, String content) {}
+
+  /**
+   * The key of a script: this build, the settings, the path, the migration tool and transaction
+   * plan, and the file's text (what the parser reads, with a tool's markers masked, follows from these).
+   */
+  public Key key(MigrationScript script) {
+    SourceFile source = script.source();
+    String name = sha256(FORMAT, build, settings, source.path()).substring(0, 40);
+    Path file = dir.resolve(name.substring(0, 2)).resolve(name.substring(2) + ".json");
+    String content = sha256(name, script.framework().id(), script.plan().toString(), source.text());
+    return new Key(file, content);
+  }
+
+  /** The result kept under this key, for this script's source, or null. */
+  public FileResult get(Key key, SourceFile source) {
+    try {
+      if (!Files.isRegularFile(key.file())) return null;
+      Entry e = JSON.readValue(key.file().toFile(), Entry.class);
+      if (!key.content().equals(e.key())) return null; // the file, its tool, the settings or the build changed
+      return new FileResult(source, e.findings(), e.suppressed(), e.syntaxErrors(), e.framework());
+    } catch (IOException | RuntimeException e) {
+      return null; // a damaged or foreign entry is a miss, and is replaced
+    }
+  }
+
+  /** Keeps a result; one that could not be written is simply not kept. */
+  public void put(Key key, FileResult result) {
+    Path file = key.file();
+    Path tmp = null;
+    try {
+      Files.createDirectories(file.getParent());
+      tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "."
+          + Thread.currentThread().getId() + ".tmp");
+      JSON.writeValue(tmp.toFile(), new Entry(key.content(), result.framework(), result.findings(),
+          result.suppressed(), result.syntaxErrors()));
+      try {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException | RuntimeException e) {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // nothing more to do: a stray temporary file is harmless
+        }
+      }
+    }
+  }
+
+  /**
+   * A record of settings written the same way in every run: its components in order, with sets
+   * and maps sorted (their iteration order differs from one JVM run to the next).
+   */
+  public static String describe(Record settings) {
+    StringBuilder out = new StringBuilder(settings.getClass().getName());
+    for (var component : settings.getClass().getRecordComponents()) {
+      Object value;
+      try {
+        value = component.getAccessor().invoke(settings);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+      if (value instanceof java.util.Set<?> set) value = new java.util.TreeSet<>(set.stream().map(String::valueOf).toList());
+      if (value instanceof java.util.Map<?, ?> map) {
+        java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>();
+        map.forEach((k, v) -> sorted.put(String.valueOf(k), String.valueOf(v)));
+        value = sorted;
+      }
+      out.append("; ").append(component.getName()).append('=').append(value);
+    }
+    return out.toString();
+  }
+
+  /** One entry: the key it was made under, and the result without its source text. */
+  record Entry(String key, String framework, List<Finding> findings, List<SuppressedFinding> suppressed,
+               List<SyntaxError> syntaxErrors) {}
+
+  /** SHA-256 of the parts, each preceded by its length so that no two splits of the same bytes agree. */
+  private static String sha256(Object... parts) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (Object part : parts) {
+        byte[] bytes = part instanceof byte[] b ? b : part.toString().getBytes(StandardCharsets.UTF_8);
+        digest.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+        digest.update(bytes);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** This build of lockstep: where its code was loaded from, with the size and time of that file. */
+  private static String thisBuild() {
+    try {
+      Path code = Path.of(ResultCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (Files.isDirectory(code)) code = code.resolve(ResultCache.class.getName().replace('.', '/') + ".class");
+      return code.toAbsolutePath() + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      return "unknown build " + System.nanoTime(); // never matches an entry: every run lints afresh
+    }
+  }
+}
