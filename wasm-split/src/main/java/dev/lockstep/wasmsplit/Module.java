@@ -131,7 +131,7 @@ final class Module {
    * as they are in a fresh memory.
    */
   MemoryImage moveDataOut() {
-    MemoryImage image = new MemoryImage(0, new byte[0]);
+    MemoryImage image = MemoryImage.NONE;
     for (int i = 0; i < sections.size(); i++) {
       Section s = sections.get(i);
       if (s.id() == 11) {
@@ -145,7 +145,9 @@ final class Module {
   }
 
   /** Where an image of memory starts, and its bytes. */
-  record MemoryImage(int offset, byte[] bytes) {}
+  record MemoryImage(int offset, byte[] bytes) {
+    static final MemoryImage NONE = new MemoryImage(0, new byte[0]);
+  }
 
   private static MemoryImage memoryImage(byte[] dataSection) {
     Reader r = new Reader(dataSection, 0);
@@ -167,7 +169,7 @@ final class Module {
       low = Math.min(low, offsets[i]);
       high = Math.max(high, (long) offsets[i] + length);
     }
-    if (n == 0) return new MemoryImage(0, new byte[0]);
+    if (n == 0) return MemoryImage.NONE;
     byte[] image = new byte[Math.toIntExact(high - low)];
     // Later segments overwrite earlier ones where they overlap, as instantiation does.
     for (int i = 0; i < n; i++) System.arraycopy(data[i], 0, image, (int) (offsets[i] - low), data[i].length);

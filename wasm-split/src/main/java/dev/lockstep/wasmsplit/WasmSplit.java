@@ -28,6 +28,12 @@ public final class WasmSplit {
   /** Splits every large function of a module; returns the new module and what was done. */
   public static Output split(byte[] wasm, int minBytes, int chunkBytes) {
     Module module = Module.read(wasm);
+    List<String> log = splitAll(module, minBytes, chunkBytes);
+    return new Output(module.encode(), log);
+  }
+
+  /** Splits every large function of the module in place; one log line per function split or left whole. */
+  private static List<String> splitAll(Module module, int minBytes, int chunkBytes) {
     NestSplitter splitter = new NestSplitter(module, chunkBytes);
     List<String> log = new ArrayList<>();
     int defined = module.functions.size();
@@ -49,15 +55,19 @@ public final class WasmSplit {
             + r.largestChunkBytes() + " bytes");
       }
     }
-    return new Output(module.encode(), log);
+    return log;
   }
 
   /** The module without its data segments, and their image of memory (see {@link Module#moveDataOut}). */
   public static DataMoved moveDataOut(byte[] wasm) {
     Module module = Module.read(wasm);
-    Module.MemoryImage image = module.moveDataOut();
-    byte[] file = ByteBuffer.allocate(4 + image.bytes().length).putInt(image.offset()).put(image.bytes()).array();
+    byte[] file = imageFile(module.moveDataOut());
     return new DataMoved(module.encode(), file);
+  }
+
+  /** The file of an image of memory: its offset as 4 big-endian bytes, then its bytes. */
+  private static byte[] imageFile(Module.MemoryImage image) {
+    return ByteBuffer.allocate(4 + image.bytes().length).putInt(image.offset()).put(image.bytes()).array();
   }
 
   /** A module without data segments, and the file that holds their image of memory. */
@@ -94,17 +104,15 @@ public final class WasmSplit {
     Path in = Path.of(args[0]);
     Path out = Path.of(args[1]);
     try {
-      Output result = split(Files.readAllBytes(in), minBytes, chunkBytes);
-      result.log().forEach(line -> System.out.println("[wasm-split] " + line));
-      byte[] wasm = result.wasm();
+      Module module = Module.read(Files.readAllBytes(in));
+      splitAll(module, minBytes, chunkBytes).forEach(line -> System.out.println("[wasm-split] " + line));
       if (dataOut != null) {
-        DataMoved moved = moveDataOut(wasm);
-        wasm = moved.wasm();
+        Module.MemoryImage image = module.moveDataOut();
         Files.createDirectories(dataOut.toAbsolutePath().getParent());
-        writeAtomically(dataOut, moved.imageFile());
-        System.out.println("[wasm-split] data segments moved to " + dataOut + " (" + (moved.imageFile().length - 4) + " bytes)");
+        writeAtomically(dataOut, imageFile(image));
+        System.out.println("[wasm-split] data segments moved to " + dataOut + " (" + image.bytes().length + " bytes)");
       }
-      writeAtomically(out, wasm);
+      writeAtomically(out, module.encode());
     } catch (WasmFormatException e) {
       System.err.println("wasm-split: " + in + ": " + e.getMessage());
       System.exit(1);
