@@ -9,7 +9,7 @@ import java.util.List;
  * for it, one large file at a time is linted beside the small ones, so that its time overlaps
  * theirs; otherwise it is linted alone, after the others. Indices are into the list of files.
  */
-record LintSchedule(List<Integer> small, List<Integer> beside, List<Integer> alone) {
+record LintSchedule(List<Integer> small, List<Integer> beside, List<Integer> alone, boolean threaded) {
   /** Files larger than this are linted one at a time. */
   static final long LARGE_BYTES = 1 << 20;
   /**
@@ -33,11 +33,8 @@ record LintSchedule(List<Integer> small, List<Integer> beside, List<Integer> alo
       alone.addAll(0, beside);
       beside.clear();
     }
-    return new LintSchedule(small, beside, alone);
-  }
-
-  /** Whether the small and beside files run on threads, rather than one after another. */
-  boolean threaded() {
-    return !beside.isEmpty() || small.size() > 1;
+    // whether the small and beside files run on threads, rather than one after another
+    boolean threaded = jobs > 1 && (!beside.isEmpty() || small.size() > 1);
+    return new LintSchedule(small, beside, alone, threaded);
   }
 }

@@ -96,7 +96,7 @@ public final class MigrationLinter {
     LintSchedule schedule = LintSchedule.plan(sizes, jobs, Runtime.getRuntime().maxMemory());
     List<Integer> small = schedule.small();
     List<Integer> beside = schedule.beside();
-    if (jobs <= 1 || !schedule.threaded()) {
+    if (!schedule.threaded()) {
       lintEach(small, sources, outcomes);
     } else {
       ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, small.size() + 1), LintThreads.FACTORY);
@@ -154,12 +154,11 @@ public final class MigrationLinter {
       FileResult result = lint(script).withFramework(script.framework().id());
       if (key != null && result.syntaxErrors().stream().noneMatch(SyntaxError::stoppedParsing)) cache.put(key, result);
       return new Outcome(result, null, null);
-    } catch (RuntimeException | StackOverflowError | LinkageError e) {
-      return new Outcome(null, null, new InputProblem(source.path(), "internal error, the file was not checked: " + e));
     } catch (OutOfMemoryError e) {
       linter.remove(); // the parser may have been mid-call: start the next file on a fresh one
       return new Outcome(null, null, new InputProblem(source.path(), outOfMemory()), true);
-    } catch (Error e) {
+    } catch (RuntimeException | Error e) {
+      // a bug, a stack overflow on deep nesting, a class left broken by an earlier error: this file only
       return new Outcome(null, null, new InputProblem(source.path(), "internal error, the file was not checked: " + e));
     }
   }

@@ -10,6 +10,7 @@ import dev.lockstep.parse.SyntaxError;
 import dev.lockstep.source.SourceFile;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -19,6 +20,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Lint results kept between runs (opt-in, {@code lint --cache-dir}), so that a file already linted
@@ -43,13 +48,9 @@ public final class ResultCache {
    * @param settings every setting that changes what rules conclude, written the same way each run
    */
   public ResultCache(Path dir, String settings) {
-    this(dir, settings, thisBuild());
-  }
-
-  ResultCache(Path dir, String settings, String build) {
     this.dir = dir;
     this.settings = settings;
-    this.build = build;
+    this.build = thisBuild();
   }
 
   /** Where a script's entry lives, and the key of everything its result depends on. */
@@ -118,9 +119,9 @@ public final class ResultCache {
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException(e);
       }
-      if (value instanceof java.util.Set<?> set) value = new java.util.TreeSet<>(set.stream().map(String::valueOf).toList());
-      if (value instanceof java.util.Map<?, ?> map) {
-        java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>();
+      if (value instanceof Set<?> set) value = new TreeSet<>(set.stream().map(String::valueOf).toList());
+      if (value instanceof Map<?, ?> map) {
+        TreeMap<String, String> sorted = new TreeMap<>();
         map.forEach((k, v) -> sorted.put(String.valueOf(k), String.valueOf(v)));
         value = sorted;
       }
@@ -134,12 +135,12 @@ public final class ResultCache {
                List<SyntaxError> syntaxErrors) {}
 
   /** SHA-256 of the parts, each preceded by its length so that no two splits of the same bytes agree. */
-  private static String sha256(Object... parts) {
+  private static String sha256(String... parts) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (Object part : parts) {
-        byte[] bytes = part instanceof byte[] b ? b : part.toString().getBytes(StandardCharsets.UTF_8);
-        digest.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+      for (String part : parts) {
+        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+        digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
         digest.update(bytes);
       }
       return HexFormat.of().formatHex(digest.digest());
