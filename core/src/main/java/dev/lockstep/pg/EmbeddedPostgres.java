@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * A throwaway PostgreSQL server in a temporary folder, from installed binaries (initdb, pg_ctl,
- * postgres): trust authentication on 127.0.0.1 and a free port, no fsync. initdb refuses to run
+ * postgres): trust authentication on 127.0.0.1 and a free port, no fsync, no autovacuum. initdb refuses to run
  * as root, so under root the server runs as the OS user "postgres" (created by Debian's package).
  */
 public final class EmbeddedPostgres implements AutoCloseable {
@@ -95,7 +95,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
       server.asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
           dir.resolve("server.log").toString(), "-w", "-t", "60", "start", "-o", "-p " + port + " -k " + dir
               + " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-              + " -c max_locks_per_transaction=256 -c TimeZone=UTC"));
+              + " -c max_locks_per_transaction=256 -c TimeZone=UTC"
+              // no autovacuum: its ANALYZE of a freshly filled table takes SHARE UPDATE EXCLUSIVE at
+              // random moments, and a measured statement would sometimes wait for it instead
+              + " -c autovacuum=off"));
     } catch (IOException | InterruptedException e) {
       server.close();
       throw e;

@@ -61,6 +61,7 @@ final class GeneratedDocSection {
     if (!System.getProperty("lockstep.fixture", "").isEmpty() || rows.isEmpty()) return; // a partial run
     boolean update = Boolean.getBoolean("lockstep.updateDocs");
     List<String> stale = new ArrayList<>();
+    StringBuilder changes = new StringBuilder(); // what this run measured differently, to tell a change from a flake
     for (var rule : rows.entrySet()) {
       StringBuilder table = new StringBuilder(begin).append("\n\n").append(intro).append("\n\n").append(header).append('\n');
       for (var row : rule.getValue().entrySet()) {
@@ -81,10 +82,24 @@ final class GeneratedDocSection {
         updated = text.substring(0, at) + "\n" + table + "\n" + text.substring(at);
       }
       if (updated.equals(text)) continue;
-      if (update) Files.writeString(doc, updated);
-      else stale.add(doc.toString());
+      if (update) {
+        Files.writeString(doc, updated);
+      } else {
+        stale.add(doc.toString());
+        changes.append("\n").append(doc).append(changedLines(text, updated));
+      }
     }
-    assertThat(stale).as("rule docs whose measured tables are out of date (run with -Dlockstep.updateDocs=true)")
-        .isEmpty();
+    assertThat(stale).as("rule docs whose measured tables are out of date (run with -Dlockstep.updateDocs=true):%s",
+        changes).isEmpty();
+  }
+
+  /** The lines only in the doc ("- ") and only in this run's measurement ("+ "). */
+  private static String changedLines(String doc, String measured) {
+    List<String> before = doc.lines().toList();
+    List<String> after = measured.lines().toList();
+    StringBuilder out = new StringBuilder();
+    before.stream().filter(l -> !after.contains(l)).forEach(l -> out.append("\n- ").append(l));
+    after.stream().filter(l -> !before.contains(l)).forEach(l -> out.append("\n+ ").append(l));
+    return out.toString();
   }
 }
