@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Warm parse throughput on the corpus mix: every statement of ../shared/corpus is parsed on its
+ * Warm parse throughput on the corpus mix: every statement of corpus is parsed on its
  * own, round after round, on one thread. Also reports the live heap along the way, to show that
  * memory stays bounded across many parses.
  *
@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  */
 public class ParseThroughput {
   public static void main(String[] args) throws Exception {
-    Path corpus = Path.of(args.length > 0 ? args[0] : "../shared/corpus");
+    Path corpus = Path.of(args.length > 0 ? args[0] : "corpus");
     int total = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
     int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
     String mode = args.length > 3 ? args[3] : "lockstep";

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks lockstep on ../shared/corpus. Run from the repository root after `mvn -B -DskipTests package`.
+# Benchmarks lockstep on corpus. Run from the repository root after `mvn -B -DskipTests package`.
 #   bench/run.sh                      all measurements (about 10 minutes on 2 cores)
 #   PARSES=20000 bench/run.sh         a shorter throughput run
 #   JDKS="/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64" bench/run.sh
@@ -10,7 +10,7 @@
 # Prints a Markdown block to paste into bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-CORPUS=${CORPUS:-../shared/corpus}
+CORPUS=${CORPUS:-corpus}
 PARSES=${PARSES:-100000}
 WARMUP=${WARMUP:-20000}
 JAR=${LOCKSTEP_JAR:-cli/target/lockstep.jar}

@@ -40,7 +40,7 @@ class FixPropertiesTest {
   @Test
   void fixesKeepRealMigrationsValidAndAreIdempotent() throws Exception {
     List<Path> files = new ArrayList<>();
-    for (Path root : List.of(Path.of("..", "shared", "corpus"), Path.of("test-fixtures"))) {
+    for (Path root : List.of(Path.of("corpus"), Path.of("test-fixtures"))) {
       try (Stream<Path> walk = Files.walk(root)) {
         walk.filter(p -> p.toString().endsWith(".sql") && Files.isRegularFile(p)).sorted().forEach(files::add);
       }

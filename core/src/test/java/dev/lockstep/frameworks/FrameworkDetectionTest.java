@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /** Real corpus files are recognised as the tool their project uses. */
 class FrameworkDetectionTest {
-  static final Path CORPUS = Path.of("..", "shared", "corpus");
+  static final Path CORPUS = Path.of("corpus");
 
   static Framework detect(String corpusPath) throws Exception {
     Path p = CORPUS.resolve(corpusPath);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * for the reason given there.
  */
 class CorpusTest {
-  static final Path CORPUS = Path.of("..", "shared", "corpus");
+  static final Path CORPUS = Path.of("corpus");
   static final Path EXPECTED = Path.of("core", "src", "test", "resources", "corpus-unparseable.tsv");
 
   @Test

@@ -29,7 +29,7 @@ class JsonTreesTest {
   @Test
   void everyParseTreeAndScanOfTheCorpusReadsAsObjectMapperReadsIt() throws IOException {
     List<Path> files;
-    try (Stream<Path> walk = Files.walk(Path.of("..", "shared", "corpus"))) {
+    try (Stream<Path> walk = Files.walk(Path.of("corpus"))) {
       files = walk.filter(p -> p.toString().endsWith(".sql") && Files.isRegularFile(p)).sorted().toList();
     }
     assertThat(files).hasSizeGreaterThan(2_000);

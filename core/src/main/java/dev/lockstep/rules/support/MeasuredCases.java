@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Lock facts measured on PostgreSQL 15, 16, 17 and 18 (../shared/reference/postgres-locks.md,
+ * Lock facts measured on PostgreSQL 15, 16, 17 and 18 (reference/postgres-locks.md,
  * raw data in pg-locks/results-pg*.tsv), by the reference's case id. Rules take their facts from
  * here; MeasuredCasesTest checks every entry against the measurements of every major.
  */

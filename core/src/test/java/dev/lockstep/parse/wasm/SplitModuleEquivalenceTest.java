@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * fingerprints (which run the split fingerprint walker) must be byte-identical.
  */
 class SplitModuleEquivalenceTest {
-  static final Path CORPUS = Path.of("..", "shared", "corpus");
+  static final Path CORPUS = Path.of("corpus");
   static final Path ORIGINAL = Path.of("core", "target", "libpg-query", "libpg-query.wasm");
 
   private static WasmModule original;

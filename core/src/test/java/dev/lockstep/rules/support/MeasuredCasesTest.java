@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every lock fact lockstep states agrees with what real servers did, for every measured major. */
 class MeasuredCasesTest {
-  static final Path REFERENCE = Path.of("..", "shared", "reference", "pg-locks");
+  static final Path REFERENCE = Path.of("reference", "pg-locks");
   static final List<Integer> MAJORS = List.of(15, 16, 17, 18);
 
   /** One row of results-pgNN.tsv. */
