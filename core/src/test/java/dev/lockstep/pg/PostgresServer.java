@@ -120,7 +120,7 @@ public final class PostgresServer {
 
   private static PostgresServer start(int major, Path bin) throws IOException, InterruptedException {
     EmbeddedPostgres server = EmbeddedPostgres.start(bin);
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAfterExit(server.dir(), bin)));
     // A second tablespace, for fixtures that move a table (SET TABLESPACE fast_ssd).
     Path tablespace = server.dir().resolve("fast_ssd");
     server.asServerUser(List.of("mkdir", tablespace.toString()));
@@ -131,5 +131,20 @@ public final class PostgresServer {
       throw new IOException("cannot create the test tablespace: " + e.getMessage(), e);
     }
     return started;
+  }
+
+  /**
+   * Stops the server and deletes its folder in a process the JVM does not wait for: after a suite has
+   * made hundreds of databases, deleting them takes longer than the test runner lets a JVM take to exit.
+   */
+  private static void stopAfterExit(Path dir, Path bin) {
+    String asServerUser = "root".equals(System.getProperty("user.name")) ? "runuser -u postgres -- " : "";
+    try {
+      new ProcessBuilder("sh", "-c", asServerUser + "\"$2/pg_ctl\" -D \"$1/data\" -m immediate stop; rm -rf \"$1\"",
+          "sh", dir.toString(), bin.toString())
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    } catch (IOException e) {
+      // a server left running in a temporary folder ends with the machine
+    }
   }
 }
