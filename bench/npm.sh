@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Cold start through the npm package, against squawk's npm package, in one run.
 # Run from the repository root after `mvn -B -DskipTests package`. For each JDK in JDKS it builds the
-# platform package twice (with its start-up cache and without: LOCKSTEP_DIST_CACHE=none), installs
+# platform package twice (with its start-up cache and without: LOCKSTEP_DIST_CACHE=none; the cache
+# is an ahead-of-time cache on Java 25, the JDK's class-data archive of its own classes before), installs
 # each beside the lockstep package into its own empty project, installs squawk-cli from npm, then:
 #  - one small file, RUNS rounds; each round runs every command once, in turn (interleaved pairs),
 #  - the corpus without pg_dump/ (where squawk panics), CORPUS_RUNS rounds, the same way.
@@ -26,7 +27,9 @@ names=()
 for jdk in $JDKS; do
   major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
   for cache in cache none; do
-    name="jdk$major-$cache"
+    kind=$cache
+    [ "$cache" = none ] || { [ "$major" -ge 25 ] && kind=aot || kind=cds; }
+    name="jdk$major-$kind"
     names+=("$name")
     LOCKSTEP_DIST_CACHE=$cache java build-tools/NpmDist.java "$version" "$JAR" "$jdk" . \
       "$out/$name/tgz" "$out/$name/work" >/dev/null
@@ -47,6 +50,12 @@ for name in "${names[@]}"; do
   add "npx lockstep lint, $name" "$out/$name/project" "npx --no-install lockstep lint"
   add "platform launcher, $name" "$out/$name/project" "node_modules/@lockstep/$platform/bin/lockstep lint"
 done
+for name in "${names[@]}"; do
+  case "$name" in *-none) ;; *)
+    add "platform launcher, $name, optimizing JIT too" "$out/$name/project" \
+      "LOCKSTEP_JAVA_OPTS=-XX:TieredStopAtLevel=4 node_modules/@lockstep/$platform/bin/lockstep lint" ;;
+  esac
+done
 add "npx squawk" "$out/squawk" "npx --no-install squawk"
 add "squawk native binary" "$out/squawk" "$squawk_native"
 
@@ -60,7 +69,11 @@ seconds() { # wall seconds of one run, output discarded
   awk -v ns=$((end - start)) 'BEGIN {printf "%.3f\n", ns / 1e9}'
 }
 # Warm each command once (the first run of a platform package checks its cache's key).
-for i in "${!labels[@]}"; do seconds "${dirs[$i]}" "${cmds[$i]} $PWD/$SMALL" >/dev/null; done
+small=()
+for i in "${!labels[@]}"; do
+  case "${labels[$i]}" in *"optimizing JIT"*) ;; *) small+=("$i") ;; esac
+done
+for i in "${small[@]}"; do seconds "${dirs[$i]}" "${cmds[$i]} $PWD/$SMALL" >/dev/null; done
 
 echo "## $(date -u +%Y-%m-%d) — npm packages, $(nproc) cores, $(uname -m)"
 echo
@@ -72,11 +85,11 @@ echo
 echo "| command | median | range |"
 echo "|---|---|---|"
 for round in $(seq "$RUNS"); do
-  for i in "${!labels[@]}"; do
+  for i in "${small[@]}"; do
     seconds "${dirs[$i]}" "${cmds[$i]} $PWD/$SMALL" >> "$out/small-$i.txt"
   done
 done
-for i in "${!labels[@]}"; do
+for i in "${small[@]}"; do
   echo "| ${labels[$i]} | $(median < "$out/small-$i.txt") s | $(range < "$out/small-$i.txt") s |"
 done
 
