@@ -99,6 +99,8 @@ public final class NpmDist {
     Files.writeString(manifest, Files.readString(manifest)
         .replace("0.0.0-dev", version).replace("OS-CPU", platform)
         .replace("\"OS\"", '"' + os + '"').replace("\"CPU\"", '"' + cpu + '"'));
+    Path readme = dir.resolve("README.md");
+    Files.writeString(readme, Files.readString(readme).replace("OS-CPU", platform));
     if (os.equals("win32")) {
       Files.delete(dir.resolve("bin/lockstep"));
     } else {
