@@ -66,8 +66,9 @@ function platformPackageDir() {
 
 /**
  * The JVM option that loads the platform package's start-up cache, or null to run without it.
- * The JVM does not check that a cache belongs to the jar it runs (an ahead-of-time cache made for
- * another build of lockstep.jar is loaded as if it did), so the launcher does: the build recorded
+ * The JVM's own check is not enough (Java 25.0.3 loaded lockstep's classes from an ahead-of-time
+ * cache made before an entry was added to the jar, as if nothing had changed), so the launcher
+ * checks too: the build recorded
  * a SHA-256 over the jar, the runtime and the cache; the first run after an install compares it,
  * and records the files' sizes, times and inodes as a stamp so that later runs compare only those.
  */
