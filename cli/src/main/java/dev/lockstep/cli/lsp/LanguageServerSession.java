@@ -13,12 +13,15 @@ import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.MessageIssueException;
 import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.jsonrpc.messages.Message;
 import org.eclipse.lsp4j.jsonrpc.messages.MessageIssue;
 import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
+import org.eclipse.lsp4j.jsonrpc.validation.ReflectiveMessageValidator;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 
@@ -81,6 +84,19 @@ public final class LanguageServerSession {
         };
       }
     }.setLocalService(server).setRemoteInterface(LanguageClient.class).setInput(in).setOutput(out)
-        .setExecutorService(threads).validateMessages(true).create();
+        .setExecutorService(threads).wrapMessages(LanguageServerSession::validated).create();
+  }
+
+  /**
+   * Checks every message against the protocol's types (a request with missing fields gets an error
+   * response), except the answer to a message that was not JSON: its id is null, as JSON-RPC asks,
+   * which the checker would refuse to send.
+   */
+  private static MessageConsumer validated(MessageConsumer stream) {
+    MessageConsumer checked = new ReflectiveMessageValidator(stream);
+    return message -> {
+      boolean unparsable = message instanceof ResponseMessage r && r.getRawId() == null && r.getError() != null;
+      (unparsable ? stream : checked).consume(message);
+    };
   }
 }
