@@ -237,14 +237,20 @@ class LanguageServerTest {
     return a.getEdit().getChanges().get(uri);
   }
 
-  /** Applies LSP edits the way a client does: all against the original text. */
+  /**
+   * Applies LSP edits the way a client does: all against the original text, inserts at one position
+   * in the order of the array.
+   */
   static String apply(String text, List<TextEdit> edits) {
     LineIndex lines = new LineIndex(text);
     List<TextEdit> sorted = edits.stream()
-        .sorted((x, y) -> Integer.compare(lines.offset(y.getRange().getStart()), lines.offset(x.getRange().getStart())))
+        .sorted((x, y) -> Integer.compare(lines.offset(x.getRange().getStart()), lines.offset(y.getRange().getStart())))
         .toList();
     StringBuilder sb = new StringBuilder(text);
-    for (TextEdit e : sorted) sb.replace(lines.offset(e.getRange().getStart()), lines.offset(e.getRange().getEnd()), e.getNewText());
+    for (int i = sorted.size() - 1; i >= 0; i--) {
+      TextEdit e = sorted.get(i);
+      sb.replace(lines.offset(e.getRange().getStart()), lines.offset(e.getRange().getEnd()), e.getNewText());
+    }
     return sb.toString();
   }
 }
