@@ -32,6 +32,9 @@ final class DocumentLinter {
       return DocumentLint.notChecked(doc, project, lines, Diagnostics.notChecked(top,
           "Not checked: the configuration cannot be used: " + project.error()));
     }
+    if (doc.path().isAbsolute() && !project.paths().included(doc.path())) { // as lint skips it
+      return new DocumentLint(doc, project, lines, 0, null, List.of(), List.of(), List.of());
+    }
     if (doc.diskProblem() != null) {
       return DocumentLint.notChecked(doc, project, lines, Diagnostics.notChecked(top, "Not checked: the file " + doc.diskProblem()));
     }

@@ -1,6 +1,7 @@
 package dev.lockstep.cli.lsp;
 
 import dev.lockstep.MigrationLinter;
+import dev.lockstep.config.PathRules;
 import dev.lockstep.engine.Severity;
 import java.nio.file.Path;
 
@@ -9,8 +10,8 @@ import java.nio.file.Path;
  * use, the fail level, or the configuration's error when it cannot be read. {@code stamp} is the
  * file's modification time and size when it was read, to notice a change.
  */
-record Project(Path configFile, String stamp, MigrationLinter linter, Severity failLevel, String error) {
+record Project(Path configFile, String stamp, MigrationLinter linter, PathRules paths, Severity failLevel, String error) {
   static Project broken(Path configFile, String stamp, String error) {
-    return new Project(configFile, stamp, null, null, error);
+    return new Project(configFile, stamp, null, null, null, error);
   }
 }

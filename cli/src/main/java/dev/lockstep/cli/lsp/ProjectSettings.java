@@ -56,9 +56,9 @@ final class ProjectSettings {
       Config config = Settings.loadConfig(configFile, Path.of(""));
       Settings settings = Settings.resolve(config, new Settings.Overrides(options.pgVersion(), false, List.of(),
           List.of(), null, options.failLevel(), false));
-      MigrationLinter linter = new MigrationLinter(settings.options(), new PathRules(config), null,
-          settings.includeDown(), settings.limits());
-      return new Project(configFile, stamp, linter, settings.failLevel(), null);
+      PathRules paths = new PathRules(config);
+      MigrationLinter linter = new MigrationLinter(settings.options(), paths, null, settings.includeDown(), settings.limits());
+      return new Project(configFile, stamp, linter, paths, settings.failLevel(), null);
     } catch (ConfigException | IllegalArgumentException e) {
       return Project.broken(configFile, stamp, e.getMessage());
     }

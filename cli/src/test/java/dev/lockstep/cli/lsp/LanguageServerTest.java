@@ -204,6 +204,17 @@ class LanguageServerTest {
   }
 
   @Test
+  void aFileTheConfigurationExcludesGetsNoDiagnostics() throws Exception {
+    Files.writeString(dir.resolve("lockstep.toml"), "exclude = [\"seeds/**\"]\n");
+    try (LspSession s = LspSession.started(LspSession.noDebounce())) {
+      String seed = s.open(dir.resolve("seeds/data.sql"), INDEX);
+      assertThat(s.diagnostics(seed, 1).getDiagnostics()).isEmpty();
+      String migration = s.open(dir.resolve("migrations/add_index.sql"), INDEX);
+      assertThat(s.diagnostics(migration, 1).getDiagnostics()).hasSize(1);
+    }
+  }
+
+  @Test
   void frameworkDetectionIsLints() throws Exception {
     // a Flyway migration runs in a transaction: CONCURRENTLY cannot simply be added there
     Path flyway = dir.resolve("db/migration/V2__index.sql");
