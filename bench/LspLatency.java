@@ -72,8 +72,9 @@ public class LspLatency {
     server.waitFor(30, TimeUnit.SECONDS);
     Collections.sort(millis);
     System.out.printf("%s: %d lines, %d diagnostics; edit to diagnostics over %d edits after %d warm-up edits: "
-            + "median %.1f ms, p90 %.1f ms, max %.1f ms%n", file.getFileName(), lines, diagnostics, edits, warmup,
-        millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.9)), millis.get(millis.size() - 1));
+            + "median %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; %d over 100 ms%n", file.getFileName(), lines,
+        diagnostics, edits, warmup, millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.9)),
+        millis.get((int) (millis.size() * 0.99)), millis.get(millis.size() - 1), millis.stream().filter(m -> m > 100).count());
   }
 
   private static PublishDiagnosticsParams await(BlockingQueue<PublishDiagnosticsParams> q, int version) throws Exception {
