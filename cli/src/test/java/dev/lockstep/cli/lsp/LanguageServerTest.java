@@ -75,6 +75,26 @@ class LanguageServerTest {
   }
 
   @Test
+  void appliesIncrementalChangesInOrder() throws Exception {
+    try (LspSession s = LspSession.started(LspSession.noDebounce())) {
+      String uri = s.open(dir.resolve("add_index.sql"), INDEX);
+      assertThat(s.diagnostics(uri, 1).getDiagnostics()).hasSize(1);
+      s.server.getTextDocumentService().didChange(new org.eclipse.lsp4j.DidChangeTextDocumentParams(
+          new org.eclipse.lsp4j.VersionedTextDocumentIdentifier(uri, 2), List.of(
+              new org.eclipse.lsp4j.TextDocumentContentChangeEvent(new Range(new Position(1, 12), new Position(1, 12)), " CONCURRENTLY"),
+              new org.eclipse.lsp4j.TextDocumentContentChangeEvent(new Range(new Position(2, 0), new Position(2, 0)), "DROP TABLE customers;\n"),
+              new org.eclipse.lsp4j.TextDocumentContentChangeEvent(new Range(new Position(0, 19), new Position(0, 23)), "'1s'"))));
+      List<Diagnostic> ds = s.diagnostics(uri, 2).getDiagnostics();
+      assertThat(ds).extracting(x -> x.getCode().getLeft()).containsExactly("ban-drop-table");
+      assertThat(ds.get(0).getRange().getStart()).isEqualTo(new Position(2, 0));
+      CodeAction suppress = suppressAction(s, uri, ds.get(0));
+      assertThat(apply("SET lock_timeout = '1s';\nCREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);\n"
+          + "DROP TABLE customers;\n", edits(suppress, uri))).as("the server's text is the edited one")
+          .endsWith("(customer_id);\n-- lockstep-ignore ban-drop-table -- " + CodeActions.REASON_PLACEHOLDER + "\nDROP TABLE customers;\n");
+    }
+  }
+
+  @Test
   void quickFixesAreTheFindingsFixesASuppressionAndTheRewrite() throws Exception {
     try (LspSession s = LspSession.started(LspSession.noDebounce())) {
       String uri = s.open(dir.resolve("add_index.sql"), INDEX);
