@@ -84,7 +84,7 @@ final class TraceCommand implements Callable<Integer> {
     List<MigrationScript> scripts = new ArrayList<>();
     for (SourceFile source : setup.sources) scripts.add(setup.migrations.script(source));
     TraceRun.Permissions permissions = new TraceRun.Permissions(commit || embedded, allowNonempty, allowServerChanges);
-    List<InputProblem> refusals = new TraceRun(target, permissions).serverChanges(scripts);
+    List<InputProblem> refusals = new TraceRun(target, permissions).refusals(scripts);
     if (!refusals.isEmpty()) {
       // nothing was run: report the statements in the chosen format, exit 2
       List<InputProblem> problems = new ArrayList<>(setup.problems);

@@ -46,15 +46,21 @@ public final class TraceRun {
   }
 
   /**
-   * Refusals found in the scripts themselves, before anything runs: each statement with effects
-   * outside the database, unless {@code allowServerChanges}. Empty when the trace may go ahead.
+   * Refusals found in the scripts themselves, before anything runs: a syntax error (the statement
+   * would be skipped, and the file traced in part), and each statement with effects outside the
+   * database, unless {@code allowServerChanges}. Empty when the trace may go ahead.
    */
-  public List<InputProblem> serverChanges(List<MigrationScript> scripts) {
+  public List<InputProblem> refusals(List<MigrationScript> scripts) {
     List<InputProblem> out = new ArrayList<>();
-    if (permissions.allowServerChanges()) return out;
     SqlParser parser = new SqlParser();
     for (MigrationScript script : scripts) {
+      if (script.skipped() != null) continue;
       ParsedFile file = parser.parse(script.source());
+      for (var e : file.errors()) {
+        out.add(new InputProblem(script.source().path(), "line " + script.source().position(e.offset()).line()
+            + ": not traced: " + e.message() + "; nothing in the file was run"));
+      }
+      if (permissions.allowServerChanges()) continue;
       for (ServerEffects.Effect e : ServerEffects.of(file)) {
         var at = e.statement().start();
         out.add(new InputProblem(script.source().path(), "line " + at.line() + ": not traced: " + e.reason()
