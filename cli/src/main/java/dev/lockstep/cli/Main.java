@@ -66,7 +66,7 @@ public final class Main implements Runnable {
     cli.setOut(o).setErr(e)
         .setExitCodeExceptionMapper(x -> EXIT_USAGE)
         .setParameterExceptionHandler((ex, a) -> {
-          ex.getCommandLine().getErr().println("lockstep: " + ex.getMessage());
+          ex.getCommandLine().getErr().println("lockstep: " + SecretMask.mask(ex.getMessage()));
           ex.getCommandLine().getErr().println("Try 'lockstep " + (ex.getCommandLine() == cli(ex) ? "" : ex.getCommandLine().getCommandName() + " ") + "--help' for more information.");
           return EXIT_USAGE;
         })

@@ -185,6 +185,22 @@ class TraceSafetyTest {
   }
 
   @Test
+  void aServerChangeTheParseTreeCannotShowIsFoundAfterwards() throws Exception {
+    Path file = migration("V1__dynamic.sql", "DO $$ BEGIN EXECUTE 'CREATE ROLE lockstep_' || 'dynamic'; END $$;\n");
+    String url = "postgresql://postgres@127.0.0.1:" + server.port() + "/" + newDatabase();
+    try {
+      CliRunner.Result r = CliRunner.run("trace", "--database-url", url, "--format", "gcc", file.toString());
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.out()).isEqualTo(file + ":1:1: error: the migrations changed the server outside the database, "
+          + "which no scratch copy undoes (undo it by hand, or pass --allow-server-changes): role lockstep_dynamic "
+          + "(f,t,f,f,f,f,f,-1) added [input-error]\n"
+          + file + ":1:1: note: took no new table locks [trace]\n");
+    } finally {
+      sql("postgres", "DROP ROLE IF EXISTS lockstep_dynamic");
+    }
+  }
+
+  @Test
   void allowServerChangesTracesThem() throws Exception {
     Path file = migration("V1__role.sql", "CREATE ROLE lockstep_allowed;\n");
     String url = "postgresql://postgres@127.0.0.1:" + server.port() + "/" + newDatabase();

@@ -274,7 +274,9 @@ public final class ConnectionSettings {
 
   private static int port(String port) {
     if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
-      throw new Invalid("port '" + port + "' is not a number from 1 to 65535");
+      // a port is echoed only when it looks like a mistyped port: a password's tail can end up here
+      throw new Invalid((port.matches("[0-9A-Za-z]{1,6}") && port.matches(".*[0-9].*") ? "port '" + port + "'" : "port")
+          + " is not a number from 1 to 65535");
     }
     return Integer.parseInt(port);
   }
@@ -352,8 +354,9 @@ public final class ConnectionSettings {
       String key = text.substring(start, i);
       while (i < n && Character.isWhitespace(text.charAt(i))) i++;
       if (i == n || text.charAt(i) != '=') {
-        throw new Invalid("'" + key + "' has no '=' after it: write key=value pairs (host=db port=5432 dbname=app) "
-            + "or a postgresql:// URI");
+        // the word is not echoed: a password with a space, unquoted, ends up here
+        throw new Invalid("word " + (into.size() + 1) + " has no '=' after it: write key=value pairs (host=db port=5432 "
+            + "dbname=app, a value with spaces in single quotes) or a postgresql:// URI");
       }
       i++;
       while (i < n && Character.isWhitespace(text.charAt(i))) i++;

@@ -74,8 +74,10 @@ public final class TraceRun {
   public LintReport trace(List<MigrationScript> scripts, List<InputProblem> problems, LintOptions options)
       throws SQLException, Refused {
     List<FileResult> results = new ArrayList<>();
+    ServerState before;
     try (Connection admin = DriverManager.getConnection(target.jdbcUrl(), target.properties())) {
       if (!permissions.allowNonempty()) refuseNonempty(admin);
+      before = permissions.allowServerChanges() ? null : ServerState.of(admin);
       String copy = permissions.commit() ? null : "lockstep_trace_" + Long.toHexString(System.nanoTime());
       ScratchCopy scratch = copy == null ? null : ScratchCopy.create(admin, target, copy);
       try {
@@ -105,6 +107,17 @@ public final class TraceRun {
         }
       } finally {
         if (scratch != null) scratch.drop();
+      }
+    }
+    if (before != null && !scripts.isEmpty()) {
+      // what the parse tree could not show (a DO block's EXECUTE, a function's body) but the server did
+      try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.properties())) {
+        List<String> changes = ServerState.of(c).changesSince(before);
+        if (!changes.isEmpty()) {
+          problems.add(new InputProblem(scripts.get(scripts.size() - 1).source().path(), "the migrations changed the "
+              + "server outside the database, which no scratch copy undoes (undo it by hand, or pass "
+              + "--allow-server-changes): " + String.join("; ", changes)));
+        }
       }
     }
     return new LintReport(results, problems, List.of(), options.pgVersion());

@@ -65,7 +65,9 @@ class ConnectionSettingsTest {
         + "digits (write a literal % as %25)");
     assertThatThrownBy(() -> parse("postgresql://db host/app"))
         .hasMessage("host 'db host' is not a host name, an IP address or a socket folder (an absolute path)");
-    assertThatThrownBy(() -> parse("host=db port")).hasMessageStartingWith("'port' has no '=' after it");
+    assertThatThrownBy(() -> parse("host=db password=my secret")).hasMessageStartingWith("word 3 has no '=' after it")
+        .hasMessageNotContaining("secret");
+    assertThatThrownBy(() -> parse("postgresql://app:pass/word")).hasMessage("port is not a number from 1 to 65535");
     assertThatThrownBy(() -> parse("postgresql://db:70000/app")).hasMessage("port '70000' is not a number from 1 to 65535");
   }
 
