@@ -95,6 +95,10 @@ class CommandOptionsTest {
     CliRunner.Result baseline = CliRunner.run("baseline", "--file", "/nonexistent/b.json", file.toString());
     assertThat(baseline.code()).isEqualTo(2);
     assertThat(baseline.err()).isEqualTo("lockstep: --file /nonexistent/b.json: the folder /nonexistent does not exist\n");
+    // any command's file it cannot write: the path and the reason, not a Java exception
+    CliRunner.Result init = CliRunner.run("init", "--output", "/nonexistent/lockstep.toml", dir.toString());
+    assertThat(init.code()).isEqualTo(2);
+    assertThat(init.err()).contains("/nonexistent").doesNotContain("internal error", "java.nio", "Exception");
     for (List<String> args : List.of(List.of("lint", "--output", "json=/nonexistent/x", file.toString()),
         List.of("trace", "--embedded", "--output", "json=/nonexistent/x", file.toString()))) {
       assertThat(CliRunner.run(args.toArray(String[]::new)).err()).doesNotContain("internal error", "java.nio");
