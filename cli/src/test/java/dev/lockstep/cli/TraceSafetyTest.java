@@ -319,20 +319,22 @@ class TraceSafetyTest {
     assertThat(query(database, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).isEmpty();
   }
 
-  @Test
-  void sigtermDropsTheScratchCopy() throws Exception {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"TERM", "INT"})
+  void aSignalDropsTheScratchCopy(String signal) throws Exception {
     Path file = migration("V1__slow.sql", "CREATE TABLE t (id int);\nSELECT pg_sleep(60);\n");
     Path tmp = Files.createDirectories(dir.resolve("tmp"));
     Child child = new Child(tmp, "trace", "--database-url", url(ENCODED, newDatabase()), file.toString());
     await("the migration to run", () -> !query("postgres", "SELECT pid FROM pg_stat_activity WHERE query LIKE "
         + "'SELECT pg_sleep(60)%' AND datname LIKE 'lockstep_trace_%'").isEmpty());
-    child.process.destroy(); // SIGTERM
+    new ProcessBuilder("kill", "-" + signal, String.valueOf(child.process.pid())).start().waitFor();
     assertThat(child.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(query("postgres", "SELECT datname FROM pg_database WHERE datname LIKE 'lockstep_trace_%'")).isEmpty();
   }
 
-  @Test
-  void theEmbeddedServerListensOnlyOnAPrivateSocketAndIsRemovedOnSigterm() throws Exception {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"TERM", "INT"})
+  void theEmbeddedServerListensOnlyOnAPrivateSocketAndIsRemovedOnSignals(String signal) throws Exception {
     Path file = migration("V1__slow.sql", "CREATE TABLE t (id int);\nSELECT pg_sleep(60);\n");
     Path tmp = Files.createDirectories(dir.resolve("tmp"));
     // under root the server runs as the postgres user, who must be able to reach its folder
@@ -349,7 +351,7 @@ class TraceSafetyTest {
     assertThat(pid.get(4)).as("socket folder").isEqualTo(serverDir.toString());
     assertThat(pid.get(5)).as("listen_addresses: no TCP").isEmpty();
     long postmaster = Long.parseLong(pid.get(0).strip());
-    child.process.destroy(); // SIGTERM
+    new ProcessBuilder("kill", "-" + signal, String.valueOf(child.process.pid())).start().waitFor();
     assertThat(child.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
     await("the server to stop", () -> ProcessHandle.of(postmaster).map(p -> !p.isAlive()).orElse(true));
     assertThat(serverDir).doesNotExist();
