@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class SecretMask {
   public static final String MASK = "***";
+  /** Secrets at least this long are masked wherever they appear. */
+  private static final int SHORTEST_ANYWHERE = 4;
   private static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
   /** scheme://user:password@ — the password, up to the last '@' before the host's end. */
   private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^:/?#@\\s]*):[^\\s]*@");
@@ -47,7 +49,13 @@ public final class SecretMask {
     out = PASSWORD_SETTING.matcher(out).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + MASK));
     // longest first, so that a secret containing another is masked whole
     for (String secret : SECRETS.stream().sorted((a, b) -> b.length() - a.length()).toList()) {
-      out = out.replace(secret, MASK);
+      if (secret.length() >= SHORTEST_ANYWHERE) {
+        out = out.replace(secret, MASK);
+      } else {
+        // a very short password would otherwise erase every digit or letter like it (line numbers, words):
+        // masked where a message quotes it
+        out = out.replace("'" + secret + "'", "'" + MASK + "'").replace("\"" + secret + "\"", "\"" + MASK + "\"");
+      }
     }
     return out;
   }

@@ -126,6 +126,13 @@ class ConnectionSettingsTest {
   }
 
   @Test
+  void aVeryShortPasswordIsMaskedWhereQuotedWithoutErasingEveryDigit() {
+    parse("postgresql://app:7@db/app");
+    assertThat(SecretMask.mask("V7__x.sql:7:1: password '7' and postgresql://app:7@db/app"))
+        .isEqualTo("V7__x.sql:7:1: password '***' and postgresql://app:***@db/app");
+  }
+
+  @Test
   void theDriversLogWarningsAreMasked() {
     ConnectionSettings s = parse("postgresql://app:hunter%2F2@db/app");
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
