@@ -119,6 +119,10 @@ public final class ConnectionSettings {
     Map<String, String> driverOnly = new LinkedHashMap<>();
     if (text.matches("(?is)(jdbc:)?postgres(ql)?://.*")) {
       new UriReader(text, given, driverOnly).read();
+    } else if (text.matches("(?is)[a-z][a-z0-9+.-]*:[^=]*")) {
+      // a URI of another form (mysql://, postgresql:/host, jdbc:postgresql:db): its scheme is not secret
+      throw new Invalid("'" + text.substring(0, text.indexOf(':') + 1) + "' addresses are not read: write "
+          + "postgresql://host/database (or postgres://, jdbc:postgresql://) or host=... dbname=... keywords");
     } else if (!text.isEmpty()) {
       readKeywords(text, given);
     }

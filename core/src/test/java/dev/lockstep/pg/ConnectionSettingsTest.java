@@ -68,6 +68,9 @@ class ConnectionSettingsTest {
     assertThatThrownBy(() -> parse("host=db password=my secret")).hasMessageStartingWith("word 3 has no '=' after it")
         .hasMessageNotContaining("secret");
     assertThatThrownBy(() -> parse("postgresql://app:pass/word")).hasMessage("port is not a number from 1 to 65535");
+    assertThatThrownBy(() -> parse("postgresql:/db/app")).hasMessage("'postgresql:' addresses are not read: write "
+        + "postgresql://host/database (or postgres://, jdbc:postgresql://) or host=... dbname=... keywords");
+    assertThatThrownBy(() -> parse("mysql://root:pw@db/app")).hasMessageStartingWith("'mysql:' addresses are not read");
     assertThatThrownBy(() -> parse("postgresql://db:70000/app")).hasMessage("port '70000' is not a number from 1 to 65535");
   }
 
