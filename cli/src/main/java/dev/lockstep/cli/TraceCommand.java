@@ -83,7 +83,8 @@ final class TraceCommand implements Callable<Integer> {
     LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, null, output, null);
     List<MigrationScript> scripts = new ArrayList<>();
     for (SourceFile source : setup.sources) scripts.add(setup.migrations.script(source));
-    TraceRun.Permissions permissions = new TraceRun.Permissions(commit || embedded, allowNonempty, allowServerChanges);
+    TraceRun.Permissions permissions = new TraceRun.Permissions(commit || embedded, allowNonempty, allowServerChanges,
+        embedded);
     List<InputProblem> refusals = new TraceRun(target, permissions).refusals(scripts);
     if (!refusals.isEmpty()) {
       // nothing was run: report the statements in the chosen format, exit 2

@@ -166,18 +166,20 @@ class TraceSafetyTest {
     String database = newDatabase();
     CliRunner.Result r = CliRunner.run("trace", "--database-url", url(ENCODED, database), "--format", "gcc", file.toString());
     assertThat(r.code()).isEqualTo(2);
-    String tail = "; a scratch copy of the database does not undo that (pass --allow-server-changes to trace it anyway) "
-        + "[input-error]\n";
+    String tail = "; a scratch copy of the database does not undo that (--embedded does) (pass --allow-server-changes "
+        + "to trace it anyway) [input-error]\n";
+    String outside = "; neither a scratch copy nor a throwaway server contains that (pass --allow-server-changes "
+        + "to trace it anyway) [input-error]\n";
     assertThat(r.out()).isEqualTo(
         file + ":1:1: error: line 2: not traced: CREATE ROLE creates a role, which belongs to the whole server" + tail
         + file + ":1:1: error: line 3: not traced: CREATE DATABASE creates a database next to the one traced" + tail
         + file + ":1:1: error: line 4: not traced: ALTER SYSTEM writes the server's configuration (postgresql.auto.conf)" + tail
-        + file + ":1:1: error: line 5: not traced: COPY ... TO PROGRAM runs a program on the server" + tail
+        + file + ":1:1: error: line 5: not traced: COPY ... TO PROGRAM runs a program on the server" + outside
         + file + ":1:1: error: line 6: not traced: CREATE ROLE creates a role, which belongs to the whole server" + tail
-        + file + ":1:1: error: line 7: not traced: pg_read_file() reads the server's files" + tail
+        + file + ":1:1: error: line 7: not traced: pg_read_file() reads the server's files" + outside
         + file + ":1:1: error: line 8: not traced: GRANT/REVOKE on a database changes what belongs to the whole server" + tail
         + file + ":1:1: error: line 9: not traced: CREATE TABLESPACE creates a folder on the server for the whole server"
-        + tail);
+        + outside);
     assertThat(flag).doesNotExist();
     assertThat(query("postgres", "SELECT rolname FROM pg_roles WHERE rolname LIKE 'lockstep_%'")).isEmpty();
     assertThat(query("postgres", "SELECT datname FROM pg_database WHERE datname LIKE 'lockstep_%'")).isEmpty();
@@ -198,6 +200,23 @@ class TraceSafetyTest {
     } finally {
       sql("postgres", "DROP ROLE IF EXISTS lockstep_dynamic");
     }
+  }
+
+  @Test
+  void aThrowawayServerTakesServerWideChangesButNotTheHostsPrograms() throws Exception {
+    Path roles = migration("roles.sql", "CREATE ROLE reader;\nALTER SYSTEM SET work_mem = '8MB';\n");
+    CliRunner.Result traced = CliRunner.run("trace", "--embedded", "--framework", "plain", "--format", "gcc",
+        roles.toString());
+    assertThat(traced.code()).as(traced.out() + traced.err()).isZero();
+    assertThat(traced.out()).isEqualTo(roles + ":1:1: note: took no new table locks [trace]\n"
+        + roles + ":2:1: note: ran outside a transaction block for N ms; locks seen by sampling: none [trace]\n"
+        .replace("N ms", traced.out().replaceAll("(?s).*block for (\\d+) ms.*", "$1") + " ms"));
+    Path program = migration("V2__program.sql", "COPY (SELECT 1) TO PROGRAM 'true';\n");
+    CliRunner.Result refused = CliRunner.run("trace", "--embedded", "--format", "gcc", program.toString());
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.out()).isEqualTo(program + ":1:1: error: line 1: not traced: COPY ... TO PROGRAM runs a program on "
+        + "the server; neither a scratch copy nor a throwaway server contains that (pass --allow-server-changes to "
+        + "trace it anyway) [input-error]\n");
   }
 
   @Test

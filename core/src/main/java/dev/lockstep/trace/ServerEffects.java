@@ -16,8 +16,17 @@ import java.util.Map;
  * would change the real server.
  */
 public final class ServerEffects {
-  /** One such statement, and why it reaches outside the database. */
-  public record Effect(Statement statement, String reason) {}
+  /**
+   * One such statement, and why it reaches outside the database; {@code outsideServer}: it reaches
+   * beyond the server too (the host's programs and files, other servers), so even a throwaway server
+   * does not contain it.
+   */
+  public record Effect(Statement statement, String reason, boolean outsideServer) {}
+
+  /** Statement kinds and function reasons whose effects leave the server itself. */
+  private static final java.util.Set<String> OUTSIDE_SERVER = java.util.Set.of("CreateTableSpaceStmt",
+      "CreateSubscriptionStmt", "AlterSubscriptionStmt", "DropSubscriptionStmt", "LoadStmt", "CopyStmt",
+      "reads the server's files", "writes the server's files", "connects to another database");
 
   private static final Map<String, String> STATEMENTS = Map.ofEntries(
       Map.entry("CreateRoleStmt", "CREATE ROLE creates a role, which belongs to the whole server"),
@@ -83,57 +92,63 @@ public final class ServerEffects {
   public static List<Effect> of(ParsedFile file) {
     List<Effect> out = new ArrayList<>();
     for (Statement s : file.statements()) {
-      String reason = reason(s);
-      if (reason != null) out.add(new Effect(s, reason));
+      Effect effect = effect(s);
+      if (effect != null) out.add(effect);
     }
     return out;
   }
 
-  private static String reason(Statement s) {
+  private static Effect effect(Statement s) {
     JsonNode tree = s.tree();
     if (tree == null || !tree.fields().hasNext()) return null;
     String kind = tree.fieldNames().next();
     JsonNode fields = tree.get(kind);
     String fixed = STATEMENTS.get(kind);
-    if (fixed != null) return fixed;
+    boolean outside = OUTSIDE_SERVER.contains(kind);
+    if (fixed != null) return new Effect(s, fixed, outside);
     switch (kind) {
       case "CopyStmt" -> {
         if (fields.path("is_program").asBoolean()) {
-          return "COPY ... " + (fields.path("is_from").asBoolean() ? "FROM" : "TO") + " PROGRAM runs a program on the server";
+          String direction = fields.path("is_from").asBoolean() ? "FROM" : "TO";
+          return new Effect(s, "COPY ... " + direction + " PROGRAM runs a program on the server", outside);
         }
         if (fields.has("filename")) {
-          return "COPY ... " + (fields.path("is_from").asBoolean() ? "FROM a file reads" : "TO a file writes")
-              + " a file on the server";
+          String action = fields.path("is_from").asBoolean() ? "FROM a file reads" : "TO a file writes";
+          return new Effect(s, "COPY ... " + action + " a file on the server", outside);
         }
       }
       case "GrantStmt" -> {
         String shared = SHARED_OBJECTS.get(fields.path("objtype").asText());
-        if (shared != null) return "GRANT/REVOKE on " + shared + " changes what belongs to the whole server";
+        if (shared != null) {
+          return new Effect(s, "GRANT/REVOKE on " + shared + " changes what belongs to the whole server", outside);
+        }
       }
       case "CommentStmt" -> {
         String shared = SHARED_OBJECTS.get(fields.path("objtype").asText());
-        if (shared != null) return "COMMENT on " + shared + " is kept by the whole server";
+        if (shared != null) return new Effect(s, "COMMENT on " + shared + " is kept by the whole server", outside);
       }
       case "AlterOwnerStmt" -> {
         String shared = SHARED_OBJECTS.get(fields.path("objectType").asText());
-        if (shared != null) return "ALTER ... OWNER of " + shared + " changes what belongs to the whole server";
+        if (shared != null) {
+          return new Effect(s, "ALTER ... OWNER of " + shared + " changes what belongs to the whole server", outside);
+        }
       }
       case "RenameStmt" -> {
         String shared = SHARED_OBJECTS.get(fields.path("renameType").asText());
-        if (shared != null) return "renaming " + shared + " changes what belongs to the whole server";
+        if (shared != null) return new Effect(s, "renaming " + shared + " changes what belongs to the server", outside);
       }
       default -> { }
     }
     // A definition runs nothing: its body's calls happen when it is called (a dynamic call cannot be seen).
     if (kind.equals("CreateFunctionStmt") || kind.equals("ViewStmt") || kind.equals("RuleStmt")) return null;
-    String[] called = {null};
+    Effect[] called = {null};
     Trees.walk(fields, node -> {
       JsonNode call = node.get("FuncCall");
       if (call != null && called[0] == null) {
         JsonNode names = call.path("funcname");
         String name = names.path(names.size() - 1).path("String").path("sval").asText();
         String why = FUNCTIONS.get(name);
-        if (why != null) called[0] = name + "() " + why;
+        if (why != null) called[0] = new Effect(s, name + "() " + why, OUTSIDE_SERVER.contains(why));
       }
       return called[0] == null;
     });

@@ -27,8 +27,11 @@ import java.util.List;
  * included, or in the database itself with {@code commit}, and reports each statement as a finding.
  */
 public final class TraceRun {
-  /** What the user allowed. */
-  public record Permissions(boolean commit, boolean allowNonempty, boolean allowServerChanges) {}
+  /**
+   * What the user allowed; {@code throwawayServer}: the server is deleted afterwards (--embedded), so
+   * only effects beyond the server itself (the host's programs and files, other servers) are refused.
+   */
+  public record Permissions(boolean commit, boolean allowNonempty, boolean allowServerChanges, boolean throwawayServer) {}
 
   /** The trace cannot start, for a reason the user can act on; nothing was run. */
   public static final class Refused extends Exception {
@@ -62,9 +65,12 @@ public final class TraceRun {
       }
       if (permissions.allowServerChanges()) continue;
       for (ServerEffects.Effect e : ServerEffects.of(file)) {
+        if (permissions.throwawayServer() && !e.outsideServer()) continue;
         var at = e.statement().start();
         out.add(new InputProblem(script.source().path(), "line " + at.line() + ": not traced: " + e.reason()
-            + "; a scratch copy of the database does not undo that (pass --allow-server-changes to trace it anyway)"));
+            + (e.outsideServer() ? "; neither a scratch copy nor a throwaway server contains that"
+                : "; a scratch copy of the database does not undo that (--embedded does)")
+            + " (pass --allow-server-changes to trace it anyway)"));
       }
     }
     return out;
@@ -77,7 +83,7 @@ public final class TraceRun {
     ServerState before;
     try (Connection admin = DriverManager.getConnection(target.jdbcUrl(), target.properties())) {
       if (!permissions.allowNonempty()) refuseNonempty(admin);
-      before = permissions.allowServerChanges() ? null : ServerState.of(admin);
+      before = permissions.allowServerChanges() || permissions.throwawayServer() ? null : ServerState.of(admin);
       String copy = permissions.commit() ? null : "lockstep_trace_" + Long.toHexString(System.nanoTime());
       ScratchCopy scratch = copy == null ? null : ScratchCopy.create(admin, target, copy);
       try {
