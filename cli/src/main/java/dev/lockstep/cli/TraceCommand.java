@@ -66,6 +66,10 @@ final class TraceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (config.pgVersion != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--pg-version does not apply to trace: the "
+          + "migrations run on the server's own version");
+    }
     String url = databaseUrl != null ? databaseUrl : System.getenv("LOCKSTEP_DATABASE_URL");
     if (embedded == (url != null)) {
       throw new CommandLine.ParameterException(spec.commandLine(),

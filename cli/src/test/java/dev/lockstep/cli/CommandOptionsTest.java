@@ -70,6 +70,10 @@ class CommandOptionsTest {
     assertThat(missing).containsExactly("--baseline", "--cache-dir", "--disable", "--enable", "--jobs", "--max-lock-timeout");
     assertThat(options(new FixCommand())).doesNotContain("--format", "--output", "--fail-level", "--baseline", "--jobs",
         "--cache-dir", "--color");
+    CliRunner.Result version = CliRunner.run("trace", "--embedded", "--pg-version", "14", "V1.sql");
+    assertThat(version.code()).isEqualTo(2);
+    assertThat(version.err()).startsWith("lockstep: --pg-version does not apply to trace: the migrations run on the "
+        + "server's own version\n");
     for (String option : missing) {
       CliRunner.Result r = CliRunner.run("trace", "--embedded", option, "x", "V1.sql");
       assertThat(r.code()).isEqualTo(2);
