@@ -26,7 +26,8 @@ public final class OutputOptions {
   List<String> outputs = new ArrayList<>();
 
   @Option(names = "--fail-level", paramLabel = "LEVEL",
-      description = "Exit 1 when a finding is at least this severe: error, warning, hint (default: warning).")
+      description = "Exit 1 when a finding is at least this severe: error, warning, hint (default: warning; for trace, "
+          + "only a failed statement fails the run).")
   String failLevel;
 
   @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
