@@ -56,7 +56,9 @@ public final class MigrationLinter {
    */
   public MigrationLinter withCache(Path dir) {
     cache = new ResultCache(dir, ResultCache.describe(options) + "; include-down=" + includeDown
-        + "; framework=" + (forced == null ? "detected" : forced.id()));
+        + "; framework=" + (forced == null ? "detected" : forced.id())
+        // a parse limit decides whether a result is complete, so a result is reused only under the same limits
+        + "; max-parse-millis=" + limits.maxParseMillis() + "; max-file-bytes=" + limits.maxFileBytes());
     return this;
   }
 

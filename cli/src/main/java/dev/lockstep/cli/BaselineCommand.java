@@ -1,21 +1,60 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.engine.FileResult;
+import dev.lockstep.parse.SyntaxError;
 import dev.lockstep.report.Baseline;
+import dev.lockstep.report.LintReport;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "baseline", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Record today's findings as accepted: later 'lint --baseline FILE' runs report only new ones.")
-final class BaselineCommand extends LintCommand {
+final class BaselineCommand implements Callable<Integer> {
+  @Mixin
+  InputOptions input;
+
+  @Mixin
+  ConfigOptions config;
+
+  @Mixin
+  RuleOptions rules;
+
+  @Mixin
+  LintRunOptions run;
+
   @Option(names = "--file", paramLabel = "FILE", defaultValue = ".lockstep-baseline.json",
       description = "Where to write the baseline (default: ${DEFAULT-VALUE}).")
   Path baselineFile;
 
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
-    Baseline recorded = Baseline.of(lint().report());
+    String problem = OutputOptions.unwritable(baselineFile);
+    if (problem != null) throw new CommandFailure("--file " + baselineFile + ": " + problem);
+    LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, rules, null, run.cacheDir);
+    LintReport report = setup.migrations.lintAll(setup.sources, setup.problems, run.threads());
+    // A baseline of a partial check would hide the unchecked files' findings as "new" noise later, or worse, accept them.
+    List<String> unchecked = new ArrayList<>();
+    report.problems().forEach(p -> unchecked.add(p.describe()));
+    for (FileResult f : report.files()) {
+      f.syntaxErrors().stream().filter(SyntaxError::stoppedParsing)
+          .forEach(e -> unchecked.add(f.source().path() + ": " + e.message()));
+    }
+    if (!unchecked.isEmpty()) {
+      unchecked.forEach(spec.commandLine().getErr()::println);
+      throw new CommandFailure("no baseline written: " + unchecked.size() + (unchecked.size() == 1 ? " file was" : " files were")
+          + " not fully checked");
+    }
+    Baseline recorded = Baseline.of(report);
     recorded.write(baselineFile);
     spec.commandLine().getOut().printf("Recorded %d findings in %s%n", recorded.size(), baselineFile);
     return 0;

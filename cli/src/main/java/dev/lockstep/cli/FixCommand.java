@@ -1,5 +1,6 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.MigrationLinter;
 import dev.lockstep.fix.Applicability;
 import dev.lockstep.fix.FileWriter;
 import dev.lockstep.fix.FixSession;
@@ -17,7 +18,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "fix", mixinStandardHelpOptions = true, sortOptions = false,
@@ -26,7 +30,21 @@ import picocli.CommandLine.Option;
     footer = {"  lockstep fix db/migrations", "  lockstep fix --diff db/V7__index.sql",
         "  lockstep fix --check db/          # exit 1 if a fix would change something",
         "  cat V7.sql | lockstep fix - --stdin-filename V7.sql > V7.fixed.sql"})
-final class FixCommand extends LintCommand {
+final class FixCommand implements Callable<Integer> {
+  @Mixin
+  InputOptions input;
+
+  @Mixin
+  ConfigOptions config;
+
+  @Mixin
+  RuleOptions rules;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  private MigrationLinter migrations;
+
   @Option(names = "--diff", description = "Print a unified diff of the fixes and change nothing.")
   boolean diff;
 
@@ -43,7 +61,10 @@ final class FixCommand extends LintCommand {
 
   @Override
   public Integer call() throws IOException {
-    List<SourceFile> sources = inputs();
+    LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, rules, null, null);
+    migrations = setup.migrations;
+    List<SourceFile> sources = setup.sources;
+    List<InputProblem> problems = setup.problems;
     Applicability level = unsafeFixes ? Applicability.UNSAFE : Applicability.SAFE;
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -51,7 +72,7 @@ final class FixCommand extends LintCommand {
     int changed = 0;
     for (InputProblem p : problems) err.println(p.describe());
     for (SourceFile source : sources) {
-      boolean stdin = paths.contains("-") && source.path().equals(stdinFilename);
+      boolean stdin = input.readsStdin() && source.path().equals(input.stdinFilename);
       MigrationScript script = migrations.script(source);
       if (script.skipped() != null) {
         if (stdin) out.print(source.text());

@@ -1,5 +1,6 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.pg.SecretMask;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,7 @@ public final class Main implements Runnable {
   public static int run(String[] args, PrintStream out, PrintStream err) {
     PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    SecretMask.routeDriverLogging(err); // the JDBC driver's warnings, masked
     CommandLine cli = new CommandLine(new Main());
     // picocli builds a command's model by reflection: a run builds only the command it runs, and
     // all of them only when none is named (help, or a mistyped command that gets a suggestion).
@@ -64,12 +66,19 @@ public final class Main implements Runnable {
     cli.setOut(o).setErr(e)
         .setExitCodeExceptionMapper(x -> EXIT_USAGE)
         .setParameterExceptionHandler((ex, a) -> {
-          ex.getCommandLine().getErr().println("lockstep: " + ex.getMessage());
+          ex.getCommandLine().getErr().println("lockstep: " + SecretMask.mask(ex.getMessage()));
           ex.getCommandLine().getErr().println("Try 'lockstep " + (ex.getCommandLine() == cli(ex) ? "" : ex.getCommandLine().getCommandName() + " ") + "--help' for more information.");
           return EXIT_USAGE;
         })
         .setExecutionExceptionHandler((ex, c, p) -> {
-          c.getErr().println("lockstep: internal error: " + ex);
+          if (ex instanceof CommandFailure) {
+            c.getErr().println("lockstep: " + SecretMask.mask(ex.getMessage()));
+          } else if (ex instanceof java.io.IOException io) {
+            // a file the command had to read or write: what and why, not a Java exception
+            c.getErr().println("lockstep: " + SecretMask.mask(describe(io)));
+          } else {
+            c.getErr().println("lockstep: internal error: " + SecretMask.mask(String.valueOf(ex)));
+          }
           return EXIT_USAGE;
         });
     int code = cli.execute(args);
@@ -85,6 +94,19 @@ public final class Main implements Runnable {
       out.put(c.getAnnotation(Command.class).name(), c);
     }
     return out;
+  }
+
+  /** "path: no such file or directory", "path: permission denied", or the exception's own words. */
+  static String describe(java.io.IOException e) {
+    if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+      String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+          : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+          : e instanceof java.nio.file.NotDirectoryException ? "not a folder"
+          : f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+      return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason;
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   private static CommandLine cli(CommandLine.ParameterException ex) {

@@ -42,22 +42,28 @@ public final class SqlParser {
     } catch (WasmTrap e) {
       engine = null; // its memory may be inconsistent
       int at = run.resumeAt;
-      String why = WasmTrap.STOPPED.equals(e.getMessage())
-          ? "parsing stopped here: the file took longer than max-parse-time; " + SyntaxError.REST_NOT_CHECKED
-              + " (raise max-parse-time to check it)"
-          : "the PostgreSQL parser failed here: " + e.getMessage() + "; " + SyntaxError.REST_NOT_CHECKED;
-      run.errors.add(new SyntaxError(why, at, new Span(at, source.text().length())));
+      run.errors.add(new SyntaxError(stopReason(e, "here"), at, new Span(at, source.text().length())));
     }
     if (engine != null && engine.memoryBytes() > RECYCLE_ABOVE_BYTES) engine = null;
     run.statements.sort((a, b) -> Integer.compare(a.span().start(), b.span().start()));
     run.errors.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
     java.util.Set<String> called = calledFunctions(run.statements);
     List<Statement> numbered = new ArrayList<>();
+    boolean stopped = run.errors.stream().anyMatch(SyntaxError::stoppedParsing);
     for (Statement s : run.statements) {
       Statement top = s.withIndex(numbered.size(), -1);
       numbered.add(top);
-      for (Statement inner : embedded(top, called)) numbered.add(inner.withIndex(numbered.size(), top.index()));
+      if (stopped) continue; // past the limit: the rest, embedded statements too, is reported as not checked
+      try {
+        for (Statement inner : embedded(top, called)) numbered.add(inner.withIndex(numbered.size(), top.index()));
+      } catch (WasmTrap e) {
+        engine = null; // its memory may be inconsistent
+        stopped = true;
+        int at = top.span().start();
+        run.errors.add(new SyntaxError(stopReason(e, "inside this statement's body"), at, new Span(at, source.text().length())));
+      }
     }
+    run.errors.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
     return new ParsedFile(source, numbered, run.errors);
   }
 
@@ -80,17 +86,21 @@ public final class SqlParser {
         && called.contains(functionName(statement).toLowerCase(java.util.Locale.ROOT));
     if (!doBlock && !calledFunction) return List.of();
     List<Statement> out = new ArrayList<>();
-    try {
-      for (DoBlocks.Embedded e : DoBlocks.statements(statement, engine())) {
-        FileParse inner = new FileParse(statement.source());
-        inner.commentsFrom = e.commentsFrom();
-        inner.parseRange(e.start(), e.end());
-        if (inner.errors.isEmpty()) out.addAll(inner.statements);
-      }
-    } catch (WasmTrap e) {
-      engine = null; // the DO statement itself was parsed; only its contents go unchecked
+    for (DoBlocks.Embedded e : DoBlocks.statements(statement, engine())) {
+      FileParse inner = new FileParse(statement.source());
+      inner.commentsFrom = e.commentsFrom();
+      inner.parseRange(e.start(), e.end());
+      if (inner.errors.isEmpty()) out.addAll(inner.statements);
     }
     return out;
+  }
+
+  /** Why parsing stopped ({@code where}: "here", or where in the statement), ending in SyntaxError's marker. */
+  private static String stopReason(WasmTrap e, String where) {
+    return WasmTrap.STOPPED.equals(e.getMessage())
+        ? "parsing stopped " + where + ": the file took longer than max-parse-time; " + SyntaxError.REST_NOT_CHECKED
+            + " (raise max-parse-time to check it)"
+        : "the PostgreSQL parser failed " + where + ": " + e.getMessage() + "; " + SyntaxError.REST_NOT_CHECKED;
   }
 
   private PgQuery engine() {

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * A throwaway PostgreSQL server in a temporary folder, from installed binaries (initdb, pg_ctl,
- * postgres): trust authentication on 127.0.0.1 and a free port, no fsync, no autovacuum. initdb refuses to run
+ * postgres): trust authentication, on 127.0.0.1 and a free port or only on a Unix socket in its
+ * private folder, no fsync, no autovacuum. initdb refuses to run
  * as root, so under root the server runs as the OS user "postgres" (created by Debian's package).
  */
 public final class EmbeddedPostgres implements AutoCloseable {
@@ -78,15 +79,34 @@ public final class EmbeddedPostgres implements AutoCloseable {
     return bin;
   }
 
-  /** Initializes and starts a server; {@link #close()} stops it and deletes its folder. */
+  /**
+   * Initializes and starts a server listening on 127.0.0.1 with trust authentication (for tests);
+   * {@link #close()} stops it and deletes its folder, as does the JVM's exit (SIGINT, SIGTERM).
+   */
   public static EmbeddedPostgres start(Path bin) throws IOException, InterruptedException {
+    return start(bin, false);
+  }
+
+  /**
+   * A server that listens only on a Unix socket in its own folder, which only this user (and the
+   * server's) can enter (0700): no other local user can reach it. Connect with {@link #settings}.
+   */
+  public static EmbeddedPostgres startPrivate(Path bin) throws IOException, InterruptedException {
+    return start(bin, true);
+  }
+
+  private static EmbeddedPostgres start(Path bin, boolean socketOnly) throws IOException, InterruptedException {
     String version = run(null, List.of(bin.resolve("postgres").toString(), "--version")).strip();
+    // created 0700 (a temporary folder's mode), so its socket is private
     Path dir = Files.createTempDirectory("lockstep-pg-");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
+    int port = 5432;
+    if (!socketOnly) {
+      try (ServerSocket socket = new ServerSocket(0)) {
+        port = socket.getLocalPort();
+      }
     }
     EmbeddedPostgres server = new EmbeddedPostgres(bin, dir, port, version);
+    Runtime.getRuntime().addShutdownHook(server.onExit);
     try {
       if (root()) run(dir, List.of("chown", "postgres", dir.toString()));
       Path data = dir.resolve("data");
@@ -94,7 +114,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
           "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"));
       server.asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
           dir.resolve("server.log").toString(), "-w", "-t", "60", "start", "-o", "-p " + port + " -k " + dir
-              + " -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+              + " -c listen_addresses=" + (socketOnly ? "''" : "127.0.0.1") + " -c unix_socket_permissions=0700"
+              + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
               + " -c max_locks_per_transaction=256 -c TimeZone=UTC"
               // no autovacuum: its ANALYZE of a freshly filled table takes SHARE UPDATE EXCLUSIVE at
               // random moments, and a measured statement would sometimes wait for it instead
@@ -114,8 +135,26 @@ public final class EmbeddedPostgres implements AutoCloseable {
     return run(dir, full);
   }
 
+  /** Settings to connect to a database on this server over its socket, as user postgres. */
+  public ConnectionSettings settings(String database) {
+    return ConnectionSettings.parse("host=" + dir + " port=" + port + " user=postgres dbname=" + database, java.util.Map.of(),
+        dir);
+  }
+
+  private final Thread onExit = new Thread(this::stop, "lockstep-embedded-postgres-stop");
+
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(onExit);
+    } catch (IllegalStateException e) {
+      // the JVM is exiting: the hook is running or about to
+    }
+    stop();
+  }
+
+  private synchronized void stop() {
+    if (!Files.exists(dir)) return;
     try {
       if (Files.exists(dir.resolve("data").resolve("postmaster.pid"))) {
         asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",

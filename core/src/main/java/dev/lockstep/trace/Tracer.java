@@ -1,5 +1,6 @@
 package dev.lockstep.trace;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.LockMode;
 import dev.lockstep.engine.MigrationContext;
@@ -197,11 +198,27 @@ public final class Tracer {
   }
 
   private void execute(Statement s) throws TraceFailure {
-    try (java.sql.Statement st = connection.createStatement()) {
-      st.execute(s.text());
+    try {
+      if (s.node() instanceof dev.lockstep.parse.ast.Copy copy && isStdio(s)) {
+        // COPY FROM STDIN / TO STDOUT speak the copy protocol: send the file's inline data, discard the output
+        var copier = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+        if (copy.from()) copier.copyIn(s.text(), new java.io.StringReader(CopyData.after(s)));
+        else copier.copyOut(s.text(), java.io.Writer.nullWriter());
+        return;
+      }
+      try (java.sql.Statement st = connection.createStatement()) {
+        st.execute(s.text());
+      }
     } catch (SQLException e) {
       throw new TraceFailure(s, e);
+    } catch (java.io.IOException e) {
+      throw new TraceFailure(s, new SQLException(e.getMessage(), "58030", e));
     }
+  }
+
+  private static boolean isStdio(Statement s) {
+    JsonNode copy = s.tree().path("CopyStmt");
+    return !copy.has("filename") && !copy.path("is_program").asBoolean();
   }
 
   private void run(String sql) throws SQLException {

@@ -1,0 +1,103 @@
+package dev.lockstep.cli;
+
+import dev.lockstep.MigrationLinter;
+import dev.lockstep.config.Config;
+import dev.lockstep.config.ConfigException;
+import dev.lockstep.config.PathRules;
+import dev.lockstep.config.Settings;
+import dev.lockstep.engine.LintOptions;
+import dev.lockstep.engine.Severity;
+import dev.lockstep.frameworks.Framework;
+import dev.lockstep.input.ChangedFiles;
+import dev.lockstep.input.InputProblem;
+import dev.lockstep.input.SqlFiles;
+import dev.lockstep.source.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
+
+/**
+ * What the shared options resolve to, with the configuration: lint options, the fail level, the
+ * linter, the report files, and every input read (problems collected, not thrown). A command passes
+ * the mixins it has; one it lacks (null) contributes nothing, so no option is ever silently ignored.
+ */
+final class LintSetup {
+  final LintOptions options;
+  final Severity failLevel;
+  final MigrationLinter migrations;
+  final List<OutputOptions.ReportFile> reportFiles;
+  final List<SourceFile> sources = new ArrayList<>();
+  final List<InputProblem> problems = new ArrayList<>();
+
+  private LintSetup(LintOptions options, Severity failLevel, MigrationLinter migrations,
+      List<OutputOptions.ReportFile> reportFiles) {
+    this.options = options;
+    this.failLevel = failLevel;
+    this.migrations = migrations;
+    this.reportFiles = reportFiles;
+  }
+
+  static LintSetup resolve(CommandLine commandLine, InputOptions input, ConfigOptions config, RuleOptions rules,
+      OutputOptions output, Path cacheDir) throws IOException {
+    Config c;
+    try {
+      c = Settings.loadConfig(config.configFile, Path.of(""));
+    } catch (ConfigException e) {
+      throw new CommandLine.ParameterException(commandLine, e.getMessage());
+    }
+    List<OutputOptions.ReportFile> reportFiles = output == null ? List.of() : output.validate(commandLine, c.format());
+    Settings settings;
+    try {
+      settings = Settings.resolve(c, new Settings.Overrides(config.pgVersion, config.assumeInTransaction,
+          rules == null ? List.of() : rules.enable, rules == null ? List.of() : rules.disable,
+          rules == null ? null : rules.maxLockTimeout, output == null ? null : output.failLevel, input.includeDown,
+          input.maxFileSize, input.maxParseTime));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(commandLine, e.getMessage());
+    }
+    Framework forced;
+    try {
+      forced = input.framework == null ? null : Framework.fromId(input.framework);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(commandLine, "--framework: " + e.getMessage());
+    }
+    PathRules pathRules = new PathRules(c);
+    MigrationLinter migrations = new MigrationLinter(settings.options(), pathRules, forced, settings.includeDown(),
+        settings.limits());
+    if (cacheDir != null) migrations.withCache(cacheDir);
+    LintSetup setup = new LintSetup(settings.options(), settings.failLevel(), migrations, reportFiles);
+    setup.read(commandLine, input, pathRules);
+    return setup;
+  }
+
+  private void read(CommandLine commandLine, InputOptions input, PathRules pathRules) throws IOException {
+    List<Path> filePaths = new ArrayList<>();
+    for (String p : input.paths) {
+      if (p.equals("-")) {
+        SqlFiles.readText(input.stdinFilename, System.in, sources, problems);
+      } else {
+        SqlFiles found = SqlFiles.collect(List.of(Path.of(p)));
+        problems.addAll(found.problems());
+        for (Path file : found.files()) if (pathRules.included(file)) filePaths.add(file);
+      }
+    }
+    if (input.changedSince != null) {
+      Set<Path> changed;
+      try {
+        Path where = input.paths.stream().filter(x -> !x.equals("-")).map(Path::of).findFirst().orElse(Path.of(""))
+            .toAbsolutePath();
+        changed = ChangedFiles.since(input.changedSince, Files.isDirectory(where) ? where : where.getParent());
+      } catch (IllegalStateException e) {
+        throw new CommandLine.ParameterException(commandLine, e.getMessage());
+      }
+      filePaths.removeIf(f -> !changed.contains(f.toAbsolutePath().normalize()));
+    }
+    SqlFiles.Read read = SqlFiles.read(filePaths, migrations::tooBig);
+    sources.addAll(read.sources());
+    problems.addAll(read.problems());
+  }
+}
