@@ -34,11 +34,6 @@ import picocli.CommandLine.Option;
     footer = {"  lockstep trace --embedded db/migration/V7__index.sql",
         "  LOCKSTEP_DATABASE_URL=postgresql://app@localhost/scratch lockstep trace db/migration/"})
 final class TraceCommand extends LintCommand {
-  @Option(names = "--database-url", paramLabel = "URL",
-      description = "postgresql://[user[:password]@]host[:port]/database of a scratch database "
-          + "(default: LOCKSTEP_DATABASE_URL; PGPASSWORD is used when the URL has no password).")
-  String databaseUrl;
-
   @Option(names = "--embedded", description = "Start a throwaway PostgreSQL server from the installed binaries "
       + "(LOCKSTEP_PG_BIN, or the newest /usr/lib/postgresql/N/bin, or pg_ctl on PATH) and trace there.")
   boolean embedded;
@@ -53,6 +48,10 @@ final class TraceCommand extends LintCommand {
   @Override
   public Integer call() throws IOException {
     // Options trace shares with lint but that choose or filter rules' findings do not apply here.
+    if (stats != null || smallTableRows != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--stats and --small-table-rows weigh lint findings; "
+          + "trace measures on the scratch database itself");
+    }
     if (baseline != null || changedSince != null || !enable.isEmpty() || !disable.isEmpty() || maxLockTimeout != null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--baseline, --changed-since, --enable, --disable "
           + "and --max-lock-timeout choose lint findings; trace reports every statement");
