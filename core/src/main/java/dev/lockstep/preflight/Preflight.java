@@ -42,7 +42,7 @@ public final class Preflight {
     if (!byRelation.isEmpty()) {
       try {
         Map<String, Long> oids = resolve(c, byRelation.keySet());
-        Map<Long, dev.lockstep.preflight.StatsSnapshot.Table> known = StatsReader.tables(c);
+        Map<Long, StatsSnapshot.Table> known = StatsReader.tables(c, oids.values());
         Map<Long, LockedSessions.Need> needs = new LinkedHashMap<>();
         for (var e : byRelation.entrySet()) {
           Long oid = oids.get(e.getKey());

@@ -53,6 +53,15 @@ final class PreflightSarif implements PreflightFormat {
     out.append(JSON.writeValueAsString(root)).append('\n');
   }
 
+  /** A relative path as a URI reference: separators as '/', spaces and other reserved characters escaped. */
+  private static String uri(String path) {
+    try {
+      return new java.net.URI(null, null, path.replace('\\', '/'), null).toASCIIString();
+    } catch (java.net.URISyntaxException e) {
+      return path.replace('\\', '/');
+    }
+  }
+
   private static void result(ArrayNode results, String ruleId, String level, String text, Site site) {
     ObjectNode o = results.addObject();
     o.put("ruleId", ruleId);
@@ -61,7 +70,7 @@ final class PreflightSarif implements PreflightFormat {
     o.putObject("message").put("text", text);
     if (site != null) {
       ObjectNode physical = o.putArray("locations").addObject().putObject("physicalLocation");
-      physical.putObject("artifactLocation").put("uri", site.path().replace('\\', '/'));
+      physical.putObject("artifactLocation").put("uri", uri(site.path()));
       physical.putObject("region").put("startLine", site.line()).put("startColumn", site.column());
     }
   }

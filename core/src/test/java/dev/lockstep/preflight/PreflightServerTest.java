@@ -311,7 +311,7 @@ class PreflightServerTest {
     try (Connection c = server.connect(db)) {
       for (int batch = 0; batch < 10; batch++) {
         sql(c, "DO $$ BEGIN FOR i IN " + (batch * 1000 + 1) + ".." + (batch + 1) * 1000 + " LOOP "
-            + "EXECUTE format('CREATE TABLE t%s (id int PRIMARY KEY, v text)', i); END LOOP; END $$");
+            + "EXECUTE format('CREATE TABLE t%s (id int PRIMARY KEY, v int)', i); END LOOP; END $$");
       }
       LintReport lint = lint("V9__widen.sql", "SET lock_timeout = '2s';\nALTER TABLE t5000 ALTER COLUMN id TYPE bigint;\n");
       long start = System.nanoTime();
