@@ -26,7 +26,8 @@ final class HistoryTables {
       WHERE c.relkind IN ('r', 'p') AND (c.relname IN ('flyway_schema_history', '__drizzle_migrations', '_prisma_migrations',
         'schema_migrations', 'goose_db_version', 'databasechangelog', 'schema_migration')
         OR (n.nspname = 'sqitch' AND c.relname = 'changes'))
-      ORDER BY n.nspname, c.relname""";
+      ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C"
+      """;
 
   private HistoryTables() {}
 

@@ -36,7 +36,8 @@ public final class StatsReader {
       LEFT JOIN pg_stat_all_tables s ON s.relid = c.oid
       WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
         AND n.nspname NOT LIKE 'pg\\_toast%%' AND n.nspname NOT LIKE 'pg\\_temp\\_%%' %s
-      ORDER BY n.nspname, c.relname""";
+      ORDER BY n.nspname COLLATE "C", c.relname COLLATE "C"
+      """;
   /** The given tables and, for partitioned ones, their partitions at every level. */
   private static final String TREE = """
       WITH RECURSIVE tree(oid) AS (SELECT unnest(?::bigint[])::oid
@@ -47,7 +48,8 @@ public final class StatsReader {
       JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
         AND n.nspname NOT LIKE 'pg\\_toast%'
-      ORDER BY x.relname""";
+      ORDER BY x.relname COLLATE "C"
+      """;
 
   private StatsReader() {}
 

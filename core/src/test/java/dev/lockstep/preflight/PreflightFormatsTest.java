@@ -165,6 +165,49 @@ class PreflightFormatsTest {
   }
 
   @Test
+  void whichSessionsHoldTheMigrationsUp() {
+    long max = 5_000;
+    LockMode ae = LockMode.ACCESS_EXCLUSIVE;
+    // an anti-wraparound autovacuum cannot be cancelled by DDL; an ordinary one is, by PostgreSQL itself
+    assertThat(LockedSessions.reason(ae, LockMode.SHARE_UPDATE_EXCLUSIVE, true, "active", "autovacuum worker", null,
+        "autovacuum: VACUUM public.orders (to prevent wraparound)", max)).isEqualTo(BlockingSession.Reason.WRAPAROUND_AUTOVACUUM);
+    assertThat(LockedSessions.reason(ae, LockMode.SHARE_UPDATE_EXCLUSIVE, true, "active", "autovacuum worker", null,
+        "autovacuum: VACUUM ANALYZE public.orders", max)).isNull();
+    assertThat(LockedSessions.reason(LockMode.SHARE, LockMode.SHARE_UPDATE_EXCLUSIVE, true, "active", "autovacuum worker",
+        null, "autovacuum: VACUUM public.orders (to prevent wraparound)", max)).isEqualTo(BlockingSession.Reason.WRAPAROUND_AUTOVACUUM);
+    // a queue exists: whatever waits for a conflicting lock
+    assertThat(LockedSessions.reason(ae, LockMode.ROW_EXCLUSIVE, false, "active", "client backend", 0L, "UPDATE", max))
+        .isEqualTo(BlockingSession.Reason.WAITING);
+    // short ordinary traffic is not in the way; long or idle transactions are
+    assertThat(LockedSessions.reason(ae, LockMode.ROW_EXCLUSIVE, true, "active", "client backend", 1L, "UPDATE", max)).isNull();
+    assertThat(LockedSessions.reason(ae, LockMode.ROW_EXCLUSIVE, true, "active", "client backend", 6L, "UPDATE", max))
+        .isEqualTo(BlockingSession.Reason.LONG_TRANSACTION);
+    assertThat(LockedSessions.reason(ae, LockMode.ACCESS_SHARE, true, "idle in transaction", "client backend", 6L, "SELECT",
+        max)).isEqualTo(BlockingSession.Reason.IDLE_IN_TRANSACTION);
+    // a lock that does not conflict: only a long transaction is worth a warning
+    assertThat(LockedSessions.reason(LockMode.SHARE_UPDATE_EXCLUSIVE, LockMode.ROW_EXCLUSIVE, true, "active",
+        "client backend", 60L, "UPDATE", max)).isEqualTo(BlockingSession.Reason.TOUCHES_TABLE);
+    assertThat(LockedSessions.reason(LockMode.SHARE_UPDATE_EXCLUSIVE, LockMode.ROW_EXCLUSIVE, true, "active",
+        "client backend", 1L, "UPDATE", max)).isNull();
+    // hidden from the role: a strong lock is still in the way, an ordinary one cannot be judged
+    assertThat(LockedSessions.reason(ae, LockMode.SHARE, true, null, "client backend", null, null, max))
+        .isEqualTo(BlockingSession.Reason.STRONG_LOCK);
+    assertThat(LockedSessions.reason(ae, LockMode.ACCESS_SHARE, true, null, "client backend", null, null, max))
+        .isEqualTo(BlockingSession.Reason.HIDDEN);
+  }
+
+  @Test
+  void remediationOfAConstraintsIndexAndOfReindexLeftovers() {
+    assertThat(InvalidIndexes.remediation("public.users_pkey", "users_pkey",
+        "CREATE UNIQUE INDEX users_pkey ON public.users USING btree (id)", true, 15))
+        .containsExactly("SET lock_timeout = '5s';", "REINDEX INDEX CONCURRENTLY public.users_pkey;", "RESET lock_timeout;");
+    assertThat(InvalidIndexes.remediation("public.users_email_idx_ccnew", "users_email_idx_ccnew",
+        "CREATE INDEX users_email_idx_ccnew ON public.users USING btree (email)", false, 15))
+        .containsExactly("SET lock_timeout = '5s';", "DROP INDEX CONCURRENTLY IF EXISTS public.users_email_idx_ccnew;",
+            "RESET lock_timeout;");
+  }
+
+  @Test
   void queryTextIsCutShortOnOneLineWithPasswordsMasked() {
     assertThat(LockedSessions.shorten("ALTER ROLE app\n  PASSWORD 'hunter''2'")).isEqualTo("ALTER ROLE app PASSWORD '***'");
     assertThat(LockedSessions.shorten("x".repeat(300))).hasSize(200).endsWith("…");

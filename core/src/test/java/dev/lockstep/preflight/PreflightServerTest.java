@@ -268,7 +268,20 @@ class PreflightServerTest {
           "CREATE TABLE goose_db_version (id serial, version_id bigint, is_applied bool)",
           "INSERT INTO goose_db_version (version_id, is_applied) VALUES (0, true), (1, true), (2, true), (2, false)",
           "CREATE SCHEMA drizzle", "CREATE TABLE drizzle.__drizzle_migrations (id serial, hash text, created_at bigint)",
-          "INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('abc123', 1700000000000)");
+          "INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('abc123', 1700000000000)",
+          "CREATE TABLE _prisma_migrations (id text, migration_name text, started_at timestamptz, finished_at timestamptz, "
+              + "rolled_back_at timestamptz)",
+          "INSERT INTO _prisma_migrations VALUES ('1', '20240101000000_init', now(), now(), NULL), "
+              + "('2', '20240102000000_failed', now(), NULL, NULL), ('3', '20240103000000_undone', now(), now(), now())",
+          "CREATE TABLE databasechangelog (id text, author text, filename text, orderexecuted int, exectype text)",
+          "INSERT INTO databasechangelog VALUES ('1', 'ann', 'db/changelog.sql', 1, 'EXECUTED'), "
+              + "('2', 'ann', 'db/changelog.sql', 2, 'FAILED')",
+          "CREATE SCHEMA sqitch", "CREATE TABLE sqitch.changes (change_id text, change text, committed_at timestamptz)",
+          "INSERT INTO sqitch.changes VALUES ('f00d', 'users', now())",
+          "CREATE SCHEMA gm", "CREATE TABLE gm.schema_migrations (version bigint, dirty boolean)",
+          "INSERT INTO gm.schema_migrations VALUES (7, true)",
+          "CREATE TABLE schema_migrations (version varchar(255) PRIMARY KEY)",
+          "INSERT INTO schema_migrations VALUES ('20240101120000'), ('20240102120000')");
       StatsSnapshot snapshot;
       try (Connection ro = Sessions.readOnly(address(server, db))) {
         snapshot = StatsReader.read(ro);
@@ -280,8 +293,16 @@ class PreflightServerTest {
       assertThat(accounts.indexes()).containsExactly(new StatsSnapshot.Index("accounts_pkey", true, true, true));
       assertThat(snapshot.appliedMigrations()).containsExactly(
           new StatsSnapshot.AppliedMigration("drizzle", "drizzle.__drizzle_migrations", "1700000000000", "abc123"),
+          new StatsSnapshot.AppliedMigration("golang-migrate", "gm.schema_migrations", "7", null),
+          new StatsSnapshot.AppliedMigration("prisma", "public._prisma_migrations", "20240101000000_init", null),
+          new StatsSnapshot.AppliedMigration("liquibase", "public.databasechangelog", "1", "db/changelog.sql::1::ann"),
           new StatsSnapshot.AppliedMigration("flyway", "public.flyway_schema_history", "1", "init"),
-          new StatsSnapshot.AppliedMigration("goose", "public.goose_db_version", "1", null));
+          new StatsSnapshot.AppliedMigration("goose", "public.goose_db_version", "1", null),
+          new StatsSnapshot.AppliedMigration("dbmate", "public.schema_migrations", "20240101120000", null),
+          new StatsSnapshot.AppliedMigration("dbmate", "public.schema_migrations", "20240102120000", null),
+          new StatsSnapshot.AppliedMigration("sqitch", "sqitch.changes", "f00d", "users"));
+      assertThat(snapshot.notRead()).containsExactly("gm.schema_migrations: golang-migrate marks version 7 dirty (it "
+          + "failed part-way)");
       String json = snapshot.toJson();
       assertThat(json).doesNotContain("secret-"); // no data values
       Path file = dir.resolve("lockstep-stats.json");
@@ -320,6 +341,10 @@ class PreflightServerTest {
       System.err.println("preflight on 10,000 tables, PostgreSQL " + major + ": " + millis + " ms");
       assertThat(report.status()).isEqualTo(PreflightReport.Status.READY);
       assertThat(report.tables()).extracting(TableReport::table).containsExactly("public.t5000");
+    } finally {
+      try (Connection c = server.connect("postgres")) {
+        sql(c, "DROP DATABASE " + db); // 20,000 relation files would otherwise slow every later server stop
+      }
     }
   }
 }
