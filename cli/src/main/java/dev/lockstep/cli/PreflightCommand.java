@@ -13,11 +13,13 @@ import dev.lockstep.input.SqlFiles;
 import dev.lockstep.preflight.DatabaseAddress;
 import dev.lockstep.preflight.IndexRepair;
 import dev.lockstep.preflight.InvalidIndex;
+import dev.lockstep.preflight.PendingMigrations;
 import dev.lockstep.preflight.Preflight;
 import dev.lockstep.preflight.PreflightFormat;
 import dev.lockstep.preflight.PreflightReport;
 import dev.lockstep.preflight.ServerInfo;
 import dev.lockstep.preflight.Sessions;
+import dev.lockstep.preflight.StatsReader;
 import dev.lockstep.preflight.Thresholds;
 import dev.lockstep.report.LintReport;
 import dev.lockstep.rules.support.Durations;
@@ -98,6 +100,9 @@ final class PreflightCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** History tables that could not be read while choosing the pending migrations. */
+  private final List<String> historyNotRead = new ArrayList<>();
+
   /** Pause before the first retry of a repair; doubles after each lock timeout. */
   long firstRetryPauseMillis = 1_000;
 
@@ -113,8 +118,8 @@ final class PreflightCommand implements Callable<Integer> {
     PreflightReport report;
     try (Connection c = Sessions.readOnly(address)) {
       ServerInfo server = ServerInfo.of(c);
-      LintReport lint = lint(config, server.major());
-      report = Preflight.run(c, address.display(), lint, limits);
+      LintReport lint = lint(config, server.major(), c);
+      report = Preflight.run(c, address.display(), lint, limits, historyNotRead);
       if (repair) {
         List<InvalidIndex> broken = report.invalidIndexes().stream()
             .filter(i -> i.state() == InvalidIndex.State.INVALID).toList();
@@ -125,7 +130,7 @@ final class PreflightCommand implements Callable<Integer> {
           outcomes = new IndexRepair(Math.max(1, repairAttempts), firstRetryPauseMillis, err)
               .repair(writer, report.invalidIndexes());
         }
-        report = Preflight.run(c, address.display(), lint, limits).withRepairs(outcomes);
+        report = Preflight.run(c, address.display(), lint, limits, historyNotRead).withRepairs(outcomes);
       }
     } catch (SQLException e) {
       err.println(LiveDatabase.error(address, e));
@@ -138,7 +143,7 @@ final class PreflightCommand implements Callable<Integer> {
   }
 
   /** The migrations linted as 'lint' lints them (configuration, framework detection, transactions). */
-  private LintReport lint(Config config, int serverMajor) throws IOException {
+  private LintReport lint(Config config, int serverMajor, Connection c) throws IOException, SQLException {
     if (paths.isEmpty()) return null;
     int pg = pgVersion != null ? pgVersion
         : Math.max(LintOptions.OLDEST_PG_VERSION, Math.min(LintOptions.NEWEST_PG_VERSION, serverMajor));
@@ -152,8 +157,21 @@ final class PreflightCommand implements Callable<Integer> {
     List<Path> files = found.files().stream().filter(rules::included).toList();
     SqlFiles.Read read = SqlFiles.read(files, linter::tooBig);
     problems.addAll(read.problems());
-    List<SourceFile> sources = read.sources();
-    return linter.lintAll(sources, problems, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    // Only the migrations about to run: those the tool's history table records are left out.
+    List<String> notRead = new ArrayList<>();
+    PendingMigrations history = new PendingMigrations(StatsReader.appliedMigrations(c, notRead));
+    List<SourceFile> pending = new ArrayList<>();
+    List<LintReport.Skipped> applied = new ArrayList<>();
+    for (SourceFile source : read.sources()) {
+      String table = history.appliedIn(linter.script(source).framework(), Path.of(source.path()));
+      if (table == null) pending.add(source);
+      else applied.add(new LintReport.Skipped(source.path(), "already applied (" + table + ")"));
+    }
+    for (String n : notRead) historyNotRead.add(n + "; its tool's files were all checked as pending");
+    LintReport report = linter.lintAll(pending, problems, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    List<LintReport.Skipped> skipped = new ArrayList<>(applied);
+    skipped.addAll(report.skipped());
+    return new LintReport(report.files(), report.problems(), skipped, report.pgVersion());
   }
 
   private long duration(String text, String option) {

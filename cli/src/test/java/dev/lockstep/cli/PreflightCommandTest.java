@@ -115,6 +115,26 @@ class PreflightCommandTest {
   }
 
   @Test
+  void migrationsTheHistoryTableRecordsAsAppliedAreLeftOut() throws Exception {
+    String db = newDatabase();
+    sql(db, "CREATE TABLE accounts (id int, balance int)",
+        "CREATE TABLE flyway_schema_history (installed_rank int, version text, description text, script text, success bool)",
+        "INSERT INTO flyway_schema_history VALUES (1, '1', 'index', 'V1__index.sql', true)");
+    migration("V1__index.sql", "SET lock_timeout = '2s';\nCREATE INDEX accounts_balance_idx ON accounts (balance);\n");
+    migration("V2__note.sql", "SET lock_timeout = '2s';\nALTER TABLE accounts ALTER COLUMN balance TYPE bigint;\n");
+    CliRunner.Result r = CliRunner.run("preflight", "--database-url", url(db), "--format", "json",
+        dir.resolve("db/migration").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.at("/migrations/checked/0").asText()).endsWith("V2__note.sql");
+    assertThat(json.at("/migrations/skipped/0/reason").asText()).isEqualTo("already applied (public.flyway_schema_history)");
+    assertThat(json.at("/tables")).hasSize(1);
+    assertThat(json.at("/tables/0/impacts/0/rule").asText()).isEqualTo("ban-column-type-change");
+    CliRunner.Result text = CliRunner.run("preflight", "--database-url", url(db), dir.resolve("db/migration").toString());
+    assertThat(text.out()).contains("\nmigrations: 1 checked, 1 already applied (not checked)\n");
+  }
+
+  @Test
   void theStatsSnapshotTurnsAFindingOnASmallTableIntoAHint() throws Exception {
     String db = newDatabase();
     sql(db, "CREATE TABLE accounts (id int, email text)", "INSERT INTO accounts SELECT g, 'x' FROM generate_series(1, 50) g",

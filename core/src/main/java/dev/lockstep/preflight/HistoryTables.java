@@ -49,6 +49,10 @@ final class HistoryTables {
         notRead.add(table + ": " + tool + " history not read (the role may not SELECT from it)");
         continue;
       }
+      if (exclusivelyLocked(c, table)) {
+        notRead.add(table + ": " + tool + " history not read: a running migration holds it locked");
+        continue;
+      }
       try {
         out.addAll(applied(c, tool, table, t.columns(), notRead));
       } catch (SQLException e) {
@@ -58,6 +62,18 @@ final class HistoryTables {
       }
     }
     return out;
+  }
+
+  /** Whether reading the table would queue: another session holds or waits for ACCESS EXCLUSIVE on it (a tool's own lock). */
+  private static boolean exclusivelyLocked(Connection c, String table) throws SQLException {
+    try (var s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'relation' "
+        + "AND relation = to_regclass(?) AND mode IN ('AccessExclusiveLock', 'ExclusiveLock'))")) {
+      s.setString(1, table);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
   }
 
   /** The tool whose table this is, or null for a table that only shares the name. */

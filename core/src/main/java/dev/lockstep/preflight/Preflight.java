@@ -26,8 +26,14 @@ public final class Preflight {
   private Preflight() {}
 
   public static PreflightReport run(Connection c, String database, LintReport lint, Thresholds limits) throws SQLException {
+    return run(c, database, lint, limits, List.of());
+  }
+
+  /** @param alsoNotChecked what the caller could not check (a history table it could not read), reported first */
+  public static PreflightReport run(Connection c, String database, LintReport lint, Thresholds limits,
+                                    List<String> alsoNotChecked) throws SQLException {
     ServerInfo server = ServerInfo.of(c);
-    List<String> notChecked = new ArrayList<>();
+    List<String> notChecked = new ArrayList<>(alsoNotChecked);
     int checks = 0;
     List<InvalidIndex> invalid = List.of();
     try {

@@ -18,6 +18,13 @@ final class PreflightJson implements PreflightFormat {
     root.put("exitCode", r.status().exitCode());
     root.put("database", r.database());
     root.putObject("server").put("version", r.server().version()).put("major", r.server().major());
+    ObjectNode migrations = root.putObject("migrations");
+    ArrayNode checked = migrations.putArray("checked");
+    ArrayNode skipped = migrations.putArray("skipped");
+    if (r.lint() != null) {
+      r.lint().files().forEach(f -> checked.add(f.path()));
+      r.lint().skipped().forEach(x -> skipped.addObject().put("path", x.path()).put("reason", x.reason()));
+    }
     ArrayNode indexes = root.putArray("invalidIndexes");
     for (InvalidIndex i : r.invalidIndexes()) {
       ObjectNode o = indexes.addObject().put("severity", i.severity().label()).put("state", i.state().id())

@@ -9,6 +9,12 @@ final class PreflightText implements PreflightFormat {
   public void write(PreflightReport r, Appendable out) throws IOException {
     out.append("lockstep preflight: ").append(r.database()).append(", PostgreSQL ").append(r.server().version())
         .append(": ").append(verdict(r)).append('\n');
+    if (r.lint() != null) {
+      long applied = r.lint().skipped().stream().filter(x -> x.reason().startsWith("already applied")).count();
+      out.append("migrations: ").append(String.valueOf(r.lint().files().size())).append(" checked");
+      if (applied > 0) out.append(", ").append(String.valueOf(applied)).append(" already applied (not checked)");
+      out.append('\n');
+    }
     out.append("\nINVALID indexes\n");
     if (r.invalidIndexes().isEmpty()) out.append("  none\n");
     for (InvalidIndex i : r.invalidIndexes()) {

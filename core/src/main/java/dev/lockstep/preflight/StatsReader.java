@@ -63,6 +63,12 @@ public final class StatsReader {
         Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), tables, applied, notRead);
   }
 
+  /** What the migration tools' history tables record as applied; {@code notRead} learns which could not be read. */
+  public static List<StatsSnapshot.AppliedMigration> appliedMigrations(Connection c, List<String> notRead)
+      throws SQLException {
+    return HistoryTables.read(c, notRead);
+  }
+
   /** Every table, partitioned table and materialized view by oid, sorted by schema and name. */
   static Map<Long, StatsSnapshot.Table> tables(Connection c) throws SQLException {
     Map<Long, List<StatsSnapshot.Index>> indexes = new HashMap<>();

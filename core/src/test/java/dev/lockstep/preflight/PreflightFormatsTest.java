@@ -208,6 +208,28 @@ class PreflightFormatsTest {
   }
 
   @Test
+  void pendingMigrationsAreMatchedByWhatEachToolRecords() {
+    PendingMigrations history = new PendingMigrations(List.of(
+        new StatsSnapshot.AppliedMigration("flyway", "public.flyway_schema_history", "1.1", "x"),
+        new StatsSnapshot.AppliedMigration("goose", "public.goose_db_version", "20240101120000", null),
+        new StatsSnapshot.AppliedMigration("golang-migrate", "public.schema_migrations", "7", null),
+        new StatsSnapshot.AppliedMigration("prisma", "public._prisma_migrations", "20240101000000_init", null),
+        new StatsSnapshot.AppliedMigration("sqitch", "sqitch.changes", "f00d", "users")));
+    assertThat(history.appliedIn(dev.lockstep.frameworks.Framework.FLYWAY, Path.of("db/V1_01__x.sql")))
+        .isEqualTo("public.flyway_schema_history");
+    assertThat(history.appliedIn(dev.lockstep.frameworks.Framework.FLYWAY, Path.of("db/V1.2__x.sql"))).isNull();
+    assertThat(history.appliedIn(dev.lockstep.frameworks.Framework.FLYWAY, Path.of("db/R__views.sql"))).isNull();
+    assertThat(history.appliedIn(dev.lockstep.frameworks.Framework.GOOSE, Path.of("20240101120000_a.sql"))).isNotNull();
+    assertThat(history.appliedIn(dev.lockstep.frameworks.Framework.GOOSE, Path.of("20240101120001_b.sql"))).isNull();
+    assertThat(history.appliedIn(dev.lockstep.frameworks.Framework.GOLANG_MIGRATE, Path.of("000007_a.up.sql"))).isNotNull();
+    assertThat(history.appliedIn(dev.lockstep.frameworks.Framework.GOLANG_MIGRATE, Path.of("000008_b.up.sql"))).isNull();
+    assertThat(history.appliedIn(dev.lockstep.frameworks.Framework.PRISMA,
+        Path.of("prisma/migrations/20240101000000_init/migration.sql"))).isNotNull();
+    assertThat(history.appliedIn(dev.lockstep.frameworks.Framework.SQITCH, Path.of("deploy/users.sql"))).isNotNull();
+    assertThat(history.appliedIn(dev.lockstep.frameworks.Framework.DRIZZLE, Path.of("drizzle/0000_x.sql"))).isNull();
+  }
+
+  @Test
   void queryTextIsCutShortOnOneLineWithPasswordsMasked() {
     assertThat(LockedSessions.shorten("ALTER ROLE app\n  PASSWORD 'hunter''2'")).isEqualTo("ALTER ROLE app PASSWORD '***'");
     assertThat(LockedSessions.shorten("x".repeat(300))).hasSize(200).endsWith("…");
