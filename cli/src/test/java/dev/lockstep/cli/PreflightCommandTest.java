@@ -186,6 +186,44 @@ class PreflightCommandTest {
   }
 
   @Test
+  void anotherRolesBuildInProgressCannotBeToldApartAndIsNotCalledGarbage() throws Exception {
+    String db = newDatabase();
+    sql(db, "CREATE TABLE events (id int, kind text)");
+    try (Connection writer = DriverManager.getConnection(server.jdbcUrl(db));
+         Connection builder = DriverManager.getConnection(server.jdbcUrl(db)); Statement w = writer.createStatement()) {
+      writer.setAutoCommit(false);
+      w.execute("INSERT INTO events VALUES (1, 'a')"); // the build waits for this transaction
+      var build = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        try (Statement b = builder.createStatement()) {
+          b.execute("CREATE INDEX CONCURRENTLY events_kind_idx ON events (kind)");
+        } catch (java.sql.SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      for (int i = 0; i < 100; i++) {
+        try (Statement s = writer.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM pg_stat_progress_create_index")) {
+          rs.next();
+          if (rs.getInt(1) > 0) break;
+        }
+        Thread.sleep(50);
+      }
+      CliRunner.Result hidden = CliRunner.run("preflight", "--database-url", secretUrl(db, ENCODED), "--format", "json");
+      assertThat(hidden.code()).as(hidden.out() + hidden.err()).isZero();
+      JsonNode json = new ObjectMapper().readTree(hidden.out());
+      assertThat(json.at("/invalidIndexes/0/state").asText()).isEqualTo("unknown");
+      assertThat(json.at("/invalidIndexes/0/severity").asText()).isEqualTo("warning");
+      assertThat(json.at("/notChecked").toString()).contains("whether the INVALID indexes are being built right now");
+      CliRunner.Result repair = CliRunner.run("preflight", "--database-url", secretUrl(db, ENCODED), "--repair-invalid-indexes");
+      assertThat(repair.out()).contains("public.events_kind_idx: not touched: this role cannot see whether a build of it is running");
+      CliRunner.Result privileged = CliRunner.run("preflight", "--database-url", url(db), "--format", "json");
+      assertThat(new ObjectMapper().readTree(privileged.out()).at("/invalidIndexes/0/state").asText())
+          .isEqualTo("build-in-progress");
+      writer.commit();
+      build.join();
+    }
+  }
+
+  @Test
   void connectionProblemsAreOneLineExitTwoAndNeverShowThePassword() throws Exception {
     String db = newDatabase();
     CliRunner.Result wrong = CliRunner.run("preflight", "--database-url", secretUrl(db, "n0t%20" + ENCODED));
