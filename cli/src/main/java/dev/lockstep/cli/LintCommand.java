@@ -120,19 +120,8 @@ class LintCommand implements Callable<Integer> {
       description = "Report only findings that are not in this baseline (written by 'lockstep baseline').")
   Path baseline;
 
-  @Option(names = "--stats", paramLabel = "FILE",
-      description = "A snapshot written by 'lockstep stats' (default: stats in lockstep.toml): findings that rewrite or "
-          + "scan tables below --small-table-rows become hints, findings on bigger tables carry their size.")
-  Path stats;
-
-  @Option(names = "--database-url", paramLabel = "URL",
-      description = "A database: lint reads table sizes from it as --stats would (read-only); trace runs the "
-          + "migrations on it (postgresql://user@host:port/database or a libpq keyword string).")
-  String databaseUrl;
-
-  @Option(names = "--small-table-rows", paramLabel = "N",
-      description = "With --stats or --database-url: a table with fewer estimated rows is small (default: 10000).")
-  Long smallTableRows;
+  @CommandLine.Mixin
+  StatsOptions sizes;
 
   @Option(names = "--stdin-filename", paramLabel = "NAME", description = "Path to report for standard input.")
   String stdinFilename = "<stdin>";
@@ -147,7 +136,7 @@ class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LintRun run = lint();
-    LintReport report = sized(run.report());
+    LintReport report = sizes.apply(run.report(), loadedConfig, spec);
     if (baseline != null) {
       try {
         report = Baseline.read(baseline).filter(report);
@@ -167,36 +156,6 @@ class LintCommand implements Callable<Integer> {
       Files.writeString(file, text.toString(), java.nio.charset.StandardCharsets.UTF_8);
     }
     return report.exitCode(run.failLevel());
-  }
-
-  /** The report weighed by table sizes, when a stats snapshot or a database is given (else as it is). */
-  private LintReport sized(LintReport report) {
-    if (stats != null && databaseUrl != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "give --stats or --database-url, not both");
-    }
-    dev.lockstep.preflight.StatsSnapshot snapshot;
-    if (databaseUrl != null) {
-      dev.lockstep.preflight.DatabaseAddress address = LiveDatabase.address(databaseUrl, spec);
-      try (java.sql.Connection c = dev.lockstep.preflight.Sessions.readOnly(address, "lockstep lint")) {
-        snapshot = dev.lockstep.preflight.StatsReader.read(c);
-      } catch (java.sql.SQLException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), LiveDatabase.error(address, e)
-            .replaceFirst("^lockstep: ", "--database-url: "));
-      }
-    } else if (stats != null || (loadedConfig != null && loadedConfig.statsFile() != null)) {
-      Path file = stats != null ? stats : loadedConfig.statsFile();
-      try {
-        snapshot = dev.lockstep.preflight.StatsSnapshot.read(file);
-      } catch (IOException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--stats: " + e.getMessage());
-      }
-    } else {
-      return report;
-    }
-    long small = smallTableRows != null ? smallTableRows
-        : loadedConfig != null && loadedConfig.smallTableRows() != null ? loadedConfig.smallTableRows()
-        : dev.lockstep.preflight.SizedFindings.DEFAULT_SMALL_TABLE_ROWS;
-    return dev.lockstep.preflight.SizedFindings.apply(report, snapshot, small);
   }
 
   /** A lint run's report and the fail level that decides its exit code. */

@@ -48,7 +48,7 @@ final class TraceCommand extends LintCommand {
   @Override
   public Integer call() throws IOException {
     // Options trace shares with lint but that choose or filter rules' findings do not apply here.
-    if (stats != null || smallTableRows != null) {
+    if (sizes.stats != null || sizes.smallTableRows != null) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--stats and --small-table-rows weigh lint findings; "
           + "trace measures on the scratch database itself");
     }
@@ -56,7 +56,7 @@ final class TraceCommand extends LintCommand {
       throw new CommandLine.ParameterException(spec.commandLine(), "--baseline, --changed-since, --enable, --disable "
           + "and --max-lock-timeout choose lint findings; trace reports every statement");
     }
-    String url = databaseUrl != null ? databaseUrl : System.getenv("LOCKSTEP_DATABASE_URL");
+    String url = sizes.databaseUrl != null ? sizes.databaseUrl : System.getenv("LOCKSTEP_DATABASE_URL");
     if (embedded == (url != null)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "give either --database-url (or LOCKSTEP_DATABASE_URL) or --embedded");
