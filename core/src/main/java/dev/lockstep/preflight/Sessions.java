@@ -31,7 +31,15 @@ public final class Sessions {
         + " -c lock_timeout=" + LOCK_TIMEOUT_MILLIS + " -c idle_in_transaction_session_timeout=60000");
     p.setProperty("connectTimeout", "10");
     p.setProperty("readOnly", "true");
-    Connection c = address.connect(p);
+    Connection c;
+    try {
+      c = address.connect(p);
+    } catch (SQLException e) {
+      // A connection pooler (PgBouncer) may refuse startup options: connect without them; the SETs below still apply.
+      if (e.getMessage() == null || !e.getMessage().contains("unsupported startup parameter")) throw e;
+      p.remove("options");
+      c = address.connect(p);
+    }
     try {
       c.setAutoCommit(true);
       // Never trust that the options reached the server (a pooler may drop them): check and set again.
