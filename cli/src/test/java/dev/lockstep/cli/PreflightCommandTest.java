@@ -115,6 +115,19 @@ class PreflightCommandTest {
   }
 
   @Test
+  void aTableTheDatabaseDoesNotHaveIsReportedAsNotInIt() throws Exception {
+    String db = newDatabase();
+    sql(db, "CREATE TABLE accounts (id int, balance int)");
+    Path v2 = migration("V2__mixed.sql", "SET lock_timeout = '2s';\n"
+        + "ALTER TABLE elsewhere.public.ledger ALTER COLUMN amount TYPE bigint;\n"
+        + "ALTER TABLE accounts ALTER COLUMN balance TYPE bigint;\n");
+    CliRunner.Result r = CliRunner.run("preflight", "--database-url", url(db), v2.toString());
+    assertThat(r.code()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("\n  public.ledger: not in the database (created by the migrations, or not on the "
+        + "search_path)\n").contains("\n  public.accounts: about 0 rows, ").doesNotContain("Not checked");
+  }
+
+  @Test
   void migrationsTheHistoryTableRecordsAsAppliedAreLeftOut() throws Exception {
     String db = newDatabase();
     sql(db, "CREATE TABLE accounts (id int, balance int)",

@@ -102,9 +102,27 @@ public final class Preflight {
     return out;
   }
 
-  /** Names to oids as the server's search_path resolves them, without locking anything (to_regclass). */
+  /**
+   * Names to oids as the server's search_path resolves them, without locking anything
+   * (to_regclass). A name the server rejects (another database's table) is left unresolved alone.
+   */
   private static Map<String, Long> resolve(Connection c, java.util.Collection<String> names) throws SQLException {
     Map<String, Long> out = new LinkedHashMap<>();
+    try {
+      resolve(c, names, out);
+    } catch (SQLException e) {
+      for (String name : names) {
+        try {
+          resolve(c, List.of(name), out);
+        } catch (SQLException rejected) {
+          // not a table of this database: reported as not in the database
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void resolve(Connection c, java.util.Collection<String> names, Map<String, Long> out) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(RESOLVE)) {
       s.setArray(1, c.createArrayOf("text", names.toArray()));
       try (ResultSet rs = s.executeQuery()) {
@@ -114,7 +132,6 @@ public final class Preflight {
         }
       }
     }
-    return out;
   }
 
   static String reason(SQLException e) {
