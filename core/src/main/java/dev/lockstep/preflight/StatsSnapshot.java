@@ -74,9 +74,21 @@ public record StatsSnapshot(String serverVersion, int serverMajor, String databa
     Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".lockstep-stats", ".tmp");
     try {
       Files.writeString(tmp, toJson());
+      keepMode(file, tmp);
       Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** A snapshot written over an existing file keeps that file's permissions (a new one is readable by its owner only). */
+  private static void keepMode(Path existing, Path tmp) {
+    try {
+      if (Files.isRegularFile(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(existing));
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // a file system without POSIX permissions: the new file's defaults apply
     }
   }
 

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every preflight format on one report that has a bit of everything; JSON and SARIF checked against their schemas. */
 class PreflightFormatsTest {
@@ -147,6 +148,28 @@ class PreflightFormatsTest {
     assertThat(snapshot.table("app.\"Events\"")).isNotNull();
     assertThat(snapshot.table("events")).isNull(); // unquoted names fold to lower case
     assertThat(snapshot.table("other.orders")).isNull();
+  }
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void theSnapshotIsWrittenAtomicallyKeepingTheFilesModeAndNotFollowingALink() throws Exception {
+    StatsSnapshot snapshot = new StatsSnapshot("18.0", 18, "app", "2026-12-07T12:00:00Z", List.of(), List.of(), List.of());
+    Path file = Files.writeString(dir.resolve("lockstep-stats.json"), "old");
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+    snapshot.write(file);
+    assertThat(Files.readString(file)).isEqualTo(snapshot.toJson());
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+    Path target = Files.writeString(dir.resolve("elsewhere.txt"), "keep me");
+    Path link = Files.createSymbolicLink(dir.resolve("link.json"), target);
+    snapshot.write(link);
+    assertThat(Files.readString(target)).isEqualTo("keep me");
+    assertThat(Files.isSymbolicLink(link)).isFalse();
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly("elsewhere.txt", "link.json", "lockstep-stats.json");
+    }
   }
 
   @Test
