@@ -36,6 +36,9 @@ final class LintCommand implements Callable<Integer> {
       description = "Report only findings that are not in this baseline (written by 'lockstep baseline').")
   Path baseline;
 
+  @Mixin
+  StatsOptions sizes;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -43,7 +46,7 @@ final class LintCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Baseline accepted = baseline == null ? null : readBaseline(spec.commandLine(), baseline);
     LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, rules, output, run.cacheDir);
-    LintReport report = setup.migrations.lintAll(setup.sources, setup.problems, run.threads());
+    LintReport report = sizes.apply(setup.migrations.lintAll(setup.sources, setup.problems, run.threads()), setup.config, spec);
     if (accepted != null) report = accepted.filter(report);
     output.write(report, spec.commandLine().getOut(), setup.reportFiles);
     return report.exitCode(setup.failLevel);

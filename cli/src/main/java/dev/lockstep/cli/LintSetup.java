@@ -32,9 +32,12 @@ final class LintSetup {
   final List<OutputOptions.ReportFile> reportFiles;
   final List<SourceFile> sources = new ArrayList<>();
   final List<InputProblem> problems = new ArrayList<>();
+  /** The configuration file's settings, for those that apply after linting. */
+  final Config config;
 
-  private LintSetup(LintOptions options, Severity failLevel, MigrationLinter migrations,
+  private LintSetup(Config config, LintOptions options, Severity failLevel, MigrationLinter migrations,
       List<OutputOptions.ReportFile> reportFiles) {
+    this.config = config;
     this.options = options;
     this.failLevel = failLevel;
     this.migrations = migrations;
@@ -69,7 +72,7 @@ final class LintSetup {
     MigrationLinter migrations = new MigrationLinter(settings.options(), pathRules, forced, settings.includeDown(),
         settings.limits());
     if (cacheDir != null) migrations.withCache(cacheDir);
-    LintSetup setup = new LintSetup(settings.options(), settings.failLevel(), migrations, reportFiles);
+    LintSetup setup = new LintSetup(c, settings.options(), settings.failLevel(), migrations, reportFiles);
     setup.read(commandLine, input, pathRules);
     return setup;
   }

@@ -89,8 +89,9 @@ public final class Main implements Runnable {
 
   private static Map<String, Class<?>> commands() {
     Map<String, Class<?>> out = new LinkedHashMap<>();
-    for (Class<?> c : List.of(LintCommand.class, FixCommand.class, TraceCommand.class, BaselineCommand.class,
-        RulesCommand.class, ExplainCommand.class, InitCommand.class, LspCommand.class)) {
+    for (Class<?> c : List.of(LintCommand.class, FixCommand.class, TraceCommand.class, PreflightCommand.class,
+        StatsCommand.class, BaselineCommand.class, RulesCommand.class, ExplainCommand.class, InitCommand.class,
+        LspCommand.class)) {
       out.put(c.getAnnotation(Command.class).name(), c);
     }
     return out;

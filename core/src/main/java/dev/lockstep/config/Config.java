@@ -10,15 +10,23 @@ import java.util.Map;
  * the built-in default applies. docs/config-schema.json describes the file.
  *
  * @param file the config file, or null when none was found
+ * @param stats a stats snapshot (written by lockstep stats) that weighs findings by table size, relative to the file
+ * @param smallTableRows below this many rows, a rewrite or scan finding on a table becomes a hint
  */
 public record Config(Path file, Integer pgVersion, Severity failLevel, String format, Boolean assumeInTransaction,
                      Boolean includeDown, Long maxLockTimeoutMillis, Boolean runnerSetsLockTimeout,
                      Boolean requireSuppressionReason, List<String> include, List<String> exclude,
                      List<String> enable, List<String> disable, Map<String, Severity> severities,
-                     Map<String, String> frameworks, Long maxFileBytes, Long maxParseMillis) {
+                     Map<String, String> frameworks, Long maxFileBytes, Long maxParseMillis, String stats,
+                     Long smallTableRows) {
 
   public static final Config NONE = new Config(null, null, null, null, null, null, null, null, null, List.of(),
-      List.of(), List.of(), List.of(), Map.of(), Map.of(), null, null);
+      List.of(), List.of(), List.of(), Map.of(), Map.of(), null, null, null, null);
+
+  /** The stats snapshot's path, resolved against the config file's folder; null when not set. */
+  public Path statsFile() {
+    return stats == null ? null : baseDir().resolve(stats);
+  }
 
   /** The folder globs are relative to. */
   public Path baseDir() {

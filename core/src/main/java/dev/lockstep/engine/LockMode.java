@@ -34,4 +34,18 @@ public enum LockMode {
   public boolean blocksWrites() {
     return compareTo(SHARE) >= 0;
   }
+
+  /** Whether a session asking for this mode waits for one holding {@code other}: PostgreSQL's conflict table. */
+  public boolean conflictsWith(LockMode other) {
+    return switch (this) {
+      case ACCESS_SHARE -> other == ACCESS_EXCLUSIVE;
+      case ROW_SHARE -> other.compareTo(EXCLUSIVE) >= 0;
+      case ROW_EXCLUSIVE -> other.compareTo(SHARE) >= 0;
+      case SHARE_UPDATE_EXCLUSIVE -> other.compareTo(SHARE_UPDATE_EXCLUSIVE) >= 0;
+      case SHARE -> other == ROW_EXCLUSIVE || other == SHARE_UPDATE_EXCLUSIVE || other.compareTo(SHARE_ROW_EXCLUSIVE) >= 0;
+      case SHARE_ROW_EXCLUSIVE -> other.compareTo(ROW_EXCLUSIVE) >= 0;
+      case EXCLUSIVE -> other.compareTo(ROW_SHARE) >= 0;
+      case ACCESS_EXCLUSIVE -> true;
+    };
+  }
 }

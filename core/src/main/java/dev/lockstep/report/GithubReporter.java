@@ -63,12 +63,12 @@ public final class GithubReporter implements Reporter {
   }
 
   /** Escaping of a workflow command's message. */
-  static String data(String s) {
+  public static String data(String s) {
     return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
   }
 
   /** Escaping of a workflow command's property value. */
-  static String property(String s) {
+  public static String property(String s) {
     return data(s).replace(":", "%3A").replace(",", "%2C");
   }
 }

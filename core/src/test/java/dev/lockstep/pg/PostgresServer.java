@@ -42,6 +42,10 @@ public final class PostgresServer {
     return major;
   }
 
+  public int port() {
+    return port;
+  }
+
   /**
    * The running server of that major. Where it cannot be started the test is skipped with the
    * reason, unless LOCKSTEP_REQUIRE_TOOLS=1 (as in .ci/run), where that is a failure.

@@ -1,0 +1,65 @@
+package dev.lockstep.cli;
+
+import dev.lockstep.config.Config;
+import dev.lockstep.preflight.DatabaseAddress;
+import dev.lockstep.preflight.Sessions;
+import dev.lockstep.preflight.SizedFindings;
+import dev.lockstep.preflight.StatsReader;
+import dev.lockstep.preflight.StatsSnapshot;
+import dev.lockstep.report.LintReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * lint's table sizes: a stats snapshot (--stats, or stats in lockstep.toml) or a database read
+ * live and read-only (--database-url), which turn rewrite and scan findings on small tables into
+ * hints and add big tables' sizes to the others.
+ */
+final class StatsOptions {
+  @Option(names = "--stats", paramLabel = "FILE",
+      description = "A snapshot written by 'lockstep stats' (default: stats in lockstep.toml): findings that rewrite or "
+          + "scan tables below --small-table-rows become hints, findings on bigger tables carry their size.")
+  Path stats;
+
+  @Option(names = "--database-url", paramLabel = "URL",
+      description = "A database: lint reads table sizes from it as --stats would (read-only); trace runs the "
+          + "migrations on it (postgresql://user@host:port/database or a libpq keyword string).")
+  String databaseUrl;
+
+  @Option(names = "--small-table-rows", paramLabel = "N",
+      description = "With --stats or --database-url: a table with fewer estimated rows is small (default: 10000).")
+  Long smallTableRows;
+
+  /** The report weighed by table sizes when a snapshot or a database is given, else as it is. */
+  LintReport apply(LintReport report, Config config, CommandLine.Model.CommandSpec spec) {
+    if (stats != null && databaseUrl != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "give --stats or --database-url, not both");
+    }
+    Path file = stats != null ? stats : config == null ? null : config.statsFile();
+    StatsSnapshot snapshot;
+    if (databaseUrl != null) {
+      DatabaseAddress address = LiveDatabase.address(databaseUrl, spec);
+      try (Connection c = Sessions.readOnly(address, "lockstep lint")) {
+        snapshot = StatsReader.read(c);
+      } catch (SQLException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            LiveDatabase.error(address, e).replaceFirst("^lockstep: ", "--database-url: "));
+      }
+    } else if (file != null) {
+      try {
+        snapshot = StatsSnapshot.read(file);
+      } catch (IOException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--stats: " + e.getMessage());
+      }
+    } else {
+      return report;
+    }
+    long small = smallTableRows != null ? smallTableRows
+        : config != null && config.smallTableRows() != null ? config.smallTableRows() : SizedFindings.DEFAULT_SMALL_TABLE_ROWS;
+    return SizedFindings.apply(report, snapshot, small);
+  }
+}

@@ -1,0 +1,25 @@
+package dev.lockstep.preflight;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** One output format of a preflight report; {@link #NAMES} lists them for --format. */
+public interface PreflightFormat {
+  void write(PreflightReport report, Appendable out) throws IOException;
+
+  List<String> NAMES = List.of("text", "json", "github", "sarif");
+
+  static PreflightFormat named(String name) {
+    Map<String, Supplier<PreflightFormat>> formats = new LinkedHashMap<>();
+    formats.put("text", PreflightText::new);
+    formats.put("json", PreflightJson::new);
+    formats.put("github", PreflightGithub::new);
+    formats.put("sarif", PreflightSarif::new);
+    Supplier<PreflightFormat> f = formats.get(name);
+    if (f == null) throw new IllegalArgumentException("unknown format '" + name + "' (one of " + String.join(", ", NAMES) + ")");
+    return f.get();
+  }
+}

@@ -1,0 +1,77 @@
+package dev.lockstep.preflight;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lockstep.Version;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0: one result per INVALID index, session in the way and replication warning; a
+ * session's result is located at the migration statement that needs the lock.
+ */
+final class PreflightSarif implements PreflightFormat {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final Map<String, String> RULES = new LinkedHashMap<>();
+
+  static {
+    RULES.put("preflight-invalid-index", "An INVALID index is left over from a failed concurrent build");
+    RULES.put("preflight-index-build", "A concurrent index build is in progress");
+    RULES.put("preflight-blocking-session", "A session holds or waits for a lock the migrations need");
+    RULES.put("preflight-replication", "A replica lags or a replication slot retains WAL");
+    RULES.put("preflight-not-checked", "Something could not be checked");
+  }
+
+  @Override
+  public void write(PreflightReport r, Appendable out) throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json");
+    root.put("version", "2.1.0");
+    ObjectNode run = root.putArray("runs").addObject();
+    ObjectNode driver = run.putObject("tool").putObject("driver");
+    driver.put("name", "lockstep");
+    driver.put("version", Version.current());
+    driver.put("informationUri", Version.homepage());
+    ArrayNode rules = driver.putArray("rules");
+    RULES.forEach((id, text) -> rules.addObject().put("id", id).put("name", id).putObject("shortDescription").put("text", text));
+    ArrayNode results = run.putArray("results");
+    for (InvalidIndex i : r.invalidIndexes()) {
+      String id = i.state() == InvalidIndex.State.BUILD_IN_PROGRESS ? "preflight-index-build" : "preflight-invalid-index";
+      String text = i.index() + " on " + i.table() + (i.remediation().isEmpty() ? ": a build is in progress (" + i.build() + ")"
+          : " is INVALID; remediation: " + String.join(" ", i.remediation()));
+      result(results, id, i.severity().label(), text, null);
+    }
+    for (BlockingSession s : r.sessions()) {
+      result(results, "preflight-blocking-session", s.severity().label(), s.describe(), s.neededBy());
+    }
+    for (ReplicationWarning w : r.replication()) result(results, "preflight-replication", "warning", w.message(), null);
+    for (String p : r.lintProblems()) result(results, "preflight-not-checked", "error", p, null);
+    for (String n : r.notChecked()) result(results, "preflight-not-checked", "warning", n, null);
+    out.append(JSON.writeValueAsString(root)).append('\n');
+  }
+
+  /** A relative path as a URI reference: separators as '/', spaces and other reserved characters escaped. */
+  private static String uri(String path) {
+    try {
+      return new java.net.URI(null, null, path.replace('\\', '/'), null).toASCIIString();
+    } catch (java.net.URISyntaxException e) {
+      return path.replace('\\', '/');
+    }
+  }
+
+  private static void result(ArrayNode results, String ruleId, String level, String text, Site site) {
+    ObjectNode o = results.addObject();
+    o.put("ruleId", ruleId);
+    o.put("ruleIndex", new java.util.ArrayList<>(RULES.keySet()).indexOf(ruleId));
+    o.put("level", level.equals("hint") ? "note" : level);
+    o.putObject("message").put("text", text);
+    if (site != null) {
+      ObjectNode physical = o.putArray("locations").addObject().putObject("physicalLocation");
+      physical.putObject("artifactLocation").put("uri", uri(site.path()));
+      physical.putObject("region").put("startLine", site.line()).put("startColumn", site.column());
+    }
+  }
+}

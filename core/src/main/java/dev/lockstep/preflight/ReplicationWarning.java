@@ -1,0 +1,12 @@
+package dev.lockstep.preflight;
+
+/**
+ * A replica that lags or a replication slot that retains WAL: a big rewrite writes the table's
+ * size again to WAL, which replicas must replay and slots keep.
+ *
+ * @param kind "replica" or "slot"
+ * @param lagSeconds the replica's replay lag (null for a slot, or when not reported)
+ * @param retainedBytes WAL the slot keeps, or the replica's replay distance (null when unknown)
+ */
+public record ReplicationWarning(String kind, String name, Double lagSeconds, Long retainedBytes, boolean active,
+                                 String message) {}

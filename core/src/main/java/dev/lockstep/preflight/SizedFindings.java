@@ -1,0 +1,73 @@
+package dev.lockstep.preflight;
+
+import dev.lockstep.engine.FileResult;
+import dev.lockstep.engine.Finding;
+import dev.lockstep.engine.LockFacts;
+import dev.lockstep.engine.Severity;
+import dev.lockstep.report.LintReport;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lint findings weighed by the size of the tables they lock, from a stats snapshot or a live
+ * database: a rewrite or a scan under a lock costs what the table weighs. Such a finding on
+ * tables that all hold fewer than {@code small-table-rows} rows becomes a hint that says so;
+ * a finding on a bigger table carries its size.
+ */
+public final class SizedFindings {
+  public static final long DEFAULT_SMALL_TABLE_ROWS = 10_000;
+
+  private SizedFindings() {}
+
+  public static LintReport apply(LintReport report, StatsSnapshot stats, long smallTableRows) {
+    List<FileResult> files = new ArrayList<>();
+    for (FileResult f : report.files()) {
+      List<Finding> findings = new ArrayList<>();
+      for (Finding finding : f.findings()) findings.add(apply(finding, stats, smallTableRows));
+      files.add(new FileResult(f.source(), findings, f.suppressed(), f.syntaxErrors(), f.framework()));
+    }
+    return new LintReport(files, report.problems(), report.skipped(), report.pgVersion(), report.baselined());
+  }
+
+  static Finding apply(Finding f, StatsSnapshot stats, long smallTableRows) {
+    LockFacts lock = f.lock();
+    if (lock == null || lock.locks().isEmpty()) return f;
+    List<String> small = new ArrayList<>();
+    List<String> big = new ArrayList<>();
+    boolean allSmall = true;
+    for (LockFacts.RelationLock l : lock.locks()) {
+      StatsSnapshot.Table t = stats.table(l.relation());
+      if (t == null || t.estimatedRows() == null) {
+        allSmall = false; // a table the snapshot does not know (new, or never analyzed) is not known to be small
+        continue;
+      }
+      if (t.estimatedRows() < smallTableRows) {
+        small.add(l.relation() + " has about " + Sizes.rows(t.estimatedRows()));
+      } else {
+        allSmall = false;
+        big.add(impact(lock, l, t));
+      }
+    }
+    boolean sizeBound = lock.rewritesTable() || lock.scansTable();
+    if (sizeBound && allSmall && !small.isEmpty()) {
+      String message = f.message() + " (" + String.join(", ", small) + " in the stats, below small-table-rows "
+          + String.format(java.util.Locale.ROOT, "%,d", smallTableRows) + ")";
+      return with(f, message).withSeverity(Severity.HINT);
+    }
+    if (big.isEmpty()) return f;
+    return with(f, f.message() + " (" + String.join("; ", big) + ")");
+  }
+
+  /** "rewrites 12 GB (about 80,000,000 rows) of public.orders under ACCESS EXCLUSIVE", or the size alone. */
+  public static String impact(LockFacts lock, LockFacts.RelationLock l, StatsSnapshot.Table t) {
+    String size = Sizes.bytes(t.totalBytes()) + (t.estimatedRows() == null ? "" : ", about " + Sizes.rows(t.estimatedRows()));
+    if (lock.rewritesTable()) return "rewrites " + l.relation() + " (" + size + ") under " + l.mode().sql();
+    if (lock.scansTable()) return "scans " + l.relation() + " (" + size + ") under " + l.mode().sql();
+    return l.relation() + " holds " + size + "; " + l.mode().sql() + " lock";
+  }
+
+  private static Finding with(Finding f, String message) {
+    return new Finding(f.ruleId(), f.severity(), f.path(), f.span(), f.start(), f.end(), message, f.lock(), f.rewrite(),
+        f.fixes(), f.relocation());
+  }
+}
