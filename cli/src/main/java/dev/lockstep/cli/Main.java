@@ -54,13 +54,9 @@ public final class Main implements Runnable {
   public static int run(String[] args, PrintStream out, PrintStream err) {
     PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    CommandLine cli = new CommandLine(new Main());
     // picocli builds a command's model by reflection: a run builds only the command it runs, and
     // all of them only when none is named (help, or a mistyped command that gets a suggestion).
-    Class<?> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
-    for (var command : COMMANDS.entrySet()) {
-      if (named == null || named == command.getValue()) cli.addSubcommand(command.getKey(), command.getValue());
-    }
+    CommandLine cli = commandLine(args.length > 0 ? COMMANDS.get(args[0]) : null);
     cli.setOut(o).setErr(e)
         .setExitCodeExceptionMapper(x -> EXIT_USAGE)
         .setParameterExceptionHandler((ex, a) -> {
@@ -78,10 +74,19 @@ public final class Main implements Runnable {
     return code;
   }
 
+  /** The command line with the model of one command, or of all of them when {@code only} is null. */
+  static CommandLine commandLine(Class<?> only) {
+    CommandLine cli = new CommandLine(new Main());
+    for (var command : COMMANDS.entrySet()) {
+      if (only == null || only == command.getValue()) cli.addSubcommand(command.getKey(), command.getValue());
+    }
+    return cli;
+  }
+
   private static Map<String, Class<?>> commands() {
     Map<String, Class<?>> out = new LinkedHashMap<>();
     for (Class<?> c : List.of(LintCommand.class, FixCommand.class, TraceCommand.class, BaselineCommand.class,
-        RulesCommand.class, ExplainCommand.class, InitCommand.class)) {
+        RulesCommand.class, ExplainCommand.class, InitCommand.class, CompletionCommand.class)) {
       out.put(c.getAnnotation(Command.class).name(), c);
     }
     return out;
