@@ -74,11 +74,15 @@ class GithubActionIT {
     for (String line : Shell.lines(run.output())) if (line.startsWith("::")) commands.add(line);
     assertThat(commands).containsExactly("::error file=db/migrations/V2__index_orders.sql,line=2,col=1,endLine=2,"
         + "endColumn=57,title=lockstep require-concurrent-index::CREATE INDEX on orders takes a SHARE lock for the "
-        + "whole build: INSERT, UPDATE and DELETE on orders wait until it finishes");
+        + "whole build: INSERT, UPDATE and DELETE on orders wait until it finishes"
+        + "%0Ainstead: CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id); …"
+        + "%0Adocs: https://github.com/lockstep-dev/lockstep/blob/main/rules/require-concurrent-index.md");
     assertThat(run.output()).doesNotContain("V1__index_users.sql");
     assertThat(Files.readString(outputs)).isEqualTo("exit-code=1\n");
     assertThat(Files.readString(summary))
-        .contains("| error | `require-concurrent-index` | `db/migrations/V2__index_orders.sql:2:1` | CREATE INDEX on orders");
+        .contains("| error | [`require-concurrent-index`](https://github.com/lockstep-dev/lockstep/blob/main/rules/"
+            + "require-concurrent-index.md) | `db/migrations/V2__index_orders.sql:2:1` | CREATE INDEX on orders")
+        .contains("| `CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id); …` |");
     JsonNode sarif = new ObjectMapper().readTree(checkout.resolve("lockstep.sarif").toFile());
     assertThat(sarif.at("/runs/0/results/0/ruleId").asText()).isEqualTo("require-concurrent-index");
   }
