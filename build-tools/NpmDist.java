@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  * Build step of the {@code dist} profile: makes the npm packages. {@code lockstep} is the launcher
  * (npm/lockstep/) with the jar, for running on a system Java; {@code @lockstep/<os>-<cpu>} (from
  * the npm/platform/ template) holds a Java runtime linked from the given JDK with only the modules
- * the jar needs, the jar, and a start-up cache trained on a lint of the examples: an ahead-of-time
- * cache on Java 25 or later, a class-data archive before. Both are packed with {@code npm pack}.
+ * the jar needs, the jar, and a start-up cache: on Java 25 or later an ahead-of-time cache trained
+ * on a lint of the examples, before that the JDK's class-data archive of its own classes. Both
+ * packages are packed with {@code npm pack}.
  *
  * <p>Usage: {@code java NpmDist.java VERSION JAR JDK REPO_ROOT OUT_DIR [WORK_DIR]}. Writes
  * {@code OUT_DIR/lockstep-VERSION.tgz} and {@code OUT_DIR/lockstep-<os>-<cpu>-VERSION.tgz}.
@@ -106,10 +107,19 @@ public final class NpmDist {
     }
 
     int feature = javaFeature(jdk);
+    boolean cached = !"none".equals(System.getenv("LOCKSTEP_DIST_CACHE"));
     Path runtime = dir.resolve("runtime");
     String modules = String.join(",", modules(jdk, jar, feature));
-    run(dir, tool(jdk, "jlink").toString(), "--add-modules", modules, "--strip-debug", "--no-header-files",
-        "--no-man-pages", "--output", runtime.toString());
+    List<String> jlink = new ArrayList<>(List.of(tool(jdk, "jlink").toString(), "--add-modules", modules,
+        "--strip-debug", "--no-header-files", "--no-man-pages", "--output", runtime.toString()));
+    if (cached && feature < 25) {
+      // Before Java 25 a class-data archive of lockstep's classes names the jar by the path it had
+      // at build time and is refused anywhere else: only the JDK's own classes are archived.
+      jlink.add("--generate-cds-archive");
+    }
+    run(dir, jlink.toArray(String[]::new));
+    // The archive for heaps over 32 GiB: lockstep runs with 1 GiB.
+    Files.deleteIfExists(runtime.resolve("lib/server/classes_nocoops.jsa"));
     Path libJar = dir.resolve("lib/lockstep.jar");
     Files.createDirectories(libJar.getParent());
     Files.copy(jar, libJar);
@@ -123,15 +133,14 @@ public final class NpmDist {
     List<String> options = new ArrayList<>(JVM_OPTIONS);
     options.addAll(QUIET);
     props.put("jvm-options", String.join(" ", options));
-    if (!"none".equals(System.getenv("LOCKSTEP_DIST_CACHE"))) {
-      Cache cache = feature >= 25 ? aotCache(dir, root) : classDataArchive(dir, root);
+    if (cached && feature >= 25) {
+      Cache cache = aotCache(dir, root);
       List<String> keyFiles = List.of("lib/lockstep.jar", "runtime/lib/modules",
           dir.relativize(jvmLibrary(runtime)).toString().replace('\\', '/'), cache.file());
       props.put("cache", cache.file());
       props.put("cache-option", cache.option());
       props.put("cache-key-files", String.join(" ", keyFiles));
       props.put("cache-key", contentKey(dir, keyFiles));
-      props.put("jar-mtime", Long.toString(Files.getLastModifiedTime(libJar).to(TimeUnit.SECONDS)));
     }
     StringBuilder text = new StringBuilder("# Read by bin/lockstep and by the lockstep package's launcher.\n");
     props.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
@@ -161,24 +170,6 @@ public final class NpmDist {
     train(dir, create);
     Files.delete(Path.of(config));
     return new Cache("lib/lockstep.aot", "-XX:AOTCache=");
-  }
-
-  /** Java 17 to 24: a static class-data archive of the classes a training lint loads. */
-  static Cache classDataArchive(Path dir, Path root) throws IOException, InterruptedException {
-    Path java = tool(dir.resolve("runtime"), "java");
-    String list = dir.resolve("lib/lockstep.classlist").toString();
-    List<String> record = new ArrayList<>(List.of(java.toString()));
-    record.addAll(JVM_OPTIONS);
-    record.add("-XX:DumpLoadedClassList=" + list);
-    record.addAll(training(root));
-    train(dir, record);
-    List<String> dump = new ArrayList<>(List.of(java.toString()));
-    dump.addAll(JVM_OPTIONS);
-    dump.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + list,
-        "-XX:SharedArchiveFile=lib/lockstep.jsa", "-jar", "lib/lockstep.jar"));
-    train(dir, dump);
-    Files.delete(Path.of(list));
-    return new Cache("lib/lockstep.jsa", "-XX:SharedArchiveFile=");
   }
 
   /** The training run: a lint of the examples (several frameworks, their findings and fixes). */

@@ -27,8 +27,7 @@ function main() {
     command = platformCommand(args) || systemJavaCommand(args, null);
   } catch (e) {
     if (!(e instanceof LaunchError)) throw e;
-    process.stderr.write(`lockstep: ${e.message}\n`);
-    process.exit(2);
+    fail(e.message);
   }
   run(command);
 }
@@ -48,9 +47,12 @@ function platformCommand(args) {
   const options = splitOptions(props['jvm-options']);
   const cache = trustedCache(dir, props);
   if (cache) options.push(cache);
+  const java = path.join(dir, props.java);
   return {
-    java: path.join(dir, props.java),
+    java,
     args: [...options, ...splitOptions(process.env.LOCKSTEP_JAVA_OPTS), '-jar', path.join(dir, props.jar), ...args],
+    // A runtime that cannot start here (not executable, or built for glibc on a musl Linux).
+    fallback: (e) => systemJavaCommand(args, `cannot run ${java} (${e.code || e.message})`),
   };
 }
 
@@ -79,12 +81,10 @@ function trustedCache(dir, props) {
   }
   const stampFile = stampPath(dir);
   const stamp = readText(stampFile);
-  let fingerprint = fingerprintOf(keyFiles);
+  const fingerprint = fingerprintOf(keyFiles);
   if (stamp === `ok ${fingerprint}`) return props['cache-option'] + path.join(dir, props.cache);
   if (stamp !== `stale ${fingerprint}`) {
     const good = contentKey(dir, props) === props['cache-key'];
-    if (good) restoreJarTime(path.join(dir, props.jar), props['jar-mtime']);
-    fingerprint = fingerprintOf(keyFiles);
     writeStamp(stampFile, `${good ? 'ok' : 'stale'} ${fingerprint}`);
     if (good) return props['cache-option'] + path.join(dir, props.cache);
   }
@@ -116,18 +116,6 @@ function fingerprintOf(files) {
     const s = fs.statSync(f);
     return `${s.size}:${Math.floor(s.mtimeMs / 1000)}:${s.ino}`;
   }).join(' ');
-}
-
-// Java 17's class-data archive holds the jar's modification time and ignores itself when the jar's
-// differs; npm does not keep file times, so the verified jar gets its build time back.
-function restoreJarTime(jar, seconds) {
-  if (!seconds) return;
-  try {
-    const t = Number(seconds);
-    if (Math.floor(fs.statSync(jar).mtimeMs / 1000) !== t) fs.utimesSync(jar, t, t);
-  } catch (e) {
-    // read-only install: the JVM then runs without the archive, as it would anyway
-  }
 }
 
 // The stamp lives beside the cache when the package is writable, else in the user's cache folder.
@@ -218,24 +206,40 @@ function javaMajor(java) {
 
 /** Runs the command with this process's standard streams; exits with its code or signal. */
 function run(command) {
-  const child = spawn(command.java, command.args, { stdio: 'inherit' });
+  let child = null;
   // The terminal sends Ctrl-C to the JVM too: the launcher only waits for it to finish.
   process.on('SIGINT', () => {});
   for (const signal of ['SIGTERM', 'SIGHUP']) {
-    process.on(signal, () => child.kill(signal));
+    process.on(signal, () => child && child.kill(signal));
   }
-  child.on('error', (e) => {
-    process.stderr.write(`lockstep: cannot run ${command.java}: ${e.message}\n`);
-    process.exit(2);
-  });
-  child.on('exit', (code, signal) => {
-    if (signal) {
-      process.removeAllListeners(signal);
-      process.kill(process.pid, signal);
-      return;
-    }
-    process.exit(code === null ? 2 : code);
-  });
+  const start = (next) => {
+    child = spawn(next.java, next.args, { stdio: 'inherit' });
+    child.on('error', (e) => {
+      if (!next.fallback) fail(`cannot run ${next.java}: ${e.message}`);
+      let fallback;
+      try {
+        fallback = next.fallback(e);
+      } catch (failure) {
+        if (!(failure instanceof LaunchError)) throw failure;
+        fail(failure.message);
+      }
+      start(fallback);
+    });
+    child.on('exit', (code, signal) => {
+      if (signal) {
+        process.removeAllListeners(signal);
+        process.kill(process.pid, signal);
+        return;
+      }
+      process.exit(code === null ? 2 : code);
+    });
+  };
+  start(command);
+}
+
+function fail(message) {
+  process.stderr.write(`lockstep: ${message}\n`);
+  process.exit(2);
 }
 
 function readProperties(file) {
