@@ -11,7 +11,8 @@ import org.w3c.dom.Node;
  * Central requires of each module it publishes: a POM with the version itself (no ${revision}, no
  * SNAPSHOT), name, description, url, a licence with name and url, a developer, SCM connection and url
  * (a module may inherit them from the parent POM, which is published too), and beside each jar a
- * sources jar and a javadoc jar; with --signed, a .asc signature of every file.
+ * sources jar and a javadoc jar; with --signed, the .asc signature maven-gpg-plugin writes beside
+ * each jar and POM.
  *
  * <p>Run from the repository root: {@code java .ci/CheckReleasePoms.java VERSION [--signed]}.
  * Modules that set maven.deploy.skip are not published and not checked.
@@ -30,7 +31,7 @@ public class CheckReleasePoms {
     Element parent = read(Path.of("target", ".flattened-pom.xml"));
     int checked = 1;
     checkPom("lockstep-parent", parent, null, version);
-    checkSigned(Path.of("target", ".flattened-pom.xml"), signed);
+    checkSigned(Path.of("target", "lockstep-parent-" + version + ".pom"), signed);
     for (Element module : children(child(root, "modules"), "module")) {
       Path dir = Path.of(module.getTextContent().strip());
       Element source = read(dir.resolve("pom.xml"));
@@ -39,7 +40,7 @@ public class CheckReleasePoms {
       Element pom = read(flattened);
       String artifact = text(pom, "artifactId");
       checkPom(artifact, pom, parent, version);
-      checkSigned(flattened, signed);
+      checkSigned(dir.resolve("target").resolve(artifact + "-" + version + ".pom"), signed);
       String packaging = text(pom, "packaging");
       if (!"pom".equals(packaging)) {
         for (String classifier : new String[] {"", "-sources", "-javadoc"}) {
