@@ -65,17 +65,17 @@ public final class NpmDist {
     Path root = Path.of(args[3]).toAbsolutePath();
     Path out = Path.of(args[4]).toAbsolutePath();
     Path work = args.length == 6 ? Path.of(args[5]).toAbsolutePath() : out.resolveSibling("npm-work");
-    long start = System.nanoTime();
     deleteTree(work);
     Files.createDirectories(out);
     String platform = platform();
     Path launcher = mainPackage(version, jar, root, work.resolve("lockstep"));
     Path platformDir = platformPackage(version, platform, jar, jdk, root, work.resolve(platform));
+    long start = System.nanoTime();
     for (Path dir : List.of(launcher, platformDir)) {
       run(dir, npm(), "pack", "--silent", "--pack-destination", out.toString());
     }
-    System.out.printf("[npm] lockstep and @lockstep/%s %s in %s (%d s)%n",
-        platform, version, out, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+    System.out.printf("[npm] lockstep and @lockstep/%s %s packed into %s in %d s%n",
+        platform, version, out, seconds(start));
   }
 
   /** The launcher package: npm/lockstep/ with the version filled in and the jar for system Javas. */
@@ -99,6 +99,8 @@ public final class NpmDist {
     Files.writeString(manifest, Files.readString(manifest)
         .replace("0.0.0-dev", version).replace("OS-CPU", platform)
         .replace("\"OS\"", '"' + os + '"').replace("\"CPU\"", '"' + cpu + '"'));
+    Path readme = dir.resolve("README.md");
+    Files.writeString(readme, Files.readString(readme).replace("OS-CPU", platform));
     if (os.equals("win32")) {
       Files.delete(dir.resolve("bin/lockstep"));
     } else {
@@ -117,7 +119,9 @@ public final class NpmDist {
       // at build time and is refused anywhere else: only the JDK's own classes are archived.
       jlink.add("--generate-cds-archive");
     }
+    long start = System.nanoTime();
     run(dir, jlink.toArray(String[]::new));
+    System.out.printf("[npm] runtime of %s linked from %s in %d s%n", modules, jdk, seconds(start));
     // The archive for heaps over 32 GiB: lockstep runs with 1 GiB.
     Files.deleteIfExists(runtime.resolve("lib/server/classes_nocoops.jsa"));
     Path libJar = dir.resolve("lib/lockstep.jar");
@@ -134,7 +138,9 @@ public final class NpmDist {
     options.addAll(QUIET);
     props.put("jvm-options", String.join(" ", options));
     if (cached && feature >= 25) {
+      start = System.nanoTime();
       Cache cache = aotCache(dir, root);
+      System.out.printf("[npm] %s trained in %d s%n", cache.file(), seconds(start));
       List<String> keyFiles = List.of("lib/lockstep.jar", "runtime/lib/modules",
           dir.relativize(jvmLibrary(runtime)).toString().replace('\\', '/'), cache.file());
       props.put("cache", cache.file());
@@ -216,6 +222,10 @@ public final class NpmDist {
           .getBytes(StandardCharsets.UTF_8));
     }
     return HexFormat.of().formatHex(outer.digest());
+  }
+
+  static long seconds(long since) {
+    return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since);
   }
 
   static MessageDigest sha256() {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // lockstep's npm launcher. It runs lockstep.jar on the Java runtime of the platform package
 // (@lockstep/<os>-<cpu>, an optional dependency), with its ahead-of-time cache once that cache is
-// proven to belong to this runtime and jar. Without a platform package it runs the jar shipped
+// proven to belong to this runtime and jar (a cache that is not is made again). Without a platform package it runs the jar shipped
 // here on a system Java 17 or later (JAVA_HOME, then PATH). Every failure to start is one line on
 // standard error and exit code 2, lockstep's code for "nothing was checked".
 'use strict';
@@ -20,7 +20,14 @@ const SYSTEM_JAVA_OPTIONS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xm
 
 class LaunchError extends Error {}
 
+// A stale ahead-of-time cache to make again once lockstep has run: {dir, props, stampFile}.
+let cacheToRebuild = null;
+
 function main() {
+  if (process.env.LOCKSTEP_REBUILD_CACHE) {
+    rebuildCache(JSON.parse(process.env.LOCKSTEP_REBUILD_CACHE));
+    return;
+  }
   const args = process.argv.slice(2);
   let command;
   try {
@@ -66,31 +73,94 @@ function platformPackageDir() {
 
 /**
  * The JVM option that loads the platform package's start-up cache, or null to run without it.
- * The JVM does not check that a cache belongs to the jar it runs (an ahead-of-time cache made for
- * another build of lockstep.jar is loaded as if it did), so the launcher does: the build recorded
+ * The JVM's own check is not enough (Java 25.0.3 loaded lockstep's classes from an ahead-of-time
+ * cache made before an entry was added to the jar, as if nothing had changed), so the launcher
+ * checks too: the build recorded
  * a SHA-256 over the jar, the runtime and the cache; the first run after an install compares it,
  * and records the files' sizes, times and inodes as a stamp so that later runs compare only those.
  */
 function trustedCache(dir, props) {
   if (!props.cache || !props['cache-key']) return null;
+  const cache = path.join(dir, props.cache);
   const keyFiles = splitOptions(props['cache-key-files']).map((f) => path.join(dir, f));
   const missing = keyFiles.find((f) => !isFile(f));
+  const stampFile = stampPath(dir);
+  // An ahead-of-time cache is made again beside the jar, after this run, when the package is
+  // writable, unless that was tried for these very files and failed.
+  const rebuildable = props['cache-option'] === '-XX:AOTCache=' && stampFile.startsWith(path.join(dir, 'lib'));
+  const stamp = readText(stampFile);
   if (missing) {
-    warn(`${missing} is missing, so lockstep starts without its ahead-of-time cache (slower); reinstall ${PLATFORM_PACKAGE}`);
+    const rebuild = rebuildable && missing === cache && keyFiles.filter((f) => f !== cache).every(isFile);
+    if (rebuild) cacheToRebuild = { dir, props, stampFile };
+    warn(`${missing} is missing, so lockstep starts without its ahead-of-time cache (slower)`
+      + `${rebuild ? ' and makes a new one in the background' : `; reinstall ${PLATFORM_PACKAGE}`}`);
     return null;
   }
-  const stampFile = stampPath(dir);
-  const stamp = readText(stampFile);
   const fingerprint = fingerprintOf(keyFiles);
-  if (stamp === `ok ${fingerprint}`) return props['cache-option'] + path.join(dir, props.cache);
-  if (stamp !== `stale ${fingerprint}`) {
+  if (stamp === `ok ${fingerprint}`) return props['cache-option'] + cache;
+  if (stamp !== `stale ${fingerprint}` && stamp !== `failed ${fingerprint}`) {
     const good = contentKey(dir, props) === props['cache-key'];
     writeStamp(stampFile, `${good ? 'ok' : 'stale'} ${fingerprint}`);
-    if (good) return props['cache-option'] + path.join(dir, props.cache);
+    if (good) return props['cache-option'] + cache;
   }
-  warn(`${path.join(dir, props.cache)} was not made for this runtime and jar (a partial or mixed install?), `
-    + `so lockstep starts without it (slower); reinstall ${PLATFORM_PACKAGE}`);
+  const rebuild = rebuildable && stamp !== `failed ${fingerprint}`;
+  if (rebuild) cacheToRebuild = { dir, props, stampFile };
+  warn(`${cache} was not made for this runtime and jar (a partial or mixed install?), so lockstep starts `
+    + `without it (slower)${rebuild ? ' and makes a new one in the background' : `; reinstall ${PLATFORM_PACKAGE}`}`);
   return null;
+}
+
+/**
+ * Makes the cache again from a training lint (a detached process started after lockstep's run, so
+ * that nobody waits for it or sees the JVM's messages), then stamps it as verified: the launcher
+ * made it from these very files. A lock folder keeps two runs from making it at once.
+ */
+function rebuildCache({ dir, props, stampFile }) {
+  const lock = path.join(dir, 'lib', '.rebuilding');
+  try {
+    if (Date.now() - fs.statSync(lock).mtimeMs > 10 * 60 * 1000) fs.rmdirSync(lock);
+  } catch (e) {
+    // no lock, or one that another run removed first
+  }
+  try {
+    fs.mkdirSync(lock);
+  } catch (e) {
+    return; // another run is making it
+  }
+  try {
+    const java = path.join(dir, props.java);
+    const base = [...splitOptions(props['jvm-options']), '-jar', path.join(dir, props.jar)];
+    const cache = path.join(dir, props.cache);
+    const config = `${cache}.${process.pid}.conf`;
+    const fresh = `${cache}.${process.pid}`;
+    const inputs = fingerprintOf([props.jar, 'runtime/lib/modules'].map((f) => path.join(dir, f)));
+    const training = ['SET lock_timeout = \'2s\';', 'CREATE TABLE t (id bigint PRIMARY KEY, v text);',
+      'CREATE INDEX t_v_idx ON t (v);', 'ALTER TABLE t ADD COLUMN w int DEFAULT 0;', ''].join('\n');
+    spawnSync(java, ['-XX:AOTMode=record', `-XX:AOTConfiguration=${config}`, ...base,
+      'lint', '-', '--stdin-filename', 'V1__training.sql'], { input: training, stdio: ['pipe', 'ignore', 'ignore'] });
+    spawnSync(java, ['-XX:AOTMode=create', `-XX:AOTConfiguration=${config}`, `-XX:AOTCache=${fresh}`, ...base],
+      { stdio: 'ignore' });
+    // Made from the files the stamp will name: neither changed while the JVM ran.
+    const made = isFile(fresh)
+      && fingerprintOf([props.jar, 'runtime/lib/modules'].map((f) => path.join(dir, f))) === inputs;
+    if (made) fs.renameSync(fresh, cache);
+    const keyFiles = splitOptions(props['cache-key-files']).map((f) => path.join(dir, f));
+    if (keyFiles.every(isFile)) writeStamp(stampFile, `${made ? 'ok' : 'failed'} ${fingerprintOf(keyFiles)}`);
+    for (const f of [config, fresh]) {
+      try { fs.unlinkSync(f); } catch (e) { /* already moved or never made */ }
+    }
+  } finally {
+    try { fs.rmdirSync(lock); } catch (e) { /* removed as stale by another run */ }
+  }
+}
+
+function startRebuild() {
+  const child = spawn(process.execPath, [__filename], {
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, LOCKSTEP_REBUILD_CACHE: JSON.stringify(cacheToRebuild) },
+  });
+  child.unref();
 }
 
 /** SHA-256 over each key file's name and SHA-256, as build-tools/NpmDist.java computes it. */
@@ -231,6 +301,7 @@ function run(command) {
         process.kill(process.pid, signal);
         return;
       }
+      if (cacheToRebuild) startRebuild();
       process.exit(code === null ? 2 : code);
     });
   };

@@ -75,15 +75,49 @@ class NpmLauncherTest {
   }
 
   @Test
-  void aCacheFromAnotherBuildIsNotTrusted() throws Exception {
+  void aCacheFromAnotherBuildIsNotTrustedAndIsMadeAgainAfterTheRun() throws Exception {
     Files.writeString(platformDir.resolve("lib/lockstep.aot"), "the cache made for another jar");
+    Result r = lockstep(Map.of(), "lint", "x.sql");
+    assertThat(r.output()).isEqualTo("lockstep: warning: " + platformDir.resolve("lib/lockstep.aot")
+        + " was not made for this runtime and jar (a partial or mixed install?), so lockstep starts without it (slower)"
+        + " and makes a new one in the background\n"
+        + "bundled: -XX:+UseSerialGC -Xmx1g -jar " + platformDir.resolve("lib/lockstep.jar") + " lint x.sql\n");
+    assertThat(r.exit()).isEqualTo(3);
+    assertThat(awaitRebuild()).startsWith("ok ");
+    assertThat(Files.readString(platformDir.resolve("lib/lockstep.aot"))).isEqualTo("made by the launcher\n");
+    assertThat(lockstep(Map.of(), "lint", "x.sql").output()).isEqualTo("bundled: -XX:+UseSerialGC -Xmx1g -XX:AOTCache="
+        + platformDir.resolve("lib/lockstep.aot") + " -jar " + platformDir.resolve("lib/lockstep.jar") + " lint x.sql\n");
+  }
+
+  @Test
+  void aCacheThatCannotBeMadeAgainIsNotTriedAgainForTheSameFiles() throws Exception {
+    Files.writeString(platformDir.resolve("lib/lockstep.aot"), "the cache made for another jar");
+    lockstep(Map.of("STAND_IN_MAKES_NO_CACHE", "1"), "lint", "x.sql");
+    assertThat(awaitRebuild()).startsWith("failed ");
     Result r = lockstep(Map.of(), "lint", "x.sql");
     assertThat(r.output()).isEqualTo("lockstep: warning: " + platformDir.resolve("lib/lockstep.aot")
         + " was not made for this runtime and jar (a partial or mixed install?), so lockstep starts without it (slower);"
         + " reinstall @lockstep/" + platformDir.getFileName() + "\n"
         + "bundled: -XX:+UseSerialGC -Xmx1g -jar " + platformDir.resolve("lib/lockstep.jar") + " lint x.sql\n");
-    assertThat(r.exit()).isEqualTo(3);
-    assertThat(Files.readString(platformDir.resolve("lib/.verified"))).startsWith("stale ");
+    assertThat(Files.readString(platformDir.resolve("lib/lockstep.aot"))).isEqualTo("the cache made for another jar");
+  }
+
+  @Test
+  void aCacheInAReadOnlyPackageIsOnlyIgnored() throws Exception {
+    Files.writeString(platformDir.resolve("lib/lockstep.aot"), "the cache made for another jar");
+    Files.setPosixFilePermissions(platformDir.resolve("lib"), PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      assumeTrue(!Files.isWritable(platformDir.resolve("lib")), "root writes to read-only folders: run as another user");
+      Result r = lockstep(Map.of("XDG_CACHE_HOME", tmp.resolve("cache").toString()), "lint", "x.sql");
+      assertThat(r.output()).startsWith("lockstep: warning: " + platformDir.resolve("lib/lockstep.aot")
+          + " was not made for this runtime and jar (a partial or mixed install?), so lockstep starts without it (slower);"
+          + " reinstall @lockstep/");
+      try (var stamps = Files.list(tmp.resolve("cache/lockstep"))) {
+        assertThat(stamps.toList()).singleElement().satisfies(f -> assertThat(Files.readString(f)).startsWith("stale "));
+      }
+    } finally {
+      Files.setPosixFilePermissions(platformDir.resolve("lib"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
   }
 
   @Test
@@ -92,15 +126,26 @@ class NpmLauncherTest {
     Files.writeString(platformDir.resolve("lib/lockstep.jar"), "another build's jar");
     Result r = lockstep(Map.of(), "lint", "x.sql");
     assertThat(r.output()).contains("was not made for this runtime and jar").doesNotContain("-XX:AOTCache=");
+    assertThat(awaitRebuild()).startsWith("ok ");
   }
 
   @Test
-  void aDeletedCacheIsNamedAndLockstepStillRuns() throws Exception {
+  void aDeletedCacheIsNamedAndMadeAgain() throws Exception {
     Files.delete(platformDir.resolve("lib/lockstep.aot"));
     Result r = lockstep(Map.of(), "lint", "x.sql");
     assertThat(r.output()).isEqualTo("lockstep: warning: " + platformDir.resolve("lib/lockstep.aot")
-        + " is missing, so lockstep starts without its ahead-of-time cache (slower); reinstall @lockstep/" + platformDir.getFileName() + "\n"
+        + " is missing, so lockstep starts without its ahead-of-time cache (slower) and makes a new one in the background\n"
         + "bundled: -XX:+UseSerialGC -Xmx1g -jar " + platformDir.resolve("lib/lockstep.jar") + " lint x.sql\n");
+    assertThat(awaitRebuild()).startsWith("ok ");
+    assertThat(lockstep(Map.of(), "lint", "x.sql").output()).contains("-XX:AOTCache=");
+  }
+
+  @Test
+  void aDeletedRuntimeFileIsNamed() throws Exception {
+    Files.delete(platformDir.resolve("runtime/lib/modules"));
+    Result r = lockstep(Map.of(), "lint", "x.sql");
+    assertThat(r.output()).startsWith("lockstep: warning: " + platformDir.resolve("runtime/lib/modules")
+        + " is missing, so lockstep starts without its ahead-of-time cache (slower); reinstall @lockstep/" + platformDir.getFileName() + "\n");
   }
 
   @Test
@@ -203,14 +248,36 @@ class NpmLauncherTest {
     assertThat(r.exit()).isEqualTo(2);
   }
 
-  /** A Java home whose bin/java prints its name and arguments and exits 3. */
+  /**
+   * A Java home whose bin/java prints its name and arguments and exits 3; asked to create an
+   * ahead-of-time cache, it writes one (unless STAND_IN_MAKES_NO_CACHE is set).
+   */
   private Path standInJava(Path home, String name, int major) throws IOException {
     Files.createDirectories(home.resolve("bin"));
     Files.writeString(home.resolve("release"), "JAVA_VERSION=\"" + major + ".0.1\"\n");
     Path java = home.resolve("bin/java");
-    Files.writeString(java, "#!/bin/sh\necho \"" + name + ": $*\"\nexit 3\n");
+    Files.writeString(java, String.join("\n", "#!/bin/sh",
+        "for a in \"$@\"; do case \"$a\" in -XX:AOTCache=*) out=${a#-XX:AOTCache=} ;; -XX:AOTMode=*) mode=$a ;; esac; done",
+        "if [ -n \"$mode\" ]; then",
+        "  if [ \"$mode\" = -XX:AOTMode=create ] && [ -z \"$STAND_IN_MAKES_NO_CACHE\" ]; then echo 'made by the launcher' > \"$out\"; fi",
+        "  exit 0",
+        "fi",
+        "echo \"" + name + ": $*\"", "exit 3", ""));
     Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
     return home;
+  }
+
+  /** The stamp once the background rebuild has finished (within a minute). */
+  private String awaitRebuild() throws Exception {
+    Path stamp = platformDir.resolve("lib/.verified");
+    for (int i = 0; i < 600; i++) {
+      String text = Files.exists(stamp) ? Files.readString(stamp) : "";
+      if ((text.startsWith("ok ") || text.startsWith("failed ")) && !Files.exists(platformDir.resolve("lib/.rebuilding"))) {
+        return text;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the cache was not made again within a minute: " + Files.readString(stamp));
   }
 
   private void deletePlatformPackage() throws IOException {
