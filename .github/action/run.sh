@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # The GitHub Action's step: runs lockstep with --format github on the inputs (INPUT_* variables)
-# and records its exit code as the step output "exit-code".
+# and records its exit code as the step output "exit-code". LOCKSTEP_JAR is the jar install.sh
+# fetched (or the action's jar input); nothing is built here.
 set -uo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
+if [ -z "${LOCKSTEP_JAR:-}" ] || [ ! -f "$LOCKSTEP_JAR" ]; then
+  echo "::error title=lockstep::no lockstep.jar to run (LOCKSTEP_JAR='${LOCKSTEP_JAR:-}')"
+  [ -n "${GITHUB_OUTPUT:-}" ] && echo "exit-code=2" >> "$GITHUB_OUTPUT"
+  exit 2
+fi
 
 args=(lint --format github)
 [ -n "${INPUT_CONFIG:-}" ] && args+=(--config "$INPUT_CONFIG")

@@ -56,13 +56,9 @@ public final class Main implements Runnable {
     PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     SecretMask.routeDriverLogging(err); // the JDBC driver's warnings, masked
-    CommandLine cli = new CommandLine(new Main());
     // picocli builds a command's model by reflection: a run builds only the command it runs, and
     // all of them only when none is named (help, or a mistyped command that gets a suggestion).
-    Class<?> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
-    for (var command : COMMANDS.entrySet()) {
-      if (named == null || named == command.getValue()) cli.addSubcommand(command.getKey(), command.getValue());
-    }
+    CommandLine cli = commandLine(args.length > 0 ? COMMANDS.get(args[0]) : null);
     cli.setOut(o).setErr(e)
         .setExitCodeExceptionMapper(x -> EXIT_USAGE)
         .setParameterExceptionHandler((ex, a) -> {
@@ -87,11 +83,20 @@ public final class Main implements Runnable {
     return code;
   }
 
+  /** The command line with the model of one command, or of all of them when {@code only} is null. */
+  static CommandLine commandLine(Class<?> only) {
+    CommandLine cli = new CommandLine(new Main());
+    for (var command : COMMANDS.entrySet()) {
+      if (only == null || only == command.getValue()) cli.addSubcommand(command.getKey(), command.getValue());
+    }
+    return cli;
+  }
+
   private static Map<String, Class<?>> commands() {
     Map<String, Class<?>> out = new LinkedHashMap<>();
     for (Class<?> c : List.of(LintCommand.class, FixCommand.class, TraceCommand.class, PreflightCommand.class,
         StatsCommand.class, BaselineCommand.class, RulesCommand.class, ExplainCommand.class, InitCommand.class,
-        LspCommand.class)) {
+        LspCommand.class, CompletionCommand.class)) {
       out.put(c.getAnnotation(Command.class).name(), c);
     }
     return out;

@@ -22,6 +22,7 @@ final class Shell {
 
   private final Path dir;
   private final Map<String, String> env = new HashMap<>();
+  private final java.util.Set<String> unset = new java.util.HashSet<>();
 
   Shell(Path dir) {
     this.dir = dir;
@@ -35,6 +36,14 @@ final class Shell {
 
   Shell env(String name, String value) {
     env.put(name, value);
+    unset.remove(name);
+    return this;
+  }
+
+  /** Runs without this variable, even if the test's own environment has it. */
+  Shell unset(String name) {
+    env.remove(name);
+    unset.add(name);
     return this;
   }
 
@@ -42,6 +51,7 @@ final class Shell {
   Result run(String... command) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true);
     pb.environment().putAll(env);
+    pb.environment().keySet().removeAll(unset);
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("%s timed out", String.join(" ", command)).isTrue();

@@ -1,5 +1,7 @@
 package dev.lockstep.report;
 
+import dev.lockstep.Version;
+import dev.lockstep.engine.Rewrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,7 +11,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * GitHub Actions workflow commands ({@code ::error file=...,line=...::message}), which GitHub shows
  * as annotations on the pull request diff; and, when GITHUB_STEP_SUMMARY names a file, a Markdown
- * table of the problems appended to it.
+ * table of the problems appended to it. Both carry, beside the message, the first line of the safe
+ * rewrite and the rule's documentation, so a reviewer sees what to do without opening the log.
  */
 public final class GithubReporter implements Reporter {
   private final String summaryFile;
@@ -38,7 +41,7 @@ public final class GithubReporter implements Reporter {
           .append(",endLine=").append(String.valueOf(i.end().line()))
           .append(",endColumn=").append(String.valueOf(i.end().column()))
           .append(",title=").append(property("lockstep " + i.ruleId()))
-          .append("::").append(data(i.message())).append('\n');
+          .append("::").append(data(annotation(i))).append('\n');
     }
     if (summaryFile != null && !summaryFile.isBlank()) {
       Files.writeString(Path.of(summaryFile), summary(items), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -46,20 +49,68 @@ public final class GithubReporter implements Reporter {
     }
   }
 
+  /** The annotation's text: the message, then "instead:" and the rewrite's first line, then the rule's doc. */
+  static String annotation(ReportItems.Item i) {
+    StringBuilder sb = new StringBuilder(i.message());
+    String instead = rewriteStart(i);
+    if (instead != null) sb.append("\ninstead: ").append(instead);
+    String docs = docs(i);
+    if (docs != null) sb.append("\ndocs: ").append(docs);
+    return sb.toString();
+  }
+
   static String summary(ReportItems items) {
     StringBuilder sb = new StringBuilder("## lockstep\n\n");
     if (items.items().isEmpty()) return sb.append("No findings.\n\n").toString();
-    sb.append("| severity | rule | location | message |\n|---|---|---|---|\n");
+    sb.append("| severity | rule | location | message | instead |\n|---|---|---|---|---|\n");
     for (ReportItems.Item i : items.items()) {
-      sb.append("| ").append(i.severity().label()).append(" | `").append(i.ruleId()).append("` | `")
-          .append(cell(i.path())).append(':').append(i.start().line()).append(':').append(i.start().column())
-          .append("` | ").append(cell(i.message())).append(" |\n");
+      String docs = docs(i);
+      String rule = code(i.ruleId());
+      String instead = rewriteStart(i);
+      sb.append("| ").append(i.severity().label())
+          .append(" | ").append(docs == null ? rule : "[" + rule + "](" + docs + ")")
+          .append(" | ").append(code(i.path() + ":" + i.start().line() + ":" + i.start().column()))
+          .append(" | ").append(cell(i.message()))
+          .append(" | ").append(instead == null ? "" : code(instead)).append(" |\n");
     }
     return sb.append('\n').toString();
   }
 
+  /**
+   * The first line of SQL of the finding's rewrite (comments skipped), with an ellipsis when more
+   * follows; null when the finding has none (syntax errors, unreadable files, advice without SQL).
+   */
+  static String rewriteStart(ReportItems.Item i) {
+    Rewrite rewrite = i.finding() == null ? null : i.finding().rewrite();
+    if (rewrite == null) return null;
+    String first = null;
+    for (Rewrite.Step step : rewrite.steps()) {
+      for (String line : step.sql().split("\\R")) {
+        String sql = line.strip();
+        if (sql.isEmpty() || sql.startsWith("--")) continue;
+        if (first != null) return first + " …";
+        first = sql;
+      }
+    }
+    return first;
+  }
+
+  /** The rule's published document; null for syntax errors and unreadable files, which are not rules. */
+  static String docs(ReportItems.Item i) {
+    return i.finding() == null || Version.docsUrl().isEmpty() ? null : Version.docsUrl() + i.ruleId() + ".md";
+  }
+
   private static String cell(String s) {
     return s.replace("|", "\\|").replaceAll("\\R", " ");
+  }
+
+  /** A Markdown code span in a table cell, with a fence longer than any backtick run inside it. */
+  private static String code(String s) {
+    String fence = "`";
+    while (s.contains(fence)) fence += "`";
+    String text = cell(s);
+    String pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+    return fence + pad + text + pad + fence;
   }
 
   /** Escaping of a workflow command's message. */

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The rules/<id>.md documents, packaged into the jar. */
+/** The {@code rules/<id>.md} documents, packaged into the jar. */
 public final class RuleDocs {
   private RuleDocs() {}
 

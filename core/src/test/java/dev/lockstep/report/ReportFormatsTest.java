@@ -168,6 +168,21 @@ class ReportFormatsTest {
   }
 
   @Test
+  void githubStepSummaryLinksEachRuleAndShowsTheRewritesFirstLine() {
+    String docs = "https://github.com/lockstep-dev/lockstep/blob/main/rules/";
+    assertThat(GithubReporter.summary(ReportItems.of(scenario()))).isEqualTo("## lockstep\n\n"
+        + "| severity | rule | location | message | instead |\n|---|---|---|---|---|\n"
+        + "| error | `input-error` | `db/V4__binary.sql:1:1` | is a binary file, not SQL text |  |\n"
+        + "| error | [`require-concurrent-index`](" + docs + "require-concurrent-index.md) | `db/ünï & <co>/V1__idx.sql:2:1` "
+        + "| CREATE INDEX on \"a<b&c\"\"d\" takes a SHARE lock for the whole build: INSERT, UPDATE and DELETE on \"a<b&c\"\"d\" wait until it finishes "
+        + "| `CREATE INDEX CONCURRENTLY \"ix<&>\" ON \"a<b&c\"\"d\" (x); …` |\n"
+        + "| error | [`ban-rename-column`](" + docs + "ban-rename-column.md) | `db/ünï & <co>/V1__idx.sql:5:1` "
+        + "| Renaming \"multi line\".a to b breaks every query of the running application that still uses a until the new version is deployed (the lock itself is brief ACCESS EXCLUSIVE) "
+        + "| `SELECT format('ALTER TABLE %s ADD COLUMN %I %s;', '\"multi …` |\n"
+        + "| error | `syntax-error` | `db/V2__broken.sql:1:1` | syntax error at or near \"SELEC\" |  |\n\n");
+  }
+
+  @Test
   void githubCommandsEscapeTheirData() {
     assertThat(GithubReporter.data("100% a\nb")).isEqualTo("100%25 a%0Ab");
     assertThat(GithubReporter.property("a:b,c")).isEqualTo("a%3Ab%2Cc");
