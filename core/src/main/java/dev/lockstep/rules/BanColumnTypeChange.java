@@ -10,7 +10,9 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.parse.ast.ColumnDef;
+import dev.lockstep.parse.ast.ObjectType;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.parse.ast.TypeName;
 import dev.lockstep.rules.support.MeasuredCases;
@@ -29,9 +31,9 @@ public final class BanColumnTypeChange implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
     if (!(statement.node() instanceof AlterTable alter) || context.createdEarlier(alter.table(), statement)) return;
-    if (!"OBJECT_TABLE".equals(alter.objectType())) return;
+    if (alter.objectType() != ObjectType.TABLE) return;
     for (AlterTableCmd cmd : alter.commands()) {
-      if ("AT_AlterColumnType".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof ColumnDef def) {
+      if (cmd.subtype() == AlterTableType.ALTER_COLUMN_TYPE && cmd.definition().orElse(null) instanceof ColumnDef def) {
         Optional<SchemaModel.Column> old = context.table(alter.table()).flatMap(t -> t.column(cmd.name()));
         if (old.isPresent() && def.using().isEmpty()) {
           TypeName type = def.type();

@@ -7,6 +7,7 @@ import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.ObjectType;
 import dev.lockstep.parse.ast.Rename;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Sql;
@@ -17,7 +18,7 @@ import dev.lockstep.rules.support.Sql;
 public final class BanRenameTable implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
-    if (!(statement.node() instanceof Rename rename) || !"OBJECT_TABLE".equals(rename.objectType())) return;
+    if (!(statement.node() instanceof Rename rename) || rename.objectType() != ObjectType.TABLE) return;
     if (context.createdEarlier(rename.table(), statement)) return; // nobody reads the new table yet
     String table = rename.table().qualifiedName();
     String renamed = Sql.inSchemaOf(rename.table(), rename.newName());

@@ -6,14 +6,14 @@ import dev.lockstep.engine.Rewrite;
 import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
+import dev.lockstep.engine.TableLocks;
 import dev.lockstep.fix.Applicability;
 import dev.lockstep.fix.Fix;
 import dev.lockstep.fix.TextEdit;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.Drop;
 import dev.lockstep.parse.ast.RangeVar;
-import dev.lockstep.rules.support.Durations;
-import dev.lockstep.engine.TableLocks;
+import dev.lockstep.engine.Durations;
 import java.util.Optional;
 
 @RuleInfo(id = "require-lock-timeout",
@@ -50,8 +50,8 @@ public final class RequireLockTimeout implements Rule {
     for (var name : drop.objects()) {
       String last = name.get(name.size() - 1);
       boolean isNew = switch (drop.objectType()) {
-        case "OBJECT_INDEX" -> context.indexCreatedEarlier(last, statement);
-        case "OBJECT_TABLE" -> context.createdEarlier(RangeVar.of(name.size() > 1 ? name.get(0) : null, last), statement);
+        case INDEX -> context.indexCreatedEarlier(last, statement);
+        case TABLE -> context.createdEarlier(RangeVar.of(name.size() > 1 ? name.get(0) : null, last), statement);
         default -> false;
       };
       if (!isNew) return false;
