@@ -142,7 +142,8 @@ final class SchemaEffects {
     };
     if (kind == null) return null;
     String name = k.name() != null ? k.name() : defaultName(table, k, kind, column);
-    return new TableConstraint(name, kind, !k.notValid(), k.notNullColumn(), origin,
+    List<String> columns = column != null && k.columns().isEmpty() ? List.of(column) : k.columns();
+    return new TableConstraint(name, kind, columns, !k.notValid(), k.notNullColumn(), origin,
         k.notValid() ? null : origin);
   }
 

@@ -95,17 +95,26 @@ public final class SchemaModel {
 
   /**
    * A table constraint. {@code validated} is false for one added NOT VALID and not validated since;
-   * {@code notNullColumn} is the column it proves NOT NULL (a CHECK (c IS NOT NULL) or, on 18, a
+   * {@code columns} are its key columns where it has them; {@code notNullColumn} is the column it proves NOT NULL (a CHECK (c IS NOT NULL) or, on 18, a
    * NOT NULL constraint), or null.
    */
-  public record TableConstraint(String name, ConstraintKind kind, boolean validated, String notNullColumn,
-                                Origin origin, Origin validatedBy) {
+  public record TableConstraint(String name, ConstraintKind kind, List<String> columns, boolean validated,
+                                String notNullColumn, Origin origin, Origin validatedBy) {
+    public TableConstraint {
+      columns = List.copyOf(columns);
+    }
+
     TableConstraint validate(Origin by) {
-      return new TableConstraint(name, kind, true, notNullColumn, origin, by);
+      return new TableConstraint(name, kind, columns, true, notNullColumn, origin, by);
     }
 
     TableConstraint renamed(String to) {
-      return new TableConstraint(to, kind, validated, notNullColumn, origin, validatedBy);
+      return new TableConstraint(to, kind, columns, validated, notNullColumn, origin, validatedBy);
+    }
+
+    /** PRIMARY KEY, UNIQUE and EXCLUDE constraints are enforced by an index of the same name. */
+    public boolean hasIndex() {
+      return kind == ConstraintKind.PRIMARY_KEY || kind == ConstraintKind.UNIQUE || kind == ConstraintKind.EXCLUSION;
     }
   }
 

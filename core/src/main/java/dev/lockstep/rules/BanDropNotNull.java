@@ -15,7 +15,7 @@ import dev.lockstep.rules.support.Sql;
 
 @RuleInfo(id = "ban-drop-not-null",
     title = "Dropping NOT NULL lets NULLs reach code that never expected them",
-    severity = Severity.WARNING)
+    severity = Severity.HINT, enabledByDefault = false)
 public final class BanDropNotNull implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
