@@ -22,6 +22,7 @@ import dev.lockstep.parse.ast.CreateTableAs;
 import dev.lockstep.parse.ast.CreateView;
 import dev.lockstep.parse.ast.Drop;
 import dev.lockstep.parse.ast.Node;
+import dev.lockstep.parse.ast.PartitionCmd;
 import dev.lockstep.parse.ast.ObjectType;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.parse.ast.Rename;
@@ -57,7 +58,7 @@ final class SchemaEffects {
       createTable(ct, origin, makesNew);
     } else if (node instanceof CreateTableAs cta && cta.table() != null) {
       if (cta.materializedView()) model.put(new SchemaModel.View(name(cta.table()), true, makesNew, origin));
-      else model.put(new Table(name(cta.table()), makesNew, origin, Map.of(), Map.of(), false));
+      else model.put(new Table(name(cta.table()), makesNew, origin, Map.of(), Map.of(), false, null));
     } else if (node instanceof CreateIndex ci && ci.table() != null) {
       ObjectName table = name(ci.table());
       String index = ci.name() != null ? ci.name() : ci.defaultName();
@@ -113,7 +114,8 @@ final class SchemaEffects {
       }
     }
     boolean partitioned = ct.partitioned();
-    model.put(new Table(table, makesNew, origin, columns, constraints, partitioned));
+    ObjectName parent = ct.partitionOf() && !ct.parents().isEmpty() ? name(ct.parents().get(0)) : null;
+    model.put(new Table(table, makesNew, origin, columns, constraints, partitioned, parent));
   }
 
   private static Column column(ColumnDef c, Origin origin) {
@@ -165,7 +167,7 @@ final class SchemaEffects {
     ObjectName name = name(at.table());
     if (at.objectType() != ObjectType.TABLE) return;
     // A table made before the history: known from here on only by what this and later statements do to it.
-    Table t = model.table(name).orElse(new Table(name, false, null, Map.of(), Map.of(), false));
+    Table t = model.table(name).orElse(new Table(name, false, null, Map.of(), Map.of(), false, null));
     for (AlterTableCmd cmd : at.commands()) {
       t = alter(t, cmd, origin);
       if (t == null) return;
@@ -186,6 +188,13 @@ final class SchemaEffects {
         }
       }
       case DROP_COLUMN -> t = t.withoutColumn(column);
+      case ATTACH_PARTITION, DETACH_PARTITION -> {
+        if (cmd.definition().orElse(null) instanceof PartitionCmd p && p.partition() != null) {
+          ObjectName parent = cmd.subtype() == AlterTableType.ATTACH_PARTITION ? t.name() : null;
+          ObjectName child = name(p.partition());
+          model.table(child).ifPresent(c -> model.put(c.attachedTo(parent)));
+        }
+      }
       case ALTER_COLUMN_TYPE -> {
         if (cmd.definition().orElse(null) instanceof ColumnDef def && def.type() != null && t.columns().containsKey(column)) {
           t = t.withColumn(t.columns().get(column).withType(type(def.type())));

@@ -246,4 +246,34 @@ class HistoryVerdictsTest {
     });
     assertThat(findings(SchemaModel.empty(), utc)).containsExactly("ban-column-type-change@3:1");
   }
+
+  @Test
+  void theModelKnowsPartitionsViewsSequencesAndWhereEachFactCameFrom() {
+    SourceFile v1 = file("db/migration/V1__events.sql", "CREATE SCHEMA app;\n"
+        + "CREATE TABLE app.events (id bigint, at date NOT NULL DEFAULT now()) PARTITION BY RANGE (at);\n"
+        + "CREATE TABLE app.events_2024 PARTITION OF app.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
+        + "CREATE TABLE app.events_2025 (id bigint, at date NOT NULL);\n"
+        + "CREATE VIEW app.recent AS SELECT * FROM app.events;\nCREATE SEQUENCE app.ids;\n"
+        + "CREATE TYPE app.mood AS ENUM ('ok', 'sad');\n");
+    SourceFile v2 = file("db/migration/V2__attach.sql",
+        "ALTER TABLE app.events ATTACH PARTITION app.events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');\n"
+            + "ALTER TYPE app.mood ADD VALUE 'glad';\nALTER TABLE app.events RENAME COLUMN at TO day;\n");
+    SchemaModel m = LINTER.replay(List.of(applied(v1), pending(v2)));
+    var events = new dev.lockstep.engine.ObjectName("app", "events");
+    assertThat(m.table(events).orElseThrow().partitioned()).isTrue();
+    assertThat(m.partitionsOf(events)).extracting(t -> t.name().name()).containsExactly("events_2024", "events_2025");
+    assertThat(m.table(events).orElseThrow().column("day").orElseThrow()).satisfies(c -> {
+      assertThat(c.notNull()).isTrue();
+      assertThat(c.hasDefault()).isTrue();
+      assertThat(c.type().toString()).isEqualTo("date");
+      assertThat(c.origin().describe()).isEqualTo("V1__events.sql");
+      assertThat(c.origin().line()).isEqualTo(2);
+    });
+    assertThat(m.view(new dev.lockstep.engine.ObjectName("app", "recent"))).isPresent();
+    assertThat(m.sequence(new dev.lockstep.engine.ObjectName("app", "ids"))).isPresent();
+    assertThat(m.schema("app")).isPresent();
+    assertThat(m.enumType(new dev.lockstep.engine.ObjectName("app", "mood")).orElseThrow().values().keySet())
+        .containsExactly("ok", "sad", "glad");
+    assertThat(m.table(events).orElseThrow().isNew()).isFalse(); // applied migration: live
+  }
 }
