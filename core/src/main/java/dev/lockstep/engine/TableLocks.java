@@ -46,6 +46,14 @@ public final class TableLocks {
   private TableLocks() {}
 
   public static Optional<Locked> strongest(Node node) {
+    return strongest(node, SchemaModel.empty());
+  }
+
+  /**
+   * As {@link #strongest(Node)}, where {@code model} names what the statement itself does not: the
+   * table of a dropped index, and whether a dropped constraint is a foreign key.
+   */
+  public static Optional<Locked> strongest(Node node, SchemaModel model) {
     if (node instanceof AlterTable at && at.table() != null) {
       LockMode mode = null;
       for (AlterTableCmd cmd : at.commands()) {
@@ -54,7 +62,8 @@ public final class TableLocks {
       }
       Optional<Locked> locked = writeBlocking(at.table(), mode);
       // Dropping a foreign key also takes ACCESS EXCLUSIVE on the referenced table (measured: drop-fk).
-      if (locked.isPresent() && at.commands().stream().anyMatch(TableLocks::dropsForeignKey)) {
+      Optional<SchemaModel.Table> known = model.table(new ObjectName(at.table().schema(), at.table().name()));
+      if (locked.isPresent() && at.commands().stream().anyMatch(cmd -> dropsForeignKey(cmd, known))) {
         return Optional.of(new Locked(at.table(), at.table().qualifiedName() + " and on the table its foreign key "
             + "references", mode));
       }
@@ -87,6 +96,14 @@ public final class TableLocks {
           ObjectType.MATVIEW).contains(type) && !d.objects().isEmpty()) {
         var name = d.objects().get(0);
         String object = String.join(".", name);
+        Optional<SchemaModel.Index> index = type == ObjectType.INDEX && !name.isEmpty()
+            ? model.index(ObjectName.of(name)) : Optional.empty();
+        if (index.isPresent()) { // the history knows the index's table
+          ObjectName t = index.get().table();
+          RangeVar table = RangeVar.of(t.schema().equals("public") ? null : t.schema(), t.name());
+          return Optional.of(new Locked(table, table.qualifiedName() + " (the table of index " + object + ")",
+              LockMode.ACCESS_EXCLUSIVE));
+        }
         String on = switch (type) {
           case TABLE, MATVIEW -> object;
           case INDEX -> "the table of index " + object;
@@ -99,11 +116,16 @@ public final class TableLocks {
     return Optional.empty();
   }
 
-  /** DROP CONSTRAINT of a constraint named like a foreign key (PostgreSQL's *_fkey, or *_fk / fk_*). */
-  private static boolean dropsForeignKey(AlterTableCmd cmd) {
+  /**
+   * DROP CONSTRAINT of a foreign key: as the history made it when it knows the constraint, else by
+   * its name (PostgreSQL's *_fkey, or *_fk / fk_*).
+   */
+  private static boolean dropsForeignKey(AlterTableCmd cmd, Optional<SchemaModel.Table> table) {
     String name = cmd.name();
-    return cmd.subtype() == AlterTableType.DROP_CONSTRAINT && name != null
-        && (name.endsWith("_fkey") || name.endsWith("_fk") || name.startsWith("fk_"));
+    if (cmd.subtype() != AlterTableType.DROP_CONSTRAINT || name == null) return false;
+    Optional<SchemaModel.TableConstraint> known = table.flatMap(t -> t.constraint(name));
+    if (known.isPresent()) return known.get().kind() == SchemaModel.ConstraintKind.FOREIGN_KEY;
+    return name.endsWith("_fkey") || name.endsWith("_fk") || name.startsWith("fk_");
   }
 
   private static LockMode alterTableLock(AlterTableCmd cmd) {

@@ -24,7 +24,7 @@ public final class RequireLockTimeout implements Rule {
   public void check(Statement statement, MigrationContext context, Findings out) {
     // One finding per file, on the first statement that needs a timeout: the fix covers the whole file.
     if (out.reported(this) || !needsTimeout(statement, context)) return;
-    TableLocks.Locked locked = TableLocks.strongest(statement.node()).orElseThrow();
+    TableLocks.Locked locked = context.lock(statement).orElseThrow();
     out.report(this, statement)
         .message("%s waits for %s %s lock on %s with no lock_timeout: while it waits behind any long-running query, "
             + "every other query on %s queues behind it and the application stalls",
@@ -38,7 +38,7 @@ public final class RequireLockTimeout implements Rule {
   }
 
   private static boolean needsTimeout(Statement statement, MigrationContext context) {
-    Optional<TableLocks.Locked> locked = TableLocks.strongest(statement.node());
+    Optional<TableLocks.Locked> locked = context.lock(statement);
     if (locked.isEmpty()) return false;
     if (locked.get().table() != null && context.createdEarlier(locked.get().table(), statement)) return false;
     if (statement.node() instanceof Drop drop && droppedObjectsAreNew(drop, statement, context)) return false;
