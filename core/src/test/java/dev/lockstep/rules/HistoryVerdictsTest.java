@@ -304,4 +304,18 @@ class HistoryVerdictsTest {
     assertThat(check.findings()).singleElement().satisfies(f ->
         assertThat(f.message()).contains("lock on orders with no lock_timeout").doesNotContain("foreign key"));
   }
+
+  @Test
+  void whatTheStatementsCannotTellStaysUnknown() {
+    // ADD COLUMN IF NOT EXISTS on a table from before the history: the column may exist with another type
+    SourceFile v1 = file("V1.sql", "ALTER TABLE task ADD COLUMN IF NOT EXISTS vendor_type varchar(16);\n");
+    SourceFile v2 = file("V2.sql", "SET lock_timeout = '2s';\nALTER TABLE task ALTER COLUMN vendor_type TYPE varchar(64);\n");
+    assertThat(findings(LINTER.replay(List.of(applied(v1))), v2)).containsExactly("ban-column-type-change@2:1");
+    SourceFile plain = file("V1.sql", "ALTER TABLE task ADD COLUMN vendor_type varchar(16);\n");
+    assertThat(findings(LINTER.replay(List.of(applied(plain))), v2)).isEmpty();
+    // CREATE OR REPLACE VIEW may replace a view in use: a trigger on it is not on a new object
+    SourceFile view = file("V3.sql", "CREATE OR REPLACE VIEW jobs_view AS SELECT 1 AS id;\n"
+        + "CREATE TRIGGER jobs_insert INSTEAD OF INSERT ON jobs_view FOR EACH ROW EXECUTE FUNCTION f();\n");
+    assertThat(findings(SchemaModel.empty(), view)).contains("ban-trigger-change-on-existing-table@2:1");
+  }
 }
