@@ -218,6 +218,16 @@ class HistoryVerdictsTest {
     FileResult alone = LINTER.lint(swap, TransactionPlan.whole(swap.text().length(), TransactionPlan.Mode.AUTOCOMMIT),
         LINTER.replay(List.of(applied(V1_USERS))));
     assertThat(alone.findings()).extracting(f -> f.ruleId() + "@" + f.start().line()).containsExactly("ban-rename-table@2");
+    // the rule's own recipe: a view of all of the renamed table under the old name; a view of
+    // something else is not a stand-in
+    SourceFile view = file("V3__view.sql", "SET lock_timeout = '2s';\nALTER TABLE users RENAME TO members;\n"
+        + "CREATE VIEW users AS SELECT * FROM members;\n");
+    assertThat(findings(LINTER.replay(List.of(applied(V1_USERS))), view))
+        .containsExactly("ban-work-after-access-exclusive-lock@3:1");
+    SourceFile other = file("V3__view.sql", "SET lock_timeout = '2s';\nALTER TABLE users RENAME TO members;\n"
+        + "CREATE VIEW users AS SELECT m.id FROM members m JOIN teams t ON t.id = m.id;\n");
+    assertThat(findings(LINTER.replay(List.of(applied(V1_USERS))), other))
+        .containsExactly("ban-rename-table@2:1", "ban-work-after-access-exclusive-lock@3:1");
     // near-miss: a rename without the recreate
     SourceFile rename = file("V3__rename.sql", "SET lock_timeout = '2s';\nALTER TABLE users RENAME TO members;\n");
     assertThat(findings(LINTER.replay(List.of(applied(V1_USERS))), rename)).containsExactly("ban-rename-table@2:1");
