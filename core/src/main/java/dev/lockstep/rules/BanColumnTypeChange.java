@@ -2,18 +2,25 @@ package dev.lockstep.rules;
 
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
+import dev.lockstep.engine.ObjectName;
 import dev.lockstep.engine.Rewrite;
 import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
+import dev.lockstep.engine.SchemaModel;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.parse.ast.ColumnDef;
+import dev.lockstep.parse.ast.ObjectType;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.parse.ast.TypeName;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Sql;
+import dev.lockstep.rules.support.TypeChanges;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 @RuleInfo(id = "ban-column-type-change",
@@ -26,12 +33,80 @@ public final class BanColumnTypeChange implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
     if (!(statement.node() instanceof AlterTable alter) || context.createdEarlier(alter.table(), statement)) return;
-    if (!"OBJECT_TABLE".equals(alter.objectType())) return;
+    if (alter.objectType() != ObjectType.TABLE) return;
     for (AlterTableCmd cmd : alter.commands()) {
-      if ("AT_AlterColumnType".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof ColumnDef def) {
+      if (cmd.subtype() == AlterTableType.ALTER_COLUMN_TYPE && cmd.definition().orElse(null) instanceof ColumnDef def) {
+        Optional<SchemaModel.Column> old = context.table(alter.table()).flatMap(t -> t.column(cmd.name()));
+        if (old.isPresent() && def.using().isEmpty()) {
+          TypeName type = def.type();
+          TypeChanges.Verdict verdict = TypeChanges.judge(old.get().type(), type.name(), type.modifiers(), type.isArray());
+          if (verdict == TypeChanges.Verdict.SAME || verdict == TypeChanges.Verdict.WIDENS) continue; // metadata only
+          if (verdict != TypeChanges.Verdict.CONVERTS) {
+            reportKnown(statement, alter.table(), cmd.name(), def, old.get(), verdict, out);
+            continue;
+          }
+          if (utcTimestampChange(statement, context, old.get(), type)) {
+            // PostgreSQL 12+ relabels timestamp as timestamptz when the session's zone is UTC; only
+            // indexes on the column are rebuilt (measured: type-timestamp-to-tz-utc).
+            List<String> indexes = indexesOn(context, alter.table(), cmd.name());
+            SchemaModel.Table table = context.table(alter.table()).orElseThrow();
+            if (indexes.isEmpty() && table.createdInHistory()) continue; // metadata only
+            if (!indexes.isEmpty()) {
+              reportIndexRebuild(statement, alter.table(), cmd.name(), def, indexes, out);
+              continue;
+            }
+          }
+        }
         report(statement, alter.table(), cmd.name(), def, out);
       }
     }
+  }
+
+  /** Session time zones with a fixed zero offset, written as migrations write them (checked on a server). */
+  private static final Set<String> UTC_ZONES = Set.of("utc", "etc/utc", "gmt", "etc/gmt");
+
+  private static boolean utcTimestampChange(Statement statement, MigrationContext context, SchemaModel.Column old,
+                                            TypeName type) {
+    String zone = context.timeline().settings(statement).timeZone();
+    return context.pgVersion() >= 12 && old.type().name().equals("timestamp") && !old.type().array()
+        && type.name().equals("timestamptz") && !type.isArray() && zone != null && UTC_ZONES.contains(zone);
+  }
+
+  /** Indexes that the history built on the column, by name. */
+  private static List<String> indexesOn(MigrationContext context, RangeVar table, String column) {
+    List<String> out = new java.util.ArrayList<>();
+    for (SchemaModel.Index i : context.model().indexesOn(new ObjectName(table.schema(), table.name()))) {
+      if (i.columns().contains(column) || i.columns().contains(null)) out.add(i.name().name()); // null: an expression
+    }
+    context.table(table).ifPresent(t -> t.constraints().values().stream()
+        .filter(c -> c.hasIndex() && c.columns().contains(column) && !out.contains(c.name()))
+        .forEach(c -> out.add(c.name())));
+    return out;
+  }
+
+  private void reportIndexRebuild(Statement statement, RangeVar table, String columnName, ColumnDef def,
+                                  List<String> indexes, Findings out) {
+    String t = table.qualifiedName();
+    var finding = out.report(this, statement)
+        .message("ALTER COLUMN %s TYPE timestamptz with TimeZone UTC keeps %s's rows, but rebuilds %s on the column "
+                + "under an ACCESS EXCLUSIVE lock: reads and writes of %s wait for the rebuild", Sql.quote(columnName), t,
+            String.join(", ", indexes.stream().map(Sql::quote).toList()), t)
+        .lock(MeasuredCases.get("type-timestamp-to-tz-utc").on(t));
+    expandContract(finding, table, columnName, def.type());
+  }
+
+  /** The declared old type is known and the change shrinks it or changes numeric's scale: a rewrite. */
+  private void reportKnown(Statement statement, RangeVar table, String columnName, ColumnDef def, SchemaModel.Column old,
+                           TypeChanges.Verdict verdict, Findings out) {
+    String t = table.qualifiedName();
+    String what = verdict == TypeChanges.Verdict.CHANGES_SCALE ? "changes the scale of" : "narrows";
+    var finding = out.report(this, statement)
+        .message("ALTER COLUMN %s TYPE %s %s %s (declared at %s): it rewrites %s and all its indexes under an ACCESS "
+                + "EXCLUSIVE lock, checking every value; reads and writes wait for the whole rewrite",
+            Sql.quote(columnName), def.type().sql(), what, old.type(), old.origin().describe(), t)
+        .lock(MeasuredCases.get(verdict == TypeChanges.Verdict.CHANGES_SCALE ? "type-numeric-10-2-to-10-3"
+            : "type-varchar100-to-50").on(t));
+    expandContract(finding, table, columnName, def.type());
   }
 
   private void report(Statement statement, RangeVar table, String columnName, ColumnDef def, Findings out) {
@@ -56,6 +131,13 @@ public final class BanColumnTypeChange implements Rule {
               + "and writes wait for the whole rewrite", c, newType, t)
           .lock(MeasuredCases.get("type-int-to-bigint").on(t));
     }
+    expandContract(finding, table, columnName, type);
+  }
+
+  private static void expandContract(Findings.Builder finding, RangeVar table, String columnName, TypeName type) {
+    String t = table.qualifiedName();
+    String c = Sql.quote(columnName);
+    String newType = type.sql();
     String next = Sql.quote(columnName + "_new");
     String nextName = columnName + "_new";
     finding.rewrite(Rewrite.of("Expand and contract: add a new column of the new type, keep it in step with a trigger, "

@@ -9,6 +9,7 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.parse.ast.CreateIndex;
 import dev.lockstep.parse.ast.Reindex;
 
@@ -21,10 +22,7 @@ public final class PreferStatementTimeout implements Rule {
     if (context.statementTimeout(statement).isPresent()) return;
     String what = scan(statement);
     if (what == null) return;
-    int first = context.computeOnce(id(), () -> context.statements().stream()
-        .filter(s -> scan(s) != null && context.statementTimeout(s).isEmpty())
-        .mapToInt(Statement::index).findFirst().orElse(-1));
-    if (statement.index() != first) return; // once per file
+    if (out.reported(this)) return; // once per file
     out.report(this, statement)
         .message("%s reads the whole table and no statement_timeout is set: on a table much larger than in testing it "
             + "can run far longer than the deploy expects", what)
@@ -39,7 +37,7 @@ public final class PreferStatementTimeout implements Rule {
     if (s.node() instanceof Reindex r && r.concurrently()) return "REINDEX CONCURRENTLY";
     if (s.node() instanceof AlterTable at) {
       for (AlterTableCmd cmd : at.commands()) {
-        if ("AT_ValidateConstraint".equals(cmd.subtype())) return "VALIDATE CONSTRAINT";
+        if (cmd.subtype() == AlterTableType.VALIDATE_CONSTRAINT) return "VALIDATE CONSTRAINT";
       }
     }
     return null;
