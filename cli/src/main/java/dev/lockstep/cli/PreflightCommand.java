@@ -22,7 +22,7 @@ import dev.lockstep.preflight.Sessions;
 import dev.lockstep.preflight.StatsReader;
 import dev.lockstep.preflight.Thresholds;
 import dev.lockstep.report.LintReport;
-import dev.lockstep.rules.support.Durations;
+import dev.lockstep.engine.Durations;
 import dev.lockstep.source.SourceFile;
 import java.io.IOException;
 import java.io.PrintWriter;

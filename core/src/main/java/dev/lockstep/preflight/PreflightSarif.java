@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lockstep.Version;
+import dev.lockstep.report.Version;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;

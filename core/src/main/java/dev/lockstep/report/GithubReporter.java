@@ -1,6 +1,5 @@
 package dev.lockstep.report;
 
-import dev.lockstep.Version;
 import dev.lockstep.engine.Rewrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

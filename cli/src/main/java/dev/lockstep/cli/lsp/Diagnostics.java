@@ -1,6 +1,6 @@
 package dev.lockstep.cli.lsp;
 
-import dev.lockstep.Version;
+import dev.lockstep.report.Version;
 import dev.lockstep.engine.Finding;
 import dev.lockstep.engine.LockFacts;
 import dev.lockstep.engine.Severity;

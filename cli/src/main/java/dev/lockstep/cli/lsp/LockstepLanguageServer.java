@@ -1,6 +1,6 @@
 package dev.lockstep.cli.lsp;
 
-import dev.lockstep.Version;
+import dev.lockstep.report.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -2,7 +2,7 @@ package dev.lockstep.cli.lsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lockstep.Version;
+import dev.lockstep.report.Version;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

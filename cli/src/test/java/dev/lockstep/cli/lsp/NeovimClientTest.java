@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lockstep.Version;
+import dev.lockstep.report.Version;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
