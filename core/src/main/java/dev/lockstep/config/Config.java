@@ -9,16 +9,17 @@ import java.util.Map;
  * Settings from lockstep.toml / .lockstep.yaml. Null or empty means "not set": the command line or
  * the built-in default applies. docs/config-schema.json describes the file.
  *
- * @param file the config file, or null when none was found
+ * @param file        the config file, or null when none was found
+ * @param pendingFrom the first migration not yet applied in production (a version or a name), or null
  */
 public record Config(Path file, Integer pgVersion, Severity failLevel, String format, Boolean assumeInTransaction,
                      Boolean includeDown, Long maxLockTimeoutMillis, Boolean runnerSetsLockTimeout,
                      Boolean requireSuppressionReason, List<String> include, List<String> exclude,
                      List<String> enable, List<String> disable, Map<String, Severity> severities,
-                     Map<String, String> frameworks, Long maxFileBytes, Long maxParseMillis) {
+                     Map<String, String> frameworks, Long maxFileBytes, Long maxParseMillis, String pendingFrom) {
 
   public static final Config NONE = new Config(null, null, null, null, null, null, null, null, null, List.of(),
-      List.of(), List.of(), List.of(), Map.of(), Map.of(), null, null);
+      List.of(), List.of(), List.of(), Map.of(), Map.of(), null, null, null);
 
   /** The folder globs are relative to. */
   public Path baseDir() {

@@ -1,0 +1,62 @@
+package dev.lockstep.history;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The earlier migrations that can change what is known about the objects a file names, so that a
+ * file in a long history replays a few files rather than all (the cost of linting one file must
+ * stay close to linting it alone). An object's facts change only through statements that name it
+ * (its table, for a column), so an earlier file matters when its text names one of the file's
+ * objects, or an object of a later file that matters (a rename, a foreign key). Going from the
+ * latest earlier file back to the first, a file is kept when its words meet the names collected so
+ * far, and its own object names join them. Files that can change objects without naming them
+ * (search_path, CASCADE, DROP/ALTER SCHEMA, DROP OWNED) are always kept. Comparing words without
+ * case keeps more files than needed, never fewer.
+ */
+public final class RelevantMigrations {
+  private static final Pattern WORD = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_$]*");
+  private static final Pattern NAMES_NOTHING = Pattern.compile(
+      "(?i)search_path|\\bcascade\\b|\\b(drop|alter)\\s+schema\\b|\\bdrop\\s+owned\\b");
+
+  private RelevantMigrations() {}
+
+  /**
+   * Indices of the earlier files to replay, in order.
+   *
+   * @param names   the object names of the file being linted (lower case)
+   * @param texts   the earlier files' texts, oldest first
+   * @param namesOf the object names of earlier file {@code i} (parsed only for the files kept)
+   */
+  public static List<Integer> select(Set<String> names, List<String> texts, IntFunction<Set<String>> namesOf) {
+    Set<String> wanted = new HashSet<>(names);
+    List<Integer> kept = new ArrayList<>();
+    for (int i = texts.size() - 1; i >= 0; i--) {
+      String text = texts.get(i);
+      if (!NAMES_NOTHING.matcher(text).find() && !mentions(text, wanted)) continue;
+      kept.add(i);
+      wanted.addAll(namesOf.apply(i));
+    }
+    Collections.reverse(kept);
+    return kept;
+  }
+
+  /** Whether the text has one of the names as a word (or, for a name that is not one word, anywhere). */
+  static boolean mentions(String text, Set<String> names) {
+    if (names.isEmpty()) return false;
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (String name : names) {
+      if (!WORD.matcher(name).matches() && lower.contains(name)) return true;
+    }
+    Matcher m = WORD.matcher(lower);
+    while (m.find()) if (names.contains(m.group())) return true;
+    return false;
+  }
+}
