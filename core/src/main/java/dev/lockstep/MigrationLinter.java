@@ -10,14 +10,19 @@ import dev.lockstep.engine.Linter;
 import dev.lockstep.engine.TransactionPlan;
 import dev.lockstep.frameworks.Framework;
 import dev.lockstep.frameworks.MigrationScript;
+import dev.lockstep.history.MigrationHistory;
+import dev.lockstep.history.PendingMigrations;
 import dev.lockstep.input.InputProblem;
+import dev.lockstep.parse.SqlParser;
 import dev.lockstep.parse.SyntaxError;
 import dev.lockstep.report.LintReport;
 import dev.lockstep.rules.Rules;
 import dev.lockstep.source.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +32,8 @@ import java.util.concurrent.TimeUnit;
 /** Lints files the way their migration tools run them: framework, transactions, down sections. */
 public final class MigrationLinter {
   private static final String INTERRUPTED = "interrupted, the file was not checked";
-  /** A parser instance is single-threaded: one linter per thread. */
+  /** A parser instance is single-threaded: one parser, and a linter sharing it, per thread. */
+  private final ThreadLocal<SqlParser> parser = ThreadLocal.withInitial(SqlParser::new);
   private final ThreadLocal<Linter> linter;
   private final LintOptions options;
   private final PathRules pathRules;
@@ -35,6 +41,7 @@ public final class MigrationLinter {
   private final boolean includeDown;
   private final Limits limits;
   private ResultCache cache;
+  private HistoryInputs histories;
 
   /** @param forced a framework for every file, or null to detect per file */
   public MigrationLinter(LintOptions options, PathRules pathRules, Framework forced, boolean includeDown) {
@@ -42,7 +49,7 @@ public final class MigrationLinter {
   }
 
   public MigrationLinter(LintOptions options, PathRules pathRules, Framework forced, boolean includeDown, Limits limits) {
-    this.linter = ThreadLocal.withInitial(() -> new Linter(Rules.all(), options));
+    this.linter = ThreadLocal.withInitial(() -> new Linter(Rules.all(), options, parser.get()));
     this.options = options;
     this.pathRules = pathRules;
     this.forced = forced;
@@ -57,6 +64,15 @@ public final class MigrationLinter {
   public MigrationLinter withCache(Path dir) {
     cache = new ResultCache(dir, ResultCache.describe(options) + "; include-down=" + includeDown
         + "; framework=" + (forced == null ? "detected" : forced.id()));
+    return this;
+  }
+
+  /**
+   * Judges each file after the earlier migrations of its history, in its tool's order, replayed
+   * into the schema model; {@code pending} says which of them have not run in production yet.
+   */
+  public MigrationLinter withHistory(PendingMigrations pending) {
+    histories = new HistoryInputs(new MigrationHistory(pending), this::script);
     return this;
   }
 
@@ -75,9 +91,17 @@ public final class MigrationLinter {
 
   /** Stopped after max-parse-time: the result then holds an error saying the rest was not checked. */
   public FileResult lint(MigrationScript script) {
-    TransactionPlan plan = options.assumeInTransaction()
-        ? TransactionPlan.whole(script.source().text().length(), TransactionPlan.Mode.WRAPPED) : script.plan();
+    return lint(script, HistoryInputs.Prepared.NONE);
+  }
+
+  private FileResult lint(MigrationScript script, HistoryInputs.Prepared history) {
+    TransactionPlan plan = plan(script);
     return Deadline.within(limits.maxParseMillis(), () -> linter.get().lint(script.source(), plan));
+  }
+
+  private TransactionPlan plan(MigrationScript script) {
+    return options.assumeInTransaction()
+        ? TransactionPlan.whole(script.source().text().length(), TransactionPlan.Mode.WRAPPED) : script.plan();
   }
 
   /** Lints every source; a file that breaks the linter becomes a problem, never hides the others. */
@@ -127,18 +151,27 @@ public final class MigrationLinter {
     List<InputProblem> problems = new ArrayList<>(readProblems);
     List<FileResult> results = new ArrayList<>();
     List<LintReport.Skipped> skipped = new ArrayList<>();
+    Map<HistoryInputs.Problem, List<String>> historyProblems = new LinkedHashMap<>();
     for (Outcome o : outcomes) {
       if (o.result() != null) results.add(o.result());
       if (o.skipped() != null) skipped.add(o.skipped());
       if (o.problem() != null) problems.add(o.problem());
+      for (HistoryInputs.Problem p : o.historyProblems()) {
+        historyProblems.computeIfAbsent(p, k -> new ArrayList<>()).add(o.result().path());
+      }
     }
+    problems.addAll(HistoryInputs.report(historyProblems));
     return new LintReport(results, problems, skipped, options.pgVersion());
   }
 
-  /** One file's part of the report: exactly one of the three is set. */
-  private record Outcome(FileResult result, LintReport.Skipped skipped, InputProblem problem, boolean outOfMemory) {
+  /**
+   * One file's part of the report: exactly one of the first three is set; a result may come with
+   * the problems of its history (it was then judged alone).
+   */
+  private record Outcome(FileResult result, LintReport.Skipped skipped, InputProblem problem, boolean outOfMemory,
+                         List<HistoryInputs.Problem> historyProblems) {
     Outcome(FileResult result, LintReport.Skipped skipped, InputProblem problem) {
-      this(result, skipped, problem, false);
+      this(result, skipped, problem, false, List.of());
     }
   }
 
@@ -148,15 +181,19 @@ public final class MigrationLinter {
     try {
       MigrationScript script = script(source);
       if (script.skipped() != null) return new Outcome(null, new LintReport.Skipped(source.path(), script.skipped()), null);
-      ResultCache.Key key = cache == null ? null : cache.key(script);
+      HistoryInputs.Prepared history = histories == null ? HistoryInputs.Prepared.NONE
+          : histories.prepare(script, parser.get());
+      // a file judged without its broken history is reported, never kept as if judged with it
+      ResultCache.Key key = cache == null || !history.problems().isEmpty() ? null : cache.key(script, history.cacheKey());
       FileResult cached = key == null ? null : cache.get(key, script.source());
       if (cached != null) return new Outcome(cached, null, null);
-      FileResult result = lint(script).withFramework(script.framework().id());
+      FileResult result = lint(script, history).withFramework(script.framework().id());
       if (key != null && result.syntaxErrors().stream().noneMatch(SyntaxError::stoppedParsing)) cache.put(key, result);
-      return new Outcome(result, null, null);
+      return new Outcome(result, null, null, false, history.problems());
     } catch (OutOfMemoryError e) {
       linter.remove(); // the parser may have been mid-call: start the next file on a fresh one
-      return new Outcome(null, null, new InputProblem(source.path(), outOfMemory()), true);
+      parser.remove();
+      return new Outcome(null, null, new InputProblem(source.path(), outOfMemory()), true, List.of());
     } catch (RuntimeException | Error e) {
       // a bug, a stack overflow on deep nesting, a class left broken by an earlier error: this file only
       return new Outcome(null, null, new InputProblem(source.path(), "internal error, the file was not checked: " + e));

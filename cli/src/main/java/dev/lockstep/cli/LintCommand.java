@@ -8,6 +8,7 @@ import dev.lockstep.config.Settings;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.frameworks.Framework;
+import dev.lockstep.history.PendingMigrations;
 import dev.lockstep.input.ChangedFiles;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.input.SqlFiles;
@@ -116,6 +117,16 @@ class LintCommand implements Callable<Integer> {
           + "and untracked files), e.g. origin/main.")
   String changedSince;
 
+  @Option(names = "--pending-from", paramLabel = "MIGRATION",
+      description = "The first migration not yet applied in production, by version or name: it and every later "
+          + "migration are pending, so the tables they create are new and empty (default: pending-from in "
+          + "lockstep.toml; --changed-since makes the changed migrations pending instead).")
+  String pendingFrom;
+
+  @Option(names = "--no-history",
+      description = "Judge each file alone, without replaying the earlier migrations of its history first.")
+  boolean noHistory;
+
   @Option(names = "--baseline", paramLabel = "FILE",
       description = "Report only findings that are not in this baseline (written by 'lockstep baseline').")
   Path baseline;
@@ -204,6 +215,9 @@ class LintCommand implements Callable<Integer> {
     migrations = new MigrationLinter(options, pathRules, forced, settings.includeDown(), settings.limits());
     if (cacheDir != null) migrations.withCache(cacheDir);
 
+    String from = pendingFrom != null ? pendingFrom : config.pendingFrom();
+    if (from != null && from.isBlank()) throw new CommandLine.ParameterException(spec.commandLine(), "--pending-from: empty");
+    PendingMigrations pending = new PendingMigrations(null, null, from);
     List<SourceFile> sources = new ArrayList<>();
     List<Path> filePaths = new ArrayList<>();
     for (String p : paths) {
@@ -225,7 +239,9 @@ class LintCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
       }
       filePaths.removeIf(f -> !changed.contains(f.toAbsolutePath().normalize()));
+      pending = new PendingMigrations(null, changed, from);
     }
+    if (!noHistory) migrations.withHistory(pending);
     SqlFiles.Read read = SqlFiles.read(filePaths, migrations::tooBig);
     sources.addAll(read.sources());
     problems.addAll(read.problems());

@@ -61,10 +61,19 @@ public final class ResultCache {
    * plan, and the file's text (what the parser reads, with a tool's markers masked, follows from these).
    */
   public Key key(MigrationScript script) {
+    return key(script, "");
+  }
+
+  /**
+   * As {@link #key(MigrationScript)}, for a file judged after the earlier migrations that
+   * {@code history} describes (their paths, content hashes and pending flags, in order): a changed
+   * earlier migration changes the key.
+   */
+  public Key key(MigrationScript script, String history) {
     SourceFile source = script.source();
     String name = sha256(FORMAT, build, settings, source.path()).substring(0, 40);
     Path file = dir.resolve(name.substring(0, 2)).resolve(name.substring(2) + ".json");
-    String content = sha256(name, script.framework().id(), script.plan().toString(), source.text());
+    String content = sha256(name, script.framework().id(), script.plan().toString(), source.text(), history);
     return new Key(file, content);
   }
 
@@ -133,6 +142,11 @@ public final class ResultCache {
   /** One entry: the key it was made under, and the result without its source text. */
   record Entry(String key, String framework, List<Finding> findings, List<SuppressedFinding> suppressed,
                List<SyntaxError> syntaxErrors) {}
+
+  /** The SHA-256 of a text, in hex: what identifies an earlier migration's content in a key. */
+  public static String contentHash(String text) {
+    return sha256(text);
+  }
 
   /** SHA-256 of the parts, each preceded by its length so that no two splits of the same bytes agree. */
   private static String sha256(String... parts) {
