@@ -27,6 +27,13 @@ public final class Findings {
     return b;
   }
 
+  /** Whether {@code rule} has reported in this file already (for rules that report once per file). */
+  public boolean reported(Rule rule) {
+    String id = rule.id();
+    for (Builder b : builders) if (b.info.id().equals(id)) return true;
+    return false;
+  }
+
   List<Finding> toList() {
     List<Finding> out = new ArrayList<>();
     Placeholders placeholders = new Placeholders(source);

@@ -3,6 +3,8 @@ package dev.lockstep.engine;
 import dev.lockstep.parse.ParsedFile;
 import dev.lockstep.parse.SqlParser;
 import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.SyntaxError;
+import dev.lockstep.source.Position;
 import dev.lockstep.source.SourceFile;
 import java.util.Comparator;
 import java.util.List;
@@ -40,6 +42,33 @@ public final class Linter {
     return s == null || s == f.severity() ? f : f.withSeverity(s);
   }
 
+  /**
+   * Replays earlier migrations, in the order the tool applies them, into a schema model for
+   * {@link #lint(SourceFile, TransactionPlan, SchemaModel)}. No rule runs and nothing is reported;
+   * statements that do not parse are listed in {@link SchemaModel#problems()}. The model is frozen:
+   * immutable, shareable between threads, and reusable for any number of lints.
+   */
+  public SchemaModel replay(List<ReplayedMigration> earlier) {
+    return replay(SchemaModel.empty(), earlier);
+  }
+
+  /** Replays {@code earlier} on top of {@code start} (e.g. a cached model of a shorter prefix of the history). */
+  public SchemaModel replay(SchemaModel start, List<ReplayedMigration> earlier) {
+    SchemaModel model = start.copy();
+    SchemaEffects effects = new SchemaEffects(model);
+    for (ReplayedMigration m : earlier) {
+      ParsedFile file = parser.parse(m.source());
+      for (SyntaxError e : file.errors()) {
+        Position at = m.source().position(e.offset());
+        model.addProblem(new ReplayProblem(m.source().path(), at.line(), at.column(), e.message()));
+      }
+      for (Statement s : file.statements()) {
+        effects.apply(s, new Origin(m.source().path(), s.start().line(), s.index(), true), m.pending());
+      }
+    }
+    return model.freeze();
+  }
+
   public FileResult lint(SourceFile source) {
     return lint(parser.parse(source));
   }
@@ -54,11 +83,25 @@ public final class Linter {
   }
 
   public FileResult lint(ParsedFile file, TransactionPlan plan) {
-    MigrationContext context = new MigrationContext(file, options, plan);
+    return lint(file, plan, SchemaModel.empty());
+  }
+
+  /**
+   * Lints a file that runs after the migrations that left the schema {@code before} (see
+   * {@link #replay}): objects they created are known, new or live as the history says.
+   */
+  public FileResult lint(SourceFile source, TransactionPlan plan, SchemaModel before) {
+    return lint(parser.parse(source), plan, before);
+  }
+
+  public FileResult lint(ParsedFile file, TransactionPlan plan, SchemaModel before) {
+    MigrationContext context = new MigrationContext(file, options, plan, before);
     Findings out = new Findings(file.source());
     for (Statement statement : file.statements()) {
       for (Rule rule : rules) rule.check(statement, context, out);
+      context.advance(statement);
     }
+    for (Rule rule : rules) rule.checkFile(context, out);
     Findings meta = new Findings(file.source());
     Suppressions.Outcome outcome = Suppressions.apply(file, out.toList(), meta, running, knownIds, options.requireSuppressionReason());
     List<Finding> findings = new java.util.ArrayList<>();

@@ -5,6 +5,7 @@ import dev.lockstep.engine.MigrationContext;
 import dev.lockstep.engine.Rewrite;
 import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
+import dev.lockstep.engine.SchemaModel;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
@@ -14,6 +15,8 @@ import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.parse.ast.TypeName;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Sql;
+import dev.lockstep.rules.support.TypeChanges;
+import java.util.Optional;
 import java.util.Set;
 
 @RuleInfo(id = "ban-column-type-change",
@@ -29,9 +32,33 @@ public final class BanColumnTypeChange implements Rule {
     if (!"OBJECT_TABLE".equals(alter.objectType())) return;
     for (AlterTableCmd cmd : alter.commands()) {
       if ("AT_AlterColumnType".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof ColumnDef def) {
+        Optional<SchemaModel.Column> old = context.table(alter.table()).flatMap(t -> t.column(cmd.name()));
+        if (old.isPresent() && def.using().isEmpty()) {
+          TypeName type = def.type();
+          TypeChanges.Verdict verdict = TypeChanges.judge(old.get().type(), type.name(), type.modifiers(), type.isArray());
+          if (verdict == TypeChanges.Verdict.SAME || verdict == TypeChanges.Verdict.WIDENS) continue; // metadata only
+          if (verdict != TypeChanges.Verdict.CONVERTS) {
+            reportKnown(statement, alter.table(), cmd.name(), def, old.get(), verdict, out);
+            continue;
+          }
+        }
         report(statement, alter.table(), cmd.name(), def, out);
       }
     }
+  }
+
+  /** The declared old type is known and the change shrinks it or changes numeric's scale: a rewrite. */
+  private void reportKnown(Statement statement, RangeVar table, String columnName, ColumnDef def, SchemaModel.Column old,
+                           TypeChanges.Verdict verdict, Findings out) {
+    String t = table.qualifiedName();
+    String what = verdict == TypeChanges.Verdict.CHANGES_SCALE ? "changes the scale of" : "narrows";
+    var finding = out.report(this, statement)
+        .message("ALTER COLUMN %s TYPE %s %s %s (declared at %s): it rewrites %s and all its indexes under an ACCESS "
+                + "EXCLUSIVE lock, checking every value; reads and writes wait for the whole rewrite",
+            Sql.quote(columnName), def.type().sql(), what, old.type(), old.origin().describe(), t)
+        .lock(MeasuredCases.get(verdict == TypeChanges.Verdict.CHANGES_SCALE ? "type-numeric-10-2-to-10-3"
+            : "type-varchar100-to-50").on(t));
+    expandContract(finding, table, columnName, def.type());
   }
 
   private void report(Statement statement, RangeVar table, String columnName, ColumnDef def, Findings out) {
@@ -56,6 +83,13 @@ public final class BanColumnTypeChange implements Rule {
               + "and writes wait for the whole rewrite", c, newType, t)
           .lock(MeasuredCases.get("type-int-to-bigint").on(t));
     }
+    expandContract(finding, table, columnName, type);
+  }
+
+  private static void expandContract(Findings.Builder finding, RangeVar table, String columnName, TypeName type) {
+    String t = table.qualifiedName();
+    String c = Sql.quote(columnName);
+    String newType = type.sql();
     String next = Sql.quote(columnName + "_new");
     String nextName = columnName + "_new";
     finding.rewrite(Rewrite.of("Expand and contract: add a new column of the new type, keep it in step with a trigger, "

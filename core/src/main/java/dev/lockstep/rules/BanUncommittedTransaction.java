@@ -7,25 +7,20 @@ import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
-import dev.lockstep.parse.ast.Transaction;
+
 
 @RuleInfo(id = "ban-uncommitted-transaction",
     title = "A transaction opened in a migration must be committed in it",
     severity = Severity.ERROR)
 public final class BanUncommittedTransaction implements Rule {
   @Override
-  public void check(Statement statement, MigrationContext context, Findings out) {
-    int open = context.computeOnce(id(), () -> {
-      int begin = -1;
-      for (Statement s : context.statements()) {
-        if (s.node() instanceof Transaction t) {
-          if (t.begins() && begin < 0) begin = s.index();
-          if (t.ends()) begin = -1;
-        }
-      }
-      return begin;
-    });
-    if (statement.index() != open) return;
+  public void check(Statement statement, MigrationContext context, Findings out) {}
+
+  @Override
+  public void checkFile(MigrationContext context, Findings out) {
+    int open = context.timeline().unclosedBegin();
+    if (open < 0) return;
+    Statement statement = context.statements().get(open);
     out.report(this, statement)
         .message("This transaction is never committed: the migration ends inside it, so its locks stay held until the "
             + "connection closes, and whether its changes persist depends on how the runner ends the session")

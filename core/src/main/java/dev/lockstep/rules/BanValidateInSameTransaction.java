@@ -5,6 +5,7 @@ import dev.lockstep.engine.MigrationContext;
 import dev.lockstep.engine.Rewrite;
 import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
+import dev.lockstep.engine.SchemaModel;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
@@ -23,9 +24,9 @@ public final class BanValidateInSameTransaction implements Rule {
     if (!(statement.node() instanceof AlterTable alter)) return;
     for (AlterTableCmd cmd : alter.commands()) {
       if (!"AT_ValidateConstraint".equals(cmd.subtype())) continue;
-      Optional<Integer> added = context.addedNotValid(alter.table(), cmd.name(), statement);
-      if (added.isEmpty() || !context.sameTransaction(statement, added.get())) continue;
-      boolean foreignKey = "CONSTR_FOREIGN".equals(context.notValidConstraintType(added.get(), cmd.name()));
+      var added = context.addedNotValid(alter.table(), cmd.name(), statement).filter(c -> !c.origin().earlierFile());
+      if (added.isEmpty() || !context.sameTransaction(statement, added.get().origin().statement())) continue;
+      boolean foreignKey = added.get().kind() == SchemaModel.ConstraintKind.FOREIGN_KEY;
       String table = alter.table().qualifiedName();
       var finding = out.report(this, statement)
           .message("VALIDATE CONSTRAINT %s runs in the same transaction that added it NOT VALID: the %s lock of the ADD "

@@ -10,9 +10,9 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.SetVariable;
 import dev.lockstep.parse.ast.Transaction;
-import dev.lockstep.rules.support.TableLocks;
-import java.util.HashSet;
-import java.util.Set;
+import dev.lockstep.engine.TableLocks;
+import dev.lockstep.engine.Timeline;
+import java.util.List;
 
 @RuleInfo(id = "ban-work-after-access-exclusive-lock",
     title = "More statements after taking ACCESS EXCLUSIVE keep the table blocked",
@@ -20,9 +20,8 @@ import java.util.Set;
 public final class BanWorkAfterAccessExclusiveLock implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
-    Set<Integer> flagged = context.computeOnce(id(), () -> flaggedStatements(context));
-    if (!flagged.contains(statement.index())) return;
-    Statement locker = context.statements().get(lockerOf(statement, context));
+    Statement locker = locker(statement, context);
+    if (locker == null) return;
     TableLocks.Locked lock = TableLocks.strongest(locker.node()).orElseThrow();
     out.report(this, statement)
         .message("The transaction has held ACCESS EXCLUSIVE on %s since line %d, and keeps it until COMMIT: this and "
@@ -32,43 +31,33 @@ public final class BanWorkAfterAccessExclusiveLock implements Rule {
             + "separate transaction (or do it first, before taking the lock)"));
   }
 
-  /** The first statement after an ACCESS EXCLUSIVE lock in the same transaction, once per transaction. */
-  private static Set<Integer> flaggedStatements(MigrationContext context) {
-    Set<Integer> out = new HashSet<>();
-    Integer locker = null;
-    boolean reported = false;
-    for (Statement s : context.statements()) {
-      if (!context.inTransaction(s) || s.node() instanceof Transaction) {
-        locker = null;
-        reported = false;
-        continue;
-      }
-      if (locker != null && !context.sameTransaction(s, locker)) {
-        locker = null;
-        reported = false;
-      }
-      if (s.node() instanceof SetVariable) continue; // settings do no work on the table
-      if (locker != null && !reported) {
-        out.add(s.index());
-        reported = true;
-      } else if (locker == null && takesAccessExclusiveOnExistingTable(s, context)) {
-        locker = s.index();
-      }
+  /**
+   * The statement that took ACCESS EXCLUSIVE on an existing table, when {@code statement} is the
+   * first work after it in the same transaction (settings do no work on the table); once per
+   * transaction, counted from its start or its last transaction-control statement (SAVEPOINT ...).
+   */
+  private static Statement locker(Statement statement, MigrationContext context) {
+    if (!context.inTransaction(statement) || statement.node() instanceof Transaction
+        || statement.node() instanceof SetVariable) {
+      return null;
     }
-    return out;
+    List<Statement> all = context.statements();
+    int previous = statement.index() - 1;
+    while (previous >= 0 && all.get(previous).node() instanceof SetVariable
+        && context.sameTransaction(statement, previous)) {
+      previous--;
+    }
+    if (previous < 0 || !context.sameTransaction(statement, previous)) return null;
+    for (Timeline.HeldLock held : context.timeline().locksHeld(statement)) {
+      if (held.onNewTable() || held.lock().mode() != LockMode.ACCESS_EXCLUSIVE) continue;
+      if (sinceControl(all, held.statement(), statement.index())) return held.statement() == previous ? all.get(previous) : null;
+    }
+    return null;
   }
 
-  private static int lockerOf(Statement statement, MigrationContext context) {
-    for (int i = statement.index() - 1; i >= 0; i--) {
-      if (takesAccessExclusiveOnExistingTable(context.statements().get(i), context)) return i;
-    }
-    throw new IllegalStateException("no locking statement before " + statement);
-  }
-
-  private static boolean takesAccessExclusiveOnExistingTable(Statement s, MigrationContext context) {
-    return TableLocks.strongest(s.node())
-        .filter(l -> l.mode() == LockMode.ACCESS_EXCLUSIVE)
-        .filter(l -> l.table() == null || !context.createdEarlier(l.table(), s))
-        .isPresent();
+  /** No transaction-control statement (SAVEPOINT, ...) between {@code from} and {@code to}. */
+  private static boolean sinceControl(List<Statement> all, int from, int to) {
+    for (int i = from + 1; i < to; i++) if (all.get(i).node() instanceof Transaction) return false;
+    return true;
   }
 }

@@ -21,10 +21,7 @@ public final class PreferStatementTimeout implements Rule {
     if (context.statementTimeout(statement).isPresent()) return;
     String what = scan(statement);
     if (what == null) return;
-    int first = context.computeOnce(id(), () -> context.statements().stream()
-        .filter(s -> scan(s) != null && context.statementTimeout(s).isEmpty())
-        .mapToInt(Statement::index).findFirst().orElse(-1));
-    if (statement.index() != first) return; // once per file
+    if (out.reported(this)) return; // once per file
     out.report(this, statement)
         .message("%s reads the whole table and no statement_timeout is set: on a table much larger than in testing it "
             + "can run far longer than the deploy expects", what)

@@ -13,7 +13,7 @@ import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.Drop;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.rules.support.Durations;
-import dev.lockstep.rules.support.TableLocks;
+import dev.lockstep.engine.TableLocks;
 import java.util.Optional;
 
 @RuleInfo(id = "require-lock-timeout",
@@ -23,9 +23,7 @@ public final class RequireLockTimeout implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
     // One finding per file, on the first statement that needs a timeout: the fix covers the whole file.
-    int first = context.computeOnce(id(), () -> context.statements().stream()
-        .filter(s -> needsTimeout(s, context)).mapToInt(Statement::index).findFirst().orElse(-1));
-    if (statement.index() != first) return;
+    if (out.reported(this) || !needsTimeout(statement, context)) return;
     TableLocks.Locked locked = TableLocks.strongest(statement.node()).orElseThrow();
     out.report(this, statement)
         .message("%s waits for %s %s lock on %s with no lock_timeout: while it waits behind any long-running query, "

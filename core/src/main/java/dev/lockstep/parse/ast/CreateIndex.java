@@ -62,6 +62,14 @@ public final class CreateIndex extends Node {
     return parts.isEmpty() ? "expr" : parts.get(parts.size() - 1);
   }
 
+  /** The indexed columns by name; null for an expression. */
+  public java.util.List<String> columns() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    JsonNode params = fields.get("indexParams");
+    if (params != null) for (JsonNode p : params) out.add(p.path("IndexElem").path("name").asText(null));
+    return out;
+  }
+
   public String accessMethod() {
     return text("accessMethod");
   }

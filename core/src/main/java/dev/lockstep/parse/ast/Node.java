@@ -41,7 +41,12 @@ public class Node {
       Map.entry("DeleteStmt", Delete::new),
       Map.entry("TruncateStmt", Truncate::new),
       Map.entry("PartitionCmd", PartitionCmd::new),
-      Map.entry("CreateDomainStmt", CreateDomain::new));
+      Map.entry("CreateDomainStmt", CreateDomain::new),
+      Map.entry("CreateTableAsStmt", CreateTableAs::new),
+      Map.entry("CreateEnumStmt", CreateEnum::new),
+      Map.entry("ViewStmt", CreateView::new),
+      Map.entry("CreateSeqStmt", CreateSequence::new),
+      Map.entry("CreateSchemaStmt", CreateSchema::new));
 
   private final String kind;
   protected final JsonNode fields;

@@ -1,6 +1,5 @@
-package dev.lockstep.rules.support;
+package dev.lockstep.engine;
 
-import dev.lockstep.engine.LockMode;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
 import dev.lockstep.parse.ast.Cluster;
