@@ -1,6 +1,11 @@
 package dev.lockstep;
 
 import dev.lockstep.cache.ResultCache;
+import dev.lockstep.engine.Linter;
+import dev.lockstep.engine.ReplayProblem;
+import dev.lockstep.engine.ReplayedMigration;
+import dev.lockstep.engine.SchemaModel;
+import dev.lockstep.engine.TransactionPlan;
 import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.history.HistoryProblem;
 import dev.lockstep.history.MigrationHistory;
@@ -8,6 +13,8 @@ import dev.lockstep.history.RelevantMigrations;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.input.SqlFiles;
 import dev.lockstep.parse.ObjectNames;
+import dev.lockstep.parse.ParsedFile;
+import dev.lockstep.parse.SyntaxError;
 import dev.lockstep.parse.SqlParser;
 import dev.lockstep.source.InputException;
 import dev.lockstep.source.Position;
@@ -16,11 +23,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
  * The earlier migrations a file is judged after: its history in its tool's order, each file read
@@ -41,6 +51,9 @@ final class HistoryInputs {
     static final Prepared NONE = new Prepared(List.of(), List.of(), "");
   }
 
+  /** The model a file is judged after, or the problems of the earlier statements that did not parse. */
+  record Replayed(SchemaModel model, List<Problem> problems) {}
+
   /**
    * Why a file's history could not be used: at {@code path} (and {@code at}, when known). The run
    * reports each problem once, naming the files that were judged alone because of it.
@@ -52,12 +65,23 @@ final class HistoryInputs {
 
   private final MigrationHistory history;
   private final Function<SourceFile, MigrationScript> scripts;
+  private final LongFunction<String> tooBig;
   private final Map<Path, Loaded> loaded = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> namesByHash = new ConcurrentHashMap<>();
+  /** Replayed models by the content of what was replayed: files that need the same earlier files share one. */
+  private final Map<String, SchemaModel> models = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, SchemaModel> eldest) {
+      return size() > MODELS_KEPT;
+    }
+  });
+  private static final int MODELS_KEPT = 64;
 
-  HistoryInputs(MigrationHistory history, Function<SourceFile, MigrationScript> scripts) {
+  /** @param tooBig why a file is too big to read (max-file-size), or null */
+  HistoryInputs(MigrationHistory history, Function<SourceFile, MigrationScript> scripts, LongFunction<String> tooBig) {
     this.history = history;
     this.scripts = scripts;
+    this.tooBig = tooBig;
   }
 
   Prepared prepare(MigrationScript script, SqlParser parser) {
@@ -81,10 +105,46 @@ final class HistoryInputs {
       key.append(p).append('\0').append(l.hash()).append('\0').append(e.pending()).append('\n');
     }
     Set<String> names = ObjectNames.of(parser.parse(script.source()).statements());
-    List<Integer> selected = RelevantMigrations.select(names, texts, i -> namesOf(earlier.get(i).script(), parser));
+    List<Integer> selected;
+    try {
+      selected = RelevantMigrations.select(names, texts, i -> namesOf(earlier.get(i).script(), parser));
+    } catch (Unparsed e) {
+      return new Prepared(List.of(), List.of(new Problem(display(Path.of(e.getMessage())), null,
+          "parsing this earlier migration stopped (max-parse-time)")), "");
+    }
     List<Earlier> replay = new ArrayList<>();
     for (int i : selected) replay.add(earlier.get(i));
     return new Prepared(replay, List.of(), key.toString());
+  }
+
+  /**
+   * Replays the earlier migrations into a model; one already replayed in this run (same files,
+   * same content, same pending flags and plans) is reused. Earlier statements that do not parse
+   * are problems, and the file is then judged alone.
+   */
+  Replayed replay(Prepared prepared, Linter linter, Function<MigrationScript, TransactionPlan> plans) {
+    if (prepared.replay().isEmpty()) return new Replayed(SchemaModel.empty(), List.of());
+    StringBuilder key = new StringBuilder();
+    List<ReplayedMigration> migrations = new ArrayList<>();
+    for (Earlier e : prepared.replay()) {
+      TransactionPlan plan = plans.apply(e.script());
+      String path = e.script().source().path();
+      key.append(path).append('\0').append(loaded.get(Path.of(path)).hash()).append('\0').append(e.pending())
+          .append('\0').append(plan).append('\n');
+      migrations.add(new ReplayedMigration(e.script().source(), plan, e.pending()));
+    }
+    SchemaModel model = models.get(key.toString());
+    if (model == null) {
+      model = linter.replay(migrations);
+      models.put(key.toString(), model);
+    }
+    if (model.problems().isEmpty()) return new Replayed(model, List.of());
+    List<Problem> problems = new ArrayList<>();
+    for (ReplayProblem p : model.problems()) {
+      problems.add(new Problem(display(Path.of(p.path())), new Position(p.line(), p.column()),
+          "an earlier migration does not parse: " + p.message()));
+    }
+    return new Replayed(SchemaModel.empty(), problems);
   }
 
   /**
@@ -109,11 +169,27 @@ final class HistoryInputs {
 
   private Set<String> namesOf(MigrationScript script, SqlParser parser) {
     String hash = loaded.get(Path.of(script.source().path())).hash();
-    return namesByHash.computeIfAbsent(hash, h -> ObjectNames.of(parser.parse(script.source()).statements()));
+    Set<String> names = namesByHash.get(hash);
+    if (names != null) return names;
+    ParsedFile parsed = parser.parse(script.source());
+    // names from a parse cut short could leave out a file that matters
+    if (parsed.errors().stream().anyMatch(SyntaxError::stoppedParsing)) throw new Unparsed(script.source().path());
+    names = ObjectNames.of(parsed.statements());
+    namesByHash.put(hash, names);
+    return names;
+  }
+
+  /** Parsing an earlier migration stopped: which files matter is not known. */
+  private static final class Unparsed extends RuntimeException {
+    Unparsed(String path) {
+      super(path, null, false, false);
+    }
   }
 
   private Loaded load(Path p) {
     try {
+      String big = tooBig.apply(Files.size(p));
+      if (big != null) return new Loaded(null, null, "earlier migration " + big);
       SourceFile source = SourceFile.decode(p.toString(), Files.readAllBytes(p));
       return new Loaded(scripts.apply(source), ResultCache.contentHash(source.text()), null);
     } catch (IOException e) {

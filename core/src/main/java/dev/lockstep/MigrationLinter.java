@@ -7,6 +7,7 @@ import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Limits;
 import dev.lockstep.engine.Linter;
+import dev.lockstep.engine.SchemaModel;
 import dev.lockstep.engine.TransactionPlan;
 import dev.lockstep.frameworks.Framework;
 import dev.lockstep.frameworks.MigrationScript;
@@ -72,7 +73,7 @@ public final class MigrationLinter {
    * into the schema model; {@code pending} says which of them have not run in production yet.
    */
   public MigrationLinter withHistory(PendingMigrations pending) {
-    histories = new HistoryInputs(new MigrationHistory(pending), this::script);
+    histories = new HistoryInputs(new MigrationHistory(pending), this::script, this::tooBig);
     return this;
   }
 
@@ -91,12 +92,12 @@ public final class MigrationLinter {
 
   /** Stopped after max-parse-time: the result then holds an error saying the rest was not checked. */
   public FileResult lint(MigrationScript script) {
-    return lint(script, HistoryInputs.Prepared.NONE);
+    return lint(script, SchemaModel.empty());
   }
 
-  private FileResult lint(MigrationScript script, HistoryInputs.Prepared history) {
+  private FileResult lint(MigrationScript script, SchemaModel before) {
     TransactionPlan plan = plan(script);
-    return Deadline.within(limits.maxParseMillis(), () -> linter.get().lint(script.source(), plan));
+    return Deadline.within(limits.maxParseMillis(), () -> linter.get().lint(script.source(), plan, before));
   }
 
   private TransactionPlan plan(MigrationScript script) {
@@ -182,14 +183,24 @@ public final class MigrationLinter {
       MigrationScript script = script(source);
       if (script.skipped() != null) return new Outcome(null, new LintReport.Skipped(source.path(), script.skipped()), null);
       HistoryInputs.Prepared history = histories == null ? HistoryInputs.Prepared.NONE
-          : histories.prepare(script, parser.get());
+          : Deadline.within(limits.maxParseMillis(), () -> histories.prepare(script, parser.get()));
       // a file judged without its broken history is reported, never kept as if judged with it
       ResultCache.Key key = cache == null || !history.problems().isEmpty() ? null : cache.key(script, history.cacheKey());
       FileResult cached = key == null ? null : cache.get(key, script.source());
       if (cached != null) return new Outcome(cached, null, null);
-      FileResult result = lint(script, history).withFramework(script.framework().id());
+      List<HistoryInputs.Problem> problems = history.problems();
+      SchemaModel before = SchemaModel.empty();
+      if (!history.replay().isEmpty()) {
+        HistoryInputs.Prepared prepared = history;
+        HistoryInputs.Replayed replayed = Deadline.within(limits.maxParseMillis(),
+            () -> histories.replay(prepared, linter.get(), this::plan));
+        before = replayed.model();
+        problems = replayed.problems();
+        if (!problems.isEmpty()) key = null;
+      }
+      FileResult result = lint(script, before).withFramework(script.framework().id());
       if (key != null && result.syntaxErrors().stream().noneMatch(SyntaxError::stoppedParsing)) cache.put(key, result);
-      return new Outcome(result, null, null, false, history.problems());
+      return new Outcome(result, null, null, false, problems);
     } catch (OutOfMemoryError e) {
       linter.remove(); // the parser may have been mid-call: start the next file on a fresh one
       parser.remove();

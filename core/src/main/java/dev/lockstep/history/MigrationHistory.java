@@ -3,6 +3,7 @@ package dev.lockstep.history;
 import dev.lockstep.frameworks.Framework;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,8 @@ public final class MigrationHistory {
   /** The migrations applied before {@code file} by {@code tool}, oldest first. */
   public History before(Path file, Framework tool) {
     Path abs = file.toAbsolutePath().normalize();
-    if (abs.getParent() == null) return History.NONE;
+    // standard input named after a file that is not there (--stdin-filename): no siblings to read
+    if (abs.getParent() == null || !Files.isDirectory(abs.getParent())) return History.NONE;
     MigrationOrder order;
     try {
       order = orders.computeIfAbsent(tool.id() + "\0" + root(abs, tool), k -> read(abs, tool));
