@@ -52,12 +52,15 @@ public record PendingMigrations(AppliedMigrations applied, Set<Path> changed, St
   record Decision(boolean[] pending, String problem) {}
 
   /**
-   * The index of the first pending migration: the first whose version is at least pending-from's,
+   * The index of the first pending migration: the first whose version is at least pending-from's
+   * (a leading V, as in Flyway's file names, is allowed),
    * or whose name is pending-from or starts with it followed by {@code _}; the history's length
    * when a version is past every migration; -1 when a name matches none.
    */
   private int firstPending(List<Migration> all) {
-    Optional<MigrationVersion> version = MigrationVersion.parse(pendingFrom);
+    // "V12" as Flyway's file names write it is version 12
+    String bare = pendingFrom.matches("[Vv][0-9].*") ? pendingFrom.substring(1) : pendingFrom;
+    Optional<MigrationVersion> version = MigrationVersion.parse(bare);
     for (int i = 0; i < all.size(); i++) {
       Migration m = all.get(i);
       if (m.name().equals(pendingFrom) || m.name().startsWith(pendingFrom + "_")) return i;
