@@ -67,7 +67,8 @@ final class HistoryInputs {
   private final Function<SourceFile, MigrationScript> scripts;
   private final LongFunction<String> tooBig;
   private final Map<Path, Loaded> loaded = new ConcurrentHashMap<>();
-  private final Map<String, Set<String>> namesByHash = new ConcurrentHashMap<>();
+  /** What earlier files' objects came from, by content hash: each file is parsed for it once per run. */
+  private final Map<String, Set<String>> sourcesByHash = new ConcurrentHashMap<>();
   /** Replayed models by the content of what was replayed: files that need the same earlier files share one. */
   private final Map<String, SchemaModel> models = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -107,7 +108,7 @@ final class HistoryInputs {
     Set<String> names = ObjectNames.of(parser.parse(script.source()).statements());
     List<Integer> selected;
     try {
-      selected = RelevantMigrations.select(names, texts, i -> namesOf(earlier.get(i).script(), parser));
+      selected = RelevantMigrations.select(names, texts, i -> sourcesOf(earlier.get(i).script(), parser));
     } catch (Unparsed e) {
       return new Prepared(List.of(), List.of(new Problem(display(Path.of(e.getMessage())), null,
           "parsing this earlier migration stopped (max-parse-time)")), "");
@@ -167,15 +168,15 @@ final class HistoryInputs {
     return p.startsWith(here) && !p.equals(here) ? here.relativize(p).toString() : p.toString();
   }
 
-  private Set<String> namesOf(MigrationScript script, SqlParser parser) {
+  private Set<String> sourcesOf(MigrationScript script, SqlParser parser) {
     String hash = loaded.get(Path.of(script.source().path())).hash();
-    Set<String> names = namesByHash.get(hash);
+    Set<String> names = sourcesByHash.get(hash);
     if (names != null) return names;
     ParsedFile parsed = parser.parse(script.source());
     // names from a parse cut short could leave out a file that matters
     if (parsed.errors().stream().anyMatch(SyntaxError::stoppedParsing)) throw new Unparsed(script.source().path());
-    names = ObjectNames.of(parsed.statements());
-    namesByHash.put(hash, names);
+    names = ObjectNames.sources(parsed.statements());
+    sourcesByHash.put(hash, names);
     return names;
   }
 

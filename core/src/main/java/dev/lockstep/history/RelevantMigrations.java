@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * file in a long history replays a few files rather than all (the cost of linting one file must
  * stay close to linting it alone). An object's facts change only through statements that name it
  * (its table, for a column), so an earlier file matters when its text names one of the file's
- * objects, or an object of a later file that matters (a rename, a foreign key). Going from the
- * latest earlier file back to the first, a file is kept when its words meet the names collected so
- * far, and its own object names join them. Files that can change objects without naming them
+ * objects, or an object that one of those came from (the old name of a renamed table, the table
+ * copied by LIKE or inherited from, the table of an index). Going from the latest earlier file
+ * back to the first, a file is kept when its words meet the names collected so far, and the names
+ * its objects came from join them. A table only referenced (by a foreign key) does not join: its
+ * facts do not change, and a file that uses them names it itself. Files that can change objects without naming them
  * (search_path, CASCADE, DROP/ALTER SCHEMA, DROP OWNED) are always kept. Comparing words without
  * case keeps more files than needed, never fewer.
  */
@@ -33,16 +35,16 @@ public final class RelevantMigrations {
    *
    * @param names   the object names of the file being linted (lower case)
    * @param texts   the earlier files' texts, oldest first
-   * @param namesOf the object names of earlier file {@code i} (parsed only for the files kept)
+   * @param sourcesOf the names earlier file {@code i}'s objects came from (parsed only for the files kept)
    */
-  public static List<Integer> select(Set<String> names, List<String> texts, IntFunction<Set<String>> namesOf) {
+  public static List<Integer> select(Set<String> names, List<String> texts, IntFunction<Set<String>> sourcesOf) {
     Set<String> wanted = new HashSet<>(names);
     List<Integer> kept = new ArrayList<>();
     for (int i = texts.size() - 1; i >= 0; i--) {
       String text = texts.get(i);
       if (!NAMES_NOTHING.matcher(text).find() && !mentions(text, wanted)) continue;
       kept.add(i);
-      wanted.addAll(namesOf.apply(i));
+      wanted.addAll(sourcesOf.apply(i));
     }
     Collections.reverse(kept);
     return kept;

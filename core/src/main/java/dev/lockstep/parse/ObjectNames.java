@@ -27,6 +27,33 @@ public final class ObjectNames {
     return out;
   }
 
+  /**
+   * The objects that a file's objects come from, whose earlier facts carry over to them: the old
+   * names of renamed objects, the tables that CREATE TABLE copies (LIKE) or inherits from
+   * (INHERITS, PARTITION OF), and the tables of created indexes. Objects merely referenced (a
+   * foreign key's table) are left out: nothing about them changes.
+   */
+  public static Set<String> sources(List<Statement> statements) {
+    Set<String> out = new TreeSet<>();
+    for (Statement s : statements) {
+      JsonNode tree = s.tree();
+      JsonNode rename = tree.path("RenameStmt");
+      if (!rename.isMissingNode()) {
+        add(rename.path("relation").path("relname").asText(""), out);
+        if (!rename.path("renameType").asText().matches("OBJECT_(COLUMN|ATTRIBUTE)")) add(rename.path("subname").asText(""), out);
+        for (JsonNode name : rename.path("object")) strings(name, out);
+      }
+      add(tree.path("IndexStmt").path("relation").path("relname").asText(""), out);
+      JsonNode create = tree.path("CreateStmt");
+      for (JsonNode parent : create.path("inhRelations")) add(parent.path("RangeVar").path("relname").asText(""), out);
+      for (JsonNode element : create.path("tableElts")) {
+        add(element.path("TableLikeClause").path("relation").path("relname").asText(""), out);
+      }
+    }
+    out.removeAll(EVERYWHERE);
+    return out;
+  }
+
   private static void walk(JsonNode node, String type, Set<String> out) {
     if (node.isArray()) {
       for (JsonNode child : node) walk(child, type, out);

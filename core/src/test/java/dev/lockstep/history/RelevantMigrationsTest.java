@@ -23,7 +23,7 @@ class RelevantMigrationsTest {
     List<String> texts = List.of(earlier);
     return RelevantMigrations.select(names(file), texts, i -> {
       parsed.add(i);
-      return names(texts.get(i));
+      return ObjectNames.sources(parser.parse(SourceFile.of("x.sql", texts.get(i))).statements());
     });
   }
 
@@ -54,13 +54,23 @@ class RelevantMigrationsTest {
   }
 
   @Test
-  void followsRenamesAndForeignKeysBackwards() {
+  void followsRenamesCopiesAndIndexesBackwardsButNotForeignKeys() {
     assertThat(select("CREATE INDEX i ON invoices (total);",
-        "CREATE TABLE bills (total numeric(10,2), customer bigint REFERENCES customers);",
         "CREATE TABLE customers (id bigint PRIMARY KEY);",
+        "CREATE TABLE base (total numeric(10,2));",
+        "CREATE TABLE bills (LIKE base, customer bigint REFERENCES customers);",
         "CREATE TABLE unrelated (total numeric);",
-        "ALTER TABLE bills RENAME TO invoices;")).containsExactly(0, 3);
-    // customers was created after bills' foreign key names it: not an earlier fact about invoices
+        "ALTER TABLE bills RENAME TO invoices;")).containsExactly(1, 2, 4);
+    assertThat(select("DROP INDEX orders_total;", "CREATE TABLE orders (total int);", "CREATE TABLE other (total int);",
+        "CREATE INDEX orders_total ON orders (total);")).containsExactly(0, 2);
+  }
+
+  @Test
+  void aTableEveryMigrationReferencesDoesNotPullInEveryMigration() {
+    String[] earlier = new String[50];
+    earlier[0] = "CREATE TABLE users (id bigint PRIMARY KEY);";
+    for (int i = 1; i < 50; i++) earlier[i] = "CREATE TABLE t" + i + " (id bigint, user_id bigint REFERENCES users);";
+    assertThat(select("CREATE INDEX t40_user ON t40 (user_id);", earlier)).containsExactly(40);
   }
 
   @Test
