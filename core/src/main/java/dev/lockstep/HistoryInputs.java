@@ -22,13 +22,17 @@ import dev.lockstep.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 
@@ -40,8 +44,8 @@ import java.util.function.LongFunction;
  * threads of a run.
  */
 final class HistoryInputs {
-  /** An earlier migration to replay: as its tool runs it, and whether it is pending. */
-  record Earlier(MigrationScript script, boolean pending) {}
+  /** An earlier migration to replay, and whether it is pending. */
+  record Earlier(Path path, SourceFile source, boolean pending) {}
 
   /**
    * What a file is judged after: the earlier migrations to replay, or the problems that made it
@@ -60,15 +64,16 @@ final class HistoryInputs {
    */
   record Problem(String path, Position at, String message) {}
 
-  /** An earlier file as read: its script and content hash, or why it could not be read. */
-  private record Loaded(MigrationScript script, String hash, String problem) {}
+  /** An earlier file as read, or why it could not be read. */
+  private record Loaded(SourceFile source, String problem) {}
 
   private final MigrationHistory history;
   private final Function<SourceFile, MigrationScript> scripts;
   private final LongFunction<String> tooBig;
+  // each earlier file is read, hashed, interpreted and parsed for its sources at most once per run
   private final Map<Path, Loaded> loaded = new ConcurrentHashMap<>();
-  /** What earlier files' objects came from, by content hash: each file is parsed for it once per run. */
-  private final Map<String, Set<String>> sourcesByHash = new ConcurrentHashMap<>();
+  private final Map<Path, MigrationScript> interpreted = new ConcurrentHashMap<>();
+  private final Map<Path, Set<String>> sources = new ConcurrentHashMap<>();
   /** Replayed models by the content of what was replayed: files that need the same earlier files share one. */
   private final Map<String, SchemaModel> models = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -85,37 +90,65 @@ final class HistoryInputs {
     this.tooBig = tooBig;
   }
 
-  Prepared prepare(MigrationScript script, SqlParser parser) {
+  /**
+   * A file's history read: its earlier migrations with their texts, or the problems that keep it
+   * from being used; and its part of the result cache key.
+   */
+  record Loading(List<Earlier> earlier, List<String> texts, List<Problem> problems, String cacheKey) {
+    static final Loading NONE = new Loading(List.of(), List.of(), List.of(), "");
+  }
+
+  private static final ExecutorService READERS = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "lockstep-history");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /** Reads the history on another thread, while the caller starts parsing the file itself. */
+  CompletableFuture<Loading> loadAsync(MigrationScript script, boolean keyed) {
+    return CompletableFuture.supplyAsync(() -> load(script, keyed), READERS);
+  }
+
+  /** @param keyed whether the result cache needs the history's content in its key */
+  Loading load(MigrationScript script, boolean keyed) {
     Path path = Path.of(script.source().path());
     MigrationHistory.History h = history.before(path, script.framework());
     if (!h.problems().isEmpty()) {
       List<Problem> problems = new ArrayList<>();
       for (HistoryProblem p : h.problems()) problems.add(new Problem(display(p.path()), new Position(p.line(), p.column()), p.message()));
-      return new Prepared(List.of(), problems, "");
+      return new Loading(List.of(), List.of(), problems, "");
     }
-    if (h.earlier().isEmpty()) return Prepared.NONE;
+    if (h.earlier().isEmpty()) return Loading.NONE;
     List<Earlier> earlier = new ArrayList<>();
     List<String> texts = new ArrayList<>();
-    StringBuilder key = new StringBuilder();
+    MessageDigest digest = keyed ? ResultCache.digest() : null;
     for (MigrationHistory.Earlier e : h.earlier()) {
       Path p = e.migration().path();
       Loaded l = loaded.computeIfAbsent(p, this::load);
-      if (l.problem() != null) return new Prepared(List.of(), List.of(new Problem(display(p), null, l.problem())), "");
-      earlier.add(new Earlier(l.script(), e.pending()));
-      texts.add(l.script().source().parseText());
-      key.append(p).append('\0').append(l.hash()).append('\0').append(e.pending()).append('\n');
+      if (l.problem() != null) return new Loading(List.of(), List.of(), List.of(new Problem(display(p), null, l.problem())), "");
+      earlier.add(new Earlier(p, l.source(), e.pending()));
+      texts.add(l.source().text());
+      if (keyed) ResultCache.update(digest, p.toString(), l.source().text(), String.valueOf(e.pending()));
     }
-    Set<String> names = ObjectNames.of(parser.parse(script.source()).statements());
+    return new Loading(earlier, texts, List.of(), keyed ? ResultCache.hex(digest) : "");
+  }
+
+  /** The earlier migrations to replay for a file whose statements are {@code parsed}. */
+  Prepared select(Loading loading, ParsedFile parsed, SqlParser parser) {
+    if (!loading.problems().isEmpty() || loading.earlier().isEmpty()) {
+      return new Prepared(List.of(), loading.problems(), loading.cacheKey());
+    }
+    Set<String> names = ObjectNames.of(parsed.statements());
     List<Integer> selected;
     try {
-      selected = RelevantMigrations.select(names, texts, i -> sourcesOf(earlier.get(i).script(), parser));
+      selected = RelevantMigrations.select(names, loading.texts(), i -> sourcesOf(loading.earlier().get(i), parser));
     } catch (Unparsed e) {
       return new Prepared(List.of(), List.of(new Problem(display(Path.of(e.getMessage())), null,
           "parsing this earlier migration stopped (max-parse-time)")), "");
     }
     List<Earlier> replay = new ArrayList<>();
-    for (int i : selected) replay.add(earlier.get(i));
-    return new Prepared(replay, List.of(), key.toString());
+    for (int i : selected) replay.add(loading.earlier().get(i));
+    return new Prepared(replay, List.of(), loading.cacheKey());
   }
 
   /**
@@ -128,11 +161,11 @@ final class HistoryInputs {
     StringBuilder key = new StringBuilder();
     List<ReplayedMigration> migrations = new ArrayList<>();
     for (Earlier e : prepared.replay()) {
-      TransactionPlan plan = plans.apply(e.script());
-      String path = e.script().source().path();
-      key.append(path).append('\0').append(loaded.get(Path.of(path)).hash()).append('\0').append(e.pending())
-          .append('\0').append(plan).append('\n');
-      migrations.add(new ReplayedMigration(e.script().source(), plan, e.pending()));
+      MigrationScript script = script(e);
+      TransactionPlan plan = plans.apply(script);
+      // a file's content is read once per run: its path stands for it here
+      key.append(e.path()).append('\0').append(e.pending()).append('\0').append(plan).append('\n');
+      migrations.add(new ReplayedMigration(script.source(), plan, e.pending()));
     }
     SchemaModel model = models.get(key.toString());
     if (model == null) {
@@ -168,15 +201,19 @@ final class HistoryInputs {
     return p.startsWith(here) && !p.equals(here) ? here.relativize(p).toString() : p.toString();
   }
 
-  private Set<String> sourcesOf(MigrationScript script, SqlParser parser) {
-    String hash = loaded.get(Path.of(script.source().path())).hash();
-    Set<String> names = sourcesByHash.get(hash);
+  /** The earlier file as its tool runs it (down sections and markers masked). */
+  private MigrationScript script(Earlier e) {
+    return interpreted.computeIfAbsent(e.path(), p -> scripts.apply(e.source()));
+  }
+
+  private Set<String> sourcesOf(Earlier e, SqlParser parser) {
+    Set<String> names = sources.get(e.path());
     if (names != null) return names;
-    ParsedFile parsed = parser.parse(script.source());
+    ParsedFile parsed = parser.parse(script(e).source());
     // names from a parse cut short could leave out a file that matters
-    if (parsed.errors().stream().anyMatch(SyntaxError::stoppedParsing)) throw new Unparsed(script.source().path());
+    if (parsed.errors().stream().anyMatch(SyntaxError::stoppedParsing)) throw new Unparsed(e.path().toString());
     names = ObjectNames.sources(parsed.statements());
-    sourcesByHash.put(hash, names);
+    sources.put(e.path(), names);
     return names;
   }
 
@@ -190,13 +227,12 @@ final class HistoryInputs {
   private Loaded load(Path p) {
     try {
       String big = tooBig.apply(Files.size(p));
-      if (big != null) return new Loaded(null, null, "earlier migration " + big);
-      SourceFile source = SourceFile.decode(p.toString(), Files.readAllBytes(p));
-      return new Loaded(scripts.apply(source), ResultCache.contentHash(source.text()), null);
+      if (big != null) return new Loaded(null, "earlier migration " + big);
+      return new Loaded(SourceFile.decode(p.toString(), Files.readAllBytes(p)), null);
     } catch (IOException e) {
-      return new Loaded(null, null, "earlier migration: " + SqlFiles.describe(e));
+      return new Loaded(null, "earlier migration: " + SqlFiles.describe(e));
     } catch (InputException e) {
-      return new Loaded(null, null, "earlier migration " + e.getMessage());
+      return new Loaded(null, "earlier migration " + e.getMessage());
     }
   }
 }

@@ -14,6 +14,7 @@ import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.history.MigrationHistory;
 import dev.lockstep.history.PendingMigrations;
 import dev.lockstep.input.InputProblem;
+import dev.lockstep.parse.ParsedFile;
 import dev.lockstep.parse.SqlParser;
 import dev.lockstep.parse.SyntaxError;
 import dev.lockstep.report.LintReport;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +35,27 @@ import java.util.concurrent.TimeUnit;
 /** Lints files the way their migration tools run them: framework, transactions, down sections. */
 public final class MigrationLinter {
   private static final String INTERRUPTED = "interrupted, the file was not checked";
+  /** A file's result, and the problems of its history (it was then judged alone). */
+  private record Judged(FileResult result, List<HistoryInputs.Problem> problems) {}
+
+  /**
+   * Parses the file while its history is read, replays the earlier migrations that matter to it,
+   * and lints it after them; with a history that cannot be used, alone.
+   */
+  private Judged judge(MigrationScript script, CompletableFuture<HistoryInputs.Loading> loading) {
+    ParsedFile parsed = parser.get().parse(script.source());
+    HistoryInputs.Loading history = loading.join();
+    SchemaModel before = SchemaModel.empty();
+    List<HistoryInputs.Problem> problems = history.problems();
+    if (!history.earlier().isEmpty()) {
+      HistoryInputs.Prepared prepared = histories.select(history, parsed, parser.get());
+      HistoryInputs.Replayed replayed = histories.replay(prepared, linter.get(), this::plan);
+      before = replayed.model();
+      problems = prepared.problems().isEmpty() ? replayed.problems() : prepared.problems();
+    }
+    return new Judged(linter.get().lint(parsed, plan(script), before), problems);
+  }
+
   /** A parser instance is single-threaded: one parser, and a linter sharing it, per thread. */
   private final ThreadLocal<SqlParser> parser = ThreadLocal.withInitial(SqlParser::new);
   private final ThreadLocal<Linter> linter;
@@ -182,25 +205,22 @@ public final class MigrationLinter {
     try {
       MigrationScript script = script(source);
       if (script.skipped() != null) return new Outcome(null, new LintReport.Skipped(source.path(), script.skipped()), null);
-      HistoryInputs.Prepared history = histories == null ? HistoryInputs.Prepared.NONE
-          : Deadline.within(limits.maxParseMillis(), () -> histories.prepare(script, parser.get()));
-      // a file judged without its broken history is reported, never kept as if judged with it
-      ResultCache.Key key = cache == null || !history.problems().isEmpty() ? null : cache.key(script, history.cacheKey());
-      FileResult cached = key == null ? null : cache.get(key, script.source());
-      if (cached != null) return new Outcome(cached, null, null);
-      List<HistoryInputs.Problem> problems = history.problems();
-      SchemaModel before = SchemaModel.empty();
-      if (!history.replay().isEmpty()) {
-        HistoryInputs.Prepared prepared = history;
-        HistoryInputs.Replayed replayed = Deadline.within(limits.maxParseMillis(),
-            () -> histories.replay(prepared, linter.get(), this::plan));
-        before = replayed.model();
-        problems = replayed.problems();
-        if (!problems.isEmpty()) key = null;
+      CompletableFuture<HistoryInputs.Loading> loading = histories == null
+          ? CompletableFuture.completedFuture(HistoryInputs.Loading.NONE) : histories.loadAsync(script, cache != null);
+      ResultCache.Key key = null;
+      if (cache != null) {
+        HistoryInputs.Loading history = loading.join();
+        // a file judged without its broken history is reported, never kept as if judged with it
+        key = history.problems().isEmpty() ? cache.key(script, history.cacheKey()) : null;
+        FileResult cached = key == null ? null : cache.get(key, script.source());
+        if (cached != null) return new Outcome(cached, null, null);
       }
-      FileResult result = lint(script, before).withFramework(script.framework().id());
-      if (key != null && result.syntaxErrors().stream().noneMatch(SyntaxError::stoppedParsing)) cache.put(key, result);
-      return new Outcome(result, null, null, false, problems);
+      Judged judged = Deadline.within(limits.maxParseMillis(), () -> judge(script, loading));
+      FileResult result = judged.result().withFramework(script.framework().id());
+      if (key != null && judged.problems().isEmpty() && result.syntaxErrors().stream().noneMatch(SyntaxError::stoppedParsing)) {
+        cache.put(key, result);
+      }
+      return new Outcome(result, null, null, false, judged.problems());
     } catch (OutOfMemoryError e) {
       linter.remove(); // the parser may have been mid-call: start the next file on a fresh one
       parser.remove();

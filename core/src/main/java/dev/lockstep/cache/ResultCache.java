@@ -143,24 +143,35 @@ public final class ResultCache {
   record Entry(String key, String framework, List<Finding> findings, List<SuppressedFinding> suppressed,
                List<SyntaxError> syntaxErrors) {}
 
-  /** The SHA-256 of a text, in hex: what identifies an earlier migration's content in a key. */
-  public static String contentHash(String text) {
-    return sha256(text);
-  }
-
   /** SHA-256 of the parts, each preceded by its length so that no two splits of the same bytes agree. */
   private static String sha256(String... parts) {
+    MessageDigest digest = digest();
+    update(digest, parts);
+    return hex(digest);
+  }
+
+  /**
+   * A SHA-256 digest to feed with {@link #update} part by part (e.g. every earlier migration of a
+   * history: path, text, pending flag) and read with {@link #hex}.
+   */
+  public static MessageDigest digest() {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String part : parts) {
-        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-        digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-        digest.update(bytes);
-      }
-      return HexFormat.of().formatHex(digest.digest());
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  public static void update(MessageDigest digest, String... parts) {
+    for (String part : parts) {
+      byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+      digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+      digest.update(bytes);
+    }
+  }
+
+  public static String hex(MessageDigest digest) {
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   /** This build of lockstep: where its code was loaded from, with the size and time of that file. */

@@ -2,6 +2,10 @@ package dev.lockstep.history;
 
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.EnumSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Flyway's order: every versioned migration ({@code V<version>__<description>.sql}) of all configured
@@ -43,20 +46,26 @@ final class FlywayOrder {
     List<Entry> versioned = new ArrayList<>();
     List<Entry> repeatable = new ArrayList<>();
     for (Path location : locations) {
-      try (Stream<Path> walk = Files.walk(location, FileVisitOption.FOLLOW_LINKS)) {
-        for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
+      Files.walkFileTree(location, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
           Matcher m = NAME.matcher(p.getFileName().toString());
-          if (!m.matches() || !Files.isRegularFile(p)) continue;
+          if (!m.matches() || !attrs.isRegularFile()) return FileVisitResult.CONTINUE;
           String description = m.group(3).replace('_', ' ');
           if (m.group(1).equals("R")) {
             repeatable.add(new Entry(p, null, description));
           } else {
-            MigrationVersion version = MigrationVersion.parse(m.group(2)).orElse(null);
-            if (version == null) continue; // not a name Flyway accepts either
-            versioned.add(new Entry(p, version, description));
+            // a version Flyway does not accept either (V1.a__x.sql) is not a migration
+            MigrationVersion.parse(m.group(2)).ifPresent(v -> versioned.add(new Entry(p, v, description)));
           }
+          return FileVisitResult.CONTINUE;
         }
-      }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path p, IOException e) {
+          return FileVisitResult.CONTINUE; // an unreadable entry is no migration Flyway could run either
+        }
+      });
     }
     versioned.sort(Comparator.comparing(Entry::version).thenComparing(e -> e.path().toString()));
     for (int i = 1; i < versioned.size(); i++) {

@@ -62,14 +62,13 @@ final class NumberedFiles {
     String fileName = file.getFileName().toString();
     List<Entry> entries = new ArrayList<>();
     try (Stream<Path> list = Files.list(folder)) {
-      for (Path p : (Iterable<Path>) list.sorted()::iterator) {
-        Path migration = layout.folders ? p.resolve(fileName) : p;
-        if (layout.folders ? !Files.isDirectory(p) : !Files.isRegularFile(p)) continue;
-        if (layout.folders && !Files.isRegularFile(migration)) continue;
+      for (Path p : (Iterable<Path>) list::iterator) {
         String name = p.getFileName().toString();
-        if (down(name) || layout != Layout.PRISMA && layout != Layout.HASURA && !name.endsWith(".sql")) continue;
+        if (down(name) || !layout.folders && !name.endsWith(".sql")) continue;
         Matcher m = layout.name.matcher(name);
         if (!m.matches()) continue;
+        Path migration = layout.folders ? p.resolve(fileName) : p;
+        if (!Files.isRegularFile(migration)) continue;
         MigrationVersion version = MigrationVersion.parse(m.group(1)).orElse(null);
         entries.add(new Entry(migration, name, version));
       }

@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * objects, or an object that one of those came from (the old name of a renamed table, the table
  * copied by LIKE or inherited from, the table of an index). Going from the latest earlier file
  * back to the first, a file is kept when its words meet the names collected so far, and the names
- * its objects came from join them. A table only referenced (by a foreign key) does not join: its
- * facts do not change, and a file that uses them names it itself. Files that can change objects without naming them
+ * its objects came from join them. A foreign key's table is a reference, not a change: a file that
+ * names a table only after REFERENCES is not kept for it, and that table does not join the names. Files that can change objects without naming them
  * (search_path, CASCADE, DROP/ALTER SCHEMA, DROP OWNED) are always kept. Comparing words without
  * case keeps more files than needed, never fewer.
  */
@@ -50,7 +50,11 @@ public final class RelevantMigrations {
     return kept;
   }
 
-  /** Whether the text has one of the names as a word (or, for a name that is not one word, anywhere). */
+  /**
+   * Whether the text has one of the names as a word (or, for a name that is not one word,
+   * anywhere), other than as a foreign key's table ({@code REFERENCES [schema.]name}), which
+   * changes nothing about that table.
+   */
   static boolean mentions(String text, Set<String> names) {
     if (names.isEmpty()) return false;
     String lower = text.toLowerCase(Locale.ROOT);
@@ -58,7 +62,15 @@ public final class RelevantMigrations {
       if (!WORD.matcher(name).matches() && lower.contains(name)) return true;
     }
     Matcher m = WORD.matcher(lower);
-    while (m.find()) if (names.contains(m.group())) return true;
+    String previous = "";
+    String beforePrevious = "";
+    while (m.find()) {
+      String word = m.group();
+      boolean referenced = previous.equals("references") || beforePrevious.equals("references");
+      if (!referenced && names.contains(word)) return true;
+      beforePrevious = previous;
+      previous = word;
+    }
     return false;
   }
 }
