@@ -64,8 +64,8 @@ final class HistoryInputs {
    */
   record Problem(String path, Position at, String message) {}
 
-  /** An earlier file as read, or why it could not be read. */
-  private record Loaded(SourceFile source, String problem) {}
+  /** An earlier file as read (with its words), or why it could not be read. */
+  private record Loaded(SourceFile source, RelevantMigrations.Text text, String problem) {}
 
   private final MigrationHistory history;
   private final Function<SourceFile, MigrationScript> scripts;
@@ -94,7 +94,7 @@ final class HistoryInputs {
    * A file's history read: its earlier migrations with their texts, or the problems that keep it
    * from being used; and its part of the result cache key.
    */
-  record Loading(List<Earlier> earlier, List<String> texts, List<Problem> problems, String cacheKey) {
+  record Loading(List<Earlier> earlier, List<RelevantMigrations.Text> texts, List<Problem> problems, String cacheKey) {
     static final Loading NONE = new Loading(List.of(), List.of(), List.of(), "");
   }
 
@@ -120,14 +120,14 @@ final class HistoryInputs {
     }
     if (h.earlier().isEmpty()) return Loading.NONE;
     List<Earlier> earlier = new ArrayList<>();
-    List<String> texts = new ArrayList<>();
+    List<RelevantMigrations.Text> texts = new ArrayList<>();
     MessageDigest digest = keyed ? ResultCache.digest() : null;
     for (MigrationHistory.Earlier e : h.earlier()) {
       Path p = e.migration().path();
       Loaded l = loaded.computeIfAbsent(p, this::load);
       if (l.problem() != null) return new Loading(List.of(), List.of(), List.of(new Problem(display(p), null, l.problem())), "");
       earlier.add(new Earlier(p, l.source(), e.pending()));
-      texts.add(l.source().text());
+      texts.add(l.text());
       if (keyed) ResultCache.update(digest, p.toString(), l.source().text(), String.valueOf(e.pending()));
     }
     return new Loading(earlier, texts, List.of(), keyed ? ResultCache.hex(digest) : "");
@@ -141,7 +141,8 @@ final class HistoryInputs {
     Set<String> names = ObjectNames.of(parsed.statements());
     List<Integer> selected;
     try {
-      selected = RelevantMigrations.select(names, loading.texts(), i -> sourcesOf(loading.earlier().get(i), parser));
+      selected = RelevantMigrations.select(names, loading.texts(),
+          i -> sourcesOf(loading.earlier().get(i), loading.texts().get(i), parser));
     } catch (Unparsed e) {
       return new Prepared(List.of(), List.of(new Problem(display(Path.of(e.getMessage())), null,
           "parsing this earlier migration stopped (max-parse-time)")), "");
@@ -206,7 +207,11 @@ final class HistoryInputs {
     return interpreted.computeIfAbsent(e.path(), p -> scripts.apply(e.source()));
   }
 
-  private Set<String> sourcesOf(Earlier e, SqlParser parser) {
+  /** Words without which a file names no source (see {@link ObjectNames#sources}): no need to parse it. */
+  private static final Set<String> SOURCE_WORDS = Set.of("rename", "like", "inherits", "partition", "index");
+
+  private Set<String> sourcesOf(Earlier e, RelevantMigrations.Text text, SqlParser parser) {
+    if (SOURCE_WORDS.stream().noneMatch(text.words()::contains)) return Set.of();
     Set<String> names = sources.get(e.path());
     if (names != null) return names;
     ParsedFile parsed = parser.parse(script(e).source());
@@ -227,12 +232,13 @@ final class HistoryInputs {
   private Loaded load(Path p) {
     try {
       String big = tooBig.apply(Files.size(p));
-      if (big != null) return new Loaded(null, "earlier migration " + big);
-      return new Loaded(SourceFile.decode(p.toString(), Files.readAllBytes(p)), null);
+      if (big != null) return new Loaded(null, null, "earlier migration " + big);
+      SourceFile source = SourceFile.decode(p.toString(), Files.readAllBytes(p));
+      return new Loaded(source, RelevantMigrations.Text.of(source.text()), null);
     } catch (IOException e) {
-      return new Loaded(null, "earlier migration: " + SqlFiles.describe(e));
+      return new Loaded(null, null, "earlier migration: " + SqlFiles.describe(e));
     } catch (InputException e) {
-      return new Loaded(null, "earlier migration " + e.getMessage());
+      return new Loaded(null, null, "earlier migration " + e.getMessage());
     }
   }
 }

@@ -6,8 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.IntFunction;
 import java.util.regex.Matcher;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -31,18 +31,48 @@ public final class RelevantMigrations {
   private RelevantMigrations() {}
 
   /**
+   * An earlier file's text as the choice reads it: its words, lower-cased, except those naming a
+   * foreign key's table ({@code REFERENCES [schema.]name}, which changes nothing about that table);
+   * and whether it can change objects without naming them. Made once per file and run, so that a
+   * whole folder is chosen from in time linear in its size.
+   */
+  public record Text(String text, Set<String> words, boolean changesUnnamed) {
+    public static Text of(String text) {
+      Set<String> words = new HashSet<>();
+      Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+      String previous = "";
+      String beforePrevious = "";
+      while (m.find()) {
+        String word = m.group();
+        if (!previous.equals("references") && !beforePrevious.equals("references")) words.add(word);
+        beforePrevious = previous;
+        previous = word;
+      }
+      return new Text(text, words, NAMES_NOTHING.matcher(text).find());
+    }
+
+    /** Whether one of the names is a word of the text, or (a name that is not one word) anywhere in it. */
+    boolean mentions(Set<String> names) {
+      for (String name : names) {
+        if (words.contains(name) || !WORD.matcher(name).matches() && text.toLowerCase(Locale.ROOT).contains(name)) return true;
+      }
+      return false;
+    }
+  }
+
+  /**
    * Indices of the earlier files to replay, in order.
    *
-   * @param names   the object names of the file being linted (lower case)
-   * @param texts   the earlier files' texts, oldest first
+   * @param names     the object names of the file being linted (lower case)
+   * @param texts     the earlier files, oldest first
    * @param sourcesOf the names earlier file {@code i}'s objects came from (parsed only for the files kept)
    */
-  public static List<Integer> select(Set<String> names, List<String> texts, IntFunction<Set<String>> sourcesOf) {
+  public static List<Integer> select(Set<String> names, List<Text> texts, IntFunction<Set<String>> sourcesOf) {
     Set<String> wanted = new HashSet<>(names);
     List<Integer> kept = new ArrayList<>();
     for (int i = texts.size() - 1; i >= 0; i--) {
-      String text = texts.get(i);
-      if (!NAMES_NOTHING.matcher(text).find() && !mentions(text, wanted)) continue;
+      Text text = texts.get(i);
+      if (!text.changesUnnamed() && !text.mentions(wanted)) continue;
       kept.add(i);
       wanted.addAll(sourcesOf.apply(i));
     }
@@ -50,27 +80,5 @@ public final class RelevantMigrations {
     return kept;
   }
 
-  /**
-   * Whether the text has one of the names as a word (or, for a name that is not one word,
-   * anywhere), other than as a foreign key's table ({@code REFERENCES [schema.]name}), which
-   * changes nothing about that table.
-   */
-  static boolean mentions(String text, Set<String> names) {
-    if (names.isEmpty()) return false;
-    String lower = text.toLowerCase(Locale.ROOT);
-    for (String name : names) {
-      if (!WORD.matcher(name).matches() && lower.contains(name)) return true;
-    }
-    Matcher m = WORD.matcher(lower);
-    String previous = "";
-    String beforePrevious = "";
-    while (m.find()) {
-      String word = m.group();
-      boolean referenced = previous.equals("references") || beforePrevious.equals("references");
-      if (!referenced && names.contains(word)) return true;
-      beforePrevious = previous;
-      previous = word;
-    }
-    return false;
-  }
+
 }

@@ -21,7 +21,7 @@ class RelevantMigrationsTest {
 
   private List<Integer> select(String file, String... earlier) {
     List<String> texts = List.of(earlier);
-    return RelevantMigrations.select(names(file), texts, i -> {
+    return RelevantMigrations.select(names(file), texts.stream().map(RelevantMigrations.Text::of).toList(), i -> {
       parsed.add(i);
       return ObjectNames.sources(parser.parse(SourceFile.of("x.sql", texts.get(i))).statements());
     });
