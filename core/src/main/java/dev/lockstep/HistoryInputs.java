@@ -152,6 +152,51 @@ final class HistoryInputs {
     return new Prepared(replay, List.of(), loading.cacheKey());
   }
 
+  /** The files this run lints (absolute, normalized), set before it starts. */
+  private volatile Set<Path> linted = Set.of();
+  /** Models after the first n migrations of a history, by the history's first file and n. */
+  private final Map<String, SchemaModel> prefixes = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, SchemaModel> eldest) {
+      return size() > PREFIXES_KEPT;
+    }
+  });
+  private static final int PREFIXES_KEPT = 256;
+
+  void linting(List<Path> files) {
+    Set<Path> out = new java.util.HashSet<>();
+    for (Path f : files) out.add(f.toAbsolutePath().normalize());
+    linted = out;
+  }
+
+  /**
+   * Whether the file's previous migration is linted in this run too (a folder): its history is then
+   * replayed whole, as a running prefix each file extends by one, which costs one parse per file
+   * however much the files have in common. A file linted without its neighbours replays only the
+   * earlier files that matter to it.
+   */
+  boolean replaysPrefix(Loading loading) {
+    List<Earlier> earlier = loading.earlier();
+    return !earlier.isEmpty() && linted.contains(earlier.get(earlier.size() - 1).path());
+  }
+
+  /** The model after all of a file's earlier migrations, extending the longest prefix replayed so far. */
+  Replayed replayPrefix(Loading loading, Linter linter, Function<MigrationScript, TransactionPlan> plans) {
+    List<Earlier> earlier = loading.earlier();
+    String history = earlier.get(0).path() + "#";
+    int from = earlier.size();
+    SchemaModel model = null;
+    while (from > 0 && (model = prefixes.get(history + from)) == null) from--;
+    if (model == null) model = SchemaModel.empty();
+    for (int i = from; i < earlier.size(); i++) {
+      Earlier e = earlier.get(i);
+      MigrationScript script = script(e);
+      model = linter.replay(model, List.of(new ReplayedMigration(script.source(), plans.apply(script), e.pending())));
+      prefixes.put(history + (i + 1), model);
+    }
+    return replayed(model);
+  }
+
   /**
    * Replays the earlier migrations into a model; one already replayed in this run (same files,
    * same content, same pending flags and plans) is reused. Earlier statements that do not parse
@@ -173,6 +218,11 @@ final class HistoryInputs {
       model = linter.replay(migrations);
       models.put(key.toString(), model);
     }
+    return replayed(model);
+  }
+
+  /** The model, or the problems of the earlier statements that did not parse and no model. */
+  private static Replayed replayed(SchemaModel model) {
     if (model.problems().isEmpty()) return new Replayed(model, List.of());
     List<Problem> problems = new ArrayList<>();
     for (ReplayProblem p : model.problems()) {

@@ -47,7 +47,11 @@ public final class MigrationLinter {
     HistoryInputs.Loading history = loading.join();
     SchemaModel before = SchemaModel.empty();
     List<HistoryInputs.Problem> problems = history.problems();
-    if (!history.earlier().isEmpty()) {
+    if (!history.earlier().isEmpty() && histories.replaysPrefix(history)) {
+      HistoryInputs.Replayed replayed = histories.replayPrefix(history, linter.get(), this::plan);
+      before = replayed.model();
+      problems = replayed.problems();
+    } else if (!history.earlier().isEmpty()) {
       HistoryInputs.Prepared prepared = histories.select(history, parsed, parser.get());
       HistoryInputs.Replayed replayed = histories.replay(prepared, linter.get(), this::plan);
       before = replayed.model();
@@ -138,6 +142,7 @@ public final class MigrationLinter {
    * lists files in input order whatever finished first.
    */
   public LintReport lintAll(List<SourceFile> sources, List<InputProblem> readProblems, int jobs) {
+    if (histories != null) histories.linting(sources.stream().map(s -> Path.of(s.path())).toList());
     Outcome[] outcomes = new Outcome[sources.size()];
     long[] sizes = new long[sources.size()];
     for (int i = 0; i < sizes.length; i++) sizes[i] = sources.get(i).utf8().length;

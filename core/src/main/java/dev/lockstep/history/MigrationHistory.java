@@ -74,7 +74,9 @@ public final class MigrationHistory {
       case PRISMA -> NumberedFiles.of(file, NumberedFiles.Layout.PRISMA);
       case GOOSE -> NumberedFiles.of(file, NumberedFiles.Layout.GOOSE);
       case DBMATE -> NumberedFiles.of(file, NumberedFiles.Layout.DBMATE);
-      case GOLANG_MIGRATE -> NumberedFiles.of(file, NumberedFiles.Layout.GOLANG_MIGRATE);
+      // a folder with pop's dialect files (x.postgres.up.sql) is pop's, whatever its generic files look like
+      case GOLANG_MIGRATE -> NumberedFiles.of(file, NumberedFiles.popFolder(file.getParent())
+          ? NumberedFiles.Layout.POP : NumberedFiles.Layout.GOLANG_MIGRATE);
       case SUPABASE -> NumberedFiles.of(file, NumberedFiles.Layout.SUPABASE);
       case POP -> NumberedFiles.of(file, NumberedFiles.Layout.POP);
       case HASURA -> file.getParent().getParent() == null ? MigrationOrder.NONE : NumberedFiles.of(file, NumberedFiles.Layout.HASURA);

@@ -97,6 +97,13 @@ final class NumberedFiles {
     return MigrationOrder.of(out);
   }
 
+  /** Whether the folder holds pop's dialect-specific files ({@code <version>_<name>.postgres.up.sql}). */
+  static boolean popFolder(Path folder) throws IOException {
+    try (Stream<Path> list = Files.list(folder)) {
+      return list.anyMatch(p -> POP_DIALECT.matcher(p.getFileName().toString()).find());
+    }
+  }
+
   private record Entry(Path path, String name, MigrationVersion version) {}
 
   static boolean down(String name) {

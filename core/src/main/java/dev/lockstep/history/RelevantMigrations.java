@@ -19,14 +19,21 @@ import java.util.regex.Pattern;
  * copied by LIKE or inherited from, the table of an index). Going from the latest earlier file
  * back to the first, a file is kept when its words meet the names collected so far, and the names
  * its objects came from join them. A foreign key's table is a reference, not a change: a file that
- * names a table only after REFERENCES is not kept for it, and that table does not join the names. Files that can change objects without naming them
- * (search_path, CASCADE, DROP/ALTER SCHEMA, DROP OWNED) are always kept. Comparing words without
+ * names a table only after REFERENCES is not kept for it, and that table does not join the names.
+ * Files that can change objects without naming them (DROP ... CASCADE, DROP/ALTER SCHEMA, DROP
+ * OWNED) are always kept. Comparing words without
  * case keeps more files than needed, never fewer.
  */
 public final class RelevantMigrations {
   private static final Pattern WORD = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_$]*");
+  /**
+   * Statements that change objects without naming them: DROP ... CASCADE (dependent views,
+   * foreign keys), DROP/ALTER SCHEMA (every object in it), DROP OWNED. ON DELETE CASCADE is a
+   * foreign key's action, not one of them; SET search_path only changes how the file's own names
+   * resolve, and those names are matched anyway.
+   */
   private static final Pattern NAMES_NOTHING = Pattern.compile(
-      "(?i)search_path|\\bcascade\\b|\\b(drop|alter)\\s+schema\\b|\\bdrop\\s+owned\\b");
+      "(?is)\\bdrop\\b[^;]*?(?<!delete\\s|update\\s)\\bcascade\\b|\\b(drop|alter)\\s+schema\\b|\\bdrop\\s+owned\\b");
 
   private RelevantMigrations() {}
 

@@ -229,6 +229,19 @@ class MigrationHistoryTest {
   }
 
   @Test
+  void popRunsTheDialectFileOfAVersionAndNeverAnotherDialects() throws IOException {
+    file("m/20230101000000_a.up.sql");
+    file("m/20230101000000_a.postgres.up.sql");
+    file("m/20230101000000_a.mysql.up.sql");
+    file("m/20230102000000_b.cockroach.up.sql");
+    file("m/20230102000000_b.up.sql");
+    Path c = file("m/20230103000000_c.up.sql");
+    // detected per file as golang-migrate, but the folder is pop's
+    assertThat(names(before(c, Framework.GOLANG_MIGRATE), dir.resolve("m")))
+        .containsExactly("20230101000000_a.postgres.up.sql", "20230102000000_b.up.sql");
+  }
+
+  @Test
   void dbmateRunsFilesByName() throws IOException {
     file("db/migrations/20230101000000_a.sql");
     file("db/migrations/20230102000000_b.sql");
