@@ -1,6 +1,6 @@
 package dev.lockstep.cli;
 
-import dev.lockstep.Version;
+import dev.lockstep.report.Version;
 import picocli.CommandLine;
 
 /** `lockstep --version`. */

@@ -9,7 +9,7 @@ import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.engine.Suggestions;
 import dev.lockstep.frameworks.Framework;
-import dev.lockstep.rules.support.Durations;
+import dev.lockstep.engine.Durations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

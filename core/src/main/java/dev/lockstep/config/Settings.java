@@ -4,7 +4,7 @@ import dev.lockstep.engine.Limits;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.rules.Rules;
-import dev.lockstep.rules.support.Durations;
+import dev.lockstep.engine.Durations;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

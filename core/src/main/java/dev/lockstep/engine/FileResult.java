@@ -1,5 +1,6 @@
 package dev.lockstep.engine;
 
+import dev.lockstep.fix.LintPass;
 import dev.lockstep.parse.SyntaxError;
 import dev.lockstep.source.SourceFile;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.List;
  * and the statements PostgreSQL rejected.
  */
 public record FileResult(SourceFile source, List<Finding> findings, List<SuppressedFinding> suppressed,
-                         List<SyntaxError> syntaxErrors, String framework) {
+                         List<SyntaxError> syntaxErrors, String framework) implements LintPass {
   public FileResult {
     findings = List.copyOf(findings);
     suppressed = List.copyOf(suppressed);

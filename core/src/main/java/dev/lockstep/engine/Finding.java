@@ -1,6 +1,7 @@
 package dev.lockstep.engine;
 
 import dev.lockstep.fix.Fix;
+import dev.lockstep.fix.Fixable;
 import dev.lockstep.fix.Relocation;
 import dev.lockstep.source.Position;
 import dev.lockstep.source.Span;
@@ -12,7 +13,8 @@ import java.util.List;
  * rewrite needs one. {@code lock}, {@code rewrite} and {@code relocation} may be null.
  */
 public record Finding(String ruleId, Severity severity, String path, Span span, Position start, Position end,
-                      String message, LockFacts lock, Rewrite rewrite, List<Fix> fixes, Relocation relocation) {
+                      String message, LockFacts lock, Rewrite rewrite, List<Fix> fixes, Relocation relocation)
+    implements Fixable {
   public Finding {
     fixes = List.copyOf(fixes);
   }

@@ -45,8 +45,10 @@ public final class Linter {
   /**
    * Replays earlier migrations, in the order the tool applies them, into a schema model for
    * {@link #lint(SourceFile, TransactionPlan, SchemaModel)}. No rule runs and nothing is reported;
-   * statements that do not parse are listed in {@link SchemaModel#problems()}. The model is frozen:
-   * immutable, shareable between threads, and reusable for any number of lints.
+   * statements that do not parse are listed in {@link SchemaModel#problems()} (what they would have
+   * done is missing: verdicts that need it fall back to the file alone). The model is frozen:
+   * immutable, shareable between threads, and reusable for any number of lints; it depends only on
+   * the texts, plans and pending flags given, so it may be cached by their content.
    */
   public SchemaModel replay(List<ReplayedMigration> earlier) {
     return replay(SchemaModel.empty(), earlier);
@@ -57,7 +59,13 @@ public final class Linter {
     SchemaModel model = start.copy();
     SchemaEffects effects = new SchemaEffects(model);
     for (ReplayedMigration m : earlier) {
-      ParsedFile file = parser.parse(m.source());
+      ParsedFile file;
+      try {
+        file = parser.parse(m.source());
+      } catch (RuntimeException e) { // a file the parser cannot take is missing from the model, not a crash
+        model.addProblem(new ReplayProblem(m.source().path(), 1, 1, "not replayed: " + e.getMessage()));
+        continue;
+      }
       for (SyntaxError e : file.errors()) {
         Position at = m.source().position(e.offset());
         model.addProblem(new ReplayProblem(m.source().path(), at.line(), at.column(), e.message()));

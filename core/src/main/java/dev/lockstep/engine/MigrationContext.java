@@ -46,13 +46,18 @@ public final class MigrationContext {
 
   /** Runs {@code statement} on the model and timeline, after the rules have checked it. */
   void advance(Statement statement) {
-    TableLocks.strongest(statement.node()).ifPresent(lock ->
+    lock(statement).ifPresent(lock ->
         timeline.took(statement, lock, lock.table() != null && isNew(lock.table())));
     if (statement.node() instanceof AlterTable at && at.table() != null) {
       timeline.altered(statement, SchemaEffects.name(at.table()));
     }
     effects.apply(statement, new Origin(statement.source().path(), statement.start().line(), statement.index(), false),
         true);
+  }
+
+  /** The strongest write-blocking table lock the statement takes, with what the model knows of its objects. */
+  public Optional<TableLocks.Locked> lock(Statement statement) {
+    return TableLocks.strongest(statement.node(), model);
   }
 
   /** Every statement of the file, in order. */

@@ -1,5 +1,6 @@
 package dev.lockstep.engine;
 
+import dev.lockstep.source.Placeholder;
 import dev.lockstep.source.SourceFile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,42 +8,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tool placeholders (Flyway's ${schema}, Go templates) reach the parser as same-length runs of
- * underscores. Names the rules take from the parse tree carry those runs: this puts the user's
- * placeholder back into messages, lock facts and rewrites.
+ * Tool placeholders (Flyway's ${schema}, Go templates) reach the parser as identifiers of the same
+ * length, one per distinct placeholder (see {@link Placeholder}). Names the rules take from the
+ * parse tree carry those identifiers: this puts the user's placeholder back into messages, lock
+ * facts and rewrites.
  */
 final class Placeholders {
-  private final Map<String, String> masked = new LinkedHashMap<>();
+  /** Masked identifier to the placeholder it stands for, longest first so none replaces part of a longer one. */
+  private final Map<String, String> originals = new LinkedHashMap<>();
 
   Placeholders(SourceFile source) {
-    String text = source.text();
-    String parse = source.parseText();
-    if (text.equals(parse)) return;
-    int i = 0;
-    while (i < text.length()) {
-      if (parse.charAt(i) == '_' && text.charAt(i) != '_') {
-        int j = i;
-        while (j < text.length() && parse.charAt(j) == '_' && text.charAt(j) != '_') j++;
-        masked.putIfAbsent(parse.substring(i, j), text.substring(i, j));
-        i = j;
-      } else {
-        i++;
-      }
-    }
+    List<Placeholder> all = new ArrayList<>(source.placeholders());
+    all.sort((a, b) -> b.masked().length() - a.masked().length());
+    for (Placeholder p : all) originals.putIfAbsent(p.masked(), p.original());
   }
 
   String restore(String s) {
-    if (s == null || masked.isEmpty()) return s;
+    if (s == null || originals.isEmpty()) return s;
     String out = s;
-    // longest first, so that a run never replaces part of a longer one
-    List<Map.Entry<String, String>> entries = new ArrayList<>(masked.entrySet());
-    entries.sort((a, b) -> b.getKey().length() - a.getKey().length());
-    for (var e : entries) out = out.replace(e.getKey(), e.getValue());
+    for (var e : originals.entrySet()) out = out.replace(e.getKey(), e.getValue());
     return out;
   }
 
   LockFacts restore(LockFacts facts) {
-    if (facts == null || masked.isEmpty()) return facts;
+    if (facts == null || originals.isEmpty()) return facts;
     List<LockFacts.RelationLock> locks = new ArrayList<>();
     for (LockFacts.RelationLock l : facts.locks()) locks.add(new LockFacts.RelationLock(restore(l.relation()), l.mode()));
     return new LockFacts(facts.basis(), locks, facts.blocksReads(), facts.blocksWrites(), facts.rewritesTable(),
@@ -50,7 +39,7 @@ final class Placeholders {
   }
 
   Rewrite restore(Rewrite rewrite) {
-    if (rewrite == null || masked.isEmpty()) return rewrite;
+    if (rewrite == null || originals.isEmpty()) return rewrite;
     List<Rewrite.Step> steps = new ArrayList<>();
     for (Rewrite.Step s : rewrite.steps()) steps.add(new Rewrite.Step(restore(s.runs()), restore(s.sql())));
     return new Rewrite(restore(rewrite.summary()), steps);

@@ -8,8 +8,10 @@ import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterEnum;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.parse.ast.ColumnDef;
 import dev.lockstep.parse.ast.Constraint;
+import dev.lockstep.parse.ast.ConstraintType;
 import dev.lockstep.parse.ast.CreateDomain;
 import dev.lockstep.parse.ast.CreateEnum;
 import dev.lockstep.parse.ast.CreateIndex;
@@ -20,6 +22,8 @@ import dev.lockstep.parse.ast.CreateTableAs;
 import dev.lockstep.parse.ast.CreateView;
 import dev.lockstep.parse.ast.Drop;
 import dev.lockstep.parse.ast.Node;
+import dev.lockstep.parse.ast.PartitionCmd;
+import dev.lockstep.parse.ast.ObjectType;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.parse.ast.Rename;
 import dev.lockstep.parse.ast.TypeName;
@@ -54,7 +58,7 @@ final class SchemaEffects {
       createTable(ct, origin, makesNew);
     } else if (node instanceof CreateTableAs cta && cta.table() != null) {
       if (cta.materializedView()) model.put(new SchemaModel.View(name(cta.table()), true, makesNew, origin));
-      else model.put(new Table(name(cta.table()), makesNew, origin, Map.of(), Map.of(), false));
+      else model.put(new Table(name(cta.table()), makesNew, origin, Map.of(), Map.of(), false, null));
     } else if (node instanceof CreateIndex ci && ci.table() != null) {
       ObjectName table = name(ci.table());
       String index = ci.name() != null ? ci.name() : ci.defaultName();
@@ -105,12 +109,13 @@ final class SchemaEffects {
     for (Constraint k : ct.constraints()) {
       TableConstraint tc = constraint(table.name(), k, origin, null);
       if (tc != null) constraints.put(tc.name(), tc);
-      if (k.type().equals("CONSTR_PRIMARY")) {
+      if (k.type() == ConstraintType.PRIMARY) {
         for (String key : k.columns()) columns.computeIfPresent(key, (n, col) -> col.withNotNull(true));
       }
     }
-    boolean partitioned = ct.fields().has("partspec");
-    model.put(new Table(table, makesNew, origin, columns, constraints, partitioned));
+    boolean partitioned = ct.partitioned();
+    ObjectName parent = ct.partitionOf() && !ct.parents().isEmpty() ? name(ct.parents().get(0)) : null;
+    model.put(new Table(table, makesNew, origin, columns, constraints, partitioned, parent));
   }
 
   private static Column column(ColumnDef c, Origin origin) {
@@ -118,9 +123,9 @@ final class SchemaEffects {
     boolean hasDefault = false;
     for (Constraint k : c.constraints()) {
       switch (k.type()) {
-        case "CONSTR_NOTNULL", "CONSTR_PRIMARY" -> notNull = true;
-        case "CONSTR_IDENTITY" -> { notNull = true; hasDefault = true; }
-        case "CONSTR_DEFAULT", "CONSTR_GENERATED" -> hasDefault = true;
+        case NOTNULL, PRIMARY -> notNull = true;
+        case IDENTITY -> { notNull = true; hasDefault = true; }
+        case DEFAULT, GENERATED -> hasDefault = true;
         default -> { }
       }
     }
@@ -130,16 +135,17 @@ final class SchemaEffects {
   /** A named table constraint; unnamed CHECKs get PostgreSQL's default name. Null for column-only clauses. */
   private static TableConstraint constraint(String table, Constraint k, Origin origin, String column) {
     ConstraintKind kind = switch (k.type()) {
-      case "CONSTR_CHECK" -> ConstraintKind.CHECK;
-      case "CONSTR_FOREIGN" -> ConstraintKind.FOREIGN_KEY;
-      case "CONSTR_UNIQUE" -> ConstraintKind.UNIQUE;
-      case "CONSTR_PRIMARY" -> ConstraintKind.PRIMARY_KEY;
-      case "CONSTR_EXCLUSION" -> ConstraintKind.EXCLUSION;
+      case CHECK -> ConstraintKind.CHECK;
+      case FOREIGN -> ConstraintKind.FOREIGN_KEY;
+      case UNIQUE -> ConstraintKind.UNIQUE;
+      case PRIMARY -> ConstraintKind.PRIMARY_KEY;
+      case EXCLUSION -> ConstraintKind.EXCLUSION;
       default -> null;
     };
     if (kind == null) return null;
     String name = k.name() != null ? k.name() : defaultName(table, k, kind, column);
-    return new TableConstraint(name, kind, !k.notValid(), Constraints.notNullColumn(k), origin,
+    List<String> columns = column != null && k.columns().isEmpty() ? List.of(column) : k.columns();
+    return new TableConstraint(name, kind, columns, !k.notValid(), k.notNullColumn(), origin,
         k.notValid() ? null : origin);
   }
 
@@ -159,9 +165,9 @@ final class SchemaEffects {
 
   private void alterTable(AlterTable at, Origin origin) {
     ObjectName name = name(at.table());
-    if (!"OBJECT_TABLE".equals(at.objectType())) return;
+    if (at.objectType() != ObjectType.TABLE) return;
     // A table made before the history: known from here on only by what this and later statements do to it.
-    Table t = model.table(name).orElse(new Table(name, false, null, Map.of(), Map.of(), false));
+    Table t = model.table(name).orElse(new Table(name, false, null, Map.of(), Map.of(), false, null));
     for (AlterTableCmd cmd : at.commands()) {
       t = alter(t, cmd, origin);
       if (t == null) return;
@@ -172,7 +178,7 @@ final class SchemaEffects {
   private Table alter(Table t, AlterTableCmd cmd, Origin origin) {
     String column = cmd.name();
     switch (cmd.subtype()) {
-      case "AT_AddColumn" -> {
+      case ADD_COLUMN -> {
         if (cmd.definition().orElse(null) instanceof ColumnDef def && def.name() != null && def.type() != null) {
           t = t.withColumn(column(def, origin));
           for (Constraint k : def.constraints()) {
@@ -181,23 +187,30 @@ final class SchemaEffects {
           }
         }
       }
-      case "AT_DropColumn" -> t = t.withoutColumn(column);
-      case "AT_AlterColumnType" -> {
+      case DROP_COLUMN -> t = t.withoutColumn(column);
+      case ATTACH_PARTITION, DETACH_PARTITION -> {
+        if (cmd.definition().orElse(null) instanceof PartitionCmd p && p.partition() != null) {
+          ObjectName parent = cmd.subtype() == AlterTableType.ATTACH_PARTITION ? t.name() : null;
+          ObjectName child = name(p.partition());
+          model.table(child).ifPresent(c -> model.put(c.attachedTo(parent)));
+        }
+      }
+      case ALTER_COLUMN_TYPE -> {
         if (cmd.definition().orElse(null) instanceof ColumnDef def && def.type() != null && t.columns().containsKey(column)) {
           t = t.withColumn(t.columns().get(column).withType(type(def.type())));
         }
       }
-      case "AT_SetNotNull", "AT_DropNotNull" -> {
+      case SET_NOT_NULL, DROP_NOT_NULL -> {
         if (t.columns().containsKey(column)) {
-          t = t.withColumn(t.columns().get(column).withNotNull(cmd.subtype().equals("AT_SetNotNull")));
+          t = t.withColumn(t.columns().get(column).withNotNull(cmd.subtype() == AlterTableType.SET_NOT_NULL));
         }
       }
-      case "AT_ColumnDefault" -> {
+      case COLUMN_DEFAULT -> {
         if (t.columns().containsKey(column)) {
           t = t.withColumn(t.columns().get(column).withDefault(cmd.definition().isPresent()));
         }
       }
-      case "AT_AddConstraint" -> {
+      case ADD_CONSTRAINT -> {
         if (cmd.definition().orElse(null) instanceof Constraint k) {
           TableConstraint tc = constraint(t.name().name(), k, origin, null);
           if (tc != null) t = t.withConstraint(tc);
@@ -206,11 +219,11 @@ final class SchemaEffects {
           }
         }
       }
-      case "AT_ValidateConstraint" -> {
+      case VALIDATE_CONSTRAINT -> {
         TableConstraint tc = t.constraints().get(column);
         if (tc != null && !tc.validated()) t = t.withConstraint(tc.validate(origin));
       }
-      case "AT_DropConstraint" -> {
+      case DROP_CONSTRAINT -> {
         TableConstraint tc = t.constraints().get(column);
         t = t.withoutConstraint(column);
         if (tc != null && (tc.kind() == ConstraintKind.UNIQUE || tc.kind() == ConstraintKind.PRIMARY_KEY)) {
@@ -226,11 +239,11 @@ final class SchemaEffects {
     if (r.table() == null || r.newName() == null) return;
     ObjectName from = name(r.table());
     switch (r.objectType()) {
-      case "OBJECT_TABLE" -> model.renameTable(from, new ObjectName(from.schema(), r.newName()));
-      case "OBJECT_INDEX" -> model.renameIndex(from, new ObjectName(from.schema(), r.newName()));
-      case "OBJECT_COLUMN" -> model.table(from).ifPresent(t -> t.column(r.oldName()).ifPresent(c ->
+      case TABLE -> model.renameTable(from, new ObjectName(from.schema(), r.newName()));
+      case INDEX -> model.renameIndex(from, new ObjectName(from.schema(), r.newName()));
+      case COLUMN -> model.table(from).ifPresent(t -> t.column(r.oldName()).ifPresent(c ->
           model.put(t.withoutColumn(c.name()).withColumn(c.renamed(r.newName())))));
-      case "OBJECT_TABCONSTRAINT" -> model.table(from).ifPresent(t -> t.constraint(r.oldName()).ifPresent(c ->
+      case TABCONSTRAINT -> model.table(from).ifPresent(t -> t.constraint(r.oldName()).ifPresent(c ->
           model.put(t.withoutConstraint(c.name()).withConstraint(c.renamed(r.newName())))));
       default -> { }
     }
@@ -241,13 +254,13 @@ final class SchemaEffects {
       if (parts.isEmpty()) continue;
       ObjectName name = ObjectName.of(parts);
       switch (d.objectType()) {
-        case "OBJECT_TABLE" -> model.removeTable(name);
-        case "OBJECT_INDEX" -> model.removeIndex(name);
-        case "OBJECT_VIEW", "OBJECT_MATVIEW" -> model.removeView(name);
-        case "OBJECT_TYPE" -> model.removeEnum(name);
-        case "OBJECT_DOMAIN" -> model.removeDomain(name);
-        case "OBJECT_SEQUENCE" -> model.removeSequence(name);
-        case "OBJECT_SCHEMA" -> model.removeSchema(parts.get(parts.size() - 1));
+        case TABLE -> model.removeTable(name);
+        case INDEX -> model.removeIndex(name);
+        case VIEW, MATVIEW -> model.removeView(name);
+        case TYPE -> model.removeEnum(name);
+        case DOMAIN -> model.removeDomain(name);
+        case SEQUENCE -> model.removeSequence(name);
+        case SCHEMA -> model.removeSchema(parts.get(parts.size() - 1));
         default -> { }
       }
     }

@@ -19,12 +19,12 @@ import java.util.Optional;
  */
 public final class SchemaModel {
   /**
-   * A table (plain, partitioned or a partition). {@code origin} is null for a table that the
+   * A table (plain, partitioned, or a partition of {@code partitionOf}). {@code origin} is null for a table that the
    * history did not create but altered (it existed before): its columns are then only those the
    * history added.
    */
   public record Table(ObjectName name, boolean isNew, Origin origin, Map<String, Column> columns,
-                      Map<String, TableConstraint> constraints, boolean partitioned) {
+                      Map<String, TableConstraint> constraints, boolean partitioned, ObjectName partitionOf) {
     public Table {
       columns = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columns));
       constraints = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(constraints));
@@ -46,29 +46,33 @@ public final class SchemaModel {
     Table withColumn(Column c) {
       Map<String, Column> m = new LinkedHashMap<>(columns);
       m.put(c.name(), c);
-      return new Table(name, isNew, origin, m, constraints, partitioned);
+      return new Table(name, isNew, origin, m, constraints, partitioned, partitionOf);
     }
 
     Table withoutColumn(String column) {
       Map<String, Column> m = new LinkedHashMap<>(columns);
       m.remove(column);
-      return new Table(name, isNew, origin, m, constraints, partitioned);
+      return new Table(name, isNew, origin, m, constraints, partitioned, partitionOf);
     }
 
     Table withConstraint(TableConstraint c) {
       Map<String, TableConstraint> m = new LinkedHashMap<>(constraints);
       m.put(c.name(), c);
-      return new Table(name, isNew, origin, columns, m, partitioned);
+      return new Table(name, isNew, origin, columns, m, partitioned, partitionOf);
     }
 
     Table withoutConstraint(String constraint) {
       Map<String, TableConstraint> m = new LinkedHashMap<>(constraints);
       m.remove(constraint);
-      return new Table(name, isNew, origin, columns, m, partitioned);
+      return new Table(name, isNew, origin, columns, m, partitioned, partitionOf);
+    }
+
+    Table attachedTo(ObjectName parent) {
+      return new Table(name, isNew, origin, columns, constraints, partitioned, parent);
     }
 
     Table renamed(ObjectName to) {
-      return new Table(to, isNew, origin, columns, constraints, partitioned);
+      return new Table(to, isNew, origin, columns, constraints, partitioned, partitionOf);
     }
   }
 
@@ -95,17 +99,26 @@ public final class SchemaModel {
 
   /**
    * A table constraint. {@code validated} is false for one added NOT VALID and not validated since;
-   * {@code notNullColumn} is the column it proves NOT NULL (a CHECK (c IS NOT NULL) or, on 18, a
+   * {@code columns} are its key columns where it has them; {@code notNullColumn} is the column it proves NOT NULL (a CHECK (c IS NOT NULL) or, on 18, a
    * NOT NULL constraint), or null.
    */
-  public record TableConstraint(String name, ConstraintKind kind, boolean validated, String notNullColumn,
-                                Origin origin, Origin validatedBy) {
+  public record TableConstraint(String name, ConstraintKind kind, List<String> columns, boolean validated,
+                                String notNullColumn, Origin origin, Origin validatedBy) {
+    public TableConstraint {
+      columns = List.copyOf(columns);
+    }
+
     TableConstraint validate(Origin by) {
-      return new TableConstraint(name, kind, true, notNullColumn, origin, by);
+      return new TableConstraint(name, kind, columns, true, notNullColumn, origin, by);
     }
 
     TableConstraint renamed(String to) {
-      return new TableConstraint(to, kind, validated, notNullColumn, origin, validatedBy);
+      return new TableConstraint(to, kind, columns, validated, notNullColumn, origin, validatedBy);
+    }
+
+    /** PRIMARY KEY, UNIQUE and EXCLUDE constraints are enforced by an index of the same name. */
+    public boolean hasIndex() {
+      return kind == ConstraintKind.PRIMARY_KEY || kind == ConstraintKind.UNIQUE || kind == ConstraintKind.EXCLUSION;
     }
   }
 
@@ -243,6 +256,13 @@ public final class SchemaModel {
 
   public java.util.Collection<Domain> domains() {
     return java.util.Collections.unmodifiableCollection(domains.values());
+  }
+
+  /** The partitions of {@code table} the history created or attached, in creation order. */
+  public List<Table> partitionsOf(ObjectName table) {
+    List<Table> out = new ArrayList<>();
+    for (Table t : tables.values()) if (table.equals(t.partitionOf())) out.add(t);
+    return out;
   }
 
   /** Indexes of {@code table}, in creation order. */

@@ -2,20 +2,25 @@ package dev.lockstep.engine;
 
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.parse.ast.Cluster;
 import dev.lockstep.parse.ast.Constraint;
+import dev.lockstep.parse.ast.ConstraintType;
 import dev.lockstep.parse.ast.CreateIndex;
 import dev.lockstep.parse.ast.CreateTable;
 import dev.lockstep.parse.ast.CreateTrigger;
 import dev.lockstep.parse.ast.Drop;
 import dev.lockstep.parse.ast.LockTable;
 import dev.lockstep.parse.ast.Node;
+import dev.lockstep.parse.ast.ObjectType;
+import dev.lockstep.parse.ast.Policy;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.parse.ast.RefreshMaterializedView;
 import dev.lockstep.parse.ast.Reindex;
 import dev.lockstep.parse.ast.Rename;
 import dev.lockstep.parse.ast.Truncate;
 import dev.lockstep.parse.ast.Vacuum;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,16 +34,26 @@ public final class TableLocks {
   public record Locked(RangeVar table, String description, LockMode mode) {}
 
   // ALTER TABLE subcommands that take less than ACCESS EXCLUSIVE.
-  private static final Set<String> SHARE_UPDATE_EXCLUSIVE = Set.of("AT_ValidateConstraint", "AT_SetStatistics",
-      "AT_SetOptions", "AT_ResetOptions", "AT_SetRelOptions", "AT_ResetRelOptions", "AT_ClusterOn", "AT_DropCluster",
-      "AT_AttachPartition", "AT_SetCompression");
-  private static final Set<String> SHARE_ROW_EXCLUSIVE = Set.of("AT_EnableTrig", "AT_EnableAlwaysTrig",
-      "AT_EnableReplicaTrig", "AT_EnableTrigAll", "AT_EnableTrigUser", "AT_DisableTrig", "AT_DisableTrigAll",
-      "AT_DisableTrigUser");
+  private static final Set<AlterTableType> SHARE_UPDATE_EXCLUSIVE = EnumSet.of(AlterTableType.VALIDATE_CONSTRAINT,
+      AlterTableType.SET_STATISTICS, AlterTableType.SET_OPTIONS, AlterTableType.RESET_OPTIONS,
+      AlterTableType.SET_REL_OPTIONS, AlterTableType.RESET_REL_OPTIONS, AlterTableType.CLUSTER_ON,
+      AlterTableType.DROP_CLUSTER, AlterTableType.ATTACH_PARTITION, AlterTableType.SET_COMPRESSION);
+  private static final Set<AlterTableType> SHARE_ROW_EXCLUSIVE = EnumSet.of(AlterTableType.ENABLE_TRIGGER,
+      AlterTableType.ENABLE_ALWAYS_TRIGGER, AlterTableType.ENABLE_REPLICA_TRIGGER, AlterTableType.ENABLE_TRIGGER_ALL,
+      AlterTableType.ENABLE_TRIGGER_USER, AlterTableType.DISABLE_TRIGGER, AlterTableType.DISABLE_TRIGGER_ALL,
+      AlterTableType.DISABLE_TRIGGER_USER);
 
   private TableLocks() {}
 
   public static Optional<Locked> strongest(Node node) {
+    return strongest(node, SchemaModel.empty());
+  }
+
+  /**
+   * As {@link #strongest(Node)}, where {@code model} names what the statement itself does not: the
+   * table of a dropped index, and whether a dropped constraint is a foreign key.
+   */
+  public static Optional<Locked> strongest(Node node, SchemaModel model) {
     if (node instanceof AlterTable at && at.table() != null) {
       LockMode mode = null;
       for (AlterTableCmd cmd : at.commands()) {
@@ -47,7 +62,8 @@ public final class TableLocks {
       }
       Optional<Locked> locked = writeBlocking(at.table(), mode);
       // Dropping a foreign key also takes ACCESS EXCLUSIVE on the referenced table (measured: drop-fk).
-      if (locked.isPresent() && at.commands().stream().anyMatch(TableLocks::dropsForeignKey)) {
+      Optional<SchemaModel.Table> known = model.table(new ObjectName(at.table().schema(), at.table().name()));
+      if (locked.isPresent() && at.commands().stream().anyMatch(cmd -> dropsForeignKey(cmd, known))) {
         return Optional.of(new Locked(at.table(), at.table().qualifiedName() + " and on the table its foreign key "
             + "references", mode));
       }
@@ -75,43 +91,53 @@ public final class TableLocks {
       return writeBlocking(ct.parents().get(0), LockMode.ACCESS_EXCLUSIVE);
     }
     if (node instanceof Drop d && !d.concurrently()) {
-      String type = d.objectType();
-      if (Set.of("OBJECT_TABLE", "OBJECT_INDEX", "OBJECT_TRIGGER", "OBJECT_POLICY", "OBJECT_RULE",
-          "OBJECT_MATVIEW").contains(type) && !d.objects().isEmpty()) {
+      ObjectType type = d.objectType();
+      if (EnumSet.of(ObjectType.TABLE, ObjectType.INDEX, ObjectType.TRIGGER, ObjectType.POLICY, ObjectType.RULE,
+          ObjectType.MATVIEW).contains(type) && !d.objects().isEmpty()) {
         var name = d.objects().get(0);
         String object = String.join(".", name);
+        Optional<SchemaModel.Index> index = type == ObjectType.INDEX && !name.isEmpty()
+            ? model.index(ObjectName.of(name)) : Optional.empty();
+        if (index.isPresent()) { // the history knows the index's table
+          ObjectName t = index.get().table();
+          RangeVar table = RangeVar.of(t.schema().equals("public") ? null : t.schema(), t.name());
+          return Optional.of(new Locked(table, table.qualifiedName() + " (the table of index " + object + ")",
+              LockMode.ACCESS_EXCLUSIVE));
+        }
         String on = switch (type) {
-          case "OBJECT_TABLE", "OBJECT_MATVIEW" -> object;
-          case "OBJECT_INDEX" -> "the table of index " + object;
+          case TABLE, MATVIEW -> object;
+          case INDEX -> "the table of index " + object;
           default -> String.join(".", name.subList(0, Math.max(1, name.size() - 1))); // trigger, policy, rule: on table
         };
         return Optional.of(new Locked(null, on, LockMode.ACCESS_EXCLUSIVE));
       }
     }
-    if (node.kind().equals("CreatePolicyStmt") || node.kind().equals("AlterPolicyStmt")) {
-      var table = node.fields().path("table");
-      if (table.isObject()) return writeBlocking(RangeVar.fromFields(table), LockMode.ACCESS_EXCLUSIVE);
-    }
+    if (node instanceof Policy p && p.table() != null) return writeBlocking(p.table(), LockMode.ACCESS_EXCLUSIVE);
     return Optional.empty();
   }
 
-  /** DROP CONSTRAINT of a constraint named like a foreign key (PostgreSQL's *_fkey, or *_fk / fk_*). */
-  private static boolean dropsForeignKey(AlterTableCmd cmd) {
+  /**
+   * DROP CONSTRAINT of a foreign key: as the history made it when it knows the constraint, else by
+   * its name (PostgreSQL's *_fkey, or *_fk / fk_*).
+   */
+  private static boolean dropsForeignKey(AlterTableCmd cmd, Optional<SchemaModel.Table> table) {
     String name = cmd.name();
-    return "AT_DropConstraint".equals(cmd.subtype()) && name != null
-        && (name.endsWith("_fkey") || name.endsWith("_fk") || name.startsWith("fk_"));
+    if (cmd.subtype() != AlterTableType.DROP_CONSTRAINT || name == null) return false;
+    Optional<SchemaModel.TableConstraint> known = table.flatMap(t -> t.constraint(name));
+    if (known.isPresent()) return known.get().kind() == SchemaModel.ConstraintKind.FOREIGN_KEY;
+    return name.endsWith("_fkey") || name.endsWith("_fk") || name.startsWith("fk_");
   }
 
   private static LockMode alterTableLock(AlterTableCmd cmd) {
-    String type = cmd.subtype();
+    AlterTableType type = cmd.subtype();
     if (SHARE_UPDATE_EXCLUSIVE.contains(type)) return LockMode.SHARE_UPDATE_EXCLUSIVE;
     if (SHARE_ROW_EXCLUSIVE.contains(type)) return LockMode.SHARE_ROW_EXCLUSIVE;
-    if ("AT_DetachPartition".equals(type) && cmd.definition().orElse(null) instanceof dev.lockstep.parse.ast.PartitionCmd p
+    if (type == AlterTableType.DETACH_PARTITION && cmd.definition().orElse(null) instanceof dev.lockstep.parse.ast.PartitionCmd p
         && p.concurrently()) {
       return LockMode.SHARE_UPDATE_EXCLUSIVE;
     }
-    if ("AT_AddConstraint".equals(type) && cmd.definition().orElse(null) instanceof Constraint c
-        && "CONSTR_FOREIGN".equals(c.type())) {
+    if (type == AlterTableType.ADD_CONSTRAINT && cmd.definition().orElse(null) instanceof Constraint c
+        && c.type() == ConstraintType.FOREIGN) {
       return LockMode.SHARE_ROW_EXCLUSIVE;
     }
     return LockMode.ACCESS_EXCLUSIVE;

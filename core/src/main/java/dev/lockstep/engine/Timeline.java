@@ -3,6 +3,7 @@ package dev.lockstep.engine;
 import dev.lockstep.parse.ParsedFile;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.Node;
+import dev.lockstep.parse.ast.SetKind;
 import dev.lockstep.parse.ast.SetVariable;
 import dev.lockstep.parse.ast.Transaction;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ public final class Timeline {
       } else if (node instanceof SetVariable set && set.name() != null) {
         String name = set.name().toLowerCase(Locale.ROOT);
         if (TRACKED.contains(name)) {
-          String value = "VAR_SET_VALUE".equals(set.setKind()) ? set.value() : null;
+          String value = set.setKind() == SetKind.SET_VALUE ? set.value() : null;
           if (value != null) value = value.toLowerCase(Locale.ROOT);
           if (set.local()) local = local.with(name, value);
           else session = session.with(name, value);

@@ -1,6 +1,5 @@
 package dev.lockstep.fix;
 
-import dev.lockstep.engine.FileResult;
 import dev.lockstep.source.SourceFile;
 import java.util.function.Function;
 
@@ -22,15 +21,15 @@ public final class FixSession {
   private FixSession() {}
 
   /** {@code lint} lints a version of the file's text. */
-  public static Outcome run(SourceFile source, Applicability level, Function<SourceFile, FileResult> lint) {
-    FileResult first = lint.apply(source);
+  public static Outcome run(SourceFile source, Applicability level, Function<SourceFile, ? extends LintPass> lint) {
+    LintPass first = lint.apply(source);
     if (!first.syntaxErrors().isEmpty()) {
       return new Outcome(source.text(), 0, "it does not parse (" + first.syntaxErrors().get(0).message()
           + " at " + source.position(first.syntaxErrors().get(0).offset()) + "); left untouched");
     }
     String eol = lineEnding(source.text());
     String text = source.text();
-    FileResult result = first;
+    LintPass result = first;
     for (int round = 1; round <= MAX_ROUNDS; round++) {
       String next = Fixer.apply(text, result.findings(), level);
       next = withLineEnding(next, eol);

@@ -1,6 +1,5 @@
 package dev.lockstep.fix;
 
-import dev.lockstep.engine.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,9 +11,9 @@ import java.util.List;
 public final class Fixer {
   private Fixer() {}
 
-  public static String apply(String text, List<Finding> findings, Applicability level) {
+  public static String apply(String text, List<? extends Fixable> findings, Applicability level) {
     List<Fix> candidates = new ArrayList<>();
-    for (Finding f : findings) {
+    for (Fixable f : findings) {
       for (Fix fix : f.fixes()) {
         if (fix.applicability().compareTo(level) >= 0 && !fix.edits().isEmpty()) candidates.add(fix);
       }

@@ -5,12 +5,16 @@ import dev.lockstep.engine.TransactionPlan.Mode;
 import dev.lockstep.engine.TransactionPlan.Region;
 import dev.lockstep.parse.Masks;
 import dev.lockstep.parse.PsqlScript;
+import dev.lockstep.source.Placeholder;
 import dev.lockstep.source.SourceFile;
+import dev.lockstep.source.Span;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +42,7 @@ public record MigrationScript(Framework framework, String reason, SourceFile sou
         : FrameworkDetector.detect(path, source.text());
     String text = source.text();
     char[] masked = text.toCharArray();
+    List<Placeholder> placeholders = new ArrayList<>();
     int length = text.length();
     String name = path.getFileName() == null ? "" : path.getFileName().toString();
     String unixPath = path.toString().replace('\\', '/');
@@ -49,7 +54,7 @@ public record MigrationScript(Framework framework, String reason, SourceFile sou
       case LIQUIBASE -> liquibase(text, masked, regions);
       case FLYWAY -> {
         if (name.startsWith("U") && !includeDown) skipped = "Flyway undo migration";
-        placeholders(FLYWAY_PLACEHOLDER, text, masked);
+        placeholders(FLYWAY_PLACEHOLDER, text, masked, placeholders);
         regions.add(new Region(0, length, flywayMode(path)));
       }
       case GOLANG_MIGRATE, HASURA -> {
@@ -60,7 +65,7 @@ public record MigrationScript(Framework framework, String reason, SourceFile sou
       case DRIZZLE -> regions.add(new Region(0, length, Mode.WRAPPED));
       case POP -> {
         if (name.endsWith(".down.sql") && !includeDown) skipped = "down migration";
-        placeholders(GO_TEMPLATE, text, masked);
+        placeholders(GO_TEMPLATE, text, masked, placeholders);
         regions.add(new Region(0, length, name.contains(".autocommit.") ? Mode.AUTOCOMMIT : Mode.WRAPPED));
       }
       case SQITCH -> {
@@ -75,7 +80,7 @@ public record MigrationScript(Framework framework, String reason, SourceFile sou
       }
       default -> regions.add(new Region(0, length, Mode.AUTOCOMMIT));
     }
-    return new MigrationScript(d.framework(), d.reason(), source.withParseText(new String(masked)),
+    return new MigrationScript(d.framework(), d.reason(), source.withParseText(new String(masked), placeholders),
         new TransactionPlan(regions), skipped);
   }
 
@@ -165,8 +170,18 @@ public record MigrationScript(Framework framework, String reason, SourceFile sou
     return Mode.FLYWAY_AUTO;
   }
 
-  private static void placeholders(Pattern pattern, String text, char[] masked) {
+  /** Masks each placeholder as an identifier; one placeholder written twice gets the same one. */
+  private static void placeholders(Pattern pattern, String text, char[] masked, List<Placeholder> out) {
+    Map<String, Integer> ordinals = new HashMap<>();
     Matcher m = pattern.matcher(text);
-    while (m.find()) Masks.identifier(masked, m.start(), m.end());
+    while (m.find()) {
+      if (m.group().contains("\n")) { // a template spanning lines: no single identifier
+        Masks.identifier(masked, m.start(), m.end());
+        continue;
+      }
+      int ordinal = ordinals.computeIfAbsent(m.group(), k -> ordinals.size());
+      String token = Masks.identifier(masked, m.start(), m.end(), ordinal);
+      out.add(new Placeholder(new Span(m.start(), m.end()), m.group(), token));
+    }
   }
 }

@@ -18,6 +18,19 @@ public final class Masks {
     }
   }
 
+  /**
+   * Replaces [from, to) with an identifier of the same length that ends in {@code ordinal} (base 36),
+   * e.g. "__________1": distinct ordinals give distinct identifiers, so a name found in the parse
+   * tree maps back to one placeholder. A span too short for the number is all underscores.
+   */
+  public static String identifier(char[] text, int from, int to, int ordinal) {
+    identifier(text, from, to);
+    String number = Integer.toString(ordinal, 36);
+    int end = Math.min(to, text.length);
+    if (end - from > number.length()) number.getChars(0, number.length(), text, end - number.length());
+    return new String(text, from, end - from);
+  }
+
   /** Replaces [from, to) with a semicolon and spaces: ends the statement where a tool's marker does. */
   public static void terminator(char[] text, int from, int to) {
     blank(text, from, to);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lockstep.Version;
 import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.Finding;
 import dev.lockstep.engine.LockFacts;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lockstep.Version;
 import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.Finding;
 import dev.lockstep.engine.Rule;

@@ -7,8 +7,8 @@ import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.AlterDomain;
 import dev.lockstep.parse.ast.Constraint;
-import dev.lockstep.parse.ast.Node;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Sql;
 import java.util.ArrayList;
@@ -20,11 +20,11 @@ import java.util.List;
 public final class BanAlterDomainAddConstraint implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
-    Node node = statement.node();
-    if (!node.kind().equals("AlterDomainStmt") || !"C".equals(node.fields().path("subtype").asText())) return;
-    if (!(Node.of(node.fields().path("def")) instanceof Constraint c) || c.notValid()) return;
+    if (!(statement.node() instanceof AlterDomain alter)) return;
+    Constraint c = alter.addedConstraint().orElse(null);
+    if (c == null || c.notValid()) return;
     List<String> parts = new ArrayList<>();
-    node.fields().path("typeName").forEach(n -> parts.add(Sql.quote(n.path("String").path("sval").asText())));
+    for (String part : alter.typeName()) parts.add(Sql.quote(part));
     String domain = String.join(".", parts);
     String name = c.name() == null ? null : Sql.quote(c.name());
     var finding = out.report(this, statement)

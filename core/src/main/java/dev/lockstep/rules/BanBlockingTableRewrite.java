@@ -45,13 +45,13 @@ public final class BanBlockingTableRewrite implements Rule {
       String t = at.table().qualifiedName();
       for (AlterTableCmd cmd : at.commands()) {
         switch (cmd.subtype()) {
-          case "AT_SetLogged" -> report(statement, "SET LOGGED rewrites " + t + " and writes all of it to the WAL",
+          case SET_LOGGED -> report(statement, "SET LOGGED rewrites " + t + " and writes all of it to the WAL",
               MeasuredCases.get("set-logged").on(t), "Create the table LOGGED from the start; converting a live "
                   + "table needs a maintenance window", out);
-          case "AT_SetUnLogged" -> report(statement, "SET UNLOGGED rewrites " + t,
+          case SET_UNLOGGED -> report(statement, "SET UNLOGGED rewrites " + t,
               MeasuredCases.get("set-unlogged").on(t), "Avoid switching live tables: an unlogged table is also "
                   + "emptied after a crash and not replicated", out);
-          case "AT_SetTableSpace" -> report(statement, "SET TABLESPACE copies every data file of " + t
+          case SET_TABLESPACE -> report(statement, "SET TABLESPACE copies every data file of " + t
                   + " to the new tablespace under an ACCESS EXCLUSIVE lock (PostgreSQL documentation)", null,
               "Move the table with pg_repack --tablespace, or in a maintenance window", out);
           default -> { }

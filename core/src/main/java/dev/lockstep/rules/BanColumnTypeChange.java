@@ -2,6 +2,7 @@ package dev.lockstep.rules;
 
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
+import dev.lockstep.engine.ObjectName;
 import dev.lockstep.engine.Rewrite;
 import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
@@ -10,12 +11,15 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.parse.ast.ColumnDef;
+import dev.lockstep.parse.ast.ObjectType;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.parse.ast.TypeName;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Sql;
 import dev.lockstep.rules.support.TypeChanges;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,9 +33,9 @@ public final class BanColumnTypeChange implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
     if (!(statement.node() instanceof AlterTable alter) || context.createdEarlier(alter.table(), statement)) return;
-    if (!"OBJECT_TABLE".equals(alter.objectType())) return;
+    if (alter.objectType() != ObjectType.TABLE) return;
     for (AlterTableCmd cmd : alter.commands()) {
-      if ("AT_AlterColumnType".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof ColumnDef def) {
+      if (cmd.subtype() == AlterTableType.ALTER_COLUMN_TYPE && cmd.definition().orElse(null) instanceof ColumnDef def) {
         Optional<SchemaModel.Column> old = context.table(alter.table()).flatMap(t -> t.column(cmd.name()));
         if (old.isPresent() && def.using().isEmpty()) {
           TypeName type = def.type();
@@ -41,10 +45,54 @@ public final class BanColumnTypeChange implements Rule {
             reportKnown(statement, alter.table(), cmd.name(), def, old.get(), verdict, out);
             continue;
           }
+          if (utcTimestampChange(statement, context, old.get(), type)) {
+            // PostgreSQL 12+ relabels timestamp as timestamptz when the session's zone is UTC; only
+            // indexes on the column are rebuilt (measured: type-timestamp-to-tz-utc).
+            List<String> indexes = indexesOn(context, alter.table(), cmd.name());
+            SchemaModel.Table table = context.table(alter.table()).orElseThrow();
+            if (indexes.isEmpty() && table.createdInHistory()) continue; // metadata only
+            if (!indexes.isEmpty()) {
+              reportIndexRebuild(statement, alter.table(), cmd.name(), def, indexes, out);
+              continue;
+            }
+          }
         }
         report(statement, alter.table(), cmd.name(), def, out);
       }
     }
+  }
+
+  /** Session time zones with a fixed zero offset, written as migrations write them (checked on a server). */
+  private static final Set<String> UTC_ZONES = Set.of("utc", "etc/utc", "gmt", "etc/gmt");
+
+  private static boolean utcTimestampChange(Statement statement, MigrationContext context, SchemaModel.Column old,
+                                            TypeName type) {
+    String zone = context.timeline().settings(statement).timeZone();
+    return context.pgVersion() >= 12 && old.type().name().equals("timestamp") && !old.type().array()
+        && type.name().equals("timestamptz") && !type.isArray() && zone != null && UTC_ZONES.contains(zone);
+  }
+
+  /** Indexes that the history built on the column, by name. */
+  private static List<String> indexesOn(MigrationContext context, RangeVar table, String column) {
+    List<String> out = new java.util.ArrayList<>();
+    for (SchemaModel.Index i : context.model().indexesOn(new ObjectName(table.schema(), table.name()))) {
+      if (i.columns().contains(column) || i.columns().contains(null)) out.add(i.name().name()); // null: an expression
+    }
+    context.table(table).ifPresent(t -> t.constraints().values().stream()
+        .filter(c -> c.hasIndex() && c.columns().contains(column) && !out.contains(c.name()))
+        .forEach(c -> out.add(c.name())));
+    return out;
+  }
+
+  private void reportIndexRebuild(Statement statement, RangeVar table, String columnName, ColumnDef def,
+                                  List<String> indexes, Findings out) {
+    String t = table.qualifiedName();
+    var finding = out.report(this, statement)
+        .message("ALTER COLUMN %s TYPE timestamptz with TimeZone UTC keeps %s's rows, but rebuilds %s on the column "
+                + "under an ACCESS EXCLUSIVE lock: reads and writes of %s wait for the rebuild", Sql.quote(columnName), t,
+            String.join(", ", indexes.stream().map(Sql::quote).toList()), t)
+        .lock(MeasuredCases.get("type-timestamp-to-tz-utc").on(t));
+    expandContract(finding, table, columnName, def.type());
   }
 
   /** The declared old type is known and the change shrinks it or changes numeric's scale: a rewrite. */

@@ -7,9 +7,12 @@ import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.AlterSystem;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.parse.ast.CreateIndex;
+import dev.lockstep.parse.ast.DatabaseCommand;
 import dev.lockstep.parse.ast.Drop;
 import dev.lockstep.parse.ast.Node;
 import dev.lockstep.parse.ast.PartitionCmd;
@@ -51,15 +54,14 @@ public final class BanConcurrentlyInTransaction implements Rule {
     if (node instanceof Vacuum v && v.vacuum()) return "VACUUM";
     if (node instanceof AlterTable at) {
       for (AlterTableCmd cmd : at.commands()) {
-        if ("AT_DetachPartition".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof PartitionCmd p
+        if (cmd.subtype() == AlterTableType.DETACH_PARTITION && cmd.definition().orElse(null) instanceof PartitionCmd p
             && p.concurrently()) {
           return "ALTER TABLE ... DETACH CONCURRENTLY";
         }
       }
     }
-    if (node.kind().equals("CreatedbStmt")) return "CREATE DATABASE";
-    if (node.kind().equals("DropdbStmt")) return "DROP DATABASE";
-    if (node.kind().equals("AlterSystemStmt")) return "ALTER SYSTEM";
+    if (node instanceof DatabaseCommand db) return db.drops() ? "DROP DATABASE" : "CREATE DATABASE";
+    if (node instanceof AlterSystem) return "ALTER SYSTEM";
     return null;
   }
 }

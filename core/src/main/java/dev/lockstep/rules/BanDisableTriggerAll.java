@@ -9,6 +9,7 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.rules.support.MeasuredCases;
 
 @RuleInfo(id = "ban-disable-trigger-all",
@@ -19,7 +20,7 @@ public final class BanDisableTriggerAll implements Rule {
   public void check(Statement statement, MigrationContext context, Findings out) {
     if (!(statement.node() instanceof AlterTable alter)) return;
     for (AlterTableCmd cmd : alter.commands()) {
-      if (!"AT_DisableTrigAll".equals(cmd.subtype())) continue;
+      if (cmd.subtype() != AlterTableType.DISABLE_TRIGGER_ALL) continue;
       String t = alter.table().qualifiedName();
       out.report(this, statement)
           .message("DISABLE TRIGGER ALL on %s also disables the internal triggers that enforce foreign keys: rows "

@@ -9,6 +9,8 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
+import dev.lockstep.parse.ast.ObjectType;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Sql;
 
@@ -18,12 +20,12 @@ import dev.lockstep.rules.support.Sql;
 public final class BanDropColumn implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
-    if (!(statement.node() instanceof AlterTable alter) || !"OBJECT_TABLE".equals(alter.objectType())
+    if (!(statement.node() instanceof AlterTable alter) || alter.objectType() != ObjectType.TABLE
         || context.createdEarlier(alter.table(), statement)) {
       return;
     }
     for (AlterTableCmd cmd : alter.commands()) {
-      if (!"AT_DropColumn".equals(cmd.subtype())) continue;
+      if (cmd.subtype() != AlterTableType.DROP_COLUMN) continue;
       String table = alter.table().qualifiedName();
       String column = Sql.quote(cmd.name());
       out.report(this, statement)

@@ -7,6 +7,7 @@ import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.DatabaseCommand;
 import dev.lockstep.rules.support.Sql;
 
 @RuleInfo(id = "ban-drop-database",
@@ -15,8 +16,8 @@ import dev.lockstep.rules.support.Sql;
 public final class BanDropDatabase implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
-    if (!statement.node().kind().equals("DropdbStmt")) return;
-    String name = Sql.quote(statement.node().fields().path("dbname").asText());
+    if (!(statement.node() instanceof DatabaseCommand db) || !db.drops()) return;
+    String name = Sql.quote(db.database());
     out.report(this, statement)
         .message("DROP DATABASE %s deletes a whole database; it cannot run inside a transaction block and cannot be "
             + "rolled back", name)

@@ -9,18 +9,19 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Sql;
 
 @RuleInfo(id = "ban-drop-not-null",
     title = "Dropping NOT NULL lets NULLs reach code that never expected them",
-    severity = Severity.WARNING)
+    severity = Severity.HINT, enabledByDefault = false)
 public final class BanDropNotNull implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
     if (!(statement.node() instanceof AlterTable alter) || context.createdEarlier(alter.table(), statement)) return;
     for (AlterTableCmd cmd : alter.commands()) {
-      if (!"AT_DropNotNull".equals(cmd.subtype())) continue;
+      if (cmd.subtype() != AlterTableType.DROP_NOT_NULL) continue;
       String column = alter.table().qualifiedName() + "." + Sql.quote(cmd.name());
       out.report(this, statement)
           .message("DROP NOT NULL on %s: once new code writes NULLs, every reader that assumed a value (the running "

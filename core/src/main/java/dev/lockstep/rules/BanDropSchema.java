@@ -8,6 +8,7 @@ import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.Drop;
+import dev.lockstep.parse.ast.ObjectType;
 import dev.lockstep.rules.support.Sql;
 
 @RuleInfo(id = "ban-drop-schema",
@@ -16,7 +17,7 @@ import dev.lockstep.rules.support.Sql;
 public final class BanDropSchema implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
-    if (!(statement.node() instanceof Drop drop) || !"OBJECT_SCHEMA".equals(drop.objectType())) return;
+    if (!(statement.node() instanceof Drop drop) || drop.objectType() != ObjectType.SCHEMA) return;
     for (var name : drop.objects()) {
       String schema = name.isEmpty() ? "" : Sql.quote(name.get(0));
       out.report(this, statement)

@@ -8,6 +8,7 @@ import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.Drop;
+import dev.lockstep.parse.ast.ObjectType;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.rules.support.MeasuredCases;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.List;
 public final class BanDropTable implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
-    if (!(statement.node() instanceof Drop drop) || !"OBJECT_TABLE".equals(drop.objectType())) return;
+    if (!(statement.node() instanceof Drop drop) || drop.objectType() != ObjectType.TABLE) return;
     for (List<String> name : drop.objects()) {
       RangeVar table = RangeVar.of(name.size() > 1 ? name.get(name.size() - 2) : null, name.get(name.size() - 1));
       if (context.createdEarlier(table, statement)) continue;

@@ -1,6 +1,5 @@
 package dev.lockstep.rules;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
 import dev.lockstep.engine.Rewrite;
@@ -9,11 +8,8 @@ import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterEnum;
-import dev.lockstep.parse.ast.Trees;
 import dev.lockstep.rules.support.Relocations;
-import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
 
 @RuleInfo(id = "ban-enum-value-use-in-transaction",
     title = "A new enum value cannot be used in the transaction that added it",
@@ -22,9 +18,7 @@ public final class BanEnumValueUseInTransaction implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
     if (statement.node() instanceof AlterEnum || !context.inTransaction(statement)) return;
-    Set<String> literals = new LinkedHashSet<>();
-    collectStrings(statement.tree(), literals);
-    for (String value : literals) {
+    for (String value : statement.node().stringLiterals()) {
       Optional<Integer> added = context.enumValueAddedInSameTransaction(value, statement);
       if (added.isEmpty()) continue;
       var finding = out.report(this, statement)
@@ -39,13 +33,5 @@ public final class BanEnumValueUseInTransaction implements Rule {
       }
       return;
     }
-  }
-
-  private static void collectStrings(JsonNode tree, Set<String> out) {
-    Trees.walk(tree, node -> {
-      JsonNode sval = node.path("A_Const").path("sval").path("sval");
-      if (sval.isTextual()) out.add(sval.asText());
-      return true;
-    });
   }
 }

@@ -9,7 +9,9 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.parse.ast.Constraint;
+import dev.lockstep.parse.ast.ConstraintType;
 import dev.lockstep.rules.support.ConstraintNames;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Sql;
@@ -22,8 +24,8 @@ public final class BanExclusionConstraint implements Rule {
   public void check(Statement statement, MigrationContext context, Findings out) {
     if (!(statement.node() instanceof AlterTable alter) || context.createdEarlier(alter.table(), statement)) return;
     for (AlterTableCmd cmd : alter.commands()) {
-      if (!"AT_AddConstraint".equals(cmd.subtype()) || !(cmd.definition().orElse(null) instanceof Constraint c)
-          || !"CONSTR_EXCLUSION".equals(c.type())) {
+      if (cmd.subtype() != AlterTableType.ADD_CONSTRAINT || !(cmd.definition().orElse(null) instanceof Constraint c)
+          || c.type() != ConstraintType.EXCLUSION) {
         continue;
       }
       String table = alter.table().qualifiedName();

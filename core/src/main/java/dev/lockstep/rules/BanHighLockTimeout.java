@@ -10,8 +10,9 @@ import dev.lockstep.fix.Applicability;
 import dev.lockstep.fix.Fix;
 import dev.lockstep.fix.TextEdit;
 import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.SetKind;
 import dev.lockstep.parse.ast.SetVariable;
-import dev.lockstep.rules.support.Durations;
+import dev.lockstep.engine.Durations;
 import java.util.OptionalLong;
 
 @RuleInfo(id = "ban-high-lock-timeout",
@@ -21,7 +22,7 @@ public final class BanHighLockTimeout implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
     if (!(statement.node() instanceof SetVariable set) || !"lock_timeout".equals(set.name())
-        || !"VAR_SET_VALUE".equals(set.setKind())) {
+        || set.setKind() != SetKind.SET_VALUE) {
       return;
     }
     if (context.schemaDump()) return; // pg_dump sets lock_timeout = 0 to restore into an empty database

@@ -7,6 +7,7 @@ import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.ObjectType;
 import dev.lockstep.parse.ast.Rename;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Sql;
@@ -17,8 +18,8 @@ import dev.lockstep.rules.support.Sql;
 public final class BanRenameColumn implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
-    if (!(statement.node() instanceof Rename rename) || !"OBJECT_COLUMN".equals(rename.objectType())) return;
-    if (!"OBJECT_TABLE".equals(rename.fields().path("relationType").asText())) return; // views, types: not stored data
+    if (!(statement.node() instanceof Rename rename) || rename.objectType() != ObjectType.COLUMN) return;
+    if (rename.relationType() != ObjectType.TABLE) return; // views, types: not stored data
     if (context.createdEarlier(rename.table(), statement)) return; // nobody reads the new table yet
     String table = rename.table().qualifiedName();
     String from = Sql.quote(rename.oldName());

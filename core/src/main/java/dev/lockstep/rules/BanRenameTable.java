@@ -2,14 +2,21 @@ package dev.lockstep.rules;
 
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
+import dev.lockstep.engine.ObjectName;
 import dev.lockstep.engine.Rewrite;
 import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.CreateTable;
+import dev.lockstep.parse.ast.CreateTableAs;
+import dev.lockstep.parse.ast.CreateView;
+import dev.lockstep.parse.ast.ObjectType;
+import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.parse.ast.Rename;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Sql;
+import java.util.List;
 
 @RuleInfo(id = "ban-rename-table",
     title = "Renaming a table breaks the application version that is still running",
@@ -17,8 +24,9 @@ import dev.lockstep.rules.support.Sql;
 public final class BanRenameTable implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
-    if (!(statement.node() instanceof Rename rename) || !"OBJECT_TABLE".equals(rename.objectType())) return;
+    if (!(statement.node() instanceof Rename rename) || rename.objectType() != ObjectType.TABLE) return;
     if (context.createdEarlier(rename.table(), statement)) return; // nobody reads the new table yet
+    if (recreatedInSameTransaction(rename, statement, context)) return; // a swap: the name never goes missing
     String table = rename.table().qualifiedName();
     String renamed = Sql.inSchemaOf(rename.table(), rename.newName());
     out.report(this, statement)
@@ -32,5 +40,22 @@ public final class BanRenameTable implements Rule {
                 "BEGIN;\nSET LOCAL lock_timeout = '2s';\n" + statement.text() + ";\nCREATE VIEW " + table
                     + " AS SELECT * FROM " + renamed + ";\nCOMMIT;"),
             new Rewrite.Step("a later migration, after every deploy uses " + renamed, "DROP VIEW " + table + ";")));
+  }
+
+  /**
+   * Rename-and-recreate: a table or view takes the old name later in the same transaction, so other
+   * sessions, which wait on the lock, see the new object under the old name when it commits.
+   */
+  private static boolean recreatedInSameTransaction(Rename rename, Statement statement, MigrationContext context) {
+    if (!context.inTransaction(statement)) return false;
+    ObjectName old = new ObjectName(rename.table().schema(), rename.table().name());
+    List<Statement> all = context.statements();
+    for (int i = statement.index() + 1; i < all.size() && context.sameTransaction(statement, i); i++) {
+      RangeVar made = all.get(i).node() instanceof CreateTable ct ? ct.table()
+          : all.get(i).node() instanceof CreateView v ? v.view()
+          : all.get(i).node() instanceof CreateTableAs cta ? cta.table() : null;
+      if (made != null && new ObjectName(made.schema(), made.name()).equals(old)) return true;
+    }
+    return false;
   }
 }

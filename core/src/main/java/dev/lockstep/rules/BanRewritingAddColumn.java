@@ -11,8 +11,10 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.parse.ast.ColumnDef;
 import dev.lockstep.parse.ast.Constraint;
+import dev.lockstep.parse.ast.ConstraintType;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.rules.support.Expressions;
 import dev.lockstep.rules.support.MeasuredCases;
@@ -28,7 +30,7 @@ public final class BanRewritingAddColumn implements Rule {
   public void check(Statement statement, MigrationContext context, Findings out) {
     if (!(statement.node() instanceof AlterTable alter) || context.createdEarlier(alter.table(), statement)) return;
     for (AlterTableCmd cmd : alter.commands()) {
-      if ("AT_AddColumn".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof ColumnDef column) {
+      if (cmd.subtype() == AlterTableType.ADD_COLUMN && cmd.definition().orElse(null) instanceof ColumnDef column) {
         checkColumn(statement, context, alter.table(), column, out);
       }
     }
@@ -58,7 +60,7 @@ public final class BanRewritingAddColumn implements Rule {
       return;
     }
     for (Constraint k : column.constraints()) {
-      if ("CONSTR_IDENTITY".equals(k.type())) {
+      if (k.type() == ConstraintType.IDENTITY) {
         report(statement, out, t, c, "an identity column fills every existing row from its sequence",
             MeasuredCases.get("add-column-identity").on(t),
             Rewrite.of("Add a plain column, backfill it in batches from a sequence, prove it NOT NULL, then turn it "
@@ -78,7 +80,7 @@ public final class BanRewritingAddColumn implements Rule {
                     + column.name().replace("'", "''") + "'), (SELECT max(" + c + ") FROM " + t + "));")));
         return;
       }
-      if ("CONSTR_GENERATED".equals(k.type()) && "s".equals(k.fields().path("generated_kind").asText())) {
+      if (k.storedGenerated()) {
         String expr = exprText(statement, column, k);
         report(statement, out, t, c, "a STORED generated column is computed and written for every existing row",
             MeasuredCases.get("add-column-stored-generated").on(t),
@@ -92,9 +94,9 @@ public final class BanRewritingAddColumn implements Rule {
                     step("batches, outside the DDL transaction", backfill.formatted(expr))));
         return;
       }
-      if ("CONSTR_DEFAULT".equals(k.type())) {
+      if (k.type() == ConstraintType.DEFAULT) {
         String expr = exprText(statement, column, k);
-        String volatileCall = Expressions.firstVolatileCall(k.fields().path("raw_expr"));
+        String volatileCall = k.expression().map(Expressions::firstVolatileCall).orElse(null);
         if (volatileCall != null) {
           String measured = switch (volatileCall) {
             case "clock_timestamp", "timeofday" -> "add-column-clock-timestamp";
@@ -168,7 +170,7 @@ public final class BanRewritingAddColumn implements Rule {
       if (at > from && at < end) end = at;
     }
     String clause = statement.source().text().substring(from, end).strip();
-    if (k.type().equals("CONSTR_GENERATED")) {
+    if (k.type() == ConstraintType.GENERATED) {
       int open = clause.indexOf('(');
       return clause.substring(open + 1, matchingParen(clause, open)).strip();
     }

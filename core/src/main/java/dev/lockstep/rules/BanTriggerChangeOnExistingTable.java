@@ -9,6 +9,7 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.CreateTrigger;
 import dev.lockstep.parse.ast.Drop;
+import dev.lockstep.parse.ast.ObjectType;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.rules.support.MeasuredCases;
 import java.util.List;
@@ -29,7 +30,7 @@ public final class BanTriggerChangeOnExistingTable implements Rule {
           .rewrite(Rewrite.of("Keep the transaction that creates the trigger short, behind a lock_timeout, with no slow "
                   + "statements after it",
               new Rewrite.Step("its own short transaction", "SET lock_timeout = '2s';\n" + statement.text() + ";")));
-    } else if (statement.node() instanceof Drop drop && "OBJECT_TRIGGER".equals(drop.objectType())) {
+    } else if (statement.node() instanceof Drop drop && drop.objectType() == ObjectType.TRIGGER) {
       for (List<String> name : drop.objects()) {
         if (name.size() < 2) continue;
         RangeVar table = RangeVar.of(name.size() > 2 ? name.get(0) : null, name.get(name.size() - 2));

@@ -10,10 +10,10 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Relocations;
 import dev.lockstep.rules.support.Sql;
-import java.util.Optional;
 
 @RuleInfo(id = "ban-validate-in-same-transaction",
     title = "VALIDATE a NOT VALID constraint in a later transaction",
@@ -23,7 +23,7 @@ public final class BanValidateInSameTransaction implements Rule {
   public void check(Statement statement, MigrationContext context, Findings out) {
     if (!(statement.node() instanceof AlterTable alter)) return;
     for (AlterTableCmd cmd : alter.commands()) {
-      if (!"AT_ValidateConstraint".equals(cmd.subtype())) continue;
+      if (cmd.subtype() != AlterTableType.VALIDATE_CONSTRAINT) continue;
       var added = context.addedNotValid(alter.table(), cmd.name(), statement).filter(c -> !c.origin().earlierFile());
       if (added.isEmpty() || !context.sameTransaction(statement, added.get().origin().statement())) continue;
       boolean foreignKey = added.get().kind() == SchemaModel.ConstraintKind.FOREIGN_KEY;

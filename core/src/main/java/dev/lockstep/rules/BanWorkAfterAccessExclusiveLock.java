@@ -20,9 +20,10 @@ import java.util.List;
 public final class BanWorkAfterAccessExclusiveLock implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
-    Statement locker = locker(statement, context);
-    if (locker == null) return;
-    TableLocks.Locked lock = TableLocks.strongest(locker.node()).orElseThrow();
+    Timeline.HeldLock held = locker(statement, context);
+    if (held == null) return;
+    Statement locker = context.statements().get(held.statement());
+    TableLocks.Locked lock = held.lock();
     out.report(this, statement)
         .message("The transaction has held ACCESS EXCLUSIVE on %s since line %d, and keeps it until COMMIT: this and "
             + "every later statement extend the time every query on %s waits", lock.description(), locker.start().line(),
@@ -32,11 +33,11 @@ public final class BanWorkAfterAccessExclusiveLock implements Rule {
   }
 
   /**
-   * The statement that took ACCESS EXCLUSIVE on an existing table, when {@code statement} is the
+   * The lock ACCESS EXCLUSIVE that an earlier statement took on an existing table, when {@code statement} is the
    * first work after it in the same transaction (settings do no work on the table); once per
    * transaction, counted from its start or its last transaction-control statement (SAVEPOINT ...).
    */
-  private static Statement locker(Statement statement, MigrationContext context) {
+  private static Timeline.HeldLock locker(Statement statement, MigrationContext context) {
     if (!context.inTransaction(statement) || statement.node() instanceof Transaction
         || statement.node() instanceof SetVariable) {
       return null;
@@ -50,7 +51,7 @@ public final class BanWorkAfterAccessExclusiveLock implements Rule {
     if (previous < 0 || !context.sameTransaction(statement, previous)) return null;
     for (Timeline.HeldLock held : context.timeline().locksHeld(statement)) {
       if (held.onNewTable() || held.lock().mode() != LockMode.ACCESS_EXCLUSIVE) continue;
-      if (sinceControl(all, held.statement(), statement.index())) return held.statement() == previous ? all.get(previous) : null;
+      if (sinceControl(all, held.statement(), statement.index())) return held.statement() == previous ? held : null;
     }
     return null;
   }

@@ -9,6 +9,7 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.parse.ast.CreateIndex;
 import dev.lockstep.parse.ast.Reindex;
 
@@ -36,7 +37,7 @@ public final class PreferStatementTimeout implements Rule {
     if (s.node() instanceof Reindex r && r.concurrently()) return "REINDEX CONCURRENTLY";
     if (s.node() instanceof AlterTable at) {
       for (AlterTableCmd cmd : at.commands()) {
-        if ("AT_ValidateConstraint".equals(cmd.subtype())) return "VALIDATE CONSTRAINT";
+        if (cmd.subtype() == AlterTableType.VALIDATE_CONSTRAINT) return "VALIDATE CONSTRAINT";
       }
     }
     return null;

@@ -9,6 +9,8 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
+import dev.lockstep.parse.ast.ObjectType;
 import dev.lockstep.parse.ast.PartitionCmd;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.rules.support.MeasuredCases;
@@ -21,9 +23,9 @@ public final class RequireCheckForAttachPartition implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
     // ALTER INDEX ... ATTACH PARTITION attaches an index: nothing is scanned.
-    if (!(statement.node() instanceof AlterTable alter) || !"OBJECT_TABLE".equals(alter.objectType())) return;
+    if (!(statement.node() instanceof AlterTable alter) || alter.objectType() != ObjectType.TABLE) return;
     for (AlterTableCmd cmd : alter.commands()) {
-      if (!"AT_AttachPartition".equals(cmd.subtype()) || !(cmd.definition().orElse(null) instanceof PartitionCmd p)) continue;
+      if (cmd.subtype() != AlterTableType.ATTACH_PARTITION || !(cmd.definition().orElse(null) instanceof PartitionCmd p)) continue;
       RangeVar partition = p.partition();
       if (context.createdEarlier(partition, statement)) continue; // new and empty: the check is instant
       if (context.validConstraintAdded(partition, statement)) continue; // the recipe: a validated CHECK

@@ -12,6 +12,7 @@ import dev.lockstep.fix.TextEdit;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Sql;
@@ -24,7 +25,7 @@ public final class RequireCheckForSetNotNull implements Rule {
   public void check(Statement statement, MigrationContext context, Findings out) {
     if (!(statement.node() instanceof AlterTable alter) || context.createdEarlier(alter.table(), statement)) return;
     for (AlterTableCmd cmd : alter.commands()) {
-      if (!"AT_SetNotNull".equals(cmd.subtype())) continue;
+      if (cmd.subtype() != AlterTableType.SET_NOT_NULL) continue;
       if (context.notNullProven(alter.table(), cmd.name(), statement)) continue; // the recipe's last step
       report(statement, context, alter, cmd, out);
     }

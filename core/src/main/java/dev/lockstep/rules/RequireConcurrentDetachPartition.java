@@ -12,6 +12,7 @@ import dev.lockstep.fix.TextEdit;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.parse.ast.PartitionCmd;
 import dev.lockstep.rules.support.MeasuredCases;
 
@@ -23,7 +24,7 @@ public final class RequireConcurrentDetachPartition implements Rule {
   public void check(Statement statement, MigrationContext context, Findings out) {
     if (!(statement.node() instanceof AlterTable alter) || context.createdEarlier(alter.table(), statement)) return;
     for (AlterTableCmd cmd : alter.commands()) {
-      if (!"AT_DetachPartition".equals(cmd.subtype()) || !(cmd.definition().orElse(null) instanceof PartitionCmd p)
+      if (cmd.subtype() != AlterTableType.DETACH_PARTITION || !(cmd.definition().orElse(null) instanceof PartitionCmd p)
           || p.concurrently() || statement.endOfWord("FINALIZE") >= 0) {
         continue;
       }

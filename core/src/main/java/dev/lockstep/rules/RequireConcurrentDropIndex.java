@@ -11,6 +11,7 @@ import dev.lockstep.fix.Fix;
 import dev.lockstep.fix.TextEdit;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.Drop;
+import dev.lockstep.parse.ast.ObjectType;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Relocations;
 import dev.lockstep.rules.support.Sql;
@@ -22,7 +23,7 @@ import java.util.List;
 public final class RequireConcurrentDropIndex implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
-    if (!(statement.node() instanceof Drop drop) || !"OBJECT_INDEX".equals(drop.objectType()) || drop.concurrently()) return;
+    if (!(statement.node() instanceof Drop drop) || drop.objectType() != ObjectType.INDEX || drop.concurrently()) return;
     List<List<String>> indexes = drop.objects();
     if (indexes.stream().allMatch(n -> context.indexCreatedEarlier(n.get(n.size() - 1), statement))) return; // built here
 

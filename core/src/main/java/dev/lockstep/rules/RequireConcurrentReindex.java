@@ -11,6 +11,7 @@ import dev.lockstep.fix.Fix;
 import dev.lockstep.fix.TextEdit;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.Reindex;
+import dev.lockstep.parse.ast.ReindexKind;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Sql;
 import java.util.Locale;
@@ -22,11 +23,11 @@ public final class RequireConcurrentReindex implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
     if (!(statement.node() instanceof Reindex reindex) || reindex.concurrently()) return;
-    String kind = reindex.objectKind().replace("REINDEX_OBJECT_", "");
-    if (kind.equals("SYSTEM")) return; // system catalogs cannot be reindexed concurrently at all
+    String kind = reindex.objectKind().name();
+    if (reindex.objectKind() == ReindexKind.SYSTEM) return; // system catalogs cannot be reindexed concurrently at all
     String target = reindex.relation() != null ? reindex.relation().qualifiedName() : Sql.quote(reindex.name());
     String keyword = kind.toLowerCase(Locale.ROOT);
-    boolean onIndex = kind.equals("INDEX");
+    boolean onIndex = reindex.objectKind() == ReindexKind.INDEX;
 
     var finding = out.report(this, statement)
         .message("REINDEX %s %s takes a SHARE lock on the table and ACCESS EXCLUSIVE on %s: reads that plan with "

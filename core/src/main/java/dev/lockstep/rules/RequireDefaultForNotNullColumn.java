@@ -9,8 +9,10 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.parse.ast.ColumnDef;
 import dev.lockstep.parse.ast.Constraint;
+import dev.lockstep.parse.ast.ConstraintType;
 import dev.lockstep.rules.support.SerialTypes;
 import dev.lockstep.rules.support.Sql;
 import java.util.Set;
@@ -20,15 +22,16 @@ import java.util.Set;
     severity = Severity.ERROR)
 public final class RequireDefaultForNotNullColumn implements Rule {
   // These fill the column themselves.
-  private static final Set<String> SELF_FILLING = Set.of("CONSTR_DEFAULT", "CONSTR_IDENTITY", "CONSTR_GENERATED");
+  private static final Set<ConstraintType> SELF_FILLING = java.util.EnumSet.of(ConstraintType.DEFAULT,
+      ConstraintType.IDENTITY, ConstraintType.GENERATED);
 
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
     if (!(statement.node() instanceof AlterTable alter) || context.createdEarlier(alter.table(), statement)) return;
     for (AlterTableCmd cmd : alter.commands()) {
-      if (!"AT_AddColumn".equals(cmd.subtype()) || !(cmd.definition().orElse(null) instanceof ColumnDef column)) continue;
-      boolean notNull = column.constraints().stream().anyMatch(k -> "CONSTR_NOTNULL".equals(k.type())
-          || "CONSTR_PRIMARY".equals(k.type()));
+      if (cmd.subtype() != AlterTableType.ADD_COLUMN || !(cmd.definition().orElse(null) instanceof ColumnDef column)) continue;
+      boolean notNull = column.constraints().stream().anyMatch(k -> k.type() == ConstraintType.NOTNULL
+          || k.type() == ConstraintType.PRIMARY);
       boolean filled = SerialTypes.isSerial(column.type().name())
           || column.constraints().stream().map(Constraint::type).anyMatch(SELF_FILLING::contains);
       if (!notNull || filled) continue;

@@ -6,14 +6,14 @@ import dev.lockstep.engine.Rewrite;
 import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
+import dev.lockstep.engine.TableLocks;
 import dev.lockstep.fix.Applicability;
 import dev.lockstep.fix.Fix;
 import dev.lockstep.fix.TextEdit;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.Drop;
 import dev.lockstep.parse.ast.RangeVar;
-import dev.lockstep.rules.support.Durations;
-import dev.lockstep.engine.TableLocks;
+import dev.lockstep.engine.Durations;
 import java.util.Optional;
 
 @RuleInfo(id = "require-lock-timeout",
@@ -24,7 +24,7 @@ public final class RequireLockTimeout implements Rule {
   public void check(Statement statement, MigrationContext context, Findings out) {
     // One finding per file, on the first statement that needs a timeout: the fix covers the whole file.
     if (out.reported(this) || !needsTimeout(statement, context)) return;
-    TableLocks.Locked locked = TableLocks.strongest(statement.node()).orElseThrow();
+    TableLocks.Locked locked = context.lock(statement).orElseThrow();
     out.report(this, statement)
         .message("%s waits for %s %s lock on %s with no lock_timeout: while it waits behind any long-running query, "
             + "every other query on %s queues behind it and the application stalls",
@@ -38,7 +38,7 @@ public final class RequireLockTimeout implements Rule {
   }
 
   private static boolean needsTimeout(Statement statement, MigrationContext context) {
-    Optional<TableLocks.Locked> locked = TableLocks.strongest(statement.node());
+    Optional<TableLocks.Locked> locked = context.lock(statement);
     if (locked.isEmpty()) return false;
     if (locked.get().table() != null && context.createdEarlier(locked.get().table(), statement)) return false;
     if (statement.node() instanceof Drop drop && droppedObjectsAreNew(drop, statement, context)) return false;
@@ -50,8 +50,8 @@ public final class RequireLockTimeout implements Rule {
     for (var name : drop.objects()) {
       String last = name.get(name.size() - 1);
       boolean isNew = switch (drop.objectType()) {
-        case "OBJECT_INDEX" -> context.indexCreatedEarlier(last, statement);
-        case "OBJECT_TABLE" -> context.createdEarlier(RangeVar.of(name.size() > 1 ? name.get(0) : null, last), statement);
+        case INDEX -> context.indexCreatedEarlier(last, statement);
+        case TABLE -> context.createdEarlier(RangeVar.of(name.size() > 1 ? name.get(0) : null, last), statement);
         default -> false;
       };
       if (!isNew) return false;

@@ -9,8 +9,10 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.parse.ast.ColumnDef;
 import dev.lockstep.parse.ast.Constraint;
+import dev.lockstep.parse.ast.ConstraintType;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.rules.support.ColumnConstraints;
 import dev.lockstep.rules.support.ConstraintNames;
@@ -27,15 +29,15 @@ public final class RequireNotValidCheck implements Rule {
     if (!(statement.node() instanceof AlterTable alter) || context.createdEarlier(alter.table(), statement)) return;
     RangeVar table = alter.table();
     for (AlterTableCmd cmd : alter.commands()) {
-      if ("AT_AddConstraint".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof Constraint c
-          && "CONSTR_CHECK".equals(c.type()) && !c.notValid()) {
+      if (cmd.subtype() == AlterTableType.ADD_CONSTRAINT && cmd.definition().orElse(null) instanceof Constraint c
+          && c.type() == ConstraintType.CHECK && !c.notValid()) {
         String name = ConstraintNames.of(c, table);
         report(statement, table, name, c, null, out)
             .fix(NotValidFix.of(statement, context, c, table, name))
             .relocate(NotValidFix.relocation(statement, context, c, table, name));
-      } else if ("AT_AddColumn".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof ColumnDef col) {
+      } else if (cmd.subtype() == AlterTableType.ADD_COLUMN && cmd.definition().orElse(null) instanceof ColumnDef col) {
         for (Constraint c : col.constraints()) {
-          if ("CONSTR_CHECK".equals(c.type())) {
+          if (c.type() == ConstraintType.CHECK) {
             report(statement, table, ConstraintNames.of(c, table), c, ColumnConstraints.addColumnWithout(statement, c), out);
           }
         }

@@ -9,8 +9,10 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.parse.ast.ColumnDef;
 import dev.lockstep.parse.ast.Constraint;
+import dev.lockstep.parse.ast.ConstraintType;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.rules.support.ColumnConstraints;
 import dev.lockstep.rules.support.ConstraintNames;
@@ -27,16 +29,16 @@ public final class RequireNotValidForeignKey implements Rule {
     if (!(statement.node() instanceof AlterTable alter) || context.createdEarlier(alter.table(), statement)) return;
     RangeVar table = alter.table();
     for (AlterTableCmd cmd : alter.commands()) {
-      if ("AT_AddConstraint".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof Constraint c
-          && "CONSTR_FOREIGN".equals(c.type()) && !c.notValid()) {
+      if (cmd.subtype() == AlterTableType.ADD_CONSTRAINT && cmd.definition().orElse(null) instanceof Constraint c
+          && c.type() == ConstraintType.FOREIGN && !c.notValid()) {
         String name = ConstraintNames.of(c, table);
         report(statement, table, c, name, null, out).fix(NotValidFix.of(statement, context, c, table, name))
             .relocate(NotValidFix.relocation(statement, context, c, table, name));
-      } else if ("AT_AddColumn".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof ColumnDef col) {
+      } else if (cmd.subtype() == AlterTableType.ADD_COLUMN && cmd.definition().orElse(null) instanceof ColumnDef col) {
         // A new column is NULL everywhere, so REFERENCES checks nothing, unless a DEFAULT fills it.
-        boolean filled = col.constraints().stream().anyMatch(k -> "CONSTR_DEFAULT".equals(k.type()) && !k.nullDefault());
+        boolean filled = col.constraints().stream().anyMatch(k -> k.type() == ConstraintType.DEFAULT && !k.nullDefault());
         for (Constraint c : col.constraints()) {
-          if ("CONSTR_FOREIGN".equals(c.type()) && filled) {
+          if (c.type() == ConstraintType.FOREIGN && filled) {
             report(statement, table, c, Sql.defaultConstraintName(table.name(), col.name(), "fkey"), col.name(), out);
           }
         }

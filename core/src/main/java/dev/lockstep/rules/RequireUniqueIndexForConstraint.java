@@ -9,8 +9,10 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.parse.ast.ColumnDef;
 import dev.lockstep.parse.ast.Constraint;
+import dev.lockstep.parse.ast.ConstraintType;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.rules.support.ColumnConstraints;
 import dev.lockstep.rules.support.ConstraintNames;
@@ -27,10 +29,10 @@ public final class RequireUniqueIndexForConstraint implements Rule {
   public void check(Statement statement, MigrationContext context, Findings out) {
     if (!(statement.node() instanceof AlterTable alter) || context.createdEarlier(alter.table(), statement)) return;
     for (AlterTableCmd cmd : alter.commands()) {
-      if ("AT_AddConstraint".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof Constraint c
+      if (cmd.subtype() == AlterTableType.ADD_CONSTRAINT && cmd.definition().orElse(null) instanceof Constraint c
           && isKey(c) && c.usingIndex() == null) {
         report(statement, alter.table(), c, c.columns(), null, out);
-      } else if ("AT_AddColumn".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof ColumnDef col) {
+      } else if (cmd.subtype() == AlterTableType.ADD_COLUMN && cmd.definition().orElse(null) instanceof ColumnDef col) {
         for (Constraint c : col.constraints()) {
           if (isKey(c)) {
             report(statement, alter.table(), c, List.of(col.name()), ColumnConstraints.addColumnWithout(statement, c), out);
@@ -41,13 +43,13 @@ public final class RequireUniqueIndexForConstraint implements Rule {
   }
 
   private static boolean isKey(Constraint c) {
-    return "CONSTR_UNIQUE".equals(c.type()) || "CONSTR_PRIMARY".equals(c.type());
+    return c.type() == ConstraintType.UNIQUE || c.type() == ConstraintType.PRIMARY;
   }
 
   /** {@code addColumn}: for a key on a new column, that column added without it (the first step), else null. */
   private void report(Statement statement, RangeVar table, Constraint c, List<String> columns, String addColumn,
                       Findings out) {
-    boolean primary = "CONSTR_PRIMARY".equals(c.type());
+    boolean primary = c.type() == ConstraintType.PRIMARY;
     String name = c.name() != null ? c.name()
         : primary ? ConstraintNames.of(c, table) : Sql.defaultConstraintName(table.name(), String.join("_", columns), "key");
     String kind = primary ? "PRIMARY KEY" : "UNIQUE";

@@ -16,19 +16,21 @@ public final class SourceFile {
   private final String text;
   private final String parseText;
   private final boolean bom;
+  private final java.util.List<Placeholder> placeholders;
   private final LineMap lines;
   private ByteOffsets bytes;
   private byte[] utf8;
 
   private SourceFile(String path, String text, boolean bom) {
-    this(path, text, text, bom);
+    this(path, text, text, bom, java.util.List.of());
   }
 
-  private SourceFile(String path, String text, String parseText, boolean bom) {
+  private SourceFile(String path, String text, String parseText, boolean bom, java.util.List<Placeholder> placeholders) {
     this.path = path;
     this.text = text;
     this.parseText = parseText;
     this.bom = bom;
+    this.placeholders = java.util.List.copyOf(placeholders);
     this.lines = new LineMap(text);
   }
 
@@ -37,8 +39,18 @@ public final class SourceFile {
    * placeholders) blanked out for the parser. Blanking keeps every char offset and line.
    */
   public SourceFile withParseText(String masked) {
+    return withParseText(masked, java.util.List.of());
+  }
+
+  /** As {@link #withParseText(String)}, where {@code placeholders} were masked as identifiers. */
+  public SourceFile withParseText(String masked, java.util.List<Placeholder> placeholders) {
     if (masked.length() != text.length()) throw new IllegalArgumentException("masked text must keep every offset");
-    return new SourceFile(path, text, masked, bom);
+    return new SourceFile(path, text, masked, bom, placeholders);
+  }
+
+  /** The placeholders masked for the parser, in text order. */
+  public java.util.List<Placeholder> placeholders() {
+    return placeholders;
   }
 
   /** A file built from a string (tests, stdin already decoded). */

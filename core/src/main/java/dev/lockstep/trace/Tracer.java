@@ -7,6 +7,8 @@ import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.parse.ParsedFile;
 import dev.lockstep.parse.SqlParser;
 import dev.lockstep.parse.Statement;
+import dev.lockstep.parse.ast.Transaction;
+import dev.lockstep.parse.ast.TransactionKind;
 import dev.lockstep.pg.Measurement;
 import dev.lockstep.pg.Probes;
 import java.sql.Connection;
@@ -138,7 +140,7 @@ public final class Tracer {
       if (Boolean.TRUE.equals(Probes.waits(probe, oid, true))) writes.add(after.names().get(oid));
     }
     probeNanos += System.nanoTime() - probeStart;
-    java.util.Set<Long> rewritten = s.node().kind().equals("TruncateStmt") ? java.util.Set.of() : after.rewritten();
+    java.util.Set<Long> rewritten = s.node() instanceof dev.lockstep.parse.ast.Truncate ? java.util.Set.of() : after.rewritten();
     Measurement own = new Measurement(acquired, after.names(), rewritten, after.scanned());
     return new Pending(s, start, probedBefore, own, reads, writes);
   }
@@ -188,12 +190,12 @@ public final class Tracer {
   }
 
   private static boolean isTransactionControl(Statement s) {
-    return s.node().kind().equals("TransactionStmt");
+    return s.node() instanceof Transaction;
   }
 
   private static boolean endsBlock(Statement s) {
-    String kind = s.tree().path("TransactionStmt").path("kind").asText();
-    return kind.equals("TRANS_STMT_COMMIT") || kind.equals("TRANS_STMT_ROLLBACK");
+    return s.node() instanceof Transaction t
+        && (t.transactionKind() == TransactionKind.COMMIT || t.transactionKind() == TransactionKind.ROLLBACK);
   }
 
   private void execute(Statement s) throws TraceFailure {

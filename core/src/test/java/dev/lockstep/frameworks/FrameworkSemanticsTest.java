@@ -95,6 +95,24 @@ class FrameworkSemanticsTest {
   }
 
   @Test
+  void placeholdersOfEqualLengthMapBackByPosition() {
+    String sql = "SET lock_timeout = '2s';\nCREATE INDEX ${idxname1} ON ${tablenam} (a);\n"
+        + "CREATE INDEX ${idxname2} ON ${tablenam} (b);\n";
+    MigrationScript s = script("db/migration/V6__placeholder_index.sql", sql, false);
+    assertThat(s.source().placeholders()).extracting(p -> p.original() + "@" + p.span().start())
+        .containsExactly("${idxname1}@38", "${tablenam}@53", "${idxname2}@83", "${tablenam}@98");
+    // one placeholder written twice is one identifier; equal lengths still give distinct ones
+    assertThat(s.source().placeholders().get(1).masked()).isEqualTo(s.source().placeholders().get(3).masked())
+        .isNotEqualTo(s.source().placeholders().get(0).masked());
+    FileResult r = LINTER.lint(s.source(), s.plan());
+    assertThat(r.findings()).extracting(f -> f.ruleId() + "@" + f.start().line() + ":" + f.start().column())
+        .containsExactly("require-concurrent-index@2:1", "require-concurrent-index@3:1");
+    assertThat(r.findings().get(0).message()).contains("on ${tablenam}").doesNotContain("idxname").doesNotContain("__");
+    assertThat(r.findings().get(0).lock().describeLocks()).isEqualTo("SHARE on ${tablenam}");
+    assertThat(r.findings().get(0).rewrite().steps().get(0).sql()).contains("${idxname1}").contains("${tablenam}");
+  }
+
+  @Test
   void popAutocommitFiles() {
     assertThat(rules("migrations/20240101000000000000_idx.autocommit.up.sql", CIC)).isEmpty();
     assertThat(rules("migrations/20240101000000000000_idx.postgres.up.sql", CIC))

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.parse.ast.ColumnDef;
 import dev.lockstep.parse.ast.Constraint;
+import dev.lockstep.parse.ast.ConstraintType;
 import dev.lockstep.parse.ast.Copy;
 import dev.lockstep.parse.ast.CreateIndex;
 import dev.lockstep.parse.ast.CreateTable;
 import dev.lockstep.parse.ast.DoBlock;
 import dev.lockstep.parse.ast.Drop;
+import dev.lockstep.parse.ast.ObjectType;
 import dev.lockstep.parse.ast.Rename;
 import dev.lockstep.parse.ast.SetVariable;
 import dev.lockstep.parse.ast.Transaction;
@@ -208,15 +211,16 @@ public class SqlParserTest {
     assertThat(alter.table().qualifiedName()).isEqualTo("public.orders");
     assertThat(alter.table().inherit()).isFalse();
     assertThat(alter.commands()).extracting(AlterTableCmd::subtype)
-        .containsExactly("AT_AddColumn", "AT_AddConstraint", "AT_AlterColumnType");
+        .containsExactly(AlterTableType.ADD_COLUMN, AlterTableType.ADD_CONSTRAINT, AlterTableType.ALTER_COLUMN_TYPE);
     ColumnDef total = (ColumnDef) alter.commands().get(0).definition().orElseThrow();
     assertThat(total.name()).isEqualTo("total");
     assertThat(total.type().name()).isEqualTo("numeric");
     assertThat(total.type().modifiers()).containsExactly(10, 2);
-    assertThat(total.constraints()).extracting(Constraint::type).containsExactly("CONSTR_NOTNULL", "CONSTR_DEFAULT");
+    assertThat(total.constraints()).extracting(Constraint::type).containsExactly(ConstraintType.NOTNULL,
+        ConstraintType.DEFAULT);
     assertThat(alter.commands().get(0).ifExists()).isTrue();
     Constraint fk = (Constraint) alter.commands().get(1).definition().orElseThrow();
-    assertThat(fk.type()).isEqualTo("CONSTR_FOREIGN");
+    assertThat(fk.type()).isEqualTo(ConstraintType.FOREIGN);
     assertThat(fk.notValid()).isTrue();
     assertThat(fk.referencedTable().name()).isEqualTo("users");
     assertThat(fk.columns()).containsExactly("user_id");
@@ -232,12 +236,12 @@ public class SqlParserTest {
     assertThat(items.columns().get(0).type().name()).isEqualTo("bigserial");
 
     Rename rename = (Rename) s.get(3).node();
-    assertThat(rename.objectType()).isEqualTo("OBJECT_COLUMN");
+    assertThat(rename.objectType()).isEqualTo(ObjectType.COLUMN);
     assertThat(rename.oldName()).isEqualTo("name");
     assertThat(rename.newName()).isEqualTo("title");
 
     Drop drop = (Drop) s.get(4).node();
-    assertThat(drop.objectType()).isEqualTo("OBJECT_INDEX");
+    assertThat(drop.objectType()).isEqualTo(ObjectType.INDEX);
     assertThat(drop.concurrently()).isTrue();
     assertThat(drop.objects()).containsExactly(List.of("a"), List.of("s", "b"));
 

@@ -52,7 +52,7 @@ class ReportFormatsTest {
     Reporter r = format.equals("github") ? new GithubReporter(null) : format.equals("text") ? new TextReporter(false)
         : Reporters.create(format);
     r.write(scenario(), sb);
-    return sb.toString().replace(dev.lockstep.Version.current(), "VERSION");
+    return sb.toString().replace(Version.current(), "VERSION");
   }
 
   @ParameterizedTest(name = "{0}")

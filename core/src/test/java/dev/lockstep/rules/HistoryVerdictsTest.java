@@ -155,4 +155,153 @@ class HistoryVerdictsTest {
     assertThat(before.table(new dev.lockstep.engine.ObjectName("public", "invoices")).orElseThrow().column("note"))
         .isPresent();
   }
+
+  private static final SourceFile V1_USERS = file("db/migration/V1__users.sql",
+      "CREATE TABLE users (id bigint NOT NULL, email text, status text);\n");
+
+  @Test
+  void aKeyUsingAUniqueIndexBuiltConcurrentlyEarlierIsClean() {
+    SourceFile index = file("V2__idx.sql", "CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\n");
+    SourceFile add = file("V3__key.sql",
+        "SET lock_timeout = '2s';\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;\n");
+    SchemaModel before = LINTER.replay(List.of(applied(V1_USERS), applied(index)));
+    assertThat(findings(before, add)).isEmpty();
+    assertThat(before.index(new dev.lockstep.engine.ObjectName(null, "users_email_key")).orElseThrow().concurrently())
+        .isTrue();
+    // near-miss: the same key without the index builds one under SHARE ROW EXCLUSIVE ... ACCESS EXCLUSIVE
+    SourceFile plain = file("V3__key.sql", "SET lock_timeout = '2s';\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);\n");
+    assertThat(findings(before, plain)).containsExactly("require-unique-index-for-constraint@2:1");
+  }
+
+  @Test
+  void validatingAConstraintAddedNotValidInAnEarlierMigrationIsClean() {
+    SourceFile nv = file("V2__nv.sql",
+        "SET lock_timeout = '2s';\nALTER TABLE users ADD CONSTRAINT users_status_ok CHECK (status <> '') NOT VALID;\n");
+    SourceFile v = file("V3__v.sql", "SET lock_timeout = '2s';\nALTER TABLE users VALIDATE CONSTRAINT users_status_ok;\n");
+    assertThat(findings(LINTER.replay(List.of(applied(V1_USERS), applied(nv))), v)).isEmpty();
+    // near-miss: in the same transaction as the ADD, the ADD's lock is still held
+    SourceFile both = file("V2__both.sql", "SET lock_timeout = '2s';\n"
+        + "ALTER TABLE users ADD CONSTRAINT users_status_ok CHECK (status <> '') NOT VALID;\n"
+        + "ALTER TABLE users VALIDATE CONSTRAINT users_status_ok;\n");
+    assertThat(findings(LINTER.replay(List.of(applied(V1_USERS))), both))
+        .containsExactly("ban-validate-in-same-transaction@3:1", "ban-work-after-access-exclusive-lock@3:1");
+  }
+
+  @Test
+  void anEnumValueAddedInAnEarlierMigrationCanBeUsed() {
+    SourceFile e = file("V2__e.sql", "ALTER TYPE mood ADD VALUE 'ecstatic';\n");
+    SourceFile use = file("V3__use.sql", "SET lock_timeout = '2s';\nUPDATE users SET status = 'ecstatic' WHERE id = 1;\n");
+    assertThat(findings(LINTER.replay(List.of(applied(V1_USERS), applied(e))), use)).isEmpty();
+    // near-miss: added in the same transaction
+    assertThat(findings(SchemaModel.empty(), file("V4.sql",
+        "ALTER TYPE mood ADD VALUE 'ecstatic';\nUPDATE users SET status = 'ecstatic' WHERE id = 1;\n")))
+        .containsExactly("ban-enum-value-use-in-transaction@2:1");
+  }
+
+  @Test
+  void anIndexOfAPendingMigrationIsDroppedWithoutTraffic() {
+    SourceFile i = file("V2__i.sql", "CREATE INDEX users_status ON users (status);\n");
+    SourceFile d = file("V3__d.sql", "SET lock_timeout = '2s';\nDROP INDEX users_status;\n");
+    assertThat(findings(LINTER.replay(List.of(pending(V1_USERS), pending(i))), d)).isEmpty();
+    // near-miss: the index of an applied migration is live
+    assertThat(findings(LINTER.replay(List.of(applied(V1_USERS), applied(i))), d))
+        .containsExactly("require-concurrent-drop-index@2:1");
+  }
+
+  @Test
+  void aRenameAndRecreateSwapInOneTransactionNeverLosesTheName() {
+    SourceFile swap = file("V3__swap.sql",
+        "SET lock_timeout = '2s';\nALTER TABLE users RENAME TO users_old;\nCREATE TABLE users (id bigint);\n");
+    assertThat(findings(LINTER.replay(List.of(applied(V1_USERS))), swap))
+        .containsExactly("ban-work-after-access-exclusive-lock@3:1");
+    // near-miss: statement by statement, the name is missing between the two
+    FileResult alone = LINTER.lint(swap, TransactionPlan.whole(swap.text().length(), TransactionPlan.Mode.AUTOCOMMIT),
+        LINTER.replay(List.of(applied(V1_USERS))));
+    assertThat(alone.findings()).extracting(f -> f.ruleId() + "@" + f.start().line()).containsExactly("ban-rename-table@2");
+    // near-miss: a rename without the recreate
+    SourceFile rename = file("V3__rename.sql", "SET lock_timeout = '2s';\nALTER TABLE users RENAME TO members;\n");
+    assertThat(findings(LINTER.replay(List.of(applied(V1_USERS))), rename)).containsExactly("ban-rename-table@2:1");
+  }
+
+  private static final SourceFile V1_EVENTS = file("db/migration/V1__events.sql",
+      "CREATE TABLE events (id bigint PRIMARY KEY, at timestamp, seen timestamp UNIQUE);\n");
+
+  @Test
+  void timestampToTimestamptzInUtcIsMetadataOnlyWithoutAnIndexOnTheColumn() {
+    SchemaModel before = LINTER.replay(List.of(applied(V1_EVENTS)));
+    SourceFile utc = file("V3__tz.sql",
+        "SET lock_timeout = '2s';\nSET timezone = 'UTC';\nALTER TABLE events ALTER COLUMN at TYPE timestamptz;\n");
+    assertThat(findings(before, utc)).isEmpty();
+    // near-misses: another zone rewrites; an index on the column is rebuilt; a table the history
+    // does not know may have indexes
+    SourceFile berlin = file("V3__tz.sql", "SET lock_timeout = '2s';\nSET timezone = 'Europe/Berlin';\n"
+        + "ALTER TABLE events ALTER COLUMN at TYPE timestamptz;\n");
+    assertThat(findings(before, berlin)).containsExactly("ban-column-type-change@3:1");
+    SourceFile indexed = file("V3__tz.sql",
+        "SET lock_timeout = '2s';\nSET TIME ZONE 'UTC';\nALTER TABLE events ALTER COLUMN seen TYPE timestamptz;\n");
+    FileResult r = LINTER.lint(indexed, TransactionPlan.whole(200, TransactionPlan.Mode.WRAPPED), before);
+    assertThat(r.findings()).singleElement().satisfies(f -> {
+      assertThat(f.start().line()).isEqualTo(3);
+      assertThat(f.message()).contains("rebuilds events_seen_key on the column");
+    });
+    assertThat(findings(SchemaModel.empty(), utc)).containsExactly("ban-column-type-change@3:1");
+  }
+
+  @Test
+  void theModelKnowsPartitionsViewsSequencesAndWhereEachFactCameFrom() {
+    SourceFile v1 = file("db/migration/V1__events.sql", "CREATE SCHEMA app;\n"
+        + "CREATE TABLE app.events (id bigint, at date NOT NULL DEFAULT now()) PARTITION BY RANGE (at);\n"
+        + "CREATE TABLE app.events_2024 PARTITION OF app.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
+        + "CREATE TABLE app.events_2025 (id bigint, at date NOT NULL);\n"
+        + "CREATE VIEW app.recent AS SELECT * FROM app.events;\nCREATE SEQUENCE app.ids;\n"
+        + "CREATE TYPE app.mood AS ENUM ('ok', 'sad');\n");
+    SourceFile v2 = file("db/migration/V2__attach.sql",
+        "ALTER TABLE app.events ATTACH PARTITION app.events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');\n"
+            + "ALTER TYPE app.mood ADD VALUE 'glad';\nALTER TABLE app.events RENAME COLUMN at TO day;\n");
+    SchemaModel m = LINTER.replay(List.of(applied(v1), pending(v2)));
+    var events = new dev.lockstep.engine.ObjectName("app", "events");
+    assertThat(m.table(events).orElseThrow().partitioned()).isTrue();
+    assertThat(m.partitionsOf(events)).extracting(t -> t.name().name()).containsExactly("events_2024", "events_2025");
+    assertThat(m.table(events).orElseThrow().column("day").orElseThrow()).satisfies(c -> {
+      assertThat(c.notNull()).isTrue();
+      assertThat(c.hasDefault()).isTrue();
+      assertThat(c.type().toString()).isEqualTo("date");
+      assertThat(c.origin().describe()).isEqualTo("V1__events.sql");
+      assertThat(c.origin().line()).isEqualTo(2);
+    });
+    assertThat(m.view(new dev.lockstep.engine.ObjectName("app", "recent"))).isPresent();
+    assertThat(m.sequence(new dev.lockstep.engine.ObjectName("app", "ids"))).isPresent();
+    assertThat(m.schema("app")).isPresent();
+    assertThat(m.enumType(new dev.lockstep.engine.ObjectName("app", "mood")).orElseThrow().values().keySet())
+        .containsExactly("ok", "sad", "glad");
+    assertThat(m.table(events).orElseThrow().isNew()).isFalse(); // applied migration: live
+  }
+
+  @Test
+  void droppingAnIndexOrConstraintTheHistoryMadeNamesWhatItLocks() {
+    SourceFile v1 = file("V1__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, "
+        + "user_id bigint CONSTRAINT orders_owner REFERENCES users (id), CONSTRAINT audit_fk CHECK (id > 0));\n"
+        + "CREATE INDEX orders_user ON orders (user_id);\n");
+    SchemaModel before = LINTER.replay(List.of(applied(v1)));
+    assertThat(before.problems()).isEmpty();
+    FileResult dropIndex = LINTER.lint(file("V2.sql", "DROP INDEX orders_user;\n"),
+        TransactionPlan.whole(40, TransactionPlan.Mode.AUTOCOMMIT), before);
+    assertThat(dropIndex.findings()).extracting(Finding::ruleId)
+        .containsExactly("require-concurrent-drop-index", "require-lock-timeout");
+    assertThat(dropIndex.findings().get(1).message()).contains("on orders (the table of index orders_user)");
+    // near-miss: an index the history does not know keeps today's wording
+    FileResult unknown = LINTER.lint(file("V2.sql", "DROP INDEX other_idx;\n"),
+        TransactionPlan.whole(40, TransactionPlan.Mode.AUTOCOMMIT), before);
+    assertThat(unknown.findings().get(1).message()).contains("on the table of index other_idx");
+
+    // a foreign key named without _fkey is known as one; a CHECK named like one is not
+    FileResult fk = LINTER.lint(file("V3.sql", "ALTER TABLE orders DROP CONSTRAINT orders_owner;\n"),
+        TransactionPlan.whole(60, TransactionPlan.Mode.AUTOCOMMIT), before);
+    assertThat(fk.findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).contains("on orders and on the table its foreign key references"));
+    FileResult check = LINTER.lint(file("V3.sql", "ALTER TABLE orders DROP CONSTRAINT audit_fk;\n"),
+        TransactionPlan.whole(60, TransactionPlan.Mode.AUTOCOMMIT), before);
+    assertThat(check.findings()).singleElement().satisfies(f ->
+        assertThat(f.message()).contains("lock on orders with no lock_timeout").doesNotContain("foreign key"));
+  }
 }

@@ -68,4 +68,47 @@ class TypeChangesOnPostgresTest {
           .isEqualTo(rewrote);
     }
   }
+
+  static Stream<Arguments> zones() {
+    List<Arguments> out = new ArrayList<>();
+    for (int major : PostgresServer.MAJORS) {
+      for (String zone : List.of("UTC", "Etc/UTC", "GMT", "Etc/GMT", "Europe/Berlin")) {
+        for (String column : List.of("at", "seen")) out.add(Arguments.of(major, zone, column));
+      }
+    }
+    return out.stream();
+  }
+
+  /**
+   * timestamp to timestamptz: with a zero-offset session zone PostgreSQL keeps the table's file and
+   * only rebuilds indexes on the column ("seen" has one, "at" none); in another zone it rewrites.
+   */
+  @ParameterizedTest(name = "PostgreSQL {0}: TimeZone {1}, column {2}")
+  @MethodSource("zones")
+  void timestamptzInAZeroOffsetZone(int major, String zone, String column) throws Exception {
+    Linter linter = new Linter(Rules.all(), new LintOptions(major, false), FixtureTest.PARSER);
+    String create = "CREATE TABLE events (id bigint PRIMARY KEY, at timestamp, seen timestamp UNIQUE);\n";
+    SourceFile v1 = SourceFile.of("V1__events.sql", create);
+    SchemaModel before = linter.replay(List.of(new ReplayedMigration(v1,
+        TransactionPlan.whole(create.length(), TransactionPlan.Mode.WRAPPED), false)));
+    String change = "ALTER TABLE events ALTER COLUMN " + column + " TYPE timestamptz";
+    SourceFile v2 = SourceFile.of("V2__tz.sql", "SET lock_timeout = '2s';\nSET TimeZone = '" + zone + "';\n" + change + ";\n");
+    FileResult result = linter.lint(v2, TransactionPlan.whole(v2.text().length(), TransactionPlan.Mode.AUTOCOMMIT), before);
+    boolean flagged = result.findings().stream().anyMatch(f -> f.ruleId().equals("ban-column-type-change"));
+
+    PostgresServer server = PostgresServer.of(major);
+    try (Connection c = server.connect(server.createDatabase())) {
+      ServerStatements.execute(c, create.trim());
+      ServerStatements.execute(c, "INSERT INTO events SELECT g, timestamp '2024-01-01' + g * interval '1 hour', "
+          + "timestamp '2024-01-01' + g * interval '1 minute' FROM generate_series(1, 100) g");
+      long before1 = single(c, "SELECT relfilenode FROM pg_class WHERE relname = 'events'");
+      long beforeIndex = single(c, "SELECT relfilenode FROM pg_class WHERE relname = 'events_seen_key'");
+      ServerStatements.execute(c, "SET TimeZone = '" + zone + "'");
+      ServerStatements.execute(c, change);
+      boolean rewrote = before1 != single(c, "SELECT relfilenode FROM pg_class WHERE relname = 'events'")
+          || beforeIndex != single(c, "SELECT relfilenode FROM pg_class WHERE relname = 'events_seen_key'");
+      assertThat(flagged).as("%s in %s: flagged, where the server %s", column, zone, rewrote ? "rewrote" : "did not rewrite")
+          .isEqualTo(rewrote);
+    }
+  }
 }

@@ -15,8 +15,8 @@ public final class AlterTable extends Node {
   }
 
   /** OBJECT_TABLE, OBJECT_INDEX, OBJECT_MATVIEW, ... */
-  public String objectType() {
-    return text("objtype");
+  public ObjectType objectType() {
+    return ObjectType.of(text("objtype"));
   }
 
   public boolean ifExists() {

@@ -9,9 +9,8 @@ public final class AlterTableCmd extends Node {
     super("AlterTableCmd", fields);
   }
 
-  /** The AlterTableType, e.g. "AT_AddConstraint". */
-  public String subtype() {
-    return text("subtype");
+  public AlterTableType subtype() {
+    return AlterTableType.of(text("subtype"));
   }
 
   /** Column or constraint name the command acts on, if any. */

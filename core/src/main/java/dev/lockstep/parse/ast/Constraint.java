@@ -10,9 +10,8 @@ public final class Constraint extends Node {
     super("Constraint", fields);
   }
 
-  /** The ConstrType, e.g. CONSTR_CHECK, CONSTR_FOREIGN, CONSTR_NOTNULL, CONSTR_DEFAULT. */
-  public String type() {
-    return text("contype");
+  public ConstraintType type() {
+    return ConstraintType.of(text("contype"));
   }
 
   public String name() {
@@ -40,7 +39,29 @@ public final class Constraint extends Node {
 
   /** A {@code DEFAULT NULL}: fills nothing. */
   public boolean nullDefault() {
-    return "CONSTR_DEFAULT".equals(type()) && fields.path("raw_expr").path("A_Const").path("isnull").asBoolean(false);
+    return type() == ConstraintType.DEFAULT && fields.path("raw_expr").path("A_Const").path("isnull").asBoolean(false);
+  }
+
+  /** {@code GENERATED ALWAYS AS (...) STORED}: computed for every row when added. */
+  public boolean storedGenerated() {
+    return type() == ConstraintType.GENERATED && "s".equals(text("generated_kind"));
+  }
+
+  /**
+   * The column a constraint proves NOT NULL: {@code CHECK (col IS NOT NULL)} or, on 18,
+   * {@code NOT NULL col}. Null otherwise.
+   */
+  public String notNullColumn() {
+    if (type() == ConstraintType.NOTNULL) {
+      List<String> keys = columns();
+      return keys.size() == 1 ? keys.get(0) : null;
+    }
+    if (type() != ConstraintType.CHECK) return null;
+    JsonNode test = fields.path("raw_expr").path("NullTest");
+    if (!"IS_NOT_NULL".equals(test.path("nulltesttype").asText())) return null;
+    JsonNode parts = test.path("arg").path("ColumnRef").path("fields");
+    if (parts.size() != 1) return null;
+    return parts.get(0).path("String").path("sval").asText(null);
   }
 
   /** The CHECK expression or DEFAULT / GENERATED expression. */

@@ -38,6 +38,11 @@ public final class CreateTable extends Node {
     return out;
   }
 
+  /** {@code PARTITION BY ...}: a partitioned table. */
+  public boolean partitioned() {
+    return fields.has("partspec");
+  }
+
   public boolean partitionOf() {
     return fields.has("partbound");
   }

@@ -15,6 +15,6 @@ public final class CreateTableAs extends Node {
   }
 
   public boolean materializedView() {
-    return "OBJECT_MATVIEW".equals(text("objtype"));
+    return ObjectType.of(text("objtype")) == ObjectType.MATVIEW;
   }
 }

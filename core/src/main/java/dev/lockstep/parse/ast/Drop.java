@@ -11,8 +11,8 @@ public final class Drop extends Node {
   }
 
   /** OBJECT_TABLE, OBJECT_INDEX, ... */
-  public String objectType() {
-    return text("removeType");
+  public ObjectType objectType() {
+    return ObjectType.of(text("removeType"));
   }
 
   public boolean concurrently() {

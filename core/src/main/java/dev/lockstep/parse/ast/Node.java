@@ -46,7 +46,13 @@ public class Node {
       Map.entry("CreateEnumStmt", CreateEnum::new),
       Map.entry("ViewStmt", CreateView::new),
       Map.entry("CreateSeqStmt", CreateSequence::new),
-      Map.entry("CreateSchemaStmt", CreateSchema::new));
+      Map.entry("CreateSchemaStmt", CreateSchema::new),
+      Map.entry("AlterDomainStmt", AlterDomain::new),
+      Map.entry("CreatedbStmt", f -> new DatabaseCommand("CreatedbStmt", f)),
+      Map.entry("DropdbStmt", f -> new DatabaseCommand("DropdbStmt", f)),
+      Map.entry("AlterSystemStmt", AlterSystem::new),
+      Map.entry("CreatePolicyStmt", f -> new Policy("CreatePolicyStmt", f)),
+      Map.entry("AlterPolicyStmt", f -> new Policy("AlterPolicyStmt", f)));
 
   private final String kind;
   protected final JsonNode fields;
@@ -143,6 +149,49 @@ public class Node {
         if (s != null) out.add(s.has("sval") ? s.get("sval").asText() : "");
       }
     }
+    return out;
+  }
+
+  /** The node as the parser wrote it, {@code {"Kind": {fields}}}, so that walks see the node itself too. */
+  private JsonNode wrapped() {
+    var wrapper = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    wrapper.set(kind, fields);
+    return wrapper;
+  }
+
+  /** Names (last part) of every function called anywhere in this node, in order. */
+  public List<String> functionCalls() {
+    List<String> out = new ArrayList<>();
+    Trees.walk(wrapped(), node -> {
+      JsonNode parts = node.path("FuncCall").path("funcname");
+      if (parts.size() > 0) out.add(parts.get(parts.size() - 1).path("String").path("sval").asText());
+      return true;
+    });
+    return out;
+  }
+
+  /** The column names (last part) this node references, in order, each once. */
+  public java.util.Set<String> columnReferences() {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    Trees.walk(wrapped(), node -> {
+      JsonNode ref = node.get("ColumnRef");
+      if (ref == null) return true;
+      JsonNode parts = ref.path("fields");
+      JsonNode last = parts.size() == 0 ? null : parts.get(parts.size() - 1);
+      if (last != null && last.has("String")) out.add(last.path("String").path("sval").asText());
+      return false;
+    });
+    return out;
+  }
+
+  /** Every string constant ('x') in this node, in order, each once. */
+  public java.util.Set<String> stringLiterals() {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    Trees.walk(wrapped(), node -> {
+      JsonNode sval = node.path("A_Const").path("sval").path("sval");
+      if (sval.isTextual()) out.add(sval.asText());
+      return true;
+    });
     return out;
   }
 

@@ -8,9 +8,8 @@ public final class Reindex extends Node {
     super("ReindexStmt", fields);
   }
 
-  /** REINDEX_OBJECT_INDEX, REINDEX_OBJECT_TABLE, REINDEX_OBJECT_SCHEMA, ... */
-  public String objectKind() {
-    return text("kind");
+  public ReindexKind objectKind() {
+    return ReindexKind.of(text("kind"));
   }
 
   /** The index or table; null for SCHEMA/DATABASE/SYSTEM. */

@@ -9,8 +9,13 @@ public final class Rename extends Node {
   }
 
   /** What is renamed: OBJECT_TABLE, OBJECT_COLUMN, OBJECT_INDEX, OBJECT_TABCONSTRAINT, ... */
-  public String objectType() {
-    return text("renameType");
+  public ObjectType objectType() {
+    return ObjectType.of(text("renameType"));
+  }
+
+  /** For a column or constraint rename: the kind of relation it belongs to (TABLE, VIEW, ...). */
+  public ObjectType relationType() {
+    return ObjectType.of(text("relationType"));
   }
 
   public RangeVar table() {

@@ -9,8 +9,8 @@ public final class SetVariable extends Node {
   }
 
   /** VAR_SET_VALUE, VAR_SET_DEFAULT, VAR_RESET, VAR_RESET_ALL, ... */
-  public String setKind() {
-    return text("kind");
+  public SetKind setKind() {
+    return SetKind.of(text("kind"));
   }
 
   public String name() {

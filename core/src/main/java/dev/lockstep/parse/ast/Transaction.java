@@ -8,20 +8,19 @@ public final class Transaction extends Node {
     super("TransactionStmt", fields);
   }
 
-  /** The TransactionStmtKind, e.g. TRANS_STMT_BEGIN. */
-  public String transactionKind() {
-    return text("kind");
+  public TransactionKind transactionKind() {
+    return TransactionKind.of(text("kind"));
   }
 
   public boolean begins() {
-    String k = transactionKind();
-    return "TRANS_STMT_BEGIN".equals(k) || "TRANS_STMT_START".equals(k);
+    TransactionKind k = transactionKind();
+    return k == TransactionKind.BEGIN || k == TransactionKind.START;
   }
 
   public boolean ends() {
-    String k = transactionKind();
-    return "TRANS_STMT_COMMIT".equals(k) || "TRANS_STMT_ROLLBACK".equals(k)
-        || "TRANS_STMT_PREPARE".equals(k) || "TRANS_STMT_COMMIT_PREPARED".equals(k)
-        || "TRANS_STMT_ROLLBACK_PREPARED".equals(k);
+    return switch (transactionKind()) {
+      case COMMIT, ROLLBACK, PREPARE, COMMIT_PREPARED, ROLLBACK_PREPARED -> true;
+      default -> false;
+    };
   }
 }

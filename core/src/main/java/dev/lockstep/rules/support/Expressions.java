@@ -1,9 +1,6 @@
 package dev.lockstep.rules.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.lockstep.parse.ast.Trees;
-import java.util.ArrayList;
-import java.util.List;
+import dev.lockstep.parse.ast.Node;
 import java.util.Set;
 
 /** What rules need to know about expressions in the parse tree. */
@@ -18,20 +15,9 @@ public final class Expressions {
 
   private Expressions() {}
 
-  /** Names (last part) of every function called anywhere in {@code expr}, in order. */
-  public static List<String> functionCalls(JsonNode expr) {
-    List<String> out = new ArrayList<>();
-    Trees.walk(expr, node -> {
-      JsonNode parts = node.path("FuncCall").path("funcname");
-      if (parts.size() > 0) out.add(parts.get(parts.size() - 1).path("String").path("sval").asText());
-      return true;
-    });
-    return out;
-  }
-
   /** The first volatile built-in called in {@code expr}, or null. */
-  public static String firstVolatileCall(JsonNode expr) {
-    for (String f : functionCalls(expr)) if (VOLATILE_FUNCTIONS.contains(f)) return f;
+  public static String firstVolatileCall(Node expr) {
+    for (String f : expr.functionCalls()) if (VOLATILE_FUNCTIONS.contains(f)) return f;
     return null;
   }
 }

@@ -3,6 +3,7 @@ package dev.lockstep.rules.support;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterTable;
 import dev.lockstep.parse.ast.AlterTableCmd;
+import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.parse.ast.ColumnDef;
 import dev.lockstep.parse.ast.CreateTable;
 import dev.lockstep.parse.ast.RangeVar;
@@ -29,7 +30,7 @@ public final class NewColumns {
       for (ColumnDef c : ct.columns()) out.add(new Column(ct.table(), c, span(statement, c)));
     } else if (statement.node() instanceof AlterTable at && at.table() != null) {
       for (AlterTableCmd cmd : at.commands()) {
-        if ("AT_AddColumn".equals(cmd.subtype()) && cmd.definition().orElse(null) instanceof ColumnDef c) {
+        if (cmd.subtype() == AlterTableType.ADD_COLUMN && cmd.definition().orElse(null) instanceof ColumnDef c) {
           out.add(new Column(at.table(), c, span(statement, c)));
         }
       }

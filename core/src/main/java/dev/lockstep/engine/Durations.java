@@ -1,4 +1,4 @@
-package dev.lockstep.rules.support;
+package dev.lockstep.engine;
 
 import java.util.Locale;
 import java.util.OptionalLong;

@@ -1,4 +1,4 @@
-package dev.lockstep;
+package dev.lockstep.report;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +12,7 @@ public final class Version {
 
   private static Properties load() {
     Properties p = new Properties();
-    try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+    try (InputStream in = Version.class.getResourceAsStream("/dev/lockstep/version.properties")) {
       if (in != null) p.load(in);
     } catch (IOException ignored) {
       // a missing version file only degrades --version
