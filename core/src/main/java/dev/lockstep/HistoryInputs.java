@@ -190,6 +190,10 @@ final class HistoryInputs {
     if (model == null) model = SchemaModel.empty();
     for (int i = from; i < earlier.size(); i++) {
       Earlier e = earlier.get(i);
+      if (!loading.texts().get(i).changesSchema()) { // rows only: nothing to replay
+        prefixes.put(history + (i + 1), model);
+        continue;
+      }
       MigrationScript script = script(e);
       model = linter.replay(model, List.of(new ReplayedMigration(script.source(), plans.apply(script), e.pending())));
       prefixes.put(history + (i + 1), model);

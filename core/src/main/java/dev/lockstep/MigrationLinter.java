@@ -47,15 +47,25 @@ public final class MigrationLinter {
     HistoryInputs.Loading history = loading.join();
     SchemaModel before = SchemaModel.empty();
     List<HistoryInputs.Problem> problems = history.problems();
-    if (!history.earlier().isEmpty() && histories.replaysPrefix(history)) {
-      HistoryInputs.Replayed replayed = histories.replayPrefix(history, linter.get(), this::plan);
-      before = replayed.model();
-      problems = replayed.problems();
-    } else if (!history.earlier().isEmpty()) {
-      HistoryInputs.Prepared prepared = histories.select(history, parsed, parser.get());
-      HistoryInputs.Replayed replayed = histories.replay(prepared, linter.get(), this::plan);
-      before = replayed.model();
-      problems = prepared.problems().isEmpty() ? replayed.problems() : prepared.problems();
+    try {
+      if (!history.earlier().isEmpty() && histories.replaysPrefix(history)) {
+        HistoryInputs.Replayed replayed = histories.replayPrefix(history, linter.get(), this::plan);
+        before = replayed.model();
+        problems = replayed.problems();
+      } else if (!history.earlier().isEmpty()) {
+        HistoryInputs.Prepared prepared = histories.select(history, parsed, parser.get());
+        HistoryInputs.Replayed replayed = histories.replay(prepared, linter.get(), this::plan);
+        before = replayed.model();
+        problems = prepared.problems().isEmpty() ? replayed.problems() : prepared.problems();
+      }
+    } catch (OutOfMemoryError e) {
+      // an earlier migration too big to replay: the file itself is still checked, alone
+      linter.remove();
+      parser.remove();
+      before = SchemaModel.empty();
+      problems = List.of(new HistoryInputs.Problem(script.source().path(), null,
+          "replaying its earlier migrations needs more memory than the Java heap allows ("
+              + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; give Java more, e.g. LOCKSTEP_JAVA_OPTS=-Xmx4g)"));
     }
     return new Judged(linter.get().lint(parsed, plan(script), before), problems);
   }

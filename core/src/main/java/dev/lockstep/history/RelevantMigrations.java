@@ -43,7 +43,7 @@ public final class RelevantMigrations {
    * and whether it can change objects without naming them. Made once per file and run, so that a
    * whole folder is chosen from in time linear in its size.
    */
-  public record Text(String text, Set<String> words, boolean changesUnnamed) {
+  public record Text(String text, Set<String> words, boolean changesUnnamed, boolean changesSchema) {
     public static Text of(String text) {
       Set<String> words = new HashSet<>();
       Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
@@ -55,7 +55,7 @@ public final class RelevantMigrations {
         beforePrevious = previous;
         previous = word;
       }
-      return new Text(text, words, NAMES_NOTHING.matcher(text).find());
+      return new Text(text, words, NAMES_NOTHING.matcher(text).find(), DEFINITION_WORDS.stream().anyMatch(words::contains));
     }
 
     /** Whether one of the names is a word of the text, or (a name that is not one word) anywhere in it. */
@@ -66,6 +66,15 @@ public final class RelevantMigrations {
       return false;
     }
   }
+
+  /**
+   * Words without which a file only reads and writes rows (a data file of INSERTs, an UPDATE
+   * backfill): it changes no object, and replaying it (possibly megabytes of VALUES) is skipped.
+   * SELECT counts (a function it calls may change objects); SET only changes the session.
+   */
+  private static final Set<String> DEFINITION_WORDS = Set.of("create", "alter", "drop", "rename", "truncate", "comment",
+      "do", "execute", "call", "perform", "select", "cluster", "reindex", "refresh", "grant", "revoke", "security",
+      "import");
 
   /**
    * Indices of the earlier files to replay, in order.
@@ -79,7 +88,7 @@ public final class RelevantMigrations {
     List<Integer> kept = new ArrayList<>();
     for (int i = texts.size() - 1; i >= 0; i--) {
       Text text = texts.get(i);
-      if (!text.changesUnnamed() && !text.mentions(wanted)) continue;
+      if (!text.changesSchema() || !text.changesUnnamed() && !text.mentions(wanted)) continue;
       kept.add(i);
       wanted.addAll(sourcesOf.apply(i));
     }

@@ -77,6 +77,15 @@ class RelevantMigrationsTest {
   }
 
   @Test
+  void filesThatOnlyWriteRowsAreNotReplayed() {
+    assertThat(select("ALTER TABLE accounts ADD COLUMN x int;",
+        "CREATE TABLE accounts (id int);",
+        "INSERT INTO accounts VALUES (1), (2), (3);",
+        "UPDATE accounts SET id = id + 1 WHERE id > 2;",
+        "INSERT INTO accounts SELECT 4;")).containsExactly(0, 3);
+  }
+
+  @Test
   void keepsFilesThatChangeObjectsWithoutNamingThem() {
     assertThat(select("ALTER TABLE accounts ADD COLUMN x int;",
         "CREATE TABLE other (id int);",
