@@ -50,7 +50,7 @@ alone=$(median < "$OUT/alone.txt"); inside=$(median < "$OUT/inside.txt"); cached
 folder=$(secs ./lockstep lint "$OUT/folder/db/migration")
 folder_alone=$(secs ./lockstep lint --no-history "$OUT/folder/db/migration")
 verdict=$(./lockstep lint --format gcc "$OUT/folder/db/migration/V1000__last.sql" || true)
-echo "## $(date -u +%Y-%m-%d) — history cost, $(java -version 2>&1 | head -1), $(nproc) cores, $(uname -m)"
+echo "## $(date -u +%Y-%m-%d) — history cost, $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1), $(nproc) cores, $(uname -m)"
 echo
 echo "| measure (median of $RUNS, interleaved) | seconds |"
 echo "|---|---|"

@@ -64,8 +64,8 @@ final class HistoryInputs {
    */
   record Problem(String path, Position at, String message) {}
 
-  /** An earlier file as read (with its words), or why it could not be read. */
-  private record Loaded(SourceFile source, RelevantMigrations.Text text, String problem) {}
+  /** An earlier file as read, or why it could not be read. */
+  private record Loaded(SourceFile source, String problem) {}
 
   private final MigrationHistory history;
   private final Function<SourceFile, MigrationScript> scripts;
@@ -73,6 +73,7 @@ final class HistoryInputs {
   // each earlier file is read, hashed, interpreted and parsed for its sources at most once per run
   private final Map<Path, Loaded> loaded = new ConcurrentHashMap<>();
   private final Map<Path, MigrationScript> interpreted = new ConcurrentHashMap<>();
+  private final Map<Path, RelevantMigrations.Text> texts = new ConcurrentHashMap<>();
   private final Map<Path, Set<String>> sources = new ConcurrentHashMap<>();
   /** Replayed models by the content of what was replayed: files that need the same earlier files share one. */
   private final Map<String, SchemaModel> models = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -94,8 +95,8 @@ final class HistoryInputs {
    * A file's history read: its earlier migrations with their texts, or the problems that keep it
    * from being used; and its part of the result cache key.
    */
-  record Loading(List<Earlier> earlier, List<RelevantMigrations.Text> texts, List<Problem> problems, String cacheKey) {
-    static final Loading NONE = new Loading(List.of(), List.of(), List.of(), "");
+  record Loading(List<Earlier> earlier, List<Problem> problems, String cacheKey) {
+    static final Loading NONE = new Loading(List.of(), List.of(), "");
   }
 
   private static final ExecutorService READERS = Executors.newCachedThreadPool(r -> {
@@ -116,21 +117,20 @@ final class HistoryInputs {
     if (!h.problems().isEmpty()) {
       List<Problem> problems = new ArrayList<>();
       for (HistoryProblem p : h.problems()) problems.add(new Problem(display(p.path()), new Position(p.line(), p.column()), p.message()));
-      return new Loading(List.of(), List.of(), problems, "");
+      return new Loading(List.of(), problems, "");
     }
     if (h.earlier().isEmpty()) return Loading.NONE;
     List<Earlier> earlier = new ArrayList<>();
-    List<RelevantMigrations.Text> texts = new ArrayList<>();
     MessageDigest digest = keyed ? ResultCache.digest() : null;
     for (MigrationHistory.Earlier e : h.earlier()) {
       Path p = e.migration().path();
       Loaded l = loaded.computeIfAbsent(p, this::load);
-      if (l.problem() != null) return new Loading(List.of(), List.of(), List.of(new Problem(display(p), null, l.problem())), "");
+      if (l.problem() != null) return new Loading(List.of(), List.of(new Problem(display(p), null, l.problem())), "");
       earlier.add(new Earlier(p, l.source(), e.pending()));
-      texts.add(l.text());
       if (keyed) ResultCache.update(digest, p.toString(), l.source().text(), String.valueOf(e.pending()));
+      else text(earlier.get(earlier.size() - 1)); // on this thread, while the file is parsed
     }
-    return new Loading(earlier, texts, List.of(), keyed ? ResultCache.hex(digest) : "");
+    return new Loading(earlier, List.of(), keyed ? ResultCache.hex(digest) : "");
   }
 
   /** The earlier migrations to replay for a file whose statements are {@code parsed}. */
@@ -141,8 +141,8 @@ final class HistoryInputs {
     Set<String> names = ObjectNames.of(parsed.statements());
     List<Integer> selected;
     try {
-      selected = RelevantMigrations.select(names, loading.texts(),
-          i -> sourcesOf(loading.earlier().get(i), loading.texts().get(i), parser));
+      List<RelevantMigrations.Text> texts = loading.earlier().stream().map(this::text).toList();
+      selected = RelevantMigrations.select(names, texts, i -> sourcesOf(loading.earlier().get(i), texts.get(i), parser));
     } catch (Unparsed e) {
       return new Prepared(List.of(), List.of(new Problem(display(Path.of(e.getMessage())), null,
           "parsing this earlier migration stopped (max-parse-time)")), "");
@@ -190,7 +190,7 @@ final class HistoryInputs {
     if (model == null) model = SchemaModel.empty();
     for (int i = from; i < earlier.size(); i++) {
       Earlier e = earlier.get(i);
-      if (!loading.texts().get(i).changesSchema()) { // rows only: nothing to replay
+      if (!text(e).changesSchema()) { // rows only: nothing to replay
         prefixes.put(history + (i + 1), model);
         continue;
       }
@@ -256,6 +256,11 @@ final class HistoryInputs {
     return p.startsWith(here) && !p.equals(here) ? here.relativize(p).toString() : p.toString();
   }
 
+  /** The earlier file's words, read when a choice first needs them (a cache hit never does). */
+  private RelevantMigrations.Text text(Earlier e) {
+    return texts.computeIfAbsent(e.path(), p -> RelevantMigrations.Text.of(e.source().text()));
+  }
+
   /** The earlier file as its tool runs it (down sections and markers masked). */
   private MigrationScript script(Earlier e) {
     return interpreted.computeIfAbsent(e.path(), p -> scripts.apply(e.source()));
@@ -286,13 +291,13 @@ final class HistoryInputs {
   private Loaded load(Path p) {
     try {
       String big = tooBig.apply(Files.size(p));
-      if (big != null) return new Loaded(null, null, "earlier migration " + big);
+      if (big != null) return new Loaded(null, "earlier migration " + big);
       SourceFile source = SourceFile.decode(p.toString(), Files.readAllBytes(p));
-      return new Loaded(source, RelevantMigrations.Text.of(source.text()), null);
+      return new Loaded(source, null);
     } catch (IOException e) {
-      return new Loaded(null, null, "earlier migration: " + SqlFiles.describe(e));
+      return new Loaded(null, "earlier migration: " + SqlFiles.describe(e));
     } catch (InputException e) {
-      return new Loaded(null, null, "earlier migration " + e.getMessage());
+      return new Loaded(null, "earlier migration " + e.getMessage());
     }
   }
 }
