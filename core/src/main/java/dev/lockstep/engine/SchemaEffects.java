@@ -85,7 +85,10 @@ final class SchemaEffects {
     } else if (node instanceof CreateDomain d) {
       model.put(new SchemaModel.Domain(ObjectName.of(d.name()), d.baseType(), !d.constraints().isEmpty(), origin));
     } else if (node instanceof CreateView v && v.view() != null) {
-      model.put(new SchemaModel.View(name(v.view()), false, makesNew, origin));
+      // OR REPLACE may replace a view that exists and is in use: new only when the model knows it is
+      ObjectName view = name(v.view());
+      boolean isNew = v.orReplace() ? model.view(view).map(SchemaModel.View::isNew).orElse(false) : makesNew;
+      model.put(new SchemaModel.View(view, false, isNew, origin));
     } else if (node instanceof CreateSequence s && s.sequence() != null) {
       model.put(new SchemaModel.Sequence(name(s.sequence()), origin));
     } else if (node instanceof CreateSchema s && s.name() != null) {
@@ -179,7 +182,10 @@ final class SchemaEffects {
     String column = cmd.name();
     switch (cmd.subtype()) {
       case ADD_COLUMN -> {
-        if (cmd.definition().orElse(null) instanceof ColumnDef def && def.name() != null && def.type() != null) {
+        // ADD COLUMN IF NOT EXISTS leaves a column that exists as it is: known only if the history made the table
+        boolean unknownOutcome = cmd.ifExists() && (!t.createdInHistory() || t.columns().containsKey(column(cmd)));
+        if (!unknownOutcome && cmd.definition().orElse(null) instanceof ColumnDef def && def.name() != null
+            && def.type() != null) {
           t = t.withColumn(column(def, origin));
           for (Constraint k : def.constraints()) {
             TableConstraint tc = constraint(t.name().name(), k, origin, def.name());
@@ -233,6 +239,10 @@ final class SchemaEffects {
       default -> { }
     }
     return t;
+  }
+
+  private static String column(AlterTableCmd cmd) {
+    return cmd.definition().orElse(null) instanceof ColumnDef def ? def.name() : null;
   }
 
   private void rename(Rename r) {

@@ -42,8 +42,16 @@ public final class BanRenameTable implements Rule {
             new Rewrite.Step("a later migration, after every deploy uses " + renamed, "DROP VIEW " + table + ";")));
   }
 
+  /** A view {@code SELECT * FROM <the new name>}: old code reads and writes through it (a simple view is updatable). */
+  private static boolean standsIn(CreateView view, Rename rename) {
+    RangeVar source = view.selectsAllFrom();
+    return source != null && source.name().equals(rename.newName())
+        && java.util.Objects.equals(source.schema(), rename.table().schema());
+  }
+
   /**
-   * Rename-and-recreate: a table or view takes the old name later in the same transaction, so other
+   * Rename-and-recreate: a table, or a view of all of the renamed table, takes the old name later in
+   * the same transaction, so other
    * sessions, which wait on the lock, see the new object under the old name when it commits.
    */
   private static boolean recreatedInSameTransaction(Rename rename, Statement statement, MigrationContext context) {
@@ -52,8 +60,8 @@ public final class BanRenameTable implements Rule {
     List<Statement> all = context.statements();
     for (int i = statement.index() + 1; i < all.size() && context.sameTransaction(statement, i); i++) {
       RangeVar made = all.get(i).node() instanceof CreateTable ct ? ct.table()
-          : all.get(i).node() instanceof CreateView v ? v.view()
-          : all.get(i).node() instanceof CreateTableAs cta ? cta.table() : null;
+          : all.get(i).node() instanceof CreateView v && standsIn(v, rename) ? v.view()
+          : all.get(i).node() instanceof CreateTableAs cta && !cta.materializedView() ? cta.table() : null;
       if (made != null && new ObjectName(made.schema(), made.name()).equals(old)) return true;
     }
     return false;

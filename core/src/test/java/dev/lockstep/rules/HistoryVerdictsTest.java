@@ -218,6 +218,16 @@ class HistoryVerdictsTest {
     FileResult alone = LINTER.lint(swap, TransactionPlan.whole(swap.text().length(), TransactionPlan.Mode.AUTOCOMMIT),
         LINTER.replay(List.of(applied(V1_USERS))));
     assertThat(alone.findings()).extracting(f -> f.ruleId() + "@" + f.start().line()).containsExactly("ban-rename-table@2");
+    // the rule's own recipe: a view of all of the renamed table under the old name; a view of
+    // something else is not a stand-in
+    SourceFile view = file("V3__view.sql", "SET lock_timeout = '2s';\nALTER TABLE users RENAME TO members;\n"
+        + "CREATE VIEW users AS SELECT * FROM members;\n");
+    assertThat(findings(LINTER.replay(List.of(applied(V1_USERS))), view))
+        .containsExactly("ban-work-after-access-exclusive-lock@3:1");
+    SourceFile other = file("V3__view.sql", "SET lock_timeout = '2s';\nALTER TABLE users RENAME TO members;\n"
+        + "CREATE VIEW users AS SELECT m.id FROM members m JOIN teams t ON t.id = m.id;\n");
+    assertThat(findings(LINTER.replay(List.of(applied(V1_USERS))), other))
+        .containsExactly("ban-rename-table@2:1", "ban-work-after-access-exclusive-lock@3:1");
     // near-miss: a rename without the recreate
     SourceFile rename = file("V3__rename.sql", "SET lock_timeout = '2s';\nALTER TABLE users RENAME TO members;\n");
     assertThat(findings(LINTER.replay(List.of(applied(V1_USERS))), rename)).containsExactly("ban-rename-table@2:1");
@@ -303,5 +313,19 @@ class HistoryVerdictsTest {
         TransactionPlan.whole(60, TransactionPlan.Mode.AUTOCOMMIT), before);
     assertThat(check.findings()).singleElement().satisfies(f ->
         assertThat(f.message()).contains("lock on orders with no lock_timeout").doesNotContain("foreign key"));
+  }
+
+  @Test
+  void whatTheStatementsCannotTellStaysUnknown() {
+    // ADD COLUMN IF NOT EXISTS on a table from before the history: the column may exist with another type
+    SourceFile v1 = file("V1.sql", "ALTER TABLE task ADD COLUMN IF NOT EXISTS vendor_type varchar(16);\n");
+    SourceFile v2 = file("V2.sql", "SET lock_timeout = '2s';\nALTER TABLE task ALTER COLUMN vendor_type TYPE varchar(64);\n");
+    assertThat(findings(LINTER.replay(List.of(applied(v1))), v2)).containsExactly("ban-column-type-change@2:1");
+    SourceFile plain = file("V1.sql", "ALTER TABLE task ADD COLUMN vendor_type varchar(16);\n");
+    assertThat(findings(LINTER.replay(List.of(applied(plain))), v2)).isEmpty();
+    // CREATE OR REPLACE VIEW may replace a view in use: a trigger on it is not on a new object
+    SourceFile view = file("V3.sql", "CREATE OR REPLACE VIEW jobs_view AS SELECT 1 AS id;\n"
+        + "CREATE TRIGGER jobs_insert INSTEAD OF INSERT ON jobs_view FOR EACH ROW EXECUTE FUNCTION f();\n");
+    assertThat(findings(SchemaModel.empty(), view)).contains("ban-trigger-change-on-existing-table@2:1");
   }
 }
