@@ -346,6 +346,25 @@ class MigrationHistoryTest {
   }
 
   @Test
+  void aSnapshotsAppliedListMarksTheRestPending() throws IOException {
+    file("db/V1__a.sql");
+    file("db/V1_1__b.sql");
+    file("db/V2__c.sql");
+    file("db/R__views.sql");
+    Path last = file("db/R__zz.sql");
+    AppliedList applied = new AppliedList(List.of(new AppliedList.Entry("flyway", "1", "a"),
+        new AppliedList.Entry("flyway", "1.1", "b"), new AppliedList.Entry("flyway", null, "views"),
+        new AppliedList.Entry("goose", "2", null)));
+    assertThat(new MigrationHistory(new PendingMigrations(applied, null, null)).before(last, Framework.FLYWAY).earlier())
+        .extracting(MigrationHistory.Earlier::pending).containsExactly(false, false, true, false);
+    // a tool the list does not mention: the next source decides (here none: applied)
+    Path c = file("m/3_c.up.sql");
+    file("m/1_a.up.sql");
+    assertThat(new MigrationHistory(new PendingMigrations(applied, null, null)).before(c, Framework.GOLANG_MIGRATE)
+        .earlier()).extracting(MigrationHistory.Earlier::pending).containsExactly(false);
+  }
+
+  @Test
   void flywayVersionsCompareLikeFlyway() {
     assertThat(MigrationVersion.parse("1.10").orElseThrow()).isGreaterThan(MigrationVersion.parse("1.9").orElseThrow());
     assertThat(MigrationVersion.parse("1_2").orElseThrow()).isEqualByComparingTo(MigrationVersion.parse("1.2").orElseThrow());
