@@ -7,17 +7,25 @@ import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Limits;
 import dev.lockstep.engine.Linter;
+import dev.lockstep.engine.SchemaModel;
 import dev.lockstep.engine.TransactionPlan;
 import dev.lockstep.frameworks.Framework;
 import dev.lockstep.frameworks.MigrationScript;
+import dev.lockstep.history.MigrationHistory;
+import dev.lockstep.history.PendingMigrations;
 import dev.lockstep.input.InputProblem;
+import dev.lockstep.parse.ParsedFile;
+import dev.lockstep.parse.SqlParser;
 import dev.lockstep.parse.SyntaxError;
 import dev.lockstep.report.LintReport;
 import dev.lockstep.rules.Rules;
 import dev.lockstep.source.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +35,43 @@ import java.util.concurrent.TimeUnit;
 /** Lints files the way their migration tools run them: framework, transactions, down sections. */
 public final class MigrationLinter {
   private static final String INTERRUPTED = "interrupted, the file was not checked";
-  /** A parser instance is single-threaded: one linter per thread. */
+  /** A file's result, and the problems of its history (it was then judged alone). */
+  private record Judged(FileResult result, List<HistoryInputs.Problem> problems) {}
+
+  /**
+   * Parses the file while its history is read, replays the earlier migrations that matter to it,
+   * and lints it after them; with a history that cannot be used, alone.
+   */
+  private Judged judge(MigrationScript script, CompletableFuture<HistoryInputs.Loading> loading) {
+    ParsedFile parsed = parser.get().parse(script.source());
+    HistoryInputs.Loading history = loading.join();
+    SchemaModel before = SchemaModel.empty();
+    List<HistoryInputs.Problem> problems = history.problems();
+    try {
+      if (!history.earlier().isEmpty() && histories.replaysPrefix(history)) {
+        HistoryInputs.Replayed replayed = histories.replayPrefix(history, linter.get(), this::plan);
+        before = replayed.model();
+        problems = replayed.problems();
+      } else if (!history.earlier().isEmpty()) {
+        HistoryInputs.Prepared prepared = histories.select(history, parsed, parser.get());
+        HistoryInputs.Replayed replayed = histories.replay(prepared, linter.get(), this::plan);
+        before = replayed.model();
+        problems = prepared.problems().isEmpty() ? replayed.problems() : prepared.problems();
+      }
+    } catch (OutOfMemoryError e) {
+      // an earlier migration too big to replay: the file itself is still checked, alone
+      linter.remove();
+      parser.remove();
+      before = SchemaModel.empty();
+      problems = List.of(new HistoryInputs.Problem(script.source().path(), null,
+          "replaying its earlier migrations needs more memory than the Java heap allows ("
+              + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; give Java more, e.g. LOCKSTEP_JAVA_OPTS=-Xmx4g)"));
+    }
+    return new Judged(linter.get().lint(parsed, plan(script), before), problems);
+  }
+
+  /** A parser instance is single-threaded: one parser, and a linter sharing it, per thread. */
+  private final ThreadLocal<SqlParser> parser = ThreadLocal.withInitial(SqlParser::new);
   private final ThreadLocal<Linter> linter;
   private final LintOptions options;
   private final PathRules pathRules;
@@ -35,6 +79,7 @@ public final class MigrationLinter {
   private final boolean includeDown;
   private final Limits limits;
   private ResultCache cache;
+  private HistoryInputs histories;
 
   /** @param forced a framework for every file, or null to detect per file */
   public MigrationLinter(LintOptions options, PathRules pathRules, Framework forced, boolean includeDown) {
@@ -42,7 +87,7 @@ public final class MigrationLinter {
   }
 
   public MigrationLinter(LintOptions options, PathRules pathRules, Framework forced, boolean includeDown, Limits limits) {
-    this.linter = ThreadLocal.withInitial(() -> new Linter(Rules.all(), options));
+    this.linter = ThreadLocal.withInitial(() -> new Linter(Rules.all(), options, parser.get()));
     this.options = options;
     this.pathRules = pathRules;
     this.forced = forced;
@@ -62,6 +107,15 @@ public final class MigrationLinter {
     return this;
   }
 
+  /**
+   * Judges each file after the earlier migrations of its history, in its tool's order, replayed
+   * into the schema model; {@code pending} says which of them have not run in production yet.
+   */
+  public MigrationLinter withHistory(PendingMigrations pending) {
+    histories = new HistoryInputs(new MigrationHistory(pending), this::script, this::tooBig);
+    return this;
+  }
+
   /** Why a file is too big to check, or null. */
   public String tooBig(long bytes) {
     if (bytes <= limits.maxFileBytes()) return null;
@@ -77,9 +131,17 @@ public final class MigrationLinter {
 
   /** Stopped after max-parse-time: the result then holds an error saying the rest was not checked. */
   public FileResult lint(MigrationScript script) {
-    TransactionPlan plan = options.assumeInTransaction()
+    return lint(script, SchemaModel.empty());
+  }
+
+  private FileResult lint(MigrationScript script, SchemaModel before) {
+    TransactionPlan plan = plan(script);
+    return Deadline.within(limits.maxParseMillis(), () -> linter.get().lint(script.source(), plan, before));
+  }
+
+  private TransactionPlan plan(MigrationScript script) {
+    return options.assumeInTransaction()
         ? TransactionPlan.whole(script.source().text().length(), TransactionPlan.Mode.WRAPPED) : script.plan();
-    return Deadline.within(limits.maxParseMillis(), () -> linter.get().lint(script.source(), plan));
   }
 
   /** Lints every source; a file that breaks the linter becomes a problem, never hides the others. */
@@ -92,6 +154,7 @@ public final class MigrationLinter {
    * lists files in input order whatever finished first.
    */
   public LintReport lintAll(List<SourceFile> sources, List<InputProblem> readProblems, int jobs) {
+    if (histories != null) histories.linting(sources.stream().map(s -> Path.of(s.path())).toList());
     Outcome[] outcomes = new Outcome[sources.size()];
     long[] sizes = new long[sources.size()];
     for (int i = 0; i < sizes.length; i++) sizes[i] = sources.get(i).utf8().length;
@@ -129,18 +192,27 @@ public final class MigrationLinter {
     List<InputProblem> problems = new ArrayList<>(readProblems);
     List<FileResult> results = new ArrayList<>();
     List<LintReport.Skipped> skipped = new ArrayList<>();
+    Map<HistoryInputs.Problem, List<String>> historyProblems = new LinkedHashMap<>();
     for (Outcome o : outcomes) {
       if (o.result() != null) results.add(o.result());
       if (o.skipped() != null) skipped.add(o.skipped());
       if (o.problem() != null) problems.add(o.problem());
+      for (HistoryInputs.Problem p : o.historyProblems()) {
+        historyProblems.computeIfAbsent(p, k -> new ArrayList<>()).add(o.result().path());
+      }
     }
+    problems.addAll(HistoryInputs.report(historyProblems));
     return new LintReport(results, problems, skipped, options.pgVersion());
   }
 
-  /** One file's part of the report: exactly one of the three is set. */
-  private record Outcome(FileResult result, LintReport.Skipped skipped, InputProblem problem, boolean outOfMemory) {
+  /**
+   * One file's part of the report: exactly one of the first three is set; a result may come with
+   * the problems of its history (it was then judged alone).
+   */
+  private record Outcome(FileResult result, LintReport.Skipped skipped, InputProblem problem, boolean outOfMemory,
+                         List<HistoryInputs.Problem> historyProblems) {
     Outcome(FileResult result, LintReport.Skipped skipped, InputProblem problem) {
-      this(result, skipped, problem, false);
+      this(result, skipped, problem, false, List.of());
     }
   }
 
@@ -150,15 +222,26 @@ public final class MigrationLinter {
     try {
       MigrationScript script = script(source);
       if (script.skipped() != null) return new Outcome(null, new LintReport.Skipped(source.path(), script.skipped()), null);
-      ResultCache.Key key = cache == null ? null : cache.key(script);
-      FileResult cached = key == null ? null : cache.get(key, script.source());
-      if (cached != null) return new Outcome(cached, null, null);
-      FileResult result = lint(script).withFramework(script.framework().id());
-      if (key != null && result.syntaxErrors().stream().noneMatch(SyntaxError::stoppedParsing)) cache.put(key, result);
-      return new Outcome(result, null, null);
+      CompletableFuture<HistoryInputs.Loading> loading = histories == null
+          ? CompletableFuture.completedFuture(HistoryInputs.Loading.NONE) : histories.loadAsync(script, cache != null);
+      ResultCache.Key key = null;
+      if (cache != null) {
+        HistoryInputs.Loading history = loading.join();
+        // a file judged without its broken history is reported, never kept as if judged with it
+        key = history.problems().isEmpty() ? cache.key(script, history.cacheKey()) : null;
+        FileResult cached = key == null ? null : cache.get(key, script.source());
+        if (cached != null) return new Outcome(cached, null, null);
+      }
+      Judged judged = Deadline.within(limits.maxParseMillis(), () -> judge(script, loading));
+      FileResult result = judged.result().withFramework(script.framework().id());
+      if (key != null && judged.problems().isEmpty() && result.syntaxErrors().stream().noneMatch(SyntaxError::stoppedParsing)) {
+        cache.put(key, result);
+      }
+      return new Outcome(result, null, null, false, judged.problems());
     } catch (OutOfMemoryError e) {
       linter.remove(); // the parser may have been mid-call: start the next file on a fresh one
-      return new Outcome(null, null, new InputProblem(source.path(), outOfMemory()), true);
+      parser.remove();
+      return new Outcome(null, null, new InputProblem(source.path(), outOfMemory()), true, List.of());
     } catch (RuntimeException | Error e) {
       // a bug, a stack overflow on deep nesting, a class left broken by an earlier error: this file only
       return new Outcome(null, null, new InputProblem(source.path(), "internal error, the file was not checked: " + e));

@@ -29,6 +29,9 @@ final class BaselineCommand implements Callable<Integer> {
   @Mixin
   LintRunOptions run;
 
+  @Mixin
+  HistoryOptions history;
+
   @Option(names = "--file", paramLabel = "FILE", defaultValue = ".lockstep-baseline.json",
       description = "Where to write the baseline (default: ${DEFAULT-VALUE}).")
   Path baselineFile;
@@ -40,7 +43,7 @@ final class BaselineCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     String problem = OutputOptions.unwritable(baselineFile);
     if (problem != null) throw new CommandFailure("--file " + baselineFile + ": " + problem);
-    LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, rules, null, run.cacheDir);
+    LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, rules, null, run.cacheDir, history);
     LintReport report = setup.migrations.lintAll(setup.sources, setup.problems, run.threads());
     // A baseline of a partial check would hide the unchecked files' findings as "new" noise later, or worse, accept them.
     List<String> unchecked = new ArrayList<>();

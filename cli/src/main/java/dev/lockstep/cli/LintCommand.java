@@ -32,6 +32,9 @@ final class LintCommand implements Callable<Integer> {
   @Mixin
   LintRunOptions run;
 
+  @Mixin
+  HistoryOptions history;
+
   @Option(names = "--baseline", paramLabel = "FILE",
       description = "Report only findings that are not in this baseline (written by 'lockstep baseline').")
   Path baseline;
@@ -45,7 +48,7 @@ final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Baseline accepted = baseline == null ? null : readBaseline(spec.commandLine(), baseline);
-    LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, rules, output, run.cacheDir);
+    LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, rules, output, run.cacheDir, history);
     LintReport report = sizes.apply(setup.migrations.lintAll(setup.sources, setup.problems, run.threads()), setup.config, spec);
     if (accepted != null) report = accepted.filter(report);
     output.write(report, spec.commandLine().getOut(), setup.reportFiles);

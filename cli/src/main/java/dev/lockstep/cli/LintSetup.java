@@ -8,6 +8,7 @@ import dev.lockstep.config.Settings;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.frameworks.Framework;
+import dev.lockstep.history.PendingMigrations;
 import dev.lockstep.input.ChangedFiles;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.input.SqlFiles;
@@ -46,6 +47,12 @@ final class LintSetup {
 
   static LintSetup resolve(CommandLine commandLine, InputOptions input, ConfigOptions config, RuleOptions rules,
       OutputOptions output, Path cacheDir) throws IOException {
+    return resolve(commandLine, input, config, rules, output, cacheDir, null);
+  }
+
+  /** @param history null to judge each file alone */
+  static LintSetup resolve(CommandLine commandLine, InputOptions input, ConfigOptions config, RuleOptions rules,
+      OutputOptions output, Path cacheDir, HistoryOptions history) throws IOException {
     Config c;
     try {
       c = Settings.loadConfig(config.configFile, Path.of(""));
@@ -73,11 +80,17 @@ final class LintSetup {
         settings.limits());
     if (cacheDir != null) migrations.withCache(cacheDir);
     LintSetup setup = new LintSetup(c, settings.options(), settings.failLevel(), migrations, reportFiles);
-    setup.read(commandLine, input, pathRules);
+    String pendingFrom = history == null ? null : history.pendingFrom != null ? history.pendingFrom : c.pendingFrom();
+    if (pendingFrom != null && pendingFrom.isBlank()) {
+      throw new CommandLine.ParameterException(commandLine, "--pending-from: empty");
+    }
+    Set<Path> changed = setup.read(commandLine, input, pathRules);
+    if (history != null && !history.noHistory) migrations.withHistory(new PendingMigrations(null, changed, pendingFrom));
     return setup;
   }
 
-  private void read(CommandLine commandLine, InputOptions input, PathRules pathRules) throws IOException {
+  /** Reads the inputs; returns the files changed since --changed-since, or null without it. */
+  private Set<Path> read(CommandLine commandLine, InputOptions input, PathRules pathRules) throws IOException {
     List<Path> filePaths = new ArrayList<>();
     for (String p : input.paths) {
       if (p.equals("-")) {
@@ -88,8 +101,8 @@ final class LintSetup {
         for (Path file : found.files()) if (pathRules.included(file)) filePaths.add(file);
       }
     }
+    Set<Path> changed = null;
     if (input.changedSince != null) {
-      Set<Path> changed;
       try {
         Path where = input.paths.stream().filter(x -> !x.equals("-")).map(Path::of).findFirst().orElse(Path.of(""))
             .toAbsolutePath();
@@ -97,10 +110,12 @@ final class LintSetup {
       } catch (IllegalStateException e) {
         throw new CommandLine.ParameterException(commandLine, e.getMessage());
       }
-      filePaths.removeIf(f -> !changed.contains(f.toAbsolutePath().normalize()));
+      Set<Path> since = changed;
+      filePaths.removeIf(f -> !since.contains(f.toAbsolutePath().normalize()));
     }
     SqlFiles.Read read = SqlFiles.read(filePaths, migrations::tooBig);
     sources.addAll(read.sources());
     problems.addAll(read.problems());
+    return changed;
   }
 }

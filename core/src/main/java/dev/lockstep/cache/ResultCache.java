@@ -61,10 +61,19 @@ public final class ResultCache {
    * plan, and the file's text (what the parser reads, with a tool's markers masked, follows from these).
    */
   public Key key(MigrationScript script) {
+    return key(script, "");
+  }
+
+  /**
+   * As {@link #key(MigrationScript)}, for a file judged after the earlier migrations that
+   * {@code history} describes (their paths, content hashes and pending flags, in order): a changed
+   * earlier migration changes the key.
+   */
+  public Key key(MigrationScript script, String history) {
     SourceFile source = script.source();
     String name = sha256(FORMAT, build, settings, source.path()).substring(0, 40);
     Path file = dir.resolve(name.substring(0, 2)).resolve(name.substring(2) + ".json");
-    String content = sha256(name, script.framework().id(), script.plan().toString(), source.text());
+    String content = sha256(name, script.framework().id(), script.plan().toString(), source.text(), history);
     return new Key(file, content);
   }
 
@@ -136,17 +145,33 @@ public final class ResultCache {
 
   /** SHA-256 of the parts, each preceded by its length so that no two splits of the same bytes agree. */
   private static String sha256(String... parts) {
+    MessageDigest digest = digest();
+    update(digest, parts);
+    return hex(digest);
+  }
+
+  /**
+   * A SHA-256 digest to feed with {@link #update} part by part (e.g. every earlier migration of a
+   * history: path, text, pending flag) and read with {@link #hex}.
+   */
+  public static MessageDigest digest() {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String part : parts) {
-        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-        digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-        digest.update(bytes);
-      }
-      return HexFormat.of().formatHex(digest.digest());
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  public static void update(MessageDigest digest, String... parts) {
+    for (String part : parts) {
+      byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+      digest.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
+      digest.update(bytes);
+    }
+  }
+
+  public static String hex(MessageDigest digest) {
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   /** This build of lockstep: where its code was loaded from, with the size and time of that file. */

@@ -29,7 +29,7 @@ public final class ConfigLoader {
   public static final List<String> FILE_NAMES = List.of("lockstep.toml", ".lockstep.toml", ".lockstep.yaml", ".lockstep.yml");
   private static final Set<String> TOP_KEYS = Set.of("pg-version", "fail-level", "format", "assume-in-transaction",
       "include-down", "max-lock-timeout", "max-file-size", "max-parse-time", "runner-sets-lock-timeout", "require-suppression-reason", "include",
-      "exclude", "rules", "frameworks", "stats", "small-table-rows");
+      "exclude", "rules", "frameworks", "stats", "small-table-rows", "pending-from");
   private static final Set<String> RULE_KEYS = Set.of("enable", "disable", "severity");
 
   private final Set<String> ruleIds;
@@ -63,7 +63,7 @@ public final class ConfigLoader {
       throw new ConfigException(configFile + ": cannot read the configuration: " + reason);
     }
     if (root == null || root.isMissingNode() || root.isNull()) return new Config(configFile, null, null, null, null,
-        null, null, null, null, List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), null, null, null, null);
+        null, null, null, null, List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), null, null, null, null, null);
     if (!root.isObject()) throw error(null, "the configuration must be a table of keys");
     unknownKeys(root, TOP_KEYS, "");
     JsonNode rules = root.path("rules");
@@ -122,6 +122,13 @@ public final class ConfigLoader {
         frameworks.put(e.getKey(), e.getValue().asText());
       });
     }
+    JsonNode pendingNode = root.get("pending-from");
+    if (pendingNode != null && (!pendingNode.isTextual() || pendingNode.asText().isBlank())) {
+      // a bare number would lose Flyway's parts (1.10 reads as 1.1)
+      throw error("pending-from", "pending-from must be a quoted version or migration name such as \"12\", \"1.10\" or "
+          + "\"20240101120000_add_orders\", got " + pendingNode);
+    }
+    String pendingFrom = pendingNode == null ? null : pendingNode.asText().strip();
     List<String> enable = ids(rules, "enable");
     List<String> disable = ids(rules, "disable");
     String fail = string(root, "fail-level");
@@ -133,7 +140,7 @@ public final class ConfigLoader {
         bool(root, "assume-in-transaction"), bool(root, "include-down"), maxLock, bool(root, "runner-sets-lock-timeout"),
         bool(root, "require-suppression-reason"), strings(root, "include"), strings(root, "exclude"), enable, disable,
         severities, frameworks, maxFileBytes, maxParseMillis, string(root, "stats"),
-        smallRows == null ? null : smallRows.asLong());
+        smallRows == null ? null : smallRows.asLong(), pendingFrom);
   }
 
   private void unknownKeys(JsonNode node, Set<String> known, String prefix) {

@@ -42,7 +42,9 @@ public final class JsonReporter implements Reporter {
     ArrayNode suppressed = root.putArray("suppressed");
     ArrayNode errors = root.putArray("errors");
     for (InputProblem p : report.problems()) {
-      errors.addObject().put("kind", "input").put("path", p.path()).put("message", p.message());
+      ObjectNode err = errors.addObject().put("kind", "input").put("path", p.path());
+      if (p.at() != null) err.putObject("start").put("line", p.at().line()).put("column", p.at().column());
+      err.put("message", p.message());
     }
     for (FileResult file : report.files()) {
       for (SyntaxError e : file.syntaxErrors()) {

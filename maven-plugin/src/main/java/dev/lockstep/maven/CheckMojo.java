@@ -1,6 +1,7 @@
 package dev.lockstep.maven;
 
 import dev.lockstep.MigrationLinter;
+import dev.lockstep.history.PendingMigrations;
 import dev.lockstep.config.Config;
 import dev.lockstep.config.ConfigException;
 import dev.lockstep.config.PathRules;
@@ -95,7 +96,7 @@ public class CheckMojo extends AbstractMojo {
     PathRules pathRules = new PathRules(config);
     SqlFiles found = SqlFiles.collect(roots);
     MigrationLinter linter = new MigrationLinter(settings.options(), pathRules, null, settings.includeDown(),
-        settings.limits());
+        settings.limits()).withHistory(new PendingMigrations(null, null, config.pendingFrom()));
     SqlFiles.Read read = SqlFiles.read(found.files().stream().filter(pathRules::included).toList(), linter::tooBig);
     List<InputProblem> problems = new ArrayList<>(found.problems());
     problems.addAll(read.problems());

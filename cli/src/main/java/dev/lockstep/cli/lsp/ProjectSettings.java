@@ -1,6 +1,7 @@
 package dev.lockstep.cli.lsp;
 
 import dev.lockstep.MigrationLinter;
+import dev.lockstep.history.PendingMigrations;
 import dev.lockstep.config.Config;
 import dev.lockstep.config.ConfigException;
 import dev.lockstep.config.ConfigLoader;
@@ -58,6 +59,8 @@ final class ProjectSettings {
           List.of(), null, options.failLevel(), false));
       PathRules paths = new PathRules(config);
       MigrationLinter linter = new MigrationLinter(settings.options(), paths, null, settings.includeDown(), settings.limits());
+      // the file's earlier migrations, from disk, as lint replays them
+      linter.withHistory(new PendingMigrations(null, null, config.pendingFrom()));
       return new Project(configFile, stamp, linter, paths, settings.failLevel(), null);
     } catch (ConfigException | IllegalArgumentException e) {
       return Project.broken(configFile, stamp, e.getMessage());

@@ -1,0 +1,100 @@
+package dev.lockstep.history;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.function.IntFunction;
+import java.util.regex.Pattern;
+
+/**
+ * The earlier migrations that can change what is known about the objects a file names, so that a
+ * file in a long history replays a few files rather than all (the cost of linting one file must
+ * stay close to linting it alone). An object's facts change only through statements that name it
+ * (its table, for a column), so an earlier file matters when its text names one of the file's
+ * objects, or an object that one of those came from (the old name of a renamed table, the table
+ * copied by LIKE or inherited from, the table of an index). Going from the latest earlier file
+ * back to the first, a file is kept when its words meet the names collected so far, and the names
+ * its objects came from join them. A foreign key's table is a reference, not a change: a file that
+ * names a table only after REFERENCES is not kept for it, and that table does not join the names.
+ * Files that can change objects without naming them (DROP ... CASCADE, DROP/ALTER SCHEMA, DROP
+ * OWNED) are always kept. Comparing words without
+ * case keeps more files than needed, never fewer.
+ */
+public final class RelevantMigrations {
+  private static final Pattern WORD = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_$]*");
+  /**
+   * Statements that change objects without naming them: DROP ... CASCADE (dependent views,
+   * foreign keys), DROP/ALTER SCHEMA (every object in it), DROP OWNED. ON DELETE CASCADE is a
+   * foreign key's action, not one of them; SET search_path only changes how the file's own names
+   * resolve, and those names are matched anyway.
+   */
+  private static final Pattern NAMES_NOTHING = Pattern.compile(
+      "(?is)\\bdrop\\b[^;]*?(?<!delete\\s|update\\s)\\bcascade\\b|\\b(drop|alter)\\s+schema\\b|\\bdrop\\s+owned\\b");
+
+  private RelevantMigrations() {}
+
+  /**
+   * An earlier file's text as the choice reads it: its words, lower-cased, except those naming a
+   * foreign key's table ({@code REFERENCES [schema.]name}, which changes nothing about that table);
+   * and whether it can change objects without naming them. Made once per file and run, so that a
+   * whole folder is chosen from in time linear in its size.
+   */
+  public record Text(String text, Set<String> words, boolean changesUnnamed, boolean changesSchema) {
+    public static Text of(String text) {
+      Set<String> words = new HashSet<>();
+      Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+      String previous = "";
+      String beforePrevious = "";
+      while (m.find()) {
+        String word = m.group();
+        if (!previous.equals("references") && !beforePrevious.equals("references")) words.add(word);
+        beforePrevious = previous;
+        previous = word;
+      }
+      return new Text(text, words, NAMES_NOTHING.matcher(text).find(), DEFINITION_WORDS.stream().anyMatch(words::contains));
+    }
+
+    /** Whether one of the names is a word of the text, or (a name that is not one word) anywhere in it. */
+    boolean mentions(Set<String> names) {
+      for (String name : names) {
+        if (words.contains(name) || !WORD.matcher(name).matches() && text.toLowerCase(Locale.ROOT).contains(name)) return true;
+      }
+      return false;
+    }
+  }
+
+  /**
+   * Words without which a file only reads and writes rows (a data file of INSERTs, an UPDATE
+   * backfill): it changes no object, and replaying it (possibly megabytes of VALUES) is skipped.
+   * SELECT counts (a function it calls may change objects); SET only changes the session.
+   */
+  private static final Set<String> DEFINITION_WORDS = Set.of("create", "alter", "drop", "rename", "truncate", "comment",
+      "do", "execute", "call", "perform", "select", "cluster", "reindex", "refresh", "grant", "revoke", "security",
+      "import");
+
+  /**
+   * Indices of the earlier files to replay, in order.
+   *
+   * @param names     the object names of the file being linted (lower case)
+   * @param texts     the earlier files, oldest first
+   * @param sourcesOf the names earlier file {@code i}'s objects came from (parsed only for the files kept)
+   */
+  public static List<Integer> select(Set<String> names, List<Text> texts, IntFunction<Set<String>> sourcesOf) {
+    Set<String> wanted = new HashSet<>(names);
+    List<Integer> kept = new ArrayList<>();
+    for (int i = texts.size() - 1; i >= 0; i--) {
+      Text text = texts.get(i);
+      if (!text.changesSchema() || !text.changesUnnamed() && !text.mentions(wanted)) continue;
+      kept.add(i);
+      wanted.addAll(sourcesOf.apply(i));
+    }
+    Collections.reverse(kept);
+    return kept;
+  }
+
+
+}
