@@ -1,8 +1,10 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.engine.Limits;
 import dev.lockstep.frameworks.Framework;
 import dev.lockstep.frameworks.FrameworkDetector;
 import dev.lockstep.input.SqlFiles;
+import dev.lockstep.source.BoundedRead;
 import dev.lockstep.source.InputException;
 import dev.lockstep.source.SourceFile;
 import java.io.IOException;
@@ -43,7 +45,7 @@ final class InitCommand implements Callable<Integer> {
     SqlFiles files = SqlFiles.collect(List.of(dir));
     for (Path file : files.files()) {
       try {
-        SourceFile source = SourceFile.decode(file.toString(), Files.readAllBytes(file));
+        SourceFile source = SourceFile.decode(file.toString(), BoundedRead.file(file, Limits.DEFAULT_MAX_FILE_BYTES));
         counts.merge(FrameworkDetector.detect(file, source.text()).framework(), 1, Integer::sum);
       } catch (IOException | InputException e) {
         // unreadable files do not decide the framework

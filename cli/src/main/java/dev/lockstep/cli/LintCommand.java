@@ -208,7 +208,7 @@ class LintCommand implements Callable<Integer> {
     List<Path> filePaths = new ArrayList<>();
     for (String p : paths) {
       if (p.equals("-")) {
-        SqlFiles.readText(stdinFilename, System.in, sources, problems);
+        SqlFiles.readText(stdinFilename, System.in, settings.limits(), sources, problems);
       } else {
         SqlFiles found = SqlFiles.collect(List.of(Path.of(p)));
         problems.addAll(found.problems());
@@ -226,7 +226,7 @@ class LintCommand implements Callable<Integer> {
       }
       filePaths.removeIf(f -> !changed.contains(f.toAbsolutePath().normalize()));
     }
-    SqlFiles.Read read = SqlFiles.read(filePaths, migrations::tooBig);
+    SqlFiles.Read read = SqlFiles.read(filePaths, settings.limits());
     sources.addAll(read.sources());
     problems.addAll(read.problems());
     return sources;

@@ -10,7 +10,9 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.engine.Suggestions;
 import dev.lockstep.frameworks.Framework;
 import dev.lockstep.rules.support.Durations;
+import dev.lockstep.source.BoundedRead;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +28,8 @@ import java.util.regex.Pattern;
  * errors that name the file and line, with a suggestion where one is close.
  */
 public final class ConfigLoader {
+  /** A configuration is a few lines; anything this big is not one (and is never read whole). */
+  private static final long MAX_CONFIG_BYTES = 1L << 20;
   public static final List<String> FILE_NAMES = List.of("lockstep.toml", ".lockstep.toml", ".lockstep.yaml", ".lockstep.yml");
   private static final Set<String> TOP_KEYS = Set.of("pg-version", "fail-level", "format", "assume-in-transaction",
       "include-down", "max-lock-timeout", "max-file-size", "max-parse-time", "runner-sets-lock-timeout", "require-suppression-reason", "include",
@@ -55,9 +59,13 @@ public final class ConfigLoader {
     this.file = configFile;
     JsonNode root;
     try {
-      text = Files.readString(configFile);
+      text = new String(BoundedRead.file(configFile, MAX_CONFIG_BYTES), StandardCharsets.UTF_8);
       ObjectMapper mapper = configFile.getFileName().toString().endsWith(".toml") ? new TomlMapper() : new YAMLMapper();
       root = mapper.readTree(text);
+    } catch (BoundedRead.TooLarge e) {
+      throw new ConfigException(configFile + ": cannot read the configuration: larger than " + (MAX_CONFIG_BYTES >> 20) + " MiB");
+    } catch (BoundedRead.NotRegularFile e) {
+      throw new ConfigException(configFile + ": cannot read the configuration: it " + e.getMessage());
     } catch (IOException e) {
       String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
       throw new ConfigException(configFile + ": cannot read the configuration: " + reason);
@@ -92,6 +100,8 @@ public final class ConfigLoader {
     if (maxFileText != null) {
       maxFileBytes = Limits.bytes(maxFileText).orElseThrow(() -> error("max-file-size",
           "max-file-size must be a size such as '16MiB' or '500k', got '" + maxFileText + "'"));
+      String tooLarge = Limits.fileSizeLimitProblem(maxFileBytes);
+      if (tooLarge != null) throw error("max-file-size", tooLarge);
     }
     Long maxParseMillis = null;
     String maxParseText = string(root, "max-parse-time");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.Finding;
+import dev.lockstep.source.BoundedRead;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ public final class Baseline {
   }
 
   public static Baseline read(Path path) throws IOException {
-    JsonNode root = JSON.readTree(path.toFile());
+    JsonNode root = JSON.readTree(BoundedRead.file(path, 256L << 20));
     if (root == null || root.path("version").asInt() != 1 || !root.path("findings").isObject()) {
       throw new IOException(path + " is not a lockstep baseline (version 1)");
     }

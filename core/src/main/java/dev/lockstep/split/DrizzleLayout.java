@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lockstep.fix.Relocation;
+import dev.lockstep.source.BoundedRead;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ final class DrizzleLayout implements MigrationLayout {
     String journalText;
     JsonNode journal;
     try {
-      journalText = Files.readString(journalFile, StandardCharsets.UTF_8);
+      journalText = new String(BoundedRead.file(journalFile, 64L << 20), StandardCharsets.UTF_8);
       journal = JSON.readTree(journalText);
     } catch (IOException e) {
       throw new SplitRefused("cannot read Drizzle's journal " + journalFile + ": " + e.getMessage());

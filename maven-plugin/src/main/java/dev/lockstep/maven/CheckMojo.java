@@ -96,7 +96,7 @@ public class CheckMojo extends AbstractMojo {
     SqlFiles found = SqlFiles.collect(roots);
     MigrationLinter linter = new MigrationLinter(settings.options(), pathRules, null, settings.includeDown(),
         settings.limits());
-    SqlFiles.Read read = SqlFiles.read(found.files().stream().filter(pathRules::included).toList(), linter::tooBig);
+    SqlFiles.Read read = SqlFiles.read(found.files().stream().filter(pathRules::included).toList(), linter.limits());
     List<InputProblem> problems = new ArrayList<>(found.problems());
     problems.addAll(read.problems());
     LintReport report = linter.lintAll(read.sources(), problems);

@@ -1,0 +1,155 @@
+package dev.lockstep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Inputs that try to exhaust time or memory: pipes, devices, endless streams. Each is refused or
+ * cut at the size limit with a line of its own, and the other files are still checked.
+ */
+class HostileResourcesTest {
+  private static final Duration NO_HANG = Duration.ofSeconds(60);
+  private static final String BAD = "SET lock_timeout = '2s';\nCREATE INDEX a_y_idx ON a (y);\n";
+
+  @TempDir
+  Path dir;
+
+  Path write(String name, String text) throws Exception {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p;
+  }
+
+  Path fifo(String name) throws Exception {
+    Path p = dir.resolve(name);
+    Process mk = new ProcessBuilder("mkfifo", p.toString()).inheritIO().start();
+    assertThat(mk.waitFor()).isZero();
+    return p;
+  }
+
+  static final String BAD_LINE = ":2:1: error: CREATE INDEX on a takes a SHARE lock";
+
+  @Test
+  void aNamedPipeOnTheCommandLineIsRefusedNotWaitedOn() throws Exception {
+    Path pipe = fifo("V1__pipe.sql");
+    Path bad = write("V2__bad.sql", BAD);
+    CliRunner.Result r = assertTimeoutPreemptively(NO_HANG,
+        () -> CliRunner.run("lint", "--format", "gcc", pipe.toString(), bad.toString()));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).startsWith(pipe + ":1:1: error: is a named pipe (FIFO), not a regular file: not checked "
+        + "(to check what it holds, pipe it to standard input: '-') [input-error]\n");
+    assertThat(r.out()).contains(bad + BAD_LINE);
+  }
+
+  @Test
+  void aNamedPipeInAFolderIsNamedNotSkipped() throws Exception {
+    Path pipe = fifo("V1__pipe.sql");
+    Path bad = write("V2__bad.sql", BAD);
+    CliRunner.Result r = assertTimeoutPreemptively(NO_HANG, () -> CliRunner.run("lint", "--format", "gcc", dir.toString()));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).contains(pipe + ":1:1: error: is a named pipe (FIFO), not a regular file");
+    assertThat(r.out()).contains(bad + BAD_LINE);
+  }
+
+  @Test
+  void devicesAreRefusedWithoutReadingThem() throws Exception {
+    Path bad = write("V2__bad.sql", BAD);
+    CliRunner.Result r = assertTimeoutPreemptively(NO_HANG,
+        () -> CliRunner.run("lint", "--format", "gcc", "/dev/zero", "/dev/urandom", bad.toString()));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).contains("/dev/zero:1:1: error: is a character device, not a regular file: not checked");
+    assertThat(r.out()).contains("/dev/urandom:1:1: error: is a character device, not a regular file: not checked");
+    assertThat(r.out()).contains(bad + BAD_LINE);
+  }
+
+  @Test
+  void aFileIsReadOnlyUpToTheLimitWhateverItsSizeSays() throws Exception {
+    // /proc files say they hold 0 bytes and hold more
+    Path bad = write("V2__bad.sql", BAD);
+    CliRunner.Result r = CliRunner.run("lint", "--format", "gcc", "--max-file-size", "100", "/proc/self/maps", bad.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).startsWith("/proc/self/maps:1:1: error: holds more than max-file-size (100 bytes): not checked "
+        + "(raise max-file-size to check it) [input-error]\n");
+    assertThat(r.out()).contains(bad + BAD_LINE);
+  }
+
+  @Test
+  void anEndlessStandardInputIsCutAtTheLimit() throws Exception {
+    Path bad = write("V2__bad.sql", BAD);
+    InputStream endless = new InputStream() {
+      @Override
+      public int read() {
+        return 'x';
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        java.util.Arrays.fill(b, off, off + len, (byte) 'x');
+        return len;
+      }
+    };
+    InputStream stdin = System.in;
+    System.setIn(endless);
+    try {
+      CliRunner.Result r = assertTimeoutPreemptively(NO_HANG,
+          () -> CliRunner.run("lint", "--format", "gcc", "-", bad.toString()));
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.out()).startsWith("<stdin>:1:1: error: holds more than max-file-size (16 MiB): not checked "
+          + "(raise max-file-size to check it) [input-error]\n");
+      assertThat(r.out()).contains(bad + BAD_LINE);
+    } finally {
+      System.setIn(stdin);
+    }
+  }
+
+  @Test
+  void aSparseFileOfThreeGibibytesIsNotReadNamedOrOnStandardInput() throws Exception {
+    Path huge = dir.resolve("V1__sparse.sql");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+      f.setLength(3L << 30);
+    }
+    Path bad = write("V2__bad.sql", BAD);
+    CliRunner.Result named = CliRunner.run("lint", "--format", "gcc", huge.toString(), bad.toString());
+    assertThat(named.code()).isEqualTo(2);
+    assertThat(named.out()).startsWith(huge + ":1:1: error: is 3072 MiB, larger than max-file-size (16 MiB): not checked "
+        + "(raise max-file-size to check it) [input-error]\n");
+    InputStream stdin = System.in;
+    try (InputStream in = Files.newInputStream(huge)) {
+      System.setIn(in);
+      CliRunner.Result piped = CliRunner.run("lint", "--format", "gcc", "-", bad.toString());
+      assertThat(piped.out()).startsWith("<stdin>:1:1: error: holds more than max-file-size (16 MiB): not checked "
+          + "(raise max-file-size to check it) [input-error]\n");
+      assertThat(piped.out()).contains(bad + BAD_LINE);
+    } finally {
+      System.setIn(stdin);
+    }
+  }
+
+  @Test
+  void aFileSizeLimitNoFileCouldBeHeldAtIsRefused() throws Exception {
+    Path bad = write("V2__bad.sql", BAD);
+    CliRunner.Result r = CliRunner.run("lint", "--max-file-size", "3GiB", bad.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--max-file-size can be at most 1024 MiB (a file is held in memory whole), got 3072 MiB");
+    CliRunner.Result overflow = CliRunner.run("lint", "--max-file-size", "99999999999999999999g", bad.toString());
+    assertThat(overflow.code()).isEqualTo(2);
+    assertThat(overflow.err()).contains("--max-file-size: not a size: 99999999999999999999g");
+  }
+
+  @Test
+  void aConfigurationThatIsANamedPipeIsAnErrorNotAHang() throws Exception {
+    Path pipe = fifo("lockstep.toml");
+    Path bad = write("V2__bad.sql", BAD);
+    CliRunner.Result r = assertTimeoutPreemptively(NO_HANG,
+        () -> CliRunner.run("lint", "--config", pipe.toString(), bad.toString()));
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains(pipe + ": cannot read the configuration: it is a named pipe (FIFO), not a regular file");
+  }
+}
