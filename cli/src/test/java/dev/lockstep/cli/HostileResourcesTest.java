@@ -152,4 +152,14 @@ class HostileResourcesTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains(pipe + ": cannot read the configuration: it is a named pipe (FIFO), not a regular file");
   }
+
+  @Test
+  void aLongLiteralInASelectIsCheckedInLinearTime() throws Exception {
+    // letters and digits with no parenthesis: a pattern that looks for "name(" at each letter is quadratic here
+    Path hex = write("V1__hex.sql", "SELECT x'" + "0123456789abcdef".repeat(256 * 1024) + "';\n" + BAD);
+    CliRunner.Result r = assertTimeoutPreemptively(NO_HANG,
+        () -> CliRunner.run("lint", "--format", "gcc", "--max-parse-time", "30s", hex.toString()));
+    assertThat(r.out()).isEqualTo(hex + ":3:1: error: CREATE INDEX on a takes a SHARE lock for the whole build: "
+        + "INSERT, UPDATE and DELETE on a wait until it finishes [require-concurrent-index]\n");
+  }
 }

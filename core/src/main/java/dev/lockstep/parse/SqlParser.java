@@ -37,8 +37,10 @@ public final class SqlParser {
 
   public ParsedFile parse(SourceFile source) {
     FileParse run = new FileParse(source);
+    java.util.Set<String> called = java.util.Set.of();
     try {
       run.parseRange(0, source.parseText().length());
+      called = run.calledFunctions();
     } catch (WasmTrap e) {
       engine = null; // its memory may be inconsistent
       int at = run.resumeAt;
@@ -51,7 +53,6 @@ public final class SqlParser {
     if (engine != null && engine.memoryBytes() > RECYCLE_ABOVE_BYTES) engine = null;
     run.statements.sort((a, b) -> Integer.compare(a.span().start(), b.span().start()));
     run.errors.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
-    java.util.Set<String> called = calledFunctions(run.statements);
     List<Statement> numbered = new ArrayList<>();
     for (Statement s : run.statements) {
       Statement top = s.withIndex(numbered.size(), -1);
@@ -61,16 +62,9 @@ public final class SqlParser {
     return new ParsedFile(source, numbered, run.errors);
   }
 
-  /** Names of functions and procedures the file calls with a top-level SELECT or CALL. */
-  private static java.util.Set<String> calledFunctions(List<Statement> statements) {
-    java.util.Set<String> out = new java.util.HashSet<>();
-    for (Statement s : statements) {
-      String kind = s.node().kind();
-      if (!kind.equals("SelectStmt") && !kind.equals("CallStmt")) continue;
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"?([A-Za-z_][A-Za-z0-9_$]*)\"?\\s*\\(").matcher(s.text());
-      while (m.find()) out.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
-    }
-    return out;
+  /** Stops work past the file's deadline (the thread is interrupted) as the wasm parser does. */
+  private static void checkDeadline() {
+    if (Thread.currentThread().isInterrupted()) throw new WasmTrap(WasmTrap.STOPPED);
   }
 
   /** The statements a DO block, or a function this file calls, runs, parsed where they stand in the file. */
@@ -199,6 +193,33 @@ public final class SqlParser {
             commentsBetween(commentsFrom, start)));
         commentsFrom = end;
       }
+    }
+
+    /**
+     * Names of functions and procedures the file calls with a top-level SELECT or CALL: a name
+     * token followed by an opening parenthesis (comments and spaces between allowed).
+     */
+    java.util.Set<String> calledFunctions() {
+      java.util.Set<String> out = new java.util.HashSet<>();
+      for (Statement s : statements) {
+        String kind = s.node().kind();
+        if (!kind.equals("SelectStmt") && !kind.equals("CallStmt")) continue;
+        resumeAt = s.span().start();
+        checkDeadline();
+        SqlLexer lx = new SqlLexer(text, s.span().start(), s.span().end());
+        String name = null;
+        while (lx.next()) {
+          if (lx.isTrivia()) continue;
+          if (name != null && lx.kind() == SqlLexer.Kind.OTHER && text.charAt(lx.start()) == '(') out.add(name);
+          name = switch (lx.kind()) {
+            case WORD -> text.substring(lx.start(), lx.end()).toLowerCase(java.util.Locale.ROOT);
+            case QUOTED_IDENT -> lx.unterminated() ? null
+                : text.substring(lx.start() + 1, lx.end() - 1).replace("\"\"", "\"").toLowerCase(java.util.Locale.ROOT);
+            default -> null;
+          };
+        }
+      }
+      return out;
     }
 
     List<Comment> commentsBetween(int from, int to) {
