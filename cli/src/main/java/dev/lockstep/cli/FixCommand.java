@@ -1,11 +1,11 @@
 package dev.lockstep.cli;
 
 import dev.lockstep.fix.Applicability;
-import dev.lockstep.fix.FileWriter;
 import dev.lockstep.fix.FixSession;
 import dev.lockstep.fix.UnifiedDiff;
 import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.input.InputProblem;
+import dev.lockstep.io.AtomicWrite;
 import dev.lockstep.input.SqlFiles;
 import dev.lockstep.source.SourceFile;
 import dev.lockstep.split.SplitPlan;
@@ -82,10 +82,11 @@ final class FixCommand extends LintCommand {
         out.println("would fix " + source.path());
       } else {
         try {
-          FileWriter.replace(Path.of(source.path()), encode(source.hasBom(), source.text()), encode(source.hasBom(), outcome.text()));
+          AtomicWrite.replace(Path.of(source.path()), encode(source.hasBom(), source.text()), encode(source.hasBom(), outcome.text()));
           err.println("fixed " + source.path());
         } catch (IOException e) {
-          err.println(source.path() + ": not fixed, the file is unchanged: " + SqlFiles.describe(e));
+          err.println(source.path() + ": not fixed, the file is unchanged: "
+              + (e instanceof AtomicWrite.Refused ? e.getMessage() : SqlFiles.describe(e)));
           failed = true;
         }
       }

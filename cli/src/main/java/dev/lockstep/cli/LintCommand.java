@@ -11,6 +11,7 @@ import dev.lockstep.frameworks.Framework;
 import dev.lockstep.input.ChangedFiles;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.input.SqlFiles;
+import dev.lockstep.io.AtomicWrite;
 import dev.lockstep.report.Baseline;
 import dev.lockstep.report.Reporters;
 import dev.lockstep.report.LintReport;
@@ -150,7 +151,7 @@ class LintCommand implements Callable<Integer> {
       Path file = Path.of(output.substring(eq + 1));
       StringBuilder text = new StringBuilder();
       Reporters.create(name).write(report, text);
-      Files.writeString(file, text.toString(), java.nio.charset.StandardCharsets.UTF_8);
+      AtomicWrite.replace(file, text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
     return report.exitCode(run.failLevel());
   }

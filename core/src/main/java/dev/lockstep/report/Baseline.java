@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.Finding;
+import dev.lockstep.io.AtomicWrite;
 import dev.lockstep.source.BoundedRead;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -55,9 +55,7 @@ public final class Baseline {
     root.put("version", 1);
     ObjectNode findings = root.putObject("findings");
     counts.forEach(findings::put);
-    Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-    Files.writeString(tmp, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-    Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    AtomicWrite.replace(path, (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   public int size() {

@@ -7,6 +7,7 @@ import dev.lockstep.config.PathRules;
 import dev.lockstep.config.Settings;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.input.SqlFiles;
+import dev.lockstep.io.AtomicWrite;
 import dev.lockstep.report.LintReport;
 import dev.lockstep.report.Reporters;
 import dev.lockstep.report.TextReporter;
@@ -153,7 +154,7 @@ public class CheckMojo extends AbstractMojo {
       Reporters.create(reportFormat).write(report, text);
       Path target = absolute(reportFile);
       if (target.getParent() != null) Files.createDirectories(target.getParent());
-      Files.writeString(target, text, StandardCharsets.UTF_8);
+      AtomicWrite.replace(target, text.toString().getBytes(StandardCharsets.UTF_8));
       getLog().info("lockstep: wrote " + reportFormat + " report to " + target);
     } catch (IOException e) {
       throw new MojoExecutionException("lockstep: could not write " + reportFile + ": " + SqlFiles.describe(e));
