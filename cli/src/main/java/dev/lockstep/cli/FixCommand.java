@@ -6,6 +6,7 @@ import dev.lockstep.fix.UnifiedDiff;
 import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.io.AtomicWrite;
+import dev.lockstep.report.Escapes;
 import dev.lockstep.input.SqlFiles;
 import dev.lockstep.source.SourceFile;
 import dev.lockstep.split.SplitPlan;
@@ -49,7 +50,7 @@ final class FixCommand extends LintCommand {
     PrintWriter err = spec.commandLine().getErr();
     boolean failed = !problems.isEmpty();
     int changed = 0;
-    for (InputProblem p : problems) err.println(p.describe());
+    for (InputProblem p : problems) err.println(Escapes.text(p.describe()));
     for (SourceFile source : sources) {
       boolean stdin = paths.contains("-") && source.path().equals(stdinFilename);
       MigrationScript script = migrations.script(source);
@@ -59,7 +60,7 @@ final class FixCommand extends LintCommand {
       }
       FixSession.Outcome outcome = FixSession.run(source, level, s -> migrations.lint(migrations.script(s)));
       if (outcome.refused() != null) {
-        err.println(source.path() + ": " + outcome.refused());
+        err.println(Escapes.text(source.path()) + ": " + outcome.refused());
         failed = true;
         if (stdin) out.print(source.text());
         continue;
@@ -79,13 +80,13 @@ final class FixCommand extends LintCommand {
       } else if (diff) {
         out.print(UnifiedDiff.of(source.path(), source.text(), outcome.text()));
       } else if (check) {
-        out.println("would fix " + source.path());
+        out.println("would fix " + Escapes.text(source.path()));
       } else {
         try {
           AtomicWrite.replace(Path.of(source.path()), encode(source.hasBom(), source.text()), encode(source.hasBom(), outcome.text()));
-          err.println("fixed " + source.path());
+          err.println("fixed " + Escapes.text(source.path()));
         } catch (IOException e) {
-          err.println(source.path() + ": not fixed, the file is unchanged: "
+          err.println(Escapes.text(source.path()) + ": not fixed, the file is unchanged: "
               + (e instanceof AtomicWrite.Refused ? e.getMessage() : SqlFiles.describe(e)));
           failed = true;
         }
@@ -111,7 +112,7 @@ final class FixCommand extends LintCommand {
     try {
       plan = Splitter.plan(path, script, migrations.lint(script));
     } catch (SplitRefused e) {
-      err.println(source.path() + ": not split: " + e.getMessage());
+      err.println(Escapes.text(source.path()) + ": not split: " + e.getMessage());
       return Split.NONE;
     }
     plan.notes().forEach(err::println);
@@ -125,7 +126,7 @@ final class FixCommand extends LintCommand {
         out.print(f.replaces() == null ? UnifiedDiff.ofNewFile(f.path().toString(), text)
             : UnifiedDiff.of(f.path().toString(), f.replaces(), text));
       }
-      if (!unsafeFixes && !diff && !check) err.println(source.path() + ": split shown above; apply it with --unsafe-fixes --split");
+      if (!unsafeFixes && !diff && !check) err.println(Escapes.text(source.path()) + ": split shown above; apply it with --unsafe-fixes --split");
       return Split.PENDING;
     }
     List<SplitWriter.Write> writes = new java.util.ArrayList<>();
@@ -137,11 +138,11 @@ final class FixCommand extends LintCommand {
     try {
       SplitWriter.write(path, writes);
     } catch (IOException e) {
-      err.println(source.path() + ": not split, nothing was changed: " + SqlFiles.describe(e));
+      err.println(Escapes.text(source.path()) + ": not split, nothing was changed: " + SqlFiles.describe(e));
       return Split.FAILED;
     }
-    for (SplitPlan.NewFile f : plan.files()) err.println((f.replaces() == null ? "created " : "updated ") + f.path());
-    err.println("split " + source.path());
+    for (SplitPlan.NewFile f : plan.files()) err.println((f.replaces() == null ? "created " : "updated ") + Escapes.text(f.path().toString()));
+    err.println("split " + Escapes.text(source.path()));
     return Split.WRITTEN;
   }
 

@@ -62,7 +62,8 @@ class LintCommand implements Callable<Integer> {
   String failLevel;
 
   @Option(names = "--config", paramLabel = "FILE",
-      description = "Configuration file (default: lockstep.toml or .lockstep.yaml here or in a parent folder).")
+      description = "Configuration file (default: lockstep.toml or .lockstep.yaml here or in a parent folder up to the "
+          + "repository root).")
   Path configFile;
 
   @Option(names = "--pg-version", paramLabel = "MAJOR",
@@ -164,12 +165,15 @@ class LintCommand implements Callable<Integer> {
   Severity fail;
   MigrationLinter migrations;
   final List<InputProblem> problems = new ArrayList<>();
+  Path appliedConfig;
 
   /** Lints the paths with the options and configuration; shared with 'baseline'. */
   LintRun lint() throws IOException {
     List<SourceFile> sources = inputs();
     int threads = jobs != null ? Math.max(1, jobs) : Runtime.getRuntime().availableProcessors();
-    return new LintRun(migrations.lintAll(sources, problems, threads), fail);
+    LintReport report = migrations.lintAll(sources, problems, threads)
+        .withConfig(appliedConfig == null ? null : appliedConfig.toString());
+    return new LintRun(report, fail);
   }
 
   /** Resolves options and configuration, and reads every input (problems are collected, not thrown). */
@@ -236,6 +240,7 @@ class LintCommand implements Callable<Integer> {
   private Config config() {
     try {
       Config c = Settings.loadConfig(configFile, Path.of(""));
+      appliedConfig = c.file();
       if (format == null && c.format() != null) format = c.format();
       return c;
     } catch (ConfigException e) {

@@ -1,5 +1,6 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.report.Escapes;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -64,12 +65,12 @@ public final class Main implements Runnable {
     cli.setOut(o).setErr(e)
         .setExitCodeExceptionMapper(x -> EXIT_USAGE)
         .setParameterExceptionHandler((ex, a) -> {
-          ex.getCommandLine().getErr().println("lockstep: " + ex.getMessage());
+          ex.getCommandLine().getErr().println("lockstep: " + Escapes.text(ex.getMessage()));
           ex.getCommandLine().getErr().println("Try 'lockstep " + (ex.getCommandLine() == cli(ex) ? "" : ex.getCommandLine().getCommandName() + " ") + "--help' for more information.");
           return EXIT_USAGE;
         })
         .setExecutionExceptionHandler((ex, c, p) -> {
-          c.getErr().println("lockstep: internal error: " + ex);
+          c.getErr().println("lockstep: internal error: " + Escapes.text(String.valueOf(ex)));
           return EXIT_USAGE;
         });
     int code = cli.execute(args);

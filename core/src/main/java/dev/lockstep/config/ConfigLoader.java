@@ -44,13 +44,28 @@ public final class ConfigLoader {
     this.ruleIds = ruleIds;
   }
 
-  /** The nearest config file from {@code start} upwards, or null. */
+  /**
+   * The nearest config file from {@code start} up to the repository root (the nearest folder
+   * holding {@code .git}), or in {@code start} alone outside a repository; null when there is none.
+   * A file above the repository (a shared parent, another user's home) is never applied.
+   */
   public static Path discover(Path start) {
-    for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+    Path from = start.toAbsolutePath().normalize();
+    Path root = repositoryRoot(from);
+    for (Path dir = from; dir != null; dir = dir.getParent()) {
       for (String name : FILE_NAMES) {
         Path candidate = dir.resolve(name);
         if (Files.isRegularFile(candidate)) return candidate;
       }
+      if (root == null || dir.equals(root)) break;
+    }
+    return null;
+  }
+
+  /** The nearest folder from {@code dir} upwards that holds {@code .git} (a folder, or a worktree's file), or null. */
+  static Path repositoryRoot(Path dir) {
+    for (Path d = dir; d != null; d = d.getParent()) {
+      if (Files.exists(d.resolve(".git"))) return d;
     }
     return null;
   }

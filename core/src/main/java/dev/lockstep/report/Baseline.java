@@ -81,7 +81,7 @@ public final class Baseline {
       }
       files.add(new FileResult(file.source(), kept, file.suppressed(), file.syntaxErrors(), file.framework()));
     }
-    return new LintReport(files, report.problems(), report.skipped(), report.pgVersion(), matched);
+    return new LintReport(files, report.problems(), report.skipped(), report.pgVersion(), matched, report.config());
   }
 
   static String fingerprint(FileResult file, Finding f) {

@@ -33,6 +33,7 @@ public final class JsonReporter implements Reporter {
     root.put("pgVersion", report.pgVersion());
     root.put("filesChecked", report.files().size());
     root.put("baselined", report.baselined());
+    root.put("config", report.config());
     ArrayNode files = root.putArray("files");
     for (FileResult file : report.files()) {
       files.addObject().put("path", file.path()).put("framework", file.framework() == null ? "plain" : file.framework());
