@@ -118,7 +118,7 @@ final class FixCommand extends LintCommand {
     plan.notes().forEach(err::println);
     if (!plan.changes(fixedText)) return Split.NONE;
     String eol = FixSession.lineEnding(source.text());
-    String rest = FixSession.withLineEnding(plan.originalText(), eol);
+    String rest = plan.originalText(); // its edits' line breaks already follow the lines they land on
     if (!unsafeFixes || diff || check) {
       out.print(UnifiedDiff.of(source.path(), source.text(), rest));
       for (SplitPlan.NewFile f : plan.files()) {

@@ -138,4 +138,28 @@ class HostileFilesTest {
     assertThat(Files.readString(victim)).isEqualTo(PRECIOUS);
     assertThat(Files.readString(report)).contains("require-concurrent-index");
   }
+
+  @Test
+  void fixKeepsEachLinesOwnEndingInAMixedFile() throws Exception {
+    Path file = dir.resolve("0001_mixed.sql");
+    Files.writeString(file, "SET lock_timeout = '2s';\nCREATE INDEX orders_user_idx ON orders (user_id);\r\nSELECT 1;\n");
+    CliRunner.Result r = CliRunner.run("fix", file.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readString(file)).isEqualTo(
+        "SET lock_timeout = '2s';\nCREATE INDEX CONCURRENTLY orders_user_idx ON orders (user_id);\r\nSELECT 1;\n");
+  }
+
+  @Test
+  void fixWritesInsertedLinesWithTheEndingOfTheLineTheyLandOn() throws Exception {
+    Path cr = dir.resolve("0001_cr.sql");
+    Files.writeString(cr, "CREATE INDEX orders_user_idx ON orders (user_id);\rSELECT 1;\r");
+    assertThat(CliRunner.run("fix", "--unsafe-fixes", cr.toString()).code()).isZero();
+    assertThat(Files.readString(cr)).isEqualTo(
+        "SET lock_timeout = '2s';\rCREATE INDEX CONCURRENTLY orders_user_idx ON orders (user_id);\rSELECT 1;\r");
+    Path mixed = dir.resolve("0002_mixed.sql");
+    Files.writeString(mixed, "CREATE INDEX orders_user_idx ON orders (user_id);\r\nSELECT 1;\nSELECT 2;\n");
+    assertThat(CliRunner.run("fix", "--unsafe-fixes", mixed.toString()).code()).isZero();
+    assertThat(Files.readString(mixed)).isEqualTo(
+        "SET lock_timeout = '2s';\r\nCREATE INDEX CONCURRENTLY orders_user_idx ON orders (user_id);\r\nSELECT 1;\nSELECT 2;\n");
+  }
 }
