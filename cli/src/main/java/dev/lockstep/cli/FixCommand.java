@@ -68,7 +68,10 @@ final class FixCommand extends LintCommand {
       boolean changes = outcome.changed(source.text());
       if (split && !stdin) {
         Split result = split(source, outcome.text(), out, err);
-        if (result == Split.FAILED) failed = true;
+        if (result == Split.FAILED) { // all or nothing: the fixes are not written without their split
+          failed = true;
+          continue;
+        }
         if (result == Split.WRITTEN) continue;
         if (result == Split.PENDING) changed++;
       }
@@ -112,8 +115,8 @@ final class FixCommand extends LintCommand {
     try {
       plan = Splitter.plan(path, script, migrations.lint(script));
     } catch (SplitRefused e) {
-      err.println(Escapes.text(source.path()) + ": not split: " + e.getMessage());
-      return Split.NONE;
+      err.println(Escapes.text(source.path()) + ": not split, nothing was changed: " + e.getMessage());
+      return Split.FAILED;
     }
     plan.notes().forEach(err::println);
     if (!plan.changes(fixedText)) return Split.NONE;

@@ -100,4 +100,26 @@ class HostileReportsTest {
     CliRunner.Result json = runIn(work, "lint", "--format", "json", ".");
     assertThat(json.out()).contains("\"config\": null");
   }
+
+  @Test
+  void aYamlAliasOfAListIsTheList() throws Exception {
+    Path config = write(dir.resolve(".lockstep.yaml"), "include: &migrations [\"db/**\"]\nexclude: *migrations\n");
+    write(dir.resolve("db/0001_x.sql"), BAD);
+    CliRunner.Result r = CliRunner.run("lint", "--color", "never", "--config", config.toString(), dir.resolve("db").toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).isEqualTo("No findings in 0 files; settings from " + config + ".\n");
+  }
+
+  @Test
+  void anInputErrorIsPlacedWhereEditorsLookForIt() throws Exception {
+    Path file = dir.resolve("badutf8.sql");
+    Files.write(file, new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '\'', (byte) 0xff, '\'', ';', '\n'});
+    CliRunner.Result gcc = CliRunner.run("lint", "--format", "gcc", file.toString());
+    assertThat(gcc.out()).isEqualTo(file + ":1:9: error: is not valid UTF-8: byte 0xFF [input-error]\n");
+    CliRunner.Result text = CliRunner.run("lint", "--color", "never", file.toString());
+    assertThat(text.out()).startsWith(file + ":1:9: error: is not valid UTF-8: byte 0xFF\n");
+    CliRunner.Result json = CliRunner.run("lint", "--format", "json", file.toString());
+    assertThat(json.out().replaceAll("\\s+", " ")).contains("\"kind\": \"input\", \"path\": \"" + file
+        + "\", \"start\": { \"line\": 1, \"column\": 9 }, \"message\": \"is not valid UTF-8: byte 0xFF\"");
+  }
 }

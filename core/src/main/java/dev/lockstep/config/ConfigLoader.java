@@ -3,7 +3,6 @@ package dev.lockstep.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.lockstep.engine.Limits;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Severity;
@@ -21,6 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Finds and reads the configuration: {@code lockstep.toml} or {@code .lockstep.yaml} in the working
@@ -62,6 +65,22 @@ public final class ConfigLoader {
     return null;
   }
 
+  /**
+   * A YAML document as a tree, with aliases resolved to what their anchors hold (a list included:
+   * {@code include: *globs}), duplicate keys refused and alias expansion bounded.
+   */
+  private static JsonNode yaml(String text) throws IOException {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(50);
+    try {
+      Object document = new Yaml(new SafeConstructor(options)).load(text);
+      return new ObjectMapper().valueToTree(document);
+    } catch (YAMLException | IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
   /** The nearest folder from {@code dir} upwards that holds {@code .git} (a folder, or a worktree's file), or null. */
   static Path repositoryRoot(Path dir) {
     for (Path d = dir; d != null; d = d.getParent()) {
@@ -75,8 +94,7 @@ public final class ConfigLoader {
     JsonNode root;
     try {
       text = new String(BoundedRead.file(configFile, MAX_CONFIG_BYTES), StandardCharsets.UTF_8);
-      ObjectMapper mapper = configFile.getFileName().toString().endsWith(".toml") ? new TomlMapper() : new YAMLMapper();
-      root = mapper.readTree(text);
+      root = configFile.getFileName().toString().endsWith(".toml") ? new TomlMapper().readTree(text) : yaml(text);
     } catch (BoundedRead.TooLarge e) {
       throw new ConfigException(configFile + ": cannot read the configuration: larger than " + (MAX_CONFIG_BYTES >> 20) + " MiB");
     } catch (BoundedRead.NotRegularFile e) {

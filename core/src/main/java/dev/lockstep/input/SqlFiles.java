@@ -99,7 +99,7 @@ public final class SqlFiles {
       try {
         sources.add(SourceFile.decode(file.toString(), BoundedRead.file(file, limits.maxFileBytes())));
       } catch (InputException e) {
-        problems.add(new InputProblem(file.toString(), e.getMessage()));
+        problems.add(InputProblem.of(e));
       } catch (IOException e) {
         problems.add(new InputProblem(file.toString(), describe(e, limits)));
       } catch (OutOfMemoryError e) {
@@ -118,7 +118,7 @@ public final class SqlFiles {
     try {
       sources.add(SourceFile.decode(name, BoundedRead.stream(in, limits.maxFileBytes())));
     } catch (InputException e) {
-      problems.add(new InputProblem(name, e.getMessage()));
+      problems.add(InputProblem.of(e));
     } catch (IOException e) {
       problems.add(new InputProblem(name, describe(e, limits)));
     } catch (OutOfMemoryError e) {

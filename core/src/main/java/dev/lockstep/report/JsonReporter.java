@@ -44,7 +44,9 @@ public final class JsonReporter implements Reporter {
     ArrayNode suppressed = root.putArray("suppressed");
     ArrayNode errors = root.putArray("errors");
     for (InputProblem p : report.problems()) {
-      errors.addObject().put("kind", "input").put("path", p.path()).put("message", p.message());
+      ObjectNode err = errors.addObject().put("kind", "input").put("path", p.path());
+      if (p.at() != null) position(err.putObject("start"), p.at());
+      err.put("message", p.message());
     }
     for (FileResult file : report.files()) {
       for (SyntaxError e : file.syntaxErrors()) {

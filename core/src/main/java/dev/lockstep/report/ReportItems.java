@@ -21,7 +21,8 @@ record ReportItems(List<Item> items) {
   static ReportItems of(LintReport report) {
     List<Item> out = new ArrayList<>();
     for (InputProblem p : report.problems()) {
-      out.add(new Item("input-error", Severity.ERROR, p.path(), new Position(1, 1), new Position(1, 1), p.message(), null));
+      Position at = p.at() != null ? p.at() : new Position(1, 1);
+      out.add(new Item("input-error", Severity.ERROR, p.path(), at, at, p.message(), null));
     }
     for (FileResult file : report.files()) {
       for (SyntaxError e : file.syntaxErrors()) {

@@ -28,7 +28,7 @@ public final class TextReporter implements Reporter {
   @Override
   public void write(LintReport report, Appendable out) throws IOException {
     for (InputProblem p : report.problems()) {
-      out.append(Escapes.text(p.path())).append(": ").append(paint("1;31", "error")).append(": ").append(oneLine(p.message())).append('\n');
+      out.append(Escapes.text(p.path())).append(p.at() == null ? "" : ":" + p.at()).append(": ").append(paint("1;31", "error")).append(": ").append(oneLine(p.message())).append('\n');
     }
     for (FileResult file : report.files()) {
       // syntax errors and findings in file order

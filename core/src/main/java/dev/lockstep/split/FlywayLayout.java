@@ -29,24 +29,39 @@ final class FlywayLayout implements MigrationLayout {
     Matcher m = VERSIONED.matcher(file.getFileName().toString());
     if (!m.matches()) throw new SplitRefused("only versioned Flyway migrations (V<version>__<description>.sql) can be split");
     String version = m.group(1);
-    List<String> versions = freeVersions(file.getParent(), version, groups.size());
+    List<String> versions = freeVersions(location(file.toAbsolutePath().getParent()), version, groups.size());
     List<SplitPlan.NewFile> files = new ArrayList<>();
     for (int i = 0; i < groups.size(); i++) {
       List<Relocation> group = groups.get(i);
       Path script = file.resolveSibling("V" + versions.get(i) + "__" + Splitter.slug(group) + ".sql");
-      files.add(new SplitPlan.NewFile(script, Headers.sql("--", file, group) + Splitter.sql(group), null));
+      // the settings first: a script that exists without them would run inside a transaction
       if (group.get(0).outsideTransaction()) {
         files.add(new SplitPlan.NewFile(script.resolveSibling(script.getFileName() + ".conf"),
             "executeInTransaction=false\n", null));
       }
+      files.add(new SplitPlan.NewFile(script, Headers.sql("--", file, group) + Splitter.sql(group), null));
     }
     return new SplitPlan(rest, files, List.of());
+  }
+
+  /**
+   * The folder Flyway scans for this script's siblings: Flyway reads a location recursively, so a
+   * version taken in another folder of it (db/migration/2024/V2.1__x.sql) is taken for this one too.
+   * That is the nearest folder up named migration or migrations (Flyway's db/migration and the
+   * usual variants), else the script's own folder.
+   */
+  static Path location(Path dir) {
+    for (Path d = dir; d != null; d = d.getParent()) {
+      String name = d.getFileName() == null ? "" : d.getFileName().toString();
+      if (name.equals("migration") || name.equals("migrations")) return d;
+    }
+    return dir;
   }
 
   /** version.1, .2, ... or, when one is taken or would sort after an existing version, version.0.1, ... */
   private static List<String> freeVersions(Path dir, String version, int count) throws SplitRefused {
     List<List<BigInteger>> existing = new ArrayList<>();
-    try (Stream<Path> entries = Files.list(dir)) {
+    try (Stream<Path> entries = Files.walk(dir, 16)) {
       for (Path p : (Iterable<Path>) entries::iterator) {
         Matcher m = VERSIONED.matcher(p.getFileName().toString());
         if (m.matches()) existing.add(parts(m.group(1)));
