@@ -162,4 +162,52 @@ class HostileResourcesTest {
     assertThat(r.out()).isEqualTo(hex + ":3:1: error: CREATE INDEX on a takes a SHARE lock for the whole build: "
         + "INSERT, UPDATE and DELETE on a wait until it finishes [require-concurrent-index]\n");
   }
+  /** Runs lockstep in a JVM of its own with the given heap. */
+  private static CliRunner.Result ownJvm(String heap, String... args) throws Exception {
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), heap, "-cp", System.getProperty("java.class.path"),
+        Main.class.getName()));
+    command.addAll(java.util.List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    return new CliRunner.Result(p.waitFor(), out, "");
+  }
+
+  static String rows(int count, java.util.function.IntFunction<String> row) {
+    StringBuilder sql = new StringBuilder("INSERT INTO t (a, b) VALUES ");
+    for (int i = 0; i < count; i++) sql.append(i == 0 ? "" : ",").append(row.apply(i));
+    return sql.append(";\n").toString();
+  }
+
+  @Test
+  void sevenHundredThousandRowsOfSeedDataLintInAQuarterOfTheDefaultHeap() throws Exception {
+    Path seed = write("V1__seed.sql", rows(700_000, i -> "(" + i + ",'name ''" + (i % 1000) + "''')"));
+    assertThat(Files.size(seed)).isGreaterThan(6_000_000);
+    CliRunner.Result r = ownJvm("-Xmx256m", "lint", "--format", "gcc", seed.toString());
+    assertThat(r.out()).isEmpty();
+    assertThat(r.code()).isZero();
+  }
+
+  @Test
+  void rowsThatAreNotPlainConstantsAreStillParsedAndChecked() throws Exception {
+    Path broken = write("V1__broken.sql", rows(300_000, i -> i == 250_000 ? "(1,,2)" : "(" + i + ",NULL)"));
+    CliRunner.Result r = CliRunner.run("lint", "--format", "gcc", broken.toString());
+    assertThat(r.code()).isEqualTo(2);
+    int column = Files.readString(broken).indexOf("(1,,2)") + 4;
+    assertThat(r.out()).isEqualTo(broken + ":1:" + column + ": error: syntax error at or near \",\" [syntax-error]\n");
+
+    Path usesNewValue = write("V2__enum.sql", "BEGIN;\nALTER TYPE mood ADD VALUE 'elated';\n"
+        + rows(200_000, i -> i == 150_000 ? "(1,'elated')" : "(" + i + ",'calm')") + "COMMIT;\n");
+    CliRunner.Result e = CliRunner.run("lint", "--format", "gcc", usesNewValue.toString());
+    assertThat(e.out()).contains(usesNewValue + ":3:1: error: 'elated' was added to an enum");
+  }
+
+  @Test
+  void twentyThousandNestedCommentsParseInLinearTime() throws Exception {
+    Path nested = write("V1__nested.sql", "SELECT 1;\n" + "/*".repeat(20_000) + " deep " + "*/".repeat(20_000)
+        + "\nSET lock_timeout = '2s';\nCREATE INDEX a_y_idx ON a (y);\n");
+    CliRunner.Result r = CliRunner.run("lint", "--format", "gcc", "--max-parse-time", "20s", nested.toString());
+    assertThat(r.out()).isEqualTo(nested + ":4:1: error: CREATE INDEX on a takes a SHARE lock for the whole build: "
+        + "INSERT, UPDATE and DELETE on a wait until it finishes [require-concurrent-index]\n");
+  }
 }

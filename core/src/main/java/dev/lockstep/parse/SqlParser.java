@@ -36,7 +36,8 @@ public final class SqlParser {
   }
 
   public ParsedFile parse(SourceFile source) {
-    FileParse run = new FileParse(source);
+    String blanked = CommentBodies.blank(ConstantRows.blank(source.parseText()));
+    FileParse run = new FileParse(blanked == source.parseText() ? source : source.withParseText(blanked));
     java.util.Set<String> called = java.util.Set.of();
     try {
       run.parseRange(0, source.parseText().length());
@@ -227,7 +228,8 @@ public final class SqlParser {
       SqlLexer lx = new SqlLexer(text, Math.min(from, to), to);
       while (lx.next()) {
         if (lx.kind() == SqlLexer.Kind.LINE_COMMENT || lx.kind() == SqlLexer.Kind.BLOCK_COMMENT) {
-          out.add(new Comment(new Span(lx.start(), lx.end()), text.substring(lx.start(), lx.end())));
+          // as written: the parser's copy of a comment is blanked (CommentBodies)
+          out.add(new Comment(new Span(lx.start(), lx.end()), source.text().substring(lx.start(), lx.end())));
         }
       }
       return out;
