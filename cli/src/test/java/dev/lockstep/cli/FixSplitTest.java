@@ -314,4 +314,23 @@ class FixSplitTest {
         + "idx 2147483647; it must be a whole number from 0 to 2147483646 for the next migrations to follow it\n");
     assertThat(files()).isEqualTo(Map.of("drizzle/0001_orders.sql", sql, "drizzle/meta/_journal.json", journal));
   }
+
+  @Test
+  void aRerunAfterASplitThatWasStoppedCompletesItWithoutASecondCopy() throws Exception {
+    String original = "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n" + INDEX;
+    write("db/migration/V2__orders.sql", original);
+    assertThat(split().code()).isZero();
+    Map<String, String> complete = files();
+    String script = "db/migration/V2.1__orders_customer_idx_concurrently.sql";
+    assertThat(complete).containsKeys(script, script + ".conf");
+
+    // stopped after the settings only, then after the settings and the script: the original is as it was
+    for (boolean scriptWritten : new boolean[] {false, true}) {
+      Files.writeString(dir.resolve("db/migration/V2__orders.sql"), original);
+      if (!scriptWritten) Files.delete(dir.resolve(script));
+      CliRunner.Result rerun = split();
+      assertThat(rerun.code()).as(rerun.err()).isZero();
+      assertThat(files()).isEqualTo(complete);
+    }
+  }
 }

@@ -126,9 +126,7 @@ public final class ResultCache {
         PosixFileAttributes attributes = Files.readAttributes(dir, PosixFileAttributes.class);
         boolean othersWrite = attributes.permissions().contains(PosixFilePermission.GROUP_WRITE)
             || attributes.permissions().contains(PosixFilePermission.OTHERS_WRITE);
-        String me = dir.getFileSystem().getUserPrincipalLookupService()
-            .lookupPrincipalByName(System.getProperty("user.name")).getName();
-        trusted = !othersWrite && attributes.owner().getName().equals(me);
+        trusted = !othersWrite && ownedByThisUser(dir);
       } catch (UnsupportedOperationException e) {
         trusted = Files.isDirectory(dir); // no POSIX owners here (Windows): the folder's ACL decides
       } catch (IOException | RuntimeException e) {
@@ -136,6 +134,16 @@ public final class ResultCache {
       }
     }
     return trusted;
+  }
+
+  /** Whether this process's user owns {@code dir}: the owner of a file just created in it. */
+  private static boolean ownedByThisUser(Path dir) throws IOException {
+    Path probe = Files.createTempFile(dir, ".owner", ".tmp");
+    try {
+      return Files.getOwner(probe).equals(Files.getOwner(dir));
+    } finally {
+      Files.deleteIfExists(probe);
+    }
   }
 
   /** For tests: edits an entry's body and gives it the digest {@link #put} would, so that it is read as kept. */

@@ -68,11 +68,15 @@ public final class AtomicWrite {
 
   /**
    * Creates {@code target}, which must not exist (nor be a link), with the owner, group and
-   * permissions of {@code like} (or the defaults for new files when null).
+   * permissions of {@code like} (or the defaults for new files when null). A regular file that
+   * already holds exactly {@code content} is left as it is, so that a rerun completes a stopped one.
    */
   public static void create(Path target, byte[] content, Path like) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
+    if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Arrays.equals(Files.readAllBytes(target), content)) {
+      return; // written already, by a run that was stopped before it finished: nothing to do
+    }
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) throw new Refused(target + " exists already; nothing was written");
     PosixFileAttributes model = like == null ? null : posix(like);
     Path tmp = temporaryBeside(target.toAbsolutePath(), content, model != null);

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Seed data and {@code pg_dump --inserts} write {@code INSERT ... VALUES} with hundreds of thousands
  * of rows. Parsing them all makes a tree of millions of nodes that no rule reads, so rows past the
- * first {@link #KEPT_ROWS} that hold nothing but plain constants (numbers, standard strings without
- * backslashes, NULL, TRUE, FALSE, DEFAULT) are blanked for the parser, together with the comma
+ * first {@link #KEPT_ROWS} that hold nothing but plain constants (numbers, standard strings, NULL,
+ * TRUE, FALSE, DEFAULT) are blanked for the parser, together with the comma
  * before them. Such rows are valid SQL whatever the constants are, so nothing that could be an error
  * goes unchecked; a row with anything else (an expression, a comment, a string a rule may look for,
  * such as an enum value the file adds) is parsed as written. Offsets and lines are kept.
@@ -78,7 +78,8 @@ final class ConstantRows {
       }
       if (lx.kind() == SqlLexer.Kind.STRING) {
         String literal = text.substring(lx.start(), lx.end());
-        if (string || element.length() > 0 || lx.unterminated() || literal.charAt(0) != '\'' || literal.indexOf('\\') >= 0
+        // standard strings only: the parser reads backslashes in them as themselves, as the lexer here does
+        if (string || element.length() > 0 || lx.unterminated() || literal.charAt(0) != '\''
             || keepStrings.contains(unquote(literal))) {
           return -1;
         }
