@@ -122,4 +122,13 @@ class HostileReportsTest {
     assertThat(json.out().replaceAll("\\s+", " ")).contains("\"kind\": \"input\", \"path\": \"" + file
         + "\", \"start\": { \"line\": 1, \"column\": 9 }, \"message\": \"is not valid UTF-8: byte 0xFF\"");
   }
+  @Test
+  void aFileNameWithANewlineIsQuotedInDiffHeadersAsGitQuotesIt() throws Exception {
+    Path file = write(dir.resolve("0001_x.sql\n+++ b/evil.sql"), BAD);
+    CliRunner.Result r = CliRunner.run("fix", "--diff", file.toString());
+    assertThat(r.code()).isZero();
+    String quoted = "\"a/" + dir + "/0001_x.sql\\n+++ b/evil.sql\"";
+    assertThat(r.out()).startsWith("--- " + quoted + "\n+++ \"b/" + dir + "/0001_x.sql\\n+++ b/evil.sql\"\n@@ ");
+    assertThat(r.out().lines().filter(l -> l.startsWith("+++ "))).hasSize(1);
+  }
 }
