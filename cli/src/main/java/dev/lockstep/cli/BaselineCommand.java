@@ -1,8 +1,10 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.io.AtomicWrite;
 import dev.lockstep.report.Baseline;
 import java.io.IOException;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,7 +18,11 @@ final class BaselineCommand extends LintCommand {
   @Override
   public Integer call() throws IOException {
     Baseline recorded = Baseline.of(lint().report());
-    recorded.write(baselineFile);
+    try {
+      recorded.write(baselineFile);
+    } catch (AtomicWrite.Refused e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--file: " + e.getMessage());
+    }
     spec.commandLine().getOut().printf("Recorded %d findings in %s%n", recorded.size(), baselineFile);
     return 0;
   }

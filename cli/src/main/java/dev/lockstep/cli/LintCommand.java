@@ -152,7 +152,11 @@ class LintCommand implements Callable<Integer> {
       Path file = Path.of(output.substring(eq + 1));
       StringBuilder text = new StringBuilder();
       Reporters.create(name).write(report, text);
-      AtomicWrite.replace(file, text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      try {
+        AtomicWrite.replace(file, text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      } catch (AtomicWrite.Refused e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--output: " + e.getMessage());
+      }
     }
     return report.exitCode(run.failLevel());
   }

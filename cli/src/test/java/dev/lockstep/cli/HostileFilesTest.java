@@ -162,4 +162,23 @@ class HostileFilesTest {
     assertThat(Files.readString(mixed)).isEqualTo(
         "SET lock_timeout = '2s';\r\nCREATE INDEX CONCURRENTLY orders_user_idx ON orders (user_id);\r\nSELECT 1;\nSELECT 2;\n");
   }
+  @Test
+  void aReportIsNotWrittenThroughALinkAnotherUserPlanted() throws Exception {
+    assumeTrue("root".equals(System.getProperty("user.name")), "needs root to make a link another user owns; skipped");
+    String user = "lockstep-owner";
+    Process add = new ProcessBuilder("sh", "-c", "id -u " + user + " >/dev/null 2>&1 || useradd --no-create-home " + user)
+        .inheritIO().start();
+    assumeTrue(add.waitFor() == 0, "useradd is not available; skipped");
+    Path victim = write("victim.txt", PRECIOUS);
+    Path migration = write("migrations/0001_idx.sql", BAD);
+    Path report = dir.resolve("out.json");
+    Files.createSymbolicLink(report, victim);
+    Files.getFileAttributeView(report, java.nio.file.attribute.PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+        .setOwner(report.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user));
+    CliRunner.Result r = CliRunner.run("lint", "--output", "json=" + report, migration.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains(report + " is a symbolic link owned by " + user + ", not by this user or the folder's "
+        + "owner; not written through it");
+    assertThat(Files.readString(victim)).isEqualTo(PRECIOUS);
+  }
 }

@@ -15,6 +15,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -99,11 +100,39 @@ public final class AtomicWrite {
     if (!Files.isSymbolicLink(absolute)) {
       return absolute.getParent().toRealPath().resolve(absolute.getFileName());
     }
+    refuseForeignLink(target, absolute);
     try {
       return absolute.toRealPath();
     } catch (NoSuchFileException e) {
       throw new Refused(target + " is a symbolic link to " + Files.readSymbolicLink(absolute)
           + ", which does not exist; not written through it");
+    }
+  }
+
+  /**
+   * A link someone else planted (in /tmp, a shared folder) must not lead a write to a file of ours:
+   * as the kernel's protected_symlinks does for opening, a link is followed only when this user or
+   * the folder's owner owns it.
+   */
+  private static void refuseForeignLink(Path target, Path link) throws IOException {
+    UserPrincipal linkOwner;
+    UserPrincipal folderOwner;
+    try {
+      linkOwner = Files.getOwner(link, LinkOption.NOFOLLOW_LINKS);
+      folderOwner = Files.getOwner(link.getParent());
+    } catch (UnsupportedOperationException e) {
+      return; // no owners on this file system
+    }
+    if (linkOwner.equals(folderOwner) || linkOwner.equals(currentUser(link.getFileSystem()))) return;
+    throw new Refused(target + " is a symbolic link owned by " + linkOwner.getName() + ", not by this user or the "
+        + "folder's owner; not written through it");
+  }
+
+  private static UserPrincipal currentUser(java.nio.file.FileSystem fs) {
+    try {
+      return fs.getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name"));
+    } catch (IOException | RuntimeException e) {
+      return null; // unknown: only links the folder's owner made are followed
     }
   }
 
