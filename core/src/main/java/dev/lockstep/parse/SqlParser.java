@@ -184,7 +184,7 @@ public final class SqlParser {
     void addStatements(String json, int from, int to) {
       int base = source.byteOffsetOfChar(from);
       int endByte = source.byteOffsetOfChar(to);
-      for (JsonNode raw : readJson(json).path("stmts")) {
+      for (JsonNode raw : readParseTree(json).path("stmts")) {
         int startByte = base + raw.path("stmt_location").asInt(0);
         int len = raw.path("stmt_len").asInt(0);
         int stopByte = len == 0 ? endByte : startByte + len; // 0: the statement runs to the end
@@ -239,6 +239,14 @@ public final class SqlParser {
   private static String functionName(Statement statement) {
     JsonNode parts = statement.node().fields().path("funcname");
     return parts.size() == 0 ? "" : parts.get(parts.size() - 1).path("String").path("sval").asText();
+  }
+
+  private static JsonNode readParseTree(String json) {
+    try {
+      return JsonTrees.readParseTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("libpg_query returned invalid JSON", e);
+    }
   }
 
   private static JsonNode readJson(String json) {
