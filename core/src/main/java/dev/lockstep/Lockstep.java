@@ -35,7 +35,7 @@ public final class Lockstep {
     SqlFiles files = SqlFiles.collect(List.of(path));
     if (!files.problems().isEmpty()) throw new IOException(files.problems().get(0).describe());
     MigrationLinter linter = new MigrationLinter(options, new PathRules(Config.NONE), null, false);
-    SqlFiles.Read read = SqlFiles.read(files.files(), linter::tooBig);
+    SqlFiles.Read read = SqlFiles.read(files.files(), linter.limits());
     if (!read.problems().isEmpty()) throw new IOException(read.problems().get(0).describe());
     List<Finding> out = new ArrayList<>();
     for (SourceFile source : read.sources()) {

@@ -118,9 +118,12 @@ public final class MigrationLinter {
 
   /** Why a file is too big to check, or null. */
   public String tooBig(long bytes) {
-    if (bytes <= limits.maxFileBytes()) return null;
-    return "is " + Limits.describe(bytes) + ", larger than max-file-size (" + Limits.describe(limits.maxFileBytes())
-        + "): not checked (raise max-file-size to check it)";
+    return limits.tooBig(bytes);
+  }
+
+  /** The limits files are read and parsed under. */
+  public Limits limits() {
+    return limits;
   }
 
   /** The file as its migration tool runs it. */
@@ -250,9 +253,7 @@ public final class MigrationLinter {
 
   /** A huge statement's parse tree can outgrow the heap; the other files are still checked. */
   static String outOfMemory() {
-    long mib = Runtime.getRuntime().maxMemory() >> 20;
-    return "needs more memory than the Java heap allows (" + mib + " MiB): not checked "
-        + "(give Java more, e.g. LOCKSTEP_JAVA_OPTS=-Xmx4g)";
+    return Limits.outOfMemory();
   }
 
   private static void awaitQuietly(ExecutorService pool) {

@@ -2,6 +2,7 @@ package dev.lockstep.cli;
 
 import dev.lockstep.engine.FileResult;
 import dev.lockstep.parse.SyntaxError;
+import dev.lockstep.io.AtomicWrite;
 import dev.lockstep.report.Baseline;
 import dev.lockstep.report.LintReport;
 import java.io.IOException;
@@ -58,7 +59,11 @@ final class BaselineCommand implements Callable<Integer> {
           + " not fully checked");
     }
     Baseline recorded = Baseline.of(report);
-    recorded.write(baselineFile);
+    try {
+      recorded.write(baselineFile);
+    } catch (AtomicWrite.Refused e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--file: " + e.getMessage());
+    }
     spec.commandLine().getOut().printf("Recorded %d findings in %s%n", recorded.size(), baselineFile);
     return 0;
   }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 /** The configuration file and the facts about the target database: a picocli mixin. */
 public final class ConfigOptions {
   @Option(names = "--config", paramLabel = "FILE",
-      description = "Configuration file (default: lockstep.toml or .lockstep.yaml here or in a parent folder).")
+      description = "Configuration file (default: lockstep.toml or .lockstep.yaml here or in a parent folder up to the "
+          + "repository root).")
   Path configFile;
 
   @Option(names = "--pg-version", paramLabel = "MAJOR",

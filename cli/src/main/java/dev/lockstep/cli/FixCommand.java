@@ -2,11 +2,12 @@ package dev.lockstep.cli;
 
 import dev.lockstep.MigrationLinter;
 import dev.lockstep.fix.Applicability;
-import dev.lockstep.fix.FileWriter;
 import dev.lockstep.fix.FixSession;
 import dev.lockstep.fix.UnifiedDiff;
 import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.input.InputProblem;
+import dev.lockstep.io.AtomicWrite;
+import dev.lockstep.report.Escapes;
 import dev.lockstep.input.SqlFiles;
 import dev.lockstep.source.SourceFile;
 import dev.lockstep.split.SplitPlan;
@@ -70,7 +71,7 @@ final class FixCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     boolean failed = !problems.isEmpty();
     int changed = 0;
-    for (InputProblem p : problems) err.println(p.describe());
+    for (InputProblem p : problems) err.println(Escapes.text(p.describe()));
     for (SourceFile source : sources) {
       boolean stdin = input.readsStdin() && source.path().equals(input.stdinFilename);
       MigrationScript script = migrations.script(source);
@@ -80,7 +81,7 @@ final class FixCommand implements Callable<Integer> {
       }
       FixSession.Outcome outcome = FixSession.run(source, level, s -> migrations.lint(migrations.script(s)));
       if (outcome.refused() != null) {
-        err.println(source.path() + ": " + outcome.refused());
+        err.println(Escapes.text(source.path()) + ": " + outcome.refused());
         failed = true;
         if (stdin) out.print(source.text());
         continue;
@@ -88,7 +89,10 @@ final class FixCommand implements Callable<Integer> {
       boolean changes = outcome.changed(source.text());
       if (split && !stdin) {
         Split result = split(source, outcome.text(), out, err);
-        if (result == Split.FAILED) failed = true;
+        if (result == Split.FAILED) { // all or nothing: the fixes are not written without their split
+          failed = true;
+          continue;
+        }
         if (result == Split.WRITTEN) continue;
         if (result == Split.PENDING) changed++;
       }
@@ -100,13 +104,14 @@ final class FixCommand implements Callable<Integer> {
       } else if (diff) {
         out.print(UnifiedDiff.of(source.path(), source.text(), outcome.text()));
       } else if (check) {
-        out.println("would fix " + source.path());
+        out.println("would fix " + Escapes.text(source.path()));
       } else {
         try {
-          FileWriter.replace(Path.of(source.path()), encode(source.hasBom(), source.text()), encode(source.hasBom(), outcome.text()));
-          err.println("fixed " + source.path());
+          AtomicWrite.replace(Path.of(source.path()), encode(source.hasBom(), source.text()), encode(source.hasBom(), outcome.text()));
+          err.println("fixed " + Escapes.text(source.path()));
         } catch (IOException e) {
-          err.println(source.path() + ": not fixed, the file is unchanged: " + SqlFiles.describe(e));
+          err.println(Escapes.text(source.path()) + ": not fixed, the file is unchanged: "
+              + (e instanceof AtomicWrite.Refused ? e.getMessage() : SqlFiles.describe(e)));
           failed = true;
         }
       }
@@ -131,13 +136,13 @@ final class FixCommand implements Callable<Integer> {
     try {
       plan = Splitter.plan(path, script, migrations.lint(script));
     } catch (SplitRefused e) {
-      err.println(source.path() + ": not split: " + e.getMessage());
-      return Split.NONE;
+      err.println(Escapes.text(source.path()) + ": not split, nothing was changed: " + e.getMessage());
+      return Split.FAILED;
     }
     plan.notes().forEach(err::println);
     if (!plan.changes(fixedText)) return Split.NONE;
     String eol = FixSession.lineEnding(source.text());
-    String rest = FixSession.withLineEnding(plan.originalText(), eol);
+    String rest = plan.originalText(); // its edits' line breaks already follow the lines they land on
     if (!unsafeFixes || diff || check) {
       out.print(UnifiedDiff.of(source.path(), source.text(), rest));
       for (SplitPlan.NewFile f : plan.files()) {
@@ -145,7 +150,7 @@ final class FixCommand implements Callable<Integer> {
         out.print(f.replaces() == null ? UnifiedDiff.ofNewFile(f.path().toString(), text)
             : UnifiedDiff.of(f.path().toString(), f.replaces(), text));
       }
-      if (!unsafeFixes && !diff && !check) err.println(source.path() + ": split shown above; apply it with --unsafe-fixes --split");
+      if (!unsafeFixes && !diff && !check) err.println(Escapes.text(source.path()) + ": split shown above; apply it with --unsafe-fixes --split");
       return Split.PENDING;
     }
     List<SplitWriter.Write> writes = new java.util.ArrayList<>();
@@ -157,11 +162,11 @@ final class FixCommand implements Callable<Integer> {
     try {
       SplitWriter.write(path, writes);
     } catch (IOException e) {
-      err.println(source.path() + ": not split, nothing was changed: " + SqlFiles.describe(e));
+      err.println(Escapes.text(source.path()) + ": not split, nothing was changed: " + SqlFiles.describe(e));
       return Split.FAILED;
     }
-    for (SplitPlan.NewFile f : plan.files()) err.println((f.replaces() == null ? "created " : "updated ") + f.path());
-    err.println("split " + source.path());
+    for (SplitPlan.NewFile f : plan.files()) err.println((f.replaces() == null ? "created " : "updated ") + Escapes.text(f.path().toString()));
+    err.println("split " + Escapes.text(source.path()));
     return Split.WRITTEN;
   }
 

@@ -1,12 +1,17 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.engine.Limits;
 import dev.lockstep.frameworks.Framework;
 import dev.lockstep.frameworks.FrameworkDetector;
 import dev.lockstep.input.SqlFiles;
+import dev.lockstep.io.AtomicWrite;
+import dev.lockstep.source.BoundedRead;
 import dev.lockstep.source.InputException;
 import dev.lockstep.source.SourceFile;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -36,14 +41,14 @@ final class InitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (Files.exists(target) && !force) {
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !force) {
       throw new CommandLine.ParameterException(spec.commandLine(), target + " exists; use --force to overwrite it");
     }
     Map<Framework, Integer> counts = new EnumMap<>(Framework.class);
     SqlFiles files = SqlFiles.collect(List.of(dir));
     for (Path file : files.files()) {
       try {
-        SourceFile source = SourceFile.decode(file.toString(), Files.readAllBytes(file));
+        SourceFile source = SourceFile.decode(file.toString(), BoundedRead.file(file, Limits.DEFAULT_MAX_FILE_BYTES));
         counts.merge(FrameworkDetector.detect(file, source.text()).framework(), 1, Integer::sum);
       } catch (IOException | InputException e) {
         // unreadable files do not decide the framework
@@ -51,7 +56,16 @@ final class InitCommand implements Callable<Integer> {
     }
     Framework main = counts.entrySet().stream().max(Map.Entry.comparingByValue(Comparator.naturalOrder()))
         .map(Map.Entry::getKey).orElse(Framework.PLAIN);
-    Files.writeString(target, starter(main, counts.getOrDefault(main, 0), files.files().size()));
+    byte[] text = starter(main, counts.getOrDefault(main, 0), files.files().size()).getBytes(StandardCharsets.UTF_8);
+    try {
+      if (force) {
+        AtomicWrite.replace(target, text);
+      } else {
+        AtomicWrite.create(target, text, null);
+      }
+    } catch (AtomicWrite.Refused e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     spec.commandLine().getOut().printf("Wrote %s (%s: %d of %d migration files)%n", target, main.id(),
         counts.getOrDefault(main, 0), files.files().size());
     return 0;

@@ -1,6 +1,7 @@
 package dev.lockstep.cli;
 
 import dev.lockstep.input.SqlFiles;
+import dev.lockstep.io.AtomicWrite;
 import dev.lockstep.report.Baseline;
 import dev.lockstep.report.LintReport;
 import java.io.IOException;
@@ -49,7 +50,8 @@ final class LintCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Baseline accepted = baseline == null ? null : readBaseline(spec.commandLine(), baseline);
     LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, rules, output, run.cacheDir, history);
-    LintReport report = sizes.apply(setup.migrations.lintAll(setup.sources, setup.problems, run.threads()), setup.config, spec);
+    LintReport report = sizes.apply(setup.migrations.lintAll(setup.sources, setup.problems, run.threads()), setup.config, spec)
+        .withConfig(setup.config.file() == null ? null : setup.config.file().toString());
     if (accepted != null) report = accepted.filter(report);
     output.write(report, spec.commandLine().getOut(), setup.reportFiles);
     return report.exitCode(setup.failLevel);

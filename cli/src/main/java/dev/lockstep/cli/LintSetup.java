@@ -94,7 +94,7 @@ final class LintSetup {
     List<Path> filePaths = new ArrayList<>();
     for (String p : input.paths) {
       if (p.equals("-")) {
-        SqlFiles.readText(input.stdinFilename, System.in, sources, problems);
+        SqlFiles.readText(input.stdinFilename, System.in, migrations.limits(), sources, problems);
       } else {
         SqlFiles found = SqlFiles.collect(List.of(Path.of(p)));
         problems.addAll(found.problems());
@@ -113,7 +113,7 @@ final class LintSetup {
       Set<Path> since = changed;
       filePaths.removeIf(f -> !since.contains(f.toAbsolutePath().normalize()));
     }
-    SqlFiles.Read read = SqlFiles.read(filePaths, migrations::tooBig);
+    SqlFiles.Read read = SqlFiles.read(filePaths, migrations.limits());
     sources.addAll(read.sources());
     problems.addAll(read.problems());
     return changed;

@@ -1,6 +1,7 @@
 package dev.lockstep.cli;
 
 import dev.lockstep.pg.SecretMask;
+import dev.lockstep.report.Escapes;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -62,18 +63,18 @@ public final class Main implements Runnable {
     cli.setOut(o).setErr(e)
         .setExitCodeExceptionMapper(x -> EXIT_USAGE)
         .setParameterExceptionHandler((ex, a) -> {
-          ex.getCommandLine().getErr().println("lockstep: " + SecretMask.mask(ex.getMessage()));
+          ex.getCommandLine().getErr().println("lockstep: " + Escapes.text(SecretMask.mask(ex.getMessage())));
           ex.getCommandLine().getErr().println("Try 'lockstep " + (ex.getCommandLine() == cli(ex) ? "" : ex.getCommandLine().getCommandName() + " ") + "--help' for more information.");
           return EXIT_USAGE;
         })
         .setExecutionExceptionHandler((ex, c, p) -> {
           if (ex instanceof CommandFailure) {
-            c.getErr().println("lockstep: " + SecretMask.mask(ex.getMessage()));
+            c.getErr().println("lockstep: " + Escapes.text(SecretMask.mask(ex.getMessage())));
           } else if (ex instanceof java.io.IOException io) {
             // a file the command had to read or write: what and why, not a Java exception
-            c.getErr().println("lockstep: " + SecretMask.mask(describe(io)));
+            c.getErr().println("lockstep: " + Escapes.text(SecretMask.mask(describe(io))));
           } else {
-            c.getErr().println("lockstep: internal error: " + SecretMask.mask(String.valueOf(ex)));
+            c.getErr().println("lockstep: internal error: " + Escapes.text(SecretMask.mask(String.valueOf(ex))));
           }
           return EXIT_USAGE;
         });

@@ -1,5 +1,6 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.io.AtomicWrite;
 import dev.lockstep.input.SqlFiles;
 import dev.lockstep.report.LintReport;
 import dev.lockstep.report.Reporter;
@@ -104,7 +105,9 @@ public final class OutputOptions {
       StringBuilder text = new StringBuilder();
       Reporters.create(f.format()).write(report, text);
       try {
-        Files.writeString(f.file(), text.toString(), StandardCharsets.UTF_8);
+        AtomicWrite.replace(f.file(), text.toString().getBytes(StandardCharsets.UTF_8));
+      } catch (AtomicWrite.Refused e) {
+        throw new CommandFailure("--output " + f.format() + "=" + f.file() + ": " + e.getMessage());
       } catch (IOException e) {
         String problem = unwritable(f.file());
         throw new CommandFailure("--output " + f.format() + "=" + f.file() + ": "

@@ -155,7 +155,7 @@ final class PreflightCommand implements Callable<Integer> {
     SqlFiles found = SqlFiles.collect(paths);
     List<InputProblem> problems = new ArrayList<>(found.problems());
     List<Path> files = found.files().stream().filter(rules::included).toList();
-    SqlFiles.Read read = SqlFiles.read(files, linter::tooBig);
+    SqlFiles.Read read = SqlFiles.read(files, linter.limits());
     problems.addAll(read.problems());
     // Only the migrations about to run: those the tool's history table records are left out.
     List<String> notRead = new ArrayList<>();

@@ -116,7 +116,7 @@ class CliTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).contains(dir.resolve("missing.sql") + ": error: no such file or directory\n")
         .contains(binary + ": error: is a binary file, not SQL text\n")
-        .contains(latin1 + ": error: is not valid UTF-8: byte 0xE9 at 1:12\n")
+        .contains(latin1 + ":1:12: error: is not valid UTF-8: byte 0xE9\n")
         .contains(good + ":1:1: error [require-concurrent-index]");
     if (!root) assertThat(r.out()).contains(locked + ": error: permission denied\n");
   }

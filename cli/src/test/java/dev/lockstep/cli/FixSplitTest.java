@@ -134,7 +134,7 @@ class FixSplitTest {
     write("migrations/000007_orders.up.sql", up);
     write("migrations/000008_next.up.sql", "SELECT 1;\n");
     CliRunner.Result r = split();
-    assertThat(r.err()).contains(dir.resolve("migrations/000007_orders.up.sql") + ": not split: no free version between "
+    assertThat(r.err()).contains(dir.resolve("migrations/000007_orders.up.sql") + ": not split, nothing was changed: no free version between "
         + "000007 and the next migration (000008); renumber the later migrations first");
     assertThat(Files.readString(dir.resolve("migrations/000007_orders.up.sql"))).isEqualTo(up);
     assertThat(files()).hasSize(2);
@@ -201,7 +201,7 @@ class FixSplitTest {
     write("drizzle/0001_orders.sql", sql);
     write("drizzle/meta/_journal.json", "{\"entries\":[{\"idx\":1,\"tag\":\"0001_orders\"}]}");
     CliRunner.Result r = split();
-    assertThat(r.err()).contains("not split: drizzle-kit migrate runs migrations inside a transaction");
+    assertThat(r.err()).contains("not split, nothing was changed: drizzle-kit migrate runs migrations inside a transaction");
     assertThat(Files.readString(dir.resolve("drizzle/0001_orders.sql"))).isEqualTo(sql);
   }
 
@@ -270,5 +270,67 @@ class FixSplitTest {
         StandardCharsets.UTF_8)).isEqualTo((header("000007_orders.up.sql", true) + CONCURRENT).replace("\n", "\r\n"));
     assertThat(Files.readString(dir.resolve("migrations/000007_orders.up.sql")))
         .isEqualTo("SET lock_timeout = '2s';\r\nALTER TABLE orders ADD COLUMN note text;\r\n");
+  }
+
+  @Test
+  void aFlywayVersionTakenInAnotherFolderOfTheLocationIsNotUsedAgain() throws Exception {
+    write("db/migration/V2__orders.sql", "ALTER TABLE orders ADD COLUMN note text;\n" + INDEX);
+    write("db/migration/2024/V2.1__taken.sql", "SELECT 1;\n");
+    CliRunner.Result r = split();
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(files()).containsKey("db/migration/V2.0.1__orders_customer_idx_concurrently.sql")
+        .doesNotContainKey("db/migration/V2.1__orders_customer_idx_concurrently.sql");
+  }
+
+  @Test
+  void aScriptsSettingsAreWrittenBeforeTheScript() throws Exception {
+    Path file = write("db/migration/V2__orders.sql", "ALTER TABLE orders ADD COLUMN note text;\n" + INDEX);
+    CliRunner.Result r = split();
+    assertThat(r.code()).as(r.err()).isZero();
+    Path script = file.resolveSibling("V2.1__orders_customer_idx_concurrently.sql");
+    assertThat(r.err()).isEqualTo("created " + script + ".conf\ncreated " + script + "\nsplit " + file + "\n");
+  }
+
+  @Test
+  void aSplitThatIsRefusedChangesNothingNotEvenTheFixes() throws Exception {
+    String sql = "SET lock_timeout = '2s';\nALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total_cents >= 0);\n";
+    Path file = write("drizzle/0001_orders.sql", sql);
+    write("drizzle/meta/_journal.json", "{\"entries\": [{\"idx\": 1, \"tag\": \"0001_orders\"");
+    CliRunner.Result r = split();
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith(file + ": not split, nothing was changed: cannot read Drizzle's journal");
+    assertThat(Files.readString(file)).isEqualTo(sql);
+  }
+
+  @Test
+  void aDrizzleIndexThatWouldOverflowIsRefused() throws Exception {
+    String sql = "SET lock_timeout = '2s';\nALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total_cents >= 0);\n";
+    Path file = write("drizzle/0001_orders.sql", sql);
+    String journal = "{\"entries\":[{\"idx\":2147483647,\"when\":1,\"tag\":\"0001_orders\"}]}";
+    write("drizzle/meta/_journal.json", journal);
+    CliRunner.Result r = split();
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo(file + ": not split, nothing was changed: the last entry of meta/_journal.json has "
+        + "idx 2147483647; it must be a whole number from 0 to 2147483646 for the next migrations to follow it\n");
+    assertThat(files()).isEqualTo(Map.of("drizzle/0001_orders.sql", sql, "drizzle/meta/_journal.json", journal));
+  }
+
+  @Test
+  void aRerunAfterASplitThatWasStoppedCompletesItWithoutASecondCopy() throws Exception {
+    String original = "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n" + INDEX;
+    write("db/migration/V2__orders.sql", original);
+    assertThat(split().code()).isZero();
+    Map<String, String> complete = files();
+    String script = "db/migration/V2.1__orders_customer_idx_concurrently.sql";
+    assertThat(complete).containsKeys(script, script + ".conf");
+
+    // stopped after the settings only, then after the settings and the script: the original is as it was
+    for (boolean scriptWritten : new boolean[] {false, true}) {
+      Files.writeString(dir.resolve("db/migration/V2__orders.sql"), original);
+      if (!scriptWritten) Files.delete(dir.resolve(script));
+      CliRunner.Result rerun = split();
+      assertThat(rerun.code()).as(rerun.err()).isZero();
+      assertThat(files()).isEqualTo(complete);
+    }
   }
 }

@@ -33,11 +33,23 @@ class ConfigTest {
   }
 
   @Test
-  void discoveredFromTheWorkingDirectoryUpwards() throws Exception {
-    Path config = write("lockstep.toml", "pg-version = 15\n");
-    Files.createDirectories(dir.resolve("db/migrations"));
-    assertThat(ConfigLoader.discover(dir.resolve("db/migrations"))).isEqualTo(config);
+  void discoveredFromTheWorkingDirectoryUpToTheRepositoryRoot() throws Exception {
+    Path config = write("repo/lockstep.toml", "pg-version = 15\n");
+    Files.createDirectories(dir.resolve("repo/.git"));
+    Files.createDirectories(dir.resolve("repo/db/migrations"));
+    assertThat(ConfigLoader.discover(dir.resolve("repo/db/migrations"))).isEqualTo(config);
     assertThat(ConfigLoader.discover(Path.of("/"))).isNull();
+  }
+
+  @Test
+  void notAboveTheRepositoryRootNorAboveTheWorkingDirectoryOutsideOne() throws Exception {
+    write("lockstep.toml", "pg-version = 15\n");
+    Files.createDirectories(dir.resolve("repo/.git"));
+    Files.createDirectories(dir.resolve("repo/db"));
+    Files.createDirectories(dir.resolve("plain/db"));
+    assertThat(ConfigLoader.discover(dir.resolve("repo/db"))).isNull();
+    assertThat(ConfigLoader.discover(dir.resolve("plain/db"))).isNull();
+    assertThat(ConfigLoader.discover(dir)).isEqualTo(dir.resolve("lockstep.toml"));
   }
 
   @Test

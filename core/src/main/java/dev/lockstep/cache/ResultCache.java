@@ -7,17 +7,23 @@ import dev.lockstep.engine.Finding;
 import dev.lockstep.engine.SuppressedFinding;
 import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.parse.SyntaxError;
+import dev.lockstep.io.AtomicWrite;
+import dev.lockstep.source.BoundedRead;
 import dev.lockstep.source.SourceFile;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +37,23 @@ import java.util.TreeSet;
  * is keyed by everything a result depends on: this build, the settings, the file's path, its
  * migration tool and transaction plan (which already reflect side files such as a Flyway
  * {@code .conf}), and its text. Each path has one entry, replaced when any of that changes, so the
- * folder holds at most one entry per file and settings. An entry that cannot be read is a miss;
- * an entry that cannot be written is skipped: the cache never changes what a run reports.
+ * folder holds at most one entry per file and settings. An entry starts with a digest of its key
+ * and of the rest of its bytes, so one that was edited or cut short is a miss, as is one that cannot
+ * be read; an entry that cannot be written is skipped: the cache never changes what a run reports.
+ * The folder is private (0700): one that another user owns or may write to is not used.
  */
 public final class ResultCache {
-  private static final String FORMAT = "lockstep result cache 1";
+  private static final String FORMAT = "lockstep result cache 2";
+  private static final long MAX_ENTRY_BYTES = 64L << 20;
+  private static final FileAttribute<Set<PosixFilePermission>> PRIVATE =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
   private static final ObjectMapper JSON = new ObjectMapper()
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
   private final Path dir;
   private final String settings;
   private final String build;
+  private Boolean trusted;
 
   /**
    * @param dir      the cache folder; created when missing
@@ -79,9 +91,16 @@ public final class ResultCache {
 
   /** The result kept under this key, for this script's source, or null. */
   public FileResult get(Key key, SourceFile source) {
+    if (!trusted()) return null;
     try {
-      if (!Files.isRegularFile(key.file())) return null;
-      Entry e = JSON.readValue(key.file().toFile(), Entry.class);
+      if (!Files.isRegularFile(key.file(), LinkOption.NOFOLLOW_LINKS)) return null;
+      byte[] stored = BoundedRead.file(key.file(), MAX_ENTRY_BYTES);
+      int newline = indexOf(stored, (byte) '\n');
+      if (newline < 0) return null;
+      byte[] body = Arrays.copyOfRange(stored, newline + 1, stored.length);
+      String digest = new String(stored, 0, newline, StandardCharsets.US_ASCII);
+      if (!digest.equals(digest(key, body))) return null; // edited, cut short, or made for another key
+      Entry e = JSON.readValue(body, Entry.class);
       if (!key.content().equals(e.key())) return null; // the file, its tool, the settings or the build changed
       return new FileResult(source, e.findings(), e.suppressed(), e.syntaxErrors(), e.framework());
     } catch (IOException | RuntimeException e) {
@@ -91,28 +110,74 @@ public final class ResultCache {
 
   /** Keeps a result; one that could not be written is simply not kept. */
   public void put(Key key, FileResult result) {
-    Path file = key.file();
-    Path tmp = null;
+    if (!trusted()) return;
     try {
-      Files.createDirectories(file.getParent());
-      tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + "."
-          + Thread.currentThread().getId() + ".tmp");
-      JSON.writeValue(tmp.toFile(), new Entry(key.content(), result.framework(), result.findings(),
+      Files.createDirectories(key.file().getParent(), PRIVATE);
+      byte[] body = JSON.writeValueAsBytes(new Entry(key.content(), result.framework(), result.findings(),
           result.suppressed(), result.syntaxErrors()));
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      byte[] digest = (digest(key, body) + "\n").getBytes(StandardCharsets.US_ASCII);
+      byte[] stored = Arrays.copyOf(digest, digest.length + body.length);
+      System.arraycopy(body, 0, stored, digest.length, body.length);
+      AtomicWrite.replace(key.file(), stored);
     } catch (IOException | RuntimeException e) {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // nothing more to do: a stray temporary file is harmless
-        }
+      // not kept: the next run lints the file again
+    }
+  }
+
+  /**
+   * Whether the cache folder is ours alone: created 0700 when missing; one another user owns or
+   * may write to could hold planted entries, so it is neither read nor written.
+   */
+  private boolean trusted() {
+    if (trusted == null) {
+      try {
+        Files.createDirectories(dir, PRIVATE);
+        PosixFileAttributes attributes = Files.readAttributes(dir, PosixFileAttributes.class);
+        boolean othersWrite = attributes.permissions().contains(PosixFilePermission.GROUP_WRITE)
+            || attributes.permissions().contains(PosixFilePermission.OTHERS_WRITE);
+        trusted = !othersWrite && ownedByThisUser(dir);
+      } catch (UnsupportedOperationException e) {
+        trusted = Files.isDirectory(dir); // no POSIX owners here (Windows): the folder's ACL decides
+      } catch (IOException | RuntimeException e) {
+        trusted = false;
       }
     }
+    return trusted;
+  }
+
+  /** Whether this process's user owns {@code dir}: the owner of a file just created in it. */
+  private static boolean ownedByThisUser(Path dir) throws IOException {
+    Path probe = Files.createTempFile(dir, ".owner", ".tmp");
+    try {
+      return Files.getOwner(probe).equals(Files.getOwner(dir));
+    } finally {
+      Files.deleteIfExists(probe);
+    }
+  }
+
+  /** For tests: edits an entry's body and gives it the digest {@link #put} would, so that it is read as kept. */
+  static void reseal(Path entry, java.util.function.UnaryOperator<String> edit) throws IOException {
+    String stored = Files.readString(entry, StandardCharsets.UTF_8);
+    byte[] body = edit.apply(stored.substring(stored.indexOf('\n') + 1)).getBytes(StandardCharsets.UTF_8);
+    Key key = new Key(entry, JSON.readValue(body, Entry.class).key());
+    Files.write(entry, (digest(key, body) + "\n" + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The digest an entry's first line holds: of its key and of the bytes that follow. */
+  private static String digest(Key key, byte[] body) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(sha256(FORMAT, key.content()).getBytes(StandardCharsets.US_ASCII));
+      digest.update(body);
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int indexOf(byte[] bytes, byte b) {
+    for (int i = 0; i < bytes.length; i++) if (bytes[i] == b) return i;
+    return -1;
   }
 
   /**

@@ -3,14 +3,15 @@ package dev.lockstep.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.lockstep.engine.Limits;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.engine.Suggestions;
 import dev.lockstep.frameworks.Framework;
 import dev.lockstep.engine.Durations;
+import dev.lockstep.source.BoundedRead;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Finds and reads the configuration: {@code lockstep.toml} or {@code .lockstep.yaml} in the working
@@ -26,6 +31,8 @@ import java.util.regex.Pattern;
  * errors that name the file and line, with a suggestion where one is close.
  */
 public final class ConfigLoader {
+  /** A configuration is a few lines; anything this big is not one (and is never read whole). */
+  private static final long MAX_CONFIG_BYTES = 1L << 20;
   public static final List<String> FILE_NAMES = List.of("lockstep.toml", ".lockstep.toml", ".lockstep.yaml", ".lockstep.yml");
   private static final Set<String> TOP_KEYS = Set.of("pg-version", "fail-level", "format", "assume-in-transaction",
       "include-down", "max-lock-timeout", "max-file-size", "max-parse-time", "runner-sets-lock-timeout", "require-suppression-reason", "include",
@@ -40,13 +47,44 @@ public final class ConfigLoader {
     this.ruleIds = ruleIds;
   }
 
-  /** The nearest config file from {@code start} upwards, or null. */
+  /**
+   * The nearest config file from {@code start} up to the repository root (the nearest folder
+   * holding {@code .git}), or in {@code start} alone outside a repository; null when there is none.
+   * A file above the repository (a shared parent, another user's home) is never applied.
+   */
   public static Path discover(Path start) {
-    for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+    Path from = start.toAbsolutePath().normalize();
+    Path root = repositoryRoot(from);
+    for (Path dir = from; dir != null; dir = dir.getParent()) {
       for (String name : FILE_NAMES) {
         Path candidate = dir.resolve(name);
         if (Files.isRegularFile(candidate)) return candidate;
       }
+      if (root == null || dir.equals(root)) break;
+    }
+    return null;
+  }
+
+  /**
+   * A YAML document as a tree, with aliases resolved to what their anchors hold (a list included:
+   * {@code include: *globs}), duplicate keys refused and alias expansion bounded.
+   */
+  private static JsonNode yaml(String text) throws IOException {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    options.setMaxAliasesForCollections(50);
+    try {
+      Object document = new Yaml(new SafeConstructor(options)).load(text);
+      return new ObjectMapper().valueToTree(document);
+    } catch (YAMLException | IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  /** The nearest folder from {@code dir} upwards that holds {@code .git} (a folder, or a worktree's file), or null. */
+  static Path repositoryRoot(Path dir) {
+    for (Path d = dir; d != null; d = d.getParent()) {
+      if (Files.exists(d.resolve(".git"))) return d;
     }
     return null;
   }
@@ -55,9 +93,12 @@ public final class ConfigLoader {
     this.file = configFile;
     JsonNode root;
     try {
-      text = Files.readString(configFile);
-      ObjectMapper mapper = configFile.getFileName().toString().endsWith(".toml") ? new TomlMapper() : new YAMLMapper();
-      root = mapper.readTree(text);
+      text = new String(BoundedRead.file(configFile, MAX_CONFIG_BYTES), StandardCharsets.UTF_8);
+      root = configFile.getFileName().toString().endsWith(".toml") ? new TomlMapper().readTree(text) : yaml(text);
+    } catch (BoundedRead.TooLarge e) {
+      throw new ConfigException(configFile + ": cannot read the configuration: larger than " + (MAX_CONFIG_BYTES >> 20) + " MiB");
+    } catch (BoundedRead.NotRegularFile e) {
+      throw new ConfigException(configFile + ": cannot read the configuration: it " + e.getMessage());
     } catch (IOException e) {
       String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
       throw new ConfigException(configFile + ": cannot read the configuration: " + reason);
@@ -92,6 +133,8 @@ public final class ConfigLoader {
     if (maxFileText != null) {
       maxFileBytes = Limits.bytes(maxFileText).orElseThrow(() -> error("max-file-size",
           "max-file-size must be a size such as '16MiB' or '500k', got '" + maxFileText + "'"));
+      String tooLarge = Limits.fileSizeLimitProblem(maxFileBytes);
+      if (tooLarge != null) throw error("max-file-size", tooLarge);
     }
     Long maxParseMillis = null;
     String maxParseText = string(root, "max-parse-time");

@@ -65,6 +65,8 @@ public record Settings(LintOptions options, Severity failLevel, boolean includeD
     if (o.maxFileSize() != null) {
       maxFile = Limits.bytes(o.maxFileSize())
           .orElseThrow(() -> new IllegalArgumentException("--max-file-size: not a size: " + o.maxFileSize()));
+      String tooLarge = Limits.fileSizeLimitProblem(maxFile);
+      if (tooLarge != null) throw new IllegalArgumentException("--" + tooLarge);
     }
     long maxParse = config.maxParseMillis() != null ? config.maxParseMillis() : Limits.DEFAULT_MAX_PARSE_MILLIS;
     if (o.maxParseTime() != null) {

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 public record Limits(long maxFileBytes, long maxParseMillis) {
   public static final long DEFAULT_MAX_FILE_BYTES = 16L << 20;
   public static final long DEFAULT_MAX_PARSE_MILLIS = 60_000;
+  /** A file is held in memory whole (bytes, then text and tree): a limit above this is refused. */
+  public static final long LARGEST_MAX_FILE_BYTES = 1L << 30;
   private static final Pattern SIZE = Pattern.compile("(?i)\\s*(\\d+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?\\s*");
 
   public static Limits defaults() {
@@ -23,14 +25,41 @@ public record Limits(long maxFileBytes, long maxParseMillis) {
   public static Optional<Long> bytes(String text) {
     Matcher m = SIZE.matcher(text);
     if (!m.matches()) return Optional.empty();
-    long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
-    return Optional.of(switch (unit.charAt(0)) {
-      case 'k' -> n << 10;
-      case 'm' -> n << 20;
-      case 'g' -> n << 30;
-      default -> n;
-    });
+    int shift = switch (unit.charAt(0)) {
+      case 'k' -> 10;
+      case 'm' -> 20;
+      case 'g' -> 30;
+      default -> 0;
+    };
+    if (m.group(1).length() > 12) return Optional.empty(); // more than any disk holds; no overflow
+    return Optional.of(Long.parseLong(m.group(1)) << shift);
+  }
+
+  /** Why a max-file-size is refused, or null: above {@link #LARGEST_MAX_FILE_BYTES} no file could be held. */
+  public static String fileSizeLimitProblem(long bytes) {
+    if (bytes <= LARGEST_MAX_FILE_BYTES) return null;
+    return "max-file-size can be at most " + describe(LARGEST_MAX_FILE_BYTES) + " (a file is held in memory whole), got "
+        + describe(bytes);
+  }
+
+  /** Why a file of this many bytes is not checked, or null when it is within max-file-size. */
+  public String tooBig(long bytes) {
+    if (bytes <= maxFileBytes) return null;
+    return "is " + describe(bytes) + ", larger than max-file-size (" + describe(maxFileBytes)
+        + "): not checked (raise max-file-size to check it)";
+  }
+
+  /** Why a stream that went on past max-file-size (a device, a pipe, a growing file) is not checked. */
+  public String tooBigStream() {
+    return "holds more than max-file-size (" + describe(maxFileBytes) + "): not checked (raise max-file-size to check it)";
+  }
+
+  /** Why a file that outgrew the Java heap (read or parsed) is not checked. */
+  public static String outOfMemory() {
+    long mib = Runtime.getRuntime().maxMemory() >> 20;
+    return "needs more memory than the Java heap allows (" + mib + " MiB): not checked "
+        + "(give Java more, e.g. LOCKSTEP_JAVA_OPTS=-Xmx4g)";
   }
 
   /** "16 MiB", "5.0 MiB", "700 KiB", "12 bytes" for messages. */

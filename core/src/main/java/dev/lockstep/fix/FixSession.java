@@ -27,12 +27,10 @@ public final class FixSession {
       return new Outcome(source.text(), 0, "it does not parse (" + first.syntaxErrors().get(0).message()
           + " at " + source.position(first.syntaxErrors().get(0).offset()) + "); left untouched");
     }
-    String eol = lineEnding(source.text());
     String text = source.text();
     LintPass result = first;
     for (int round = 1; round <= MAX_ROUNDS; round++) {
-      String next = Fixer.apply(text, result.findings(), level);
-      next = withLineEnding(next, eol);
+      String next = Fixer.apply(text, result.findings(), level); // inserted line breaks follow their line's
       if (next.equals(text)) return new Outcome(text, round - 1, null);
       SourceFile fixed = SourceFile.of(source.path(), next);
       result = lint.apply(fixed);
@@ -45,13 +43,28 @@ public final class FixSession {
     return new Outcome(source.text(), MAX_ROUNDS, "fixes did not settle after " + MAX_ROUNDS + " rounds; left untouched");
   }
 
-  /** "\r\n" for a CRLF file, else "\n". */
+  /** The ending most lines of a file have (CRLF, a lone CR, else LF), for the files a split creates. */
   public static String lineEnding(String text) {
-    return text.contains("\r\n") ? "\r\n" : "\n";
+    int crlf = 0;
+    int cr = 0;
+    int lf = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+        crlf++;
+        i++;
+      } else if (c == '\r') {
+        cr++;
+      } else if (c == '\n') {
+        lf++;
+      }
+    }
+    if (crlf > lf && crlf >= cr) return "\r\n";
+    return cr > lf ? "\r" : "\n";
   }
 
-  /** Inserted text uses \n: in a CRLF file, write the new line breaks as CRLF too. */
+  /** A new file's text (written with LF) with the given line ending. */
   public static String withLineEnding(String text, String eol) {
-    return eol.equals("\n") ? text : text.replace("\r\n", "\n").replace("\n", eol);
+    return LineEndings.adapt(text, eol);
   }
 }

@@ -24,7 +24,10 @@ public record TextEdit(int start, int end, String text) {
   public static String applyAll(String text, List<TextEdit> edits) {
     List<TextEdit> sorted = edits.stream().sorted(Comparator.comparingInt(TextEdit::start)).toList();
     StringBuilder sb = new StringBuilder(text);
-    for (int i = sorted.size() - 1; i >= 0; i--) sb.replace(sorted.get(i).start(), sorted.get(i).end(), sorted.get(i).text());
+    for (int i = sorted.size() - 1; i >= 0; i--) {
+      TextEdit e = sorted.get(i);
+      sb.replace(e.start(), e.end(), LineEndings.adapt(e.text(), LineEndings.at(text, e.start())));
+    }
     return sb.toString();
   }
 }

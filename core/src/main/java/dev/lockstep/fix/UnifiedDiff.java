@@ -25,7 +25,7 @@ public final class UnifiedDiff {
     int aEnd = Math.min(a.size(), a.size() - suffix + CONTEXT);
     int bEnd = Math.min(b.size(), b.size() - suffix + CONTEXT);
     StringBuilder sb = new StringBuilder();
-    sb.append("--- a/").append(path).append('\n').append("+++ b/").append(path).append('\n');
+    sb.append("--- ").append(header("a/" + path)).append('\n').append("+++ ").append(header("b/" + path)).append('\n');
     sb.append("@@ -").append(range(from, aEnd - from)).append(" +").append(range(from, bEnd - from)).append(" @@\n");
     for (int i = from; i < prefix; i++) sb.append(' ').append(a.get(i)).append('\n');
     for (int i = prefix; i < a.size() - suffix; i++) sb.append('-').append(a.get(i)).append('\n');
@@ -37,7 +37,7 @@ public final class UnifiedDiff {
   /** A diff that creates {@code path} with {@code text}. */
   public static String ofNewFile(String path, String text) {
     List<String> b = lines(text);
-    StringBuilder sb = new StringBuilder("--- /dev/null\n+++ b/").append(path).append('\n');
+    StringBuilder sb = new StringBuilder("--- /dev/null\n+++ ").append(header("b/" + path)).append('\n');
     sb.append("@@ -0,0 ").append('+').append(range(0, b.size())).append(" @@\n");
     for (String line : b) sb.append('+').append(line).append('\n');
     return sb.toString();
@@ -51,5 +51,29 @@ public final class UnifiedDiff {
     List<String> out = new ArrayList<>(List.of(text.split("\r?\n", -1)));
     if (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) out.remove(out.size() - 1);
     return out;
+  }
+
+  /**
+   * A file name in a header, quoted as git quotes it ("a/x\ny.sql") when it holds a control
+   * character, a quote or a backslash: a name with a line break must not start a header or hunk line.
+   */
+  static String header(String name) {
+    boolean plain = name.chars().noneMatch(c -> c < 0x20 || c == 0x7f || c == '"' || c == '\\');
+    if (plain) return name;
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : name.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\t' -> out.append("\\t");
+        case '\r' -> out.append("\\r");
+        default -> {
+          if (c < 0x20 || c == 0x7f) out.append(String.format("\\%03o", (int) c));
+          else out.append(c);
+        }
+      }
+    }
+    return out.append('"').toString();
   }
 }

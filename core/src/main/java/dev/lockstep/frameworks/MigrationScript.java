@@ -8,6 +8,8 @@ import dev.lockstep.parse.PsqlScript;
 import dev.lockstep.source.Placeholder;
 import dev.lockstep.source.SourceFile;
 import dev.lockstep.source.Span;
+import dev.lockstep.source.BoundedRead;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -157,11 +159,15 @@ public record MigrationScript(Framework framework, String reason, SourceFile sou
     }
   }
 
+  /** A Flyway script's .conf holds a few settings; a bigger one, or a pipe, is not read. */
+  private static final long MAX_CONF_BYTES = 1L << 20;
+
   /** Flyway wraps a script in a transaction unless its .conf says executeInTransaction=false. */
   private static Mode flywayMode(Path path) {
     Path conf = path.resolveSibling(path.getFileName() + ".conf");
     try {
-      if (Files.exists(conf) && Files.readString(conf).replace(" ", "").contains("executeInTransaction=false")) {
+      if (Files.exists(conf) && new String(BoundedRead.file(conf, MAX_CONF_BYTES), StandardCharsets.UTF_8)
+          .replace(" ", "").contains("executeInTransaction=false")) {
         return Mode.AUTOCOMMIT;
       }
     } catch (java.io.IOException e) {

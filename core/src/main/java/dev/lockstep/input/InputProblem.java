@@ -1,5 +1,6 @@
 package dev.lockstep.input;
 
+import dev.lockstep.source.InputException;
 import dev.lockstep.source.Position;
 
 /**
@@ -11,6 +12,11 @@ import dev.lockstep.source.Position;
 public record InputProblem(String path, Position at, String message) {
   public InputProblem(String path, String message) {
     this(path, null, message);
+  }
+
+  /** The problem of a file that is not text, at the place it names. */
+  public static InputProblem of(InputException e) {
+    return new InputProblem(e.path(), e.at(), e.getMessage());
   }
 
   /** "path: message", or "path:line:col: message" when the place is known. */

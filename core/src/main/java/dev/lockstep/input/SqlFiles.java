@@ -1,5 +1,7 @@
 package dev.lockstep.input;
 
+import dev.lockstep.engine.Limits;
+import dev.lockstep.source.BoundedRead;
 import dev.lockstep.source.InputException;
 import dev.lockstep.source.SourceFile;
 import java.io.IOException;
@@ -17,7 +19,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.LongFunction;
 
 /**
  * Expands the paths given on the command line into migration files: files as named,
@@ -63,6 +64,8 @@ public final class SqlFiles {
             found.add(file);
           } else if (attrs.isSymbolicLink()) { // following it failed: a migration that cannot be read
             problems.add(new InputProblem(file.toString(), "broken symbolic link"));
+          } else if (attrs.isOther()) { // a pipe or device named like a migration: never opened, never passed over
+            found.add(file);
           }
           return FileVisitResult.CONTINUE;
         }
@@ -84,39 +87,50 @@ public final class SqlFiles {
   public record Read(List<SourceFile> sources, List<InputProblem> problems) {}
 
   /**
-   * Reads listed files. A file that is too big (by {@code tooBig}, which gives the reason or
-   * null) is not read; one that vanished or became unreadable since it was listed, or is not text,
-   * becomes a problem; the others are still read.
+   * Reads listed files, each at most max-file-size bytes whatever its size claims to be. A file
+   * that is too big, not a regular file (a named pipe would wait forever for a writer), vanished or
+   * became unreadable since it was listed, or is not text, becomes a problem of its own; the others
+   * are still read.
    */
-  public static Read read(List<Path> files, LongFunction<String> tooBig) {
+  public static Read read(List<Path> files, Limits limits) {
     List<SourceFile> sources = new ArrayList<>();
     List<InputProblem> problems = new ArrayList<>();
     for (Path file : files) {
       try {
-        String big = tooBig.apply(Files.size(file));
-        if (big != null) {
-          problems.add(new InputProblem(file.toString(), big));
-          continue;
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-          readText(file.toString(), in, sources, problems);
-        }
+        sources.add(SourceFile.decode(file.toString(), BoundedRead.file(file, limits.maxFileBytes())));
+      } catch (InputException e) {
+        problems.add(InputProblem.of(e));
       } catch (IOException e) {
-        problems.add(new InputProblem(file.toString(), describe(e)));
+        problems.add(new InputProblem(file.toString(), describe(e, limits)));
+      } catch (OutOfMemoryError e) {
+        problems.add(new InputProblem(file.toString(), Limits.outOfMemory()));
       }
     }
     return new Read(sources, problems);
   }
 
-  /** Reads a stream (a file, or standard input) as a source, or adds why it cannot be one. */
-  public static void readText(String name, InputStream in, List<SourceFile> sources, List<InputProblem> problems) {
+  /**
+   * Reads standard input (or another stream) as a source of at most max-file-size bytes, or adds
+   * why it cannot be one.
+   */
+  public static void readText(String name, InputStream in, Limits limits, List<SourceFile> sources,
+                              List<InputProblem> problems) {
     try {
-      sources.add(SourceFile.decode(name, in.readAllBytes()));
+      sources.add(SourceFile.decode(name, BoundedRead.stream(in, limits.maxFileBytes())));
     } catch (InputException e) {
-      problems.add(new InputProblem(name, e.getMessage()));
+      problems.add(InputProblem.of(e));
     } catch (IOException e) {
-      problems.add(new InputProblem(name, describe(e)));
+      problems.add(new InputProblem(name, describe(e, limits)));
+    } catch (OutOfMemoryError e) {
+      problems.add(new InputProblem(name, Limits.outOfMemory()));
     }
+  }
+
+  private static String describe(IOException e, Limits limits) {
+    if (e instanceof BoundedRead.TooLarge big) {
+      return big.knownSize() >= 0 ? limits.tooBig(big.knownSize()) : limits.tooBigStream();
+    }
+    return describe(e);
   }
 
   /** A short reason for an I/O failure, without a stack trace. */
@@ -124,6 +138,9 @@ public final class SqlFiles {
     if (e instanceof FileSystemLoopException) return "symbolic link loop (skipped)";
     if (e instanceof AccessDeniedException) return "permission denied";
     if (e instanceof NoSuchFileException) return "no such file or directory";
+    if (e instanceof BoundedRead.NotRegularFile) {
+      return e.getMessage() + ": not checked (to check what it holds, pipe it to standard input: '-')";
+    }
     String reason = e.getMessage();
     return "cannot read: " + (reason == null ? e.getClass().getSimpleName() : reason);
   }

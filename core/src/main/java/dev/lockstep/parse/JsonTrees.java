@@ -14,6 +14,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads JSON into the same tree as Jackson's {@code ObjectMapper.readTree}, without an
@@ -36,12 +40,32 @@ public final class JsonTrees {
   /** The tree of a JSON document that libpg_query wrote. */
   public static JsonNode readLibpgQuery(String json) throws IOException {
     try (JsonParser parser = LIBPG_QUERY_JSON.createParser(json)) {
-      return read(parser);
+      return read(parser, false);
     }
   }
 
+  /**
+   * The tree of a parse result, read so that memory grows with what rules read rather than with
+   * the statement: the rows of a {@code VALUES} list past the first {@link #KEPT_ROWS} are not
+   * built. What a rule reads from them, the strings they hold (an enum value used too early), is
+   * kept once each, in one row after the kept ones.
+   */
+  public static JsonNode readParseTree(String json) throws IOException {
+    try (JsonParser parser = LIBPG_QUERY_JSON.createParser(json)) {
+      return read(parser, true);
+    }
+  }
+
+  /** Rows of a VALUES list that a parse tree holds in full. */
+  static final int KEPT_ROWS = 100;
+
   /** The tree of the one document {@code parser} reads; null when the input is empty. */
   public static JsonNode read(JsonParser parser) throws IOException {
+    return read(parser, false);
+  }
+
+  private static JsonNode read(JsonParser parser, boolean compactValues) throws IOException {
+    Map<ArrayNode, Set<String>> valuesLists = new IdentityHashMap<>();
     Deque<ContainerNode<?>> open = new ArrayDeque<>();
     String field = null;
     JsonNode root = null;
@@ -53,12 +77,25 @@ public final class JsonTrees {
           continue;
         }
         case END_OBJECT, END_ARRAY -> {
-          open.pop();
+          ContainerNode<?> closed = open.pop();
+          Set<String> strings = closed instanceof ArrayNode a ? valuesLists.remove(a) : null;
+          if (strings != null && !strings.isEmpty()) ((ArrayNode) closed).add(stringsRow(strings));
           if (open.isEmpty()) return root;
           continue;
         }
-        case START_OBJECT -> value = NODES.objectNode();
-        case START_ARRAY -> value = NODES.arrayNode();
+        case START_OBJECT -> {
+          if (open.peek() instanceof ArrayNode rows && valuesLists.containsKey(rows) && rows.size() >= KEPT_ROWS) {
+            collectStrings(parser, valuesLists.get(rows)); // a row no rule reads whole
+            continue;
+          }
+          value = NODES.objectNode();
+        }
+        case START_ARRAY -> {
+          value = NODES.arrayNode();
+          if (compactValues && "valuesLists".equals(field) && open.peek() instanceof ObjectNode) {
+            valuesLists.put((ArrayNode) value, new LinkedHashSet<>());
+          }
+        }
         case VALUE_STRING -> value = NODES.textNode(parser.getText());
         case VALUE_NUMBER_INT -> value = switch (parser.getNumberType()) {
           case INT -> NODES.numberNode(parser.getIntValue());
@@ -88,5 +125,32 @@ public final class JsonTrees {
     }
     if (!open.isEmpty()) throw new JsonParseException(parser, "unexpected end of input");
     return root;
+  }
+
+  /** Reads past the object just opened, adding the text of every "sval" in it. */
+  private static void collectStrings(JsonParser parser, Set<String> out) throws IOException {
+    int depth = 1;
+    String field = null;
+    while (depth > 0) {
+      JsonToken token = parser.nextToken();
+      if (token == null) throw new JsonParseException(parser, "unexpected end of input");
+      switch (token) {
+        case START_OBJECT, START_ARRAY -> depth++;
+        case END_OBJECT, END_ARRAY -> depth--;
+        case FIELD_NAME -> field = parser.currentName();
+        case VALUE_STRING -> {
+          if ("sval".equals(field)) out.add(parser.getText());
+        }
+        default -> { }
+      }
+    }
+  }
+
+  /** {"List":{"items":[{"A_Const":{"sval":{"sval":...}}}, ...]}}: the strings of the rows not built. */
+  private static JsonNode stringsRow(Set<String> strings) {
+    ObjectNode row = NODES.objectNode();
+    ArrayNode items = row.putObject("List").putArray("items");
+    for (String s : strings) items.addObject().putObject("A_Const").putObject("sval").put("sval", s);
+    return row;
   }
 }

@@ -137,14 +137,22 @@ final class SqlLexer {
   private void dollarString() {
     int tagEnd = dollarTagEnd();
     String tag = text.substring(pos, tagEnd);
-    int close = text.indexOf(tag, tagEnd);
-    if (close < 0 || close + tag.length() > end) {
+    int close = indexOfBefore(tag, tagEnd); // within the range: lexing many small ranges stays linear
+    if (close < 0) {
       pos = end;
       unterminated = true;
     } else {
       pos = close + tag.length();
     }
     kind = Kind.DOLLAR_STRING;
+  }
+
+  /** Where {@code tag} starts at or after {@code from} and ends by the range's end, or -1. */
+  private int indexOfBefore(String tag, int from) {
+    for (int i = from; i + tag.length() <= end; i++) {
+      if (text.startsWith(tag, i)) return i;
+    }
+    return -1;
   }
 
   private static boolean isIdentStart(char c) {

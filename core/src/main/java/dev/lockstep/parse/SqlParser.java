@@ -36,9 +36,12 @@ public final class SqlParser {
   }
 
   public ParsedFile parse(SourceFile source) {
-    FileParse run = new FileParse(source);
+    String blanked = CommentBodies.blank(ConstantRows.blank(source.parseText()));
+    FileParse run = new FileParse(blanked == source.parseText() ? source : source.withParseText(blanked));
+    java.util.Set<String> called = java.util.Set.of();
     try {
       run.parseRange(0, source.parseText().length());
+      called = run.calledFunctions();
     } catch (WasmTrap e) {
       engine = null; // its memory may be inconsistent
       int at = run.resumeAt;
@@ -47,7 +50,6 @@ public final class SqlParser {
     if (engine != null && engine.memoryBytes() > RECYCLE_ABOVE_BYTES) engine = null;
     run.statements.sort((a, b) -> Integer.compare(a.span().start(), b.span().start()));
     run.errors.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
-    java.util.Set<String> called = calledFunctions(run.statements);
     List<Statement> numbered = new ArrayList<>();
     boolean stopped = run.errors.stream().anyMatch(SyntaxError::stoppedParsing);
     for (Statement s : run.statements) {
@@ -67,16 +69,9 @@ public final class SqlParser {
     return new ParsedFile(source, numbered, run.errors);
   }
 
-  /** Names of functions and procedures the file calls with a top-level SELECT or CALL. */
-  private static java.util.Set<String> calledFunctions(List<Statement> statements) {
-    java.util.Set<String> out = new java.util.HashSet<>();
-    for (Statement s : statements) {
-      String kind = s.node().kind();
-      if (!kind.equals("SelectStmt") && !kind.equals("CallStmt")) continue;
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"?([A-Za-z_][A-Za-z0-9_$]*)\"?\\s*\\(").matcher(s.text());
-      while (m.find()) out.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
-    }
-    return out;
+  /** Stops work past the file's deadline (the thread is interrupted) as the wasm parser does. */
+  private static void checkDeadline() {
+    if (Thread.currentThread().isInterrupted()) throw new WasmTrap(WasmTrap.STOPPED);
   }
 
   /** The statements a DO block, or a function this file calls, runs, parsed where they stand in the file. */
@@ -199,7 +194,7 @@ public final class SqlParser {
     void addStatements(String json, int from, int to) {
       int base = source.byteOffsetOfChar(from);
       int endByte = source.byteOffsetOfChar(to);
-      for (JsonNode raw : readJson(json).path("stmts")) {
+      for (JsonNode raw : readParseTree(json).path("stmts")) {
         int startByte = base + raw.path("stmt_location").asInt(0);
         int len = raw.path("stmt_len").asInt(0);
         int stopByte = len == 0 ? endByte : startByte + len; // 0: the statement runs to the end
@@ -211,12 +206,40 @@ public final class SqlParser {
       }
     }
 
+    /**
+     * Names of functions and procedures the file calls with a top-level SELECT or CALL: a name
+     * token followed by an opening parenthesis (comments and spaces between allowed).
+     */
+    java.util.Set<String> calledFunctions() {
+      java.util.Set<String> out = new java.util.HashSet<>();
+      for (Statement s : statements) {
+        String kind = s.node().kind();
+        if (!kind.equals("SelectStmt") && !kind.equals("CallStmt")) continue;
+        resumeAt = s.span().start();
+        checkDeadline();
+        SqlLexer lx = new SqlLexer(text, s.span().start(), s.span().end());
+        String name = null;
+        while (lx.next()) {
+          if (lx.isTrivia()) continue;
+          if (name != null && lx.kind() == SqlLexer.Kind.OTHER && text.charAt(lx.start()) == '(') out.add(name);
+          name = switch (lx.kind()) {
+            case WORD -> text.substring(lx.start(), lx.end()).toLowerCase(java.util.Locale.ROOT);
+            case QUOTED_IDENT -> lx.unterminated() ? null
+                : text.substring(lx.start() + 1, lx.end() - 1).replace("\"\"", "\"").toLowerCase(java.util.Locale.ROOT);
+            default -> null;
+          };
+        }
+      }
+      return out;
+    }
+
     List<Comment> commentsBetween(int from, int to) {
       List<Comment> out = new ArrayList<>();
       SqlLexer lx = new SqlLexer(text, Math.min(from, to), to);
       while (lx.next()) {
         if (lx.kind() == SqlLexer.Kind.LINE_COMMENT || lx.kind() == SqlLexer.Kind.BLOCK_COMMENT) {
-          out.add(new Comment(new Span(lx.start(), lx.end()), text.substring(lx.start(), lx.end())));
+          // as written: the parser's copy of a comment is blanked (CommentBodies)
+          out.add(new Comment(new Span(lx.start(), lx.end()), source.text().substring(lx.start(), lx.end())));
         }
       }
       return out;
@@ -226,6 +249,14 @@ public final class SqlParser {
   private static String functionName(Statement statement) {
     JsonNode parts = statement.node().fields().path("funcname");
     return parts.size() == 0 ? "" : parts.get(parts.size() - 1).path("String").path("sval").asText();
+  }
+
+  private static JsonNode readParseTree(String json) {
+    try {
+      return JsonTrees.readParseTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("libpg_query returned invalid JSON", e);
+    }
   }
 
   private static JsonNode readJson(String json) {

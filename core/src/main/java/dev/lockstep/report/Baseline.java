@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.Finding;
+import dev.lockstep.io.AtomicWrite;
+import dev.lockstep.source.BoundedRead;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,7 +41,7 @@ public final class Baseline {
   }
 
   public static Baseline read(Path path) throws IOException {
-    JsonNode root = JSON.readTree(path.toFile());
+    JsonNode root = JSON.readTree(BoundedRead.file(path, 256L << 20));
     if (root == null || root.path("version").asInt() != 1 || !root.path("findings").isObject()) {
       throw new IOException(path + " is not a lockstep baseline (version 1)");
     }
@@ -54,9 +55,7 @@ public final class Baseline {
     root.put("version", 1);
     ObjectNode findings = root.putObject("findings");
     counts.forEach(findings::put);
-    Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-    Files.writeString(tmp, JSON.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-    Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    AtomicWrite.replace(path, (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   public int size() {
@@ -82,7 +81,7 @@ public final class Baseline {
       }
       files.add(new FileResult(file.source(), kept, file.suppressed(), file.syntaxErrors(), file.framework()));
     }
-    return new LintReport(files, report.problems(), report.skipped(), report.pgVersion(), matched);
+    return new LintReport(files, report.problems(), report.skipped(), report.pgVersion(), matched, report.config());
   }
 
   static String fingerprint(FileResult file, Finding f) {

@@ -4,7 +4,8 @@ import java.io.IOException;
 
 /**
  * {@code path:line:col: error|warning|note: message [rule-id]}, one line per problem, for editors'
- * and IDEs' problem matchers (hints are gcc's "note"). Newlines in messages become spaces.
+ * and IDEs' problem matchers (hints are gcc's "note"). Newlines in messages become spaces; other control
+ * characters, in messages and file names, are escaped so that no name can start a line of its own.
  */
 public final class GccReporter implements Reporter {
   @Override
@@ -15,7 +16,7 @@ public final class GccReporter implements Reporter {
         case WARNING -> "warning";
         case HINT -> "note";
       };
-      out.append(i.path()).append(':').append(String.valueOf(i.start().line())).append(':')
+      out.append(Escapes.text(i.path())).append(':').append(String.valueOf(i.start().line())).append(':')
           .append(String.valueOf(i.start().column())).append(": ").append(level).append(": ")
           .append(TextReporter.oneLine(i.message())).append(" [").append(i.ruleId()).append("]\n");
     }

@@ -100,7 +100,7 @@ public final class GithubReporter implements Reporter {
   }
 
   private static String cell(String s) {
-    return s.replace("|", "\\|").replaceAll("\\R", " ");
+    return Escapes.text(s.replace("|", "\\|").replaceAll("\\R", " "));
   }
 
   /** A Markdown code span in a table cell, with a fence longer than any backtick run inside it. */
@@ -114,7 +114,8 @@ public final class GithubReporter implements Reporter {
 
   /** Escaping of a workflow command's message. */
   public static String data(String s) {
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    String lines = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    return Escapes.text(lines); // an escape sequence would still reach the log's terminal emulation
   }
 
   /** Escaping of a workflow command's property value. */

@@ -32,6 +32,7 @@ public final class JsonReporter implements Reporter {
     root.put("pgVersion", report.pgVersion());
     root.put("filesChecked", report.files().size());
     root.put("baselined", report.baselined());
+    root.put("config", report.config());
     ArrayNode files = root.putArray("files");
     for (FileResult file : report.files()) {
       files.addObject().put("path", file.path()).put("framework", file.framework() == null ? "plain" : file.framework());
@@ -43,7 +44,7 @@ public final class JsonReporter implements Reporter {
     ArrayNode errors = root.putArray("errors");
     for (InputProblem p : report.problems()) {
       ObjectNode err = errors.addObject().put("kind", "input").put("path", p.path());
-      if (p.at() != null) err.putObject("start").put("line", p.at().line()).put("column", p.at().column());
+      if (p.at() != null) position(err.putObject("start"), p.at());
       err.put("message", p.message());
     }
     for (FileResult file : report.files()) {

@@ -6,9 +6,13 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.input.InputProblem;
 import java.util.List;
 
-/** Everything one run found, in input order: per-file results and the inputs it could not read. */
+/**
+ * Everything one run found, in input order: per-file results and the inputs it could not read.
+ *
+ * @param config the configuration file the run applied, or null when none applied
+ */
 public record LintReport(List<FileResult> files, List<InputProblem> problems, List<Skipped> skipped, int pgVersion,
-                         int baselined) {
+                         int baselined, String config) {
   public LintReport {
     files = List.copyOf(files);
     problems = List.copyOf(problems);
@@ -19,11 +23,16 @@ public record LintReport(List<FileResult> files, List<InputProblem> problems, Li
   public record Skipped(String path, String reason) {}
 
   public LintReport(List<FileResult> files, List<InputProblem> problems, int pgVersion) {
-    this(files, problems, List.of(), pgVersion, 0);
+    this(files, problems, List.of(), pgVersion, 0, null);
   }
 
   public LintReport(List<FileResult> files, List<InputProblem> problems, List<Skipped> skipped, int pgVersion) {
-    this(files, problems, skipped, pgVersion, 0);
+    this(files, problems, skipped, pgVersion, 0, null);
+  }
+
+  /** The same report, saying which configuration file applied (null: none). */
+  public LintReport withConfig(String configFile) {
+    return new LintReport(files, problems, skipped, pgVersion, baselined, configFile);
   }
 
   public List<Finding> findings() {

@@ -21,7 +21,7 @@ record ReportItems(List<Item> items) {
   static ReportItems of(LintReport report) {
     List<Item> out = new ArrayList<>();
     for (InputProblem p : report.problems()) {
-      Position at = p.at() == null ? new Position(1, 1) : p.at();
+      Position at = p.at() != null ? p.at() : new Position(1, 1);
       out.add(new Item("input-error", Severity.ERROR, p.path(), at, at, p.message(), null));
     }
     for (FileResult file : report.files()) {

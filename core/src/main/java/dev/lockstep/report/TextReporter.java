@@ -28,7 +28,7 @@ public final class TextReporter implements Reporter {
   @Override
   public void write(LintReport report, Appendable out) throws IOException {
     for (InputProblem p : report.problems()) {
-      out.append(p.where()).append(": ").append(paint("1;31", "error")).append(": ").append(oneLine(p.message())).append('\n');
+      out.append(Escapes.text(p.where())).append(": ").append(paint("1;31", "error")).append(": ").append(oneLine(p.message())).append('\n');
     }
     for (FileResult file : report.files()) {
       // syntax errors and findings in file order
@@ -49,14 +49,14 @@ public final class TextReporter implements Reporter {
 
   private void writeSyntaxError(SourceFile source, SyntaxError e, Appendable out) throws IOException {
     Position at = source.position(e.offset());
-    out.append(source.path()).append(':').append(String.valueOf(at.line())).append(':').append(String.valueOf(at.column()))
+    out.append(Escapes.text(source.path())).append(':').append(String.valueOf(at.line())).append(':').append(String.valueOf(at.column()))
         .append(": ").append(paint("1;31", "error")).append(" [syntax-error] ").append(oneLine(e.message())).append('\n');
     frame(source, at, at, out);
     out.append("  = PostgreSQL rejects this statement; it was skipped and not checked\n\n");
   }
 
   private void writeFinding(SourceFile source, Finding f, Appendable out) throws IOException {
-    out.append(f.path()).append(':').append(String.valueOf(f.start().line())).append(':')
+    out.append(Escapes.text(f.path())).append(':').append(String.valueOf(f.start().line())).append(':')
         .append(String.valueOf(f.start().column())).append(": ")
         .append(paint(f.severity() == Severity.ERROR ? "1;31" : f.severity() == Severity.WARNING ? "1;33" : "1;36",
             f.severity().label()))
@@ -68,10 +68,10 @@ public final class TextReporter implements Reporter {
     }
     Rewrite rewrite = f.rewrite();
     if (rewrite != null) {
-      out.append("  = instead: ").append(rewrite.summary()).append('\n');
+      out.append("  = instead: ").append(oneLine(rewrite.summary())).append('\n');
       for (Rewrite.Step step : rewrite.steps()) {
-        out.append("      -- ").append(step.runs()).append('\n');
-        for (String line : step.sql().split("\\R", -1)) out.append("      ").append(line).append('\n');
+        out.append("      -- ").append(oneLine(step.runs())).append('\n');
+        for (String line : step.sql().split("\\R", -1)) out.append("      ").append(Escapes.text(line)).append('\n');
       }
     }
     out.append('\n');
@@ -96,21 +96,29 @@ public final class TextReporter implements Reporter {
     String number = String.valueOf(start.line());
     String gutter = " ".repeat(number.length());
     out.append(' ').append(gutter).append(" |\n");
-    out.append(' ').append(number).append(" | ").append(line).append('\n');
+    // the line as it prints safely, with the caret under the same characters once they are escaped
+    StringBuilder shown = new StringBuilder();
     StringBuilder caret = new StringBuilder();
     int offset = 0;
-    for (int i = 0; i < from; i++) { // keep tabs so the caret lines up in any tab width
+    for (int i = 0; offset < line.length(); i++) {
       int cp = line.codePointAt(offset);
-      caret.append(cp == '\t' ? '\t' : ' ');
+      int width = Character.charCount(cp) == 1 ? Escapes.width((char) cp) : 1;
+      if (Character.charCount(cp) == 1) Escapes.append(shown, (char) cp); else shown.appendCodePoint(cp);
+      if (i < from) {
+        caret.append(cp == '\t' ? "\t" : " ".repeat(width)); // keep tabs so the caret lines up in any tab width
+      } else if (i < to) {
+        caret.append("^".repeat(width));
+      }
       offset += Character.charCount(cp);
     }
-    caret.append("^".repeat(Math.max(1, to - from)));
+    if (caret.indexOf("^") < 0) caret.append('^');
+    out.append(' ').append(number).append(" | ").append(shown).append('\n');
     out.append(' ').append(gutter).append(" | ").append(paint("1;31", caret.toString())).append('\n');
   }
 
   /** A line break in a message (from a quoted name) would break "path:line:col: ..." lines apart. */
   static String oneLine(String message) {
-    return message.replaceAll("\\R", " ");
+    return Escapes.text(message.replaceAll("\\R", " "));
   }
 
   private void writeSummary(LintReport report, Appendable out) throws IOException {
@@ -135,6 +143,7 @@ public final class TextReporter implements Reporter {
     }
     if (report.syntaxErrorCount() > 0) sb.append("; ").append(plural(report.syntaxErrorCount(), "syntax error"));
     if (!report.problems().isEmpty()) sb.append("; ").append(plural(report.problems().size(), "unreadable input"));
+    if (report.config() != null) sb.append("; settings from ").append(Escapes.text(report.config()));
     out.append(sb).append(".\n");
   }
 

@@ -58,7 +58,7 @@ public final class SourceFile {
     boolean bom = text.startsWith("\uFEFF");
     SourceFile file = new SourceFile(path, bom ? text.substring(1) : text, bom);
     int nul = file.text.indexOf('\0');
-    if (nul >= 0) throw new InputException(path, "contains a NUL byte at " + file.position(nul) + " (binary file?)");
+    if (nul >= 0) throw new InputException(path, "contains a NUL byte (binary file?)", file.position(nul));
     return file;
   }
 
@@ -84,7 +84,7 @@ public final class SourceFile {
       String prefix = out.flip().toString();
       SourceFile before = of(path, prefix.replace('\0', ' '));
       Position at = before.position(before.text.length());
-      throw new InputException(path, String.format("is not valid UTF-8: byte 0x%02X at %s", raw[bad] & 0xff, at));
+      throw new InputException(path, String.format("is not valid UTF-8: byte 0x%02X", raw[bad] & 0xff), at);
     }
     decoder.flush(out);
     return of(path, out.flip().toString());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lockstep.fix.Relocation;
+import dev.lockstep.source.BoundedRead;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ final class DrizzleLayout implements MigrationLayout {
     String journalText;
     JsonNode journal;
     try {
-      journalText = Files.readString(journalFile, StandardCharsets.UTF_8);
+      journalText = new String(BoundedRead.file(journalFile, 64L << 20), StandardCharsets.UTF_8);
       journal = JSON.readTree(journalText);
     } catch (IOException e) {
       throw new SplitRefused("cannot read Drizzle's journal " + journalFile + ": " + e.getMessage());
@@ -54,15 +55,17 @@ final class DrizzleLayout implements MigrationLayout {
           + "of meta/_journal.json) can be split");
     }
     JsonNode last = entries.get(entries.size() - 1);
+    long lastIdx = wholeNumber(last, "idx", Integer.MAX_VALUE - groups.size());
+    long lastWhen = wholeNumber(last, "when", Long.MAX_VALUE - groups.size());
     List<SplitPlan.NewFile> files = new ArrayList<>();
     for (int i = 0; i < groups.size(); i++) {
       List<Relocation> group = groups.get(i);
-      int idx = last.path("idx").asInt() + 1 + i;
+      int idx = Math.toIntExact(lastIdx + 1 + i);
       String newTag = String.format("%04d_%s", idx, Splitter.slug(group));
       ObjectNode entry = entries.addObject();
       entry.put("idx", idx);
       entry.set("version", last.path("version"));
-      entry.put("when", last.path("when").asLong() + 1 + i);
+      entry.put("when", lastWhen + 1 + i);
       entry.put("tag", newTag);
       entry.put("breakpoints", last.path("breakpoints").asBoolean(true));
       files.add(new SplitPlan.NewFile(file.resolveSibling(newTag + ".sql"),
@@ -72,6 +75,16 @@ final class DrizzleLayout implements MigrationLayout {
     return new SplitPlan(rest, files, List.of("Drizzle runs pending migrations in one transaction: ship "
         + files.get(0).path().getFileName() + " in a later deploy than " + file.getFileName()
         + " so that it runs in a transaction of its own"));
+  }
+
+  /** A journal field that must be a whole number from 0 to {@code max}, so that the next ones do not overflow. */
+  private static long wholeNumber(JsonNode entry, String field, long max) throws SplitRefused {
+    JsonNode v = entry.path(field);
+    if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0 || v.asLong() > max) {
+      throw new SplitRefused("the last entry of meta/_journal.json has " + field + " " + (v.isMissingNode() ? "missing" : v)
+          + "; it must be a whole number from 0 to " + max + " for the next migrations to follow it");
+    }
+    return v.asLong();
   }
 
   /** In the journal's own style: compact, or indented like drizzle-kit writes it. */

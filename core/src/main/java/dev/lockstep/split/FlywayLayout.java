@@ -29,24 +29,73 @@ final class FlywayLayout implements MigrationLayout {
     Matcher m = VERSIONED.matcher(file.getFileName().toString());
     if (!m.matches()) throw new SplitRefused("only versioned Flyway migrations (V<version>__<description>.sql) can be split");
     String version = m.group(1);
-    List<String> versions = freeVersions(file.getParent(), version, groups.size());
+    List<Path> written = new ArrayList<>();
+    int fresh = 0;
+    for (List<Relocation> group : groups) {
+      Path earlier = writtenBefore(file, version, group);
+      written.add(earlier);
+      if (earlier == null) fresh++;
+    }
+    List<String> versions = freeVersions(location(file.toAbsolutePath().getParent()), version, fresh);
     List<SplitPlan.NewFile> files = new ArrayList<>();
+    int next = 0;
     for (int i = 0; i < groups.size(); i++) {
       List<Relocation> group = groups.get(i);
-      Path script = file.resolveSibling("V" + versions.get(i) + "__" + Splitter.slug(group) + ".sql");
-      files.add(new SplitPlan.NewFile(script, Headers.sql("--", file, group) + Splitter.sql(group), null));
+      Path script = written.get(i) != null ? written.get(i)
+          : file.resolveSibling("V" + versions.get(next++) + "__" + Splitter.slug(group) + ".sql");
+      // the settings first: a script that exists without them would run inside a transaction
       if (group.get(0).outsideTransaction()) {
         files.add(new SplitPlan.NewFile(script.resolveSibling(script.getFileName() + ".conf"),
             "executeInTransaction=false\n", null));
       }
+      files.add(new SplitPlan.NewFile(script, Headers.sql("--", file, group) + Splitter.sql(group), null));
     }
     return new SplitPlan(rest, files, List.of());
   }
 
+  /**
+   * The script a split of this group wrote before, when a run was stopped after writing it and
+   * before rewriting the original: a script beside the original, right after its version, with
+   * exactly the text this split writes. It is reused, so a rerun does not write a second copy.
+   */
+  private static Path writtenBefore(Path file, String version, List<Relocation> group) throws SplitRefused {
+    String text = Headers.sql("--", file, group) + Splitter.sql(group);
+    String name = "__" + Splitter.slug(group) + ".sql";
+    try (Stream<Path> entries = Files.list(file.toAbsolutePath().getParent())) {
+      for (Path p : (Iterable<Path>) entries::iterator) {
+        String n = p.getFileName().toString();
+        if (!n.startsWith("V" + version + ".") || !n.endsWith(name) || !Files.isRegularFile(p)
+            || Files.size(p) > 4L * text.length() + 16) {
+          continue;
+        }
+        String existing = Files.readString(p).replace("\r\n", "\n").replace('\r', '\n');
+        if (existing.equals(text)) return file.resolveSibling(n);
+      }
+    } catch (IOException e) {
+      throw new SplitRefused("cannot list " + file.getParent() + ": " + e.getMessage());
+    }
+    return null;
+  }
+
+  /**
+   * The folder Flyway scans for this script's siblings: Flyway reads a location recursively, so a
+   * version taken in another folder of it (db/migration/2024/V2.1__x.sql) is taken for this one too.
+   * That is the nearest folder up named migration or migrations (Flyway's db/migration and the
+   * usual variants), else the script's own folder.
+   */
+  static Path location(Path dir) {
+    for (Path d = dir; d != null; d = d.getParent()) {
+      String name = d.getFileName() == null ? "" : d.getFileName().toString();
+      if (name.equals("migration") || name.equals("migrations")) return d;
+    }
+    return dir;
+  }
+
   /** version.1, .2, ... or, when one is taken or would sort after an existing version, version.0.1, ... */
   private static List<String> freeVersions(Path dir, String version, int count) throws SplitRefused {
+    if (count == 0) return List.of();
     List<List<BigInteger>> existing = new ArrayList<>();
-    try (Stream<Path> entries = Files.list(dir)) {
+    try (Stream<Path> entries = Files.walk(dir, 16)) {
       for (Path p : (Iterable<Path>) entries::iterator) {
         Matcher m = VERSIONED.matcher(p.getFileName().toString());
         if (m.matches()) existing.add(parts(m.group(1)));

@@ -1,6 +1,6 @@
 package dev.lockstep.split;
 
-import dev.lockstep.fix.FileWriter;
+import dev.lockstep.io.AtomicWrite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,20 +31,20 @@ public final class SplitWriter {
     try {
       for (Write w : writes) {
         if (w.before() == null) {
-          FileWriter.create(w.path(), w.after(), original);
+          AtomicWrite.create(w.path(), w.after(), original);
           created.add(w);
         }
       }
       for (Write w : writes) {
         if (w.before() != null) {
-          FileWriter.replace(w.path(), w.before(), w.after());
+          AtomicWrite.replace(w.path(), w.before(), w.after());
           replaced.add(w);
         }
       }
     } catch (IOException | RuntimeException e) {
       for (Write w : replaced) {
         try {
-          FileWriter.replace(w.path(), w.after(), w.before());
+          AtomicWrite.replace(w.path(), w.after(), w.before());
         } catch (IOException ignored) {
           // best effort: the message below names the failure
         }

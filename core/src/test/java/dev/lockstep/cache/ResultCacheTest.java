@@ -14,6 +14,7 @@ import dev.lockstep.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -101,7 +102,7 @@ class ResultCacheTest {
 
     // An entry whose message was changed shows that a run reads from the cache.
     Path entry = entries(cache).get(0);
-    Files.writeString(entry, Files.readString(entry).replace("CREATE INDEX on orders", "CACHED INDEX on orders"));
+    ResultCache.reseal(entry, body -> body.replace("CREATE INDEX on orders", "CACHED INDEX on orders"));
     assertThat(report(linter(PG18, cache).lintAll(read(List.of(file)), List.of()), "gcc"))
         .as("unchanged: served from the cache").contains("CACHED INDEX on orders");
 
@@ -115,7 +116,7 @@ class ResultCacheTest {
     assertThat(report(linter(PG18, cache).lintAll(read(List.of(file)), List.of()), "gcc")).doesNotContain("CACHED");
     Files.delete(file.resolveSibling("V1__index.sql.conf"));
 
-    Files.writeString(entry, Files.readString(entry).replace("CREATE INDEX on orders", "CACHED INDEX on orders"));
+    ResultCache.reseal(entry, body -> body.replace("CREATE INDEX on orders", "CACHED INDEX on orders"));
     Files.writeString(file, "CREATE INDEX orders_customer_idx ON orders (customer_id); -- changed\n");
     String changed = report(linter(PG18, cache).lintAll(read(List.of(file)), List.of()), "gcc");
     assertThat(changed).doesNotContain("CACHED").contains("CREATE INDEX on orders");
@@ -143,7 +144,7 @@ class ResultCacheTest {
     for (String damage : List.of("", "{", "\u0000\u0001binary", "{\"key\": 7}", "[]")) {
       Files.writeString(entry, damage);
       assertThat(report(linter(PG18, cache).lintAll(read(List.of(file)), List.of()), "json")).isEqualTo(fresh);
-      assertThat(Files.readString(entry)).as("replaced").startsWith("{\"key\":\"");
+      assertThat(Files.readString(entry)).as("replaced").matches("(?s)[0-9a-f]{64}\n\\{\"key\":\".*");
     }
   }
 
@@ -165,5 +166,39 @@ class ResultCacheTest {
     LintReport report = hurried.lintAll(read(List.of(file)), List.of());
     assertThat(report.files().get(0).syntaxErrors()).anyMatch(e -> e.stoppedParsing());
     assertThat(entries(cache)).isEmpty();
+  }
+
+  @Test
+  void anEditedOrCutEntryIsAMissEvenWithAValidShape() throws IOException {
+    Path file = write("V1__index.sql", "CREATE INDEX orders_customer_idx ON orders (customer_id);\n");
+    Path cache = tmp.resolve("cache");
+    String fresh = report(linter(PG18, cache).lintAll(read(List.of(file)), List.of()), "json");
+    assertThat(fresh).contains("require-concurrent-index");
+    Path entry = entries(cache).get(0);
+    String kept = Files.readString(entry);
+    String emptied = kept.replaceFirst("\"findings\":\\[.*\\],\"suppressed\"", "\"findings\":[],\"suppressed\"");
+    assertThat(emptied).isNotEqualTo(kept).contains("\"findings\":[]");
+    for (String damage : List.of(emptied, kept.substring(0, kept.length() - 1))) {
+      Files.writeString(entry, damage);
+      assertThat(report(linter(PG18, cache).lintAll(read(List.of(file)), List.of()), "json")).isEqualTo(fresh);
+      assertThat(Files.readString(entry)).isEqualTo(kept);
+    }
+  }
+
+  @Test
+  void theCacheFolderIsPrivateAndOneOthersMayWriteIsNotUsed() throws IOException {
+    Path file = write("V1__index.sql", "CREATE INDEX orders_customer_idx ON orders (customer_id);\n");
+    Path cache = tmp.resolve("cache");
+    linter(PG18, cache).lintAll(read(List.of(file)), List.of());
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cache))).isEqualTo("rwx------");
+    for (Path entry : entries(cache)) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(entry.getParent()))).isEqualTo("rwx------");
+    }
+
+    Path shared = Files.createDirectory(tmp.resolve("shared"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+    String fresh = report(linter(PG18, shared).lintAll(read(List.of(file)), List.of()), "json");
+    assertThat(entries(shared)).isEmpty();
+    assertThat(fresh).contains("require-concurrent-index");
   }
 }

@@ -78,6 +78,28 @@ class JsonTreesTest {
     assertThatThrownBy(() -> JsonTrees.readLibpgQuery("{\"a\": [1, 2")).isInstanceOf(JsonProcessingException.class);
   }
 
+  @Test
+  void aParseTreeKeepsTheFirstRowsOfAValuesListAndTheStringsOfTheRest() throws IOException {
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < 150; i++) {
+      String value = i < 120 ? "{\"A_Const\":{\"ival\":{\"ival\":" + i + "}}}" : "{\"A_Const\":{\"sval\":{\"sval\":\"s" + (i % 3) + "\"}}}";
+      rows.append(i == 0 ? "" : ",").append("{\"List\":{\"items\":[").append(value).append("]}}");
+    }
+    String json = "{\"stmts\":[{\"stmt\":{\"InsertStmt\":{\"selectStmt\":{\"SelectStmt\":{\"valuesLists\":[" + rows
+        + "],\"op\":\"SETOP_NONE\"}}}}}]}";
+    JsonNode full = JsonTrees.readLibpgQuery(json);
+    JsonNode compact = JsonTrees.readParseTree(json);
+    JsonNode lists = compact.at("/stmts/0/stmt/InsertStmt/selectStmt/SelectStmt/valuesLists");
+    assertThat(lists.size()).isEqualTo(JsonTrees.KEPT_ROWS + 1);
+    for (int i = 0; i < JsonTrees.KEPT_ROWS; i++) {
+      assertThat(lists.get(i)).isEqualTo(full.at("/stmts/0/stmt/InsertStmt/selectStmt/SelectStmt/valuesLists/" + i));
+    }
+    assertThat(lists.get(JsonTrees.KEPT_ROWS).toString()).isEqualTo("{\"List\":{\"items\":["
+        + "{\"A_Const\":{\"sval\":{\"sval\":\"s0\"}}},{\"A_Const\":{\"sval\":{\"sval\":\"s1\"}}},"
+        + "{\"A_Const\":{\"sval\":{\"sval\":\"s2\"}}}]}}");
+    assertThat(compact.at("/stmts/0/stmt/InsertStmt/selectStmt/SelectStmt/op").asText()).isEqualTo("SETOP_NONE");
+  }
+
   private static void assertSameTree(String json, String what) throws IOException {
     JsonNode expected = MAPPER.readTree(json);
     JsonNode actual = JsonTrees.readLibpgQuery(json);

@@ -141,6 +141,22 @@ public class SqlParserTest {
   }
 
   @Test
+  void aCallIsANameTokenAndAParenthesisNotTextThatLooksLikeOne() {
+    String body = " RETURNS void LANGUAGE plpgsql AS $fn$ BEGIN UPDATE t SET c = 1; END $fn$;\n";
+    ParsedFile f = parse("CREATE FUNCTION \"Fill\"()" + body + "CREATE FUNCTION in_literal()" + body
+        + "CREATE FUNCTION later()" + body
+        + "SELECT \"Fill\" /* the call */ (), 'in_literal()', x'0123abcdef';\nCALL later ();\n");
+    assertThat(f.statements()).extracting(Statement::text).containsExactly(
+        "CREATE FUNCTION \"Fill\"() RETURNS void LANGUAGE plpgsql AS $fn$ BEGIN UPDATE t SET c = 1; END $fn$",
+        "UPDATE t SET c = 1",
+        "CREATE FUNCTION in_literal() RETURNS void LANGUAGE plpgsql AS $fn$ BEGIN UPDATE t SET c = 1; END $fn$",
+        "CREATE FUNCTION later() RETURNS void LANGUAGE plpgsql AS $fn$ BEGIN UPDATE t SET c = 1; END $fn$",
+        "UPDATE t SET c = 1",
+        "SELECT \"Fill\" /* the call */ (), 'in_literal()', x'0123abcdef'",
+        "CALL later ()");
+  }
+
+  @Test
   void emptyAndCommentOnlyInputsHaveNoStatements() {
     for (String sql : List.of("", "   \n", "-- only a comment\n", "/* block */", ";;;;")) {
       ParsedFile f = parse(sql);

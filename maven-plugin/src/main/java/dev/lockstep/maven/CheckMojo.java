@@ -8,6 +8,7 @@ import dev.lockstep.config.PathRules;
 import dev.lockstep.config.Settings;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.input.SqlFiles;
+import dev.lockstep.io.AtomicWrite;
 import dev.lockstep.report.LintReport;
 import dev.lockstep.report.Reporters;
 import dev.lockstep.report.TextReporter;
@@ -97,7 +98,7 @@ public class CheckMojo extends AbstractMojo {
     SqlFiles found = SqlFiles.collect(roots);
     MigrationLinter linter = new MigrationLinter(settings.options(), pathRules, null, settings.includeDown(),
         settings.limits()).withHistory(new PendingMigrations(null, null, config.pendingFrom()));
-    SqlFiles.Read read = SqlFiles.read(found.files().stream().filter(pathRules::included).toList(), linter::tooBig);
+    SqlFiles.Read read = SqlFiles.read(found.files().stream().filter(pathRules::included).toList(), linter.limits());
     List<InputProblem> problems = new ArrayList<>(found.problems());
     problems.addAll(read.problems());
     LintReport report = linter.lintAll(read.sources(), problems);
@@ -154,7 +155,7 @@ public class CheckMojo extends AbstractMojo {
       Reporters.create(reportFormat).write(report, text);
       Path target = absolute(reportFile);
       if (target.getParent() != null) Files.createDirectories(target.getParent());
-      Files.writeString(target, text, StandardCharsets.UTF_8);
+      AtomicWrite.replace(target, text.toString().getBytes(StandardCharsets.UTF_8));
       getLog().info("lockstep: wrote " + reportFormat + " report to " + target);
     } catch (IOException e) {
       throw new MojoExecutionException("lockstep: could not write " + reportFile + ": " + SqlFiles.describe(e));

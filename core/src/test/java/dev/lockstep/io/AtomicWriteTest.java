@@ -1,4 +1,4 @@
-package dev.lockstep.fix;
+package dev.lockstep.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Writes that fail half-way, on a disk that fills up (an in-memory file system of 64 KiB). */
-class FileWriterTest {
+class AtomicWriteTest {
   static final byte[] ORIGINAL = "CREATE INDEX orders_customer_idx ON orders (customer_id);\n"
       .getBytes(StandardCharsets.UTF_8);
   /** More than the disk holds. */
@@ -50,7 +50,7 @@ class FileWriterTest {
 
   @Test
   void aFullDiskDuringReplaceLeavesTheOriginalAndNoTemporaryFile() throws IOException {
-    assertThatThrownBy(() -> FileWriter.replace(file, ORIGINAL, HUGE))
+    assertThatThrownBy(() -> AtomicWrite.replace(file, ORIGINAL, HUGE))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("out of disk space");
     assertThat(Files.readAllBytes(file)).isEqualTo(ORIGINAL);
@@ -60,7 +60,7 @@ class FileWriterTest {
   @Test
   void aFullDiskDuringCreateLeavesNoFileBehind() throws IOException {
     Path added = dir.resolve("V1.1__index_concurrently.sql");
-    assertThatThrownBy(() -> FileWriter.create(added, HUGE, file))
+    assertThatThrownBy(() -> AtomicWrite.create(added, HUGE, file))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("out of disk space");
     assertThat(folder()).containsExactly(file);
@@ -70,7 +70,7 @@ class FileWriterTest {
   void aReplaceThatFitsStillWorksOnTheSameDisk() throws IOException {
     byte[] fixed = "CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);\n"
         .getBytes(StandardCharsets.UTF_8);
-    FileWriter.replace(file, ORIGINAL, fixed);
+    AtomicWrite.replace(file, ORIGINAL, fixed);
     assertThat(Files.readAllBytes(file)).isEqualTo(fixed);
     assertThat(folder()).containsExactly(file);
   }

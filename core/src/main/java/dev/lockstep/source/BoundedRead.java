@@ -1,0 +1,87 @@
+package dev.lockstep.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
+
+/**
+ * Reads a file or stream whole, but never more than a limit, whatever the file system says its size
+ * is ({@code /dev/zero} says 0, a growing file says less than it holds); and refuses to open what is
+ * not a regular file, since opening a named pipe waits for a writer that may never come.
+ */
+public final class BoundedRead {
+  private BoundedRead() {}
+
+  /** The stream held more than the limit; nothing of it is used. */
+  public static final class TooLarge extends IOException {
+    private final long knownSize;
+
+    TooLarge(long knownSize) {
+      super("larger than the limit");
+      this.knownSize = knownSize;
+    }
+
+    /** The size the file system gave, or -1 when it was only found by reading past the limit. */
+    public long knownSize() {
+      return knownSize;
+    }
+  }
+
+  /** Not a regular file (a pipe, a device, a socket): it was not opened. */
+  public static final class NotRegularFile extends IOException {
+    NotRegularFile(String kind) {
+      super("is " + kind + ", not a regular file");
+    }
+  }
+
+  /** The bytes of a regular file (links followed), at most {@code maxBytes} of them. */
+  public static byte[] file(Path file, long maxBytes) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    if (!attributes.isRegularFile()) {
+      if (attributes.isDirectory()) throw new NotRegularFile("a directory");
+      throw new NotRegularFile(kind(file));
+    }
+    if (attributes.size() > maxBytes) throw new TooLarge(attributes.size());
+    try (InputStream in = Files.newInputStream(file)) {
+      return stream(in, maxBytes);
+    }
+  }
+
+  /** The bytes of a stream up to its end, or {@link TooLarge} as soon as it holds more than {@code maxBytes}. */
+  public static byte[] stream(InputStream in, long maxBytes) throws IOException {
+    byte[] buffer = new byte[(int) Math.min(Math.max(maxBytes + 1, 1), 64 * 1024)];
+    int length = 0;
+    while (true) {
+      if (length == buffer.length) {
+        if (length > maxBytes) throw new TooLarge(-1);
+        long grown = Math.min(Math.min((long) buffer.length * 2, maxBytes + 1), Integer.MAX_VALUE - 8);
+        if (grown <= buffer.length) throw new TooLarge(-1);
+        buffer = Arrays.copyOf(buffer, (int) grown);
+      }
+      int n = in.read(buffer, length, buffer.length - length);
+      if (n < 0) break;
+      length += n;
+    }
+    if (length > maxBytes) throw new TooLarge(-1);
+    return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+  }
+
+  /** "a named pipe (FIFO)", "a character device"... from the file's type bits, where the platform gives them. */
+  private static String kind(Path file) {
+    try {
+      int type = ((Integer) Files.getAttribute(file, "unix:mode")) & 0170000;
+      return switch (type) {
+        case 0010000 -> "a named pipe (FIFO)";
+        case 0020000 -> "a character device";
+        case 0060000 -> "a block device";
+        case 0140000 -> "a socket";
+        default -> "a special file";
+      };
+    } catch (IOException | RuntimeException e) {
+      return "a special file";
+    }
+  }
+}
