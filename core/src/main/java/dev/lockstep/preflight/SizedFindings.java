@@ -26,7 +26,7 @@ public final class SizedFindings {
       for (Finding finding : f.findings()) findings.add(apply(finding, stats, smallTableRows));
       files.add(new FileResult(f.source(), findings, f.suppressed(), f.syntaxErrors(), f.framework()));
     }
-    return new LintReport(files, report.problems(), report.skipped(), report.pgVersion(), report.baselined());
+    return new LintReport(files, report.problems(), report.skipped(), report.pgVersion(), report.baselined(), report.config());
   }
 
   static Finding apply(Finding f, StatsSnapshot stats, long smallTableRows) {
