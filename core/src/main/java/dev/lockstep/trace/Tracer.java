@@ -1,6 +1,5 @@
 package dev.lockstep.trace;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.LockMode;
 import dev.lockstep.engine.MigrationContext;
@@ -201,7 +200,7 @@ public final class Tracer {
 
   private void execute(Statement s) throws TraceFailure {
     try {
-      if (s.node() instanceof dev.lockstep.parse.ast.Copy copy && isStdio(s)) {
+      if (s.node() instanceof dev.lockstep.parse.ast.Copy copy && copy.stdio()) {
         // COPY FROM STDIN / TO STDOUT speak the copy protocol: send the file's inline data, discard the output
         var copier = connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
         if (copy.from()) copier.copyIn(s.text(), new java.io.StringReader(CopyData.after(s)));
@@ -216,11 +215,6 @@ public final class Tracer {
     } catch (java.io.IOException e) {
       throw new TraceFailure(s, new SQLException(e.getMessage(), "58030", e));
     }
-  }
-
-  private static boolean isStdio(Statement s) {
-    JsonNode copy = s.tree().path("CopyStmt");
-    return !copy.has("filename") && !copy.path("is_program").asBoolean();
   }
 
   private void run(String sql) throws SQLException {

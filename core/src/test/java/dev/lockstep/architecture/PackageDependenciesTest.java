@@ -38,7 +38,17 @@ class PackageDependenciesTest {
       "dev.lockstep.report.SarifReporter", "dev.lockstep.config.ConfigLoader", "dev.lockstep.cache.ResultCache",
       "dev.lockstep.split.DrizzleLayout",
       // side files of migration tools: Drizzle's meta/_journal.json, Liquibase's YAML/JSON changelogs
-      "dev.lockstep.history.DrizzleOrder", "dev.lockstep.history.LiquibaseOrder");
+      "dev.lockstep.history.DrizzleOrder", "dev.lockstep.history.LiquibaseOrder",
+      // preflight's JSON and SARIF reports and lockstep stats' snapshot file
+      "dev.lockstep.preflight.PreflightJson", "dev.lockstep.preflight.PreflightSarif",
+      "dev.lockstep.preflight.StatsSnapshot");
+
+  /**
+   * Classes that still walk the parser's raw tree instead of typed nodes. The list only shrinks: trace's
+   * check for statements with effects beyond the database reads function calls and statement kinds
+   * that parse/ast has no typed nodes for yet.
+   */
+  private static final Set<String> RAW_TREE_CLASSES = Set.of("dev.lockstep.trace.ServerEffects");
 
   private static Path classesFolder() {
     try {
@@ -70,7 +80,8 @@ class PackageDependenciesTest {
     Set<String> users = new TreeSet<>();
     classFiles().forEach((name, bytes) -> {
       String outer = name.replaceAll("\\$.*", "").replace('/', '.');
-      if (bytes.contains("com/fasterxml") && !outer.startsWith("dev.lockstep.parse.") && !FORMAT_CLASSES.contains(outer)) {
+      if (bytes.contains("com/fasterxml") && !outer.startsWith("dev.lockstep.parse.") && !FORMAT_CLASSES.contains(outer)
+          && !RAW_TREE_CLASSES.contains(outer)) {
         users.add(outer);
       }
     });

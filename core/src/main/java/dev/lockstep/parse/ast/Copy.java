@@ -16,6 +16,11 @@ public final class Copy extends Node {
     return flag("is_from");
   }
 
+  /** COPY ... FROM STDIN or TO STDOUT: the data travels over the connection, not a server file or program. */
+  public boolean stdio() {
+    return !fields.has("filename") && !flag("is_program");
+  }
+
   /** COPY ... FROM STDIN: data follows the statement in a psql script. */
   public boolean fromStdin() {
     return from() && !fields.has("filename");
