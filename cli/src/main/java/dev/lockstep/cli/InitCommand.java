@@ -44,6 +44,9 @@ final class InitCommand implements Callable<Integer> {
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !force) {
       throw new CommandLine.ParameterException(spec.commandLine(), target + " exists; use --force to overwrite it");
     }
+    // before any work, and so that a missing folder is an error rather than made
+    String problem = OutputOptions.unwritable(target);
+    if (problem != null) throw new CommandFailure("--output " + target + ": " + problem);
     Map<Framework, Integer> counts = new EnumMap<>(Framework.class);
     SqlFiles files = SqlFiles.collect(List.of(dir));
     for (Path file : files.files()) {

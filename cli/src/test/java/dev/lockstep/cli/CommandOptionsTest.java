@@ -62,12 +62,14 @@ class CommandOptionsTest {
 
   @Test
   void traceHonoursOrRejectsEveryOptionLintHas() {
-    // the options of lint that trace lacks are exactly those that choose or filter rules' findings
+    // the options of lint that trace lacks are exactly those that choose, filter or weigh rules' findings
+    // (the history replayed before a file, and the table sizes)
     Set<String> lint = options(new LintCommand());
     Set<String> trace = options(new TraceCommand());
     Set<String> missing = new TreeSet<>(lint);
     missing.removeAll(trace);
-    assertThat(missing).containsExactly("--baseline", "--cache-dir", "--disable", "--enable", "--jobs", "--max-lock-timeout");
+    assertThat(missing).containsExactly("--baseline", "--cache-dir", "--disable", "--enable", "--jobs", "--max-lock-timeout",
+        "--no-history", "--pending-from", "--small-table-rows", "--stats");
     assertThat(options(new FixCommand())).doesNotContain("--format", "--output", "--fail-level", "--baseline", "--jobs",
         "--cache-dir", "--color");
     CliRunner.Result version = CliRunner.run("trace", "--embedded", "--pg-version", "14", "V1.sql");
