@@ -297,7 +297,7 @@ final class HistoryInputs {
     } catch (IOException e) {
       return new Loaded(null, "earlier migration: " + SqlFiles.describe(e));
     } catch (InputException e) {
-      return new Loaded(null, "earlier migration " + e.getMessage() + (e.at() == null ? "" : " at " + e.at()));
+      return new Loaded(null, "earlier migration " + e.problemWithPlace());
     }
   }
 }

@@ -203,7 +203,8 @@ class HostileResourcesTest {
     // rows that are parsed (a cast is not a plain constant) are not all built into the tree, but their strings are kept
     Path castRows = write("V3__enum.sql", "BEGIN;\nALTER TYPE mood ADD VALUE 'elated';\n"
         + rows(200_000, i -> i == 150_000 ? "(1::int,'elated')" : "(" + i + "::int,'calm')") + "COMMIT;\n");
-    CliRunner.Result c = CliRunner.run("lint", "--format", "gcc", castRows.toString());
+    // judged alone: beside V2__enum.sql it would be a later Flyway migration, where 'elated' exists already
+    CliRunner.Result c = CliRunner.run("lint", "--format", "gcc", "--no-history", castRows.toString());
     assertThat(c.out()).contains(castRows + ":3:1: error: 'elated' was added to an enum");
   }
 

@@ -25,6 +25,11 @@ public final class InputException extends RuntimeException {
     return path;
   }
 
+  /** The problem with its place, for messages that name the file already: "problem at line:col". */
+  public String problemWithPlace() {
+    return getMessage() + (at == null ? "" : " at " + at);
+  }
+
   /** "path:line:col: problem" (or "path: problem"), one line. */
   public String describe() {
     return path + (at == null ? "" : ":" + at) + ": " + getMessage();

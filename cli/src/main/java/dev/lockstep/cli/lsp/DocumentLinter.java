@@ -42,7 +42,7 @@ final class DocumentLinter {
     try {
       source = SourceFile.of(doc.path().toString(), doc.text());
     } catch (InputException e) {
-      return DocumentLint.notChecked(doc, project, lines, Diagnostics.notChecked(top, "Not checked: the file " + e.getMessage()));
+      return DocumentLint.notChecked(doc, project, lines, Diagnostics.notChecked(top, "Not checked: the file " + e.problemWithPlace()));
     }
     LintReport report = project.linter().lintAll(List.of(source), List.of(), 1);
     if (!report.problems().isEmpty()) {

@@ -119,7 +119,7 @@ final class SqlDocuments implements TextDocumentService {
       SourceFile.decode(path.toString(), Files.readAllBytes(path));
       return null;
     } catch (InputException e) {
-      return e.getMessage();
+      return e.problemWithPlace();
     } catch (IOException | RuntimeException e) {
       return null; // unreadable: the editor's text is all there is
     }

@@ -37,6 +37,12 @@ class LanguageServerTest {
   @TempDir
   Path dir;
 
+  /** A project as users have one: its configuration is looked for up to the repository's root. */
+  @org.junit.jupiter.api.BeforeEach
+  void repository() throws java.io.IOException {
+    java.nio.file.Files.createDirectories(dir.resolve(".git"));
+  }
+
   @Test
   void publishesAFindingWithItsRangeSeverityRuleDocLinkAndLock() throws Exception {
     try (LspSession s = LspSession.started(LspSession.noDebounce())) {
