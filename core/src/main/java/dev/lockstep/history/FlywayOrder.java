@@ -42,11 +42,14 @@ final class FlywayOrder {
   private FlywayOrder() {}
 
   static MigrationOrder of(Path file) throws IOException {
-    List<Path> locations = locations(file);
+    Locations locations = locations(file);
+    // Flyway searches a location's sub-folders; a file outside any known location is judged with its own
+    // folder alone, so that a migration in a home or temporary folder does not search everything below it
+    int depth = locations.known() ? Integer.MAX_VALUE : 1;
     List<Entry> versioned = new ArrayList<>();
     List<Entry> repeatable = new ArrayList<>();
-    for (Path location : locations) {
-      Files.walkFileTree(location, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+    for (Path location : locations.paths()) {
+      Files.walkFileTree(location, EnumSet.of(FileVisitOption.FOLLOW_LINKS), depth, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
           Matcher m = NAME.matcher(p.getFileName().toString());
@@ -85,8 +88,16 @@ final class FlywayOrder {
 
   private record Entry(Path path, MigrationVersion version, String description) {}
 
+  /**
+   * Where Flyway looks for migrations.
+   *
+   * @param known whether a configuration names them or they are Flyway's default db/migration, rather than
+   *              the file's own folder taken for want of either
+   */
+  record Locations(List<Path> paths, boolean known) {}
+
   /** The locations of the project that holds {@code file}; always one that holds it. */
-  static List<Path> locations(Path file) throws IOException {
+  static Locations locations(Path file) throws IOException {
     Set<Path> out = new LinkedHashSet<>();
     Path dir = file.getParent();
     for (int i = 0; dir != null && i < 8; i++, dir = dir.getParent()) {
@@ -96,16 +107,16 @@ final class FlywayOrder {
         List<Path> configured = configured(config, dir);
         if (configured.stream().anyMatch(file::startsWith)) {
           for (Path p : configured) if (Files.isDirectory(p)) out.add(p);
-          return List.copyOf(out);
+          return new Locations(List.copyOf(out), true);
         }
       }
     }
     for (Path p = file.getParent(); p != null && p.getParent() != null; p = p.getParent()) {
       if (p.getFileName().toString().equals("migration") && p.getParent().getFileName().toString().equals("db")) {
-        return List.of(p);
+        return new Locations(List.of(p), true);
       }
     }
-    return List.of(file.getParent());
+    return new Locations(List.of(file.getParent()), false);
   }
 
   /** The locations a configuration file names, resolved against the project folder {@code base}. */

@@ -67,6 +67,17 @@ class MigrationHistoryTest {
   }
 
   @Test
+  void flywayOutsideAnyKnownLocationUsesTheFilesOwnFolderWithoutItsSubFolders() throws IOException {
+    // a migration saved in a home or temporary folder: what lies below that folder is not its project
+    file("scratch/V1__a.sql");
+    file("scratch/checkouts/other/V1__someone_else.sql");
+    Path v2 = file("scratch/V2__b.sql");
+    MigrationHistory.History h = before(v2, Framework.FLYWAY);
+    assertThat(h.problems()).isEmpty();
+    assertThat(names(h, dir.resolve("scratch"))).containsExactly("V1__a.sql");
+  }
+
+  @Test
   void flywaySpringLocationsOnTheClasspath() throws IOException {
     file("src/main/resources/application.properties", "spring.flyway.locations=classpath:db/one,classpath:db/two\n");
     file("src/main/resources/db/one/V1__a.sql");
