@@ -84,7 +84,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
    * {@link #close()} stops it and deletes its folder, as does the JVM's exit (SIGINT, SIGTERM).
    */
   public static EmbeddedPostgres start(Path bin) throws IOException, InterruptedException {
-    return start(bin, false);
+    return start(bin, false, List.of());
+  }
+
+  /**
+   * As {@link #start(Path)}, with server settings ("name=value") that override the defaults, e.g.
+   * "autovacuum=on" for a test that needs the server's own background work.
+   */
+  public static EmbeddedPostgres start(Path bin, List<String> settings) throws IOException, InterruptedException {
+    return start(bin, false, settings);
   }
 
   /**
@@ -92,10 +100,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
    * server's) can enter (0700): no other local user can reach it. Connect with {@link #settings}.
    */
   public static EmbeddedPostgres startPrivate(Path bin) throws IOException, InterruptedException {
-    return start(bin, true);
+    return start(bin, true, List.of());
   }
 
-  private static EmbeddedPostgres start(Path bin, boolean socketOnly) throws IOException, InterruptedException {
+  private static EmbeddedPostgres start(Path bin, boolean socketOnly, List<String> settings) throws IOException, InterruptedException {
     String version = run(null, List.of(bin.resolve("postgres").toString(), "--version")).strip();
     // created 0700 (a temporary folder's mode), so its socket is private
     Path dir = Files.createTempDirectory("lockstep-pg-");
@@ -119,7 +127,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
               + " -c max_locks_per_transaction=256 -c TimeZone=UTC"
               // no autovacuum: its ANALYZE of a freshly filled table takes SHARE UPDATE EXCLUSIVE at
               // random moments, and a measured statement would sometimes wait for it instead
-              + " -c autovacuum=off"));
+              + " -c autovacuum=off"
+              + settings.stream().map(setting -> " -c " + setting).collect(java.util.stream.Collectors.joining())));
     } catch (IOException | InterruptedException e) {
       server.close();
       throw e;

@@ -68,6 +68,23 @@ public final class PostgresServer {
     throw new IllegalStateException("unreachable");
   }
 
+  /**
+   * The binaries of that major, for a test that starts a server of its own (with other settings, or
+   * a standby); skipped or failed as {@link #of} is when they cannot be had.
+   */
+  public static Path binariesOf(int major) {
+    String problem;
+    try {
+      return binaries(major);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      problem = "PostgreSQL " + major + " binaries cannot be had here: " + e.getMessage();
+    }
+    if ("1".equals(System.getenv("LOCKSTEP_REQUIRE_TOOLS"))) throw new AssertionError(problem);
+    System.err.println("SKIPPED: " + problem);
+    assumeTrue(false, problem);
+    throw new IllegalStateException("unreachable");
+  }
+
   /** A new, empty database. */
   public String createDatabase() throws SQLException {
     String name = "t" + DATABASES.incrementAndGet();
