@@ -18,19 +18,33 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** lockstep preflight, stats and lint --stats / --database-url through the command line, on a real server. */
+/**
+ * lockstep preflight, stats and lint --stats / --database-url through the command line, on a real
+ * server: the system's PostgreSQL here (Debian's 15), PostgreSQL 18 in {@link PreflightCommandPg18Test}.
+ */
 class PreflightCommandTest {
   static final String PASSWORD = "p@ss w0rd/!%";
   static final String ENCODED = "p%40ss%20w0rd%2F%21%25";
   static EmbeddedPostgres server;
+  static int major;
 
   @TempDir
   Path dir;
 
   @BeforeAll
   static void server() throws Exception {
+    start(EmbeddedPostgres::findBinaries);
+  }
+
+  interface Binaries {
+    Path find() throws IOException, InterruptedException;
+  }
+
+  /** Starts the server the tests use, or skips them (fails them under LOCKSTEP_REQUIRE_TOOLS=1) when it cannot start. */
+  static void start(Binaries binaries) throws Exception {
     try {
-      server = EmbeddedPostgres.start(EmbeddedPostgres.findBinaries());
+      server = EmbeddedPostgres.start(binaries.find());
+      major = Integer.parseInt(server.version().replaceAll(".*\\) (\\d+).*", "$1"));
     } catch (IOException e) {
       String problem = "no PostgreSQL server for preflight: " + e.getMessage();
       if ("1".equals(System.getenv("LOCKSTEP_REQUIRE_TOOLS"))) throw new AssertionError(problem);
@@ -83,7 +97,7 @@ class PreflightCommandTest {
     CliRunner.Result ready = CliRunner.run("preflight", "--database-url", url(db), v2.toString());
     assertThat(ready.code()).as(ready.err()).isZero();
     assertThat(ready.out()).startsWith("lockstep preflight: postgresql://postgres@127.0.0.1:" + server.port() + "/" + db
-        + ", PostgreSQL 15.").contains(": ready (0 problems, 0 warnings)\n");
+        + ", PostgreSQL " + major + ".").contains(": ready (0 problems, 0 warnings)\n");
     assertThat(ready.out()).contains("\nTables the migrations lock\n  public.accounts: ");
 
     sql(db, "INSERT INTO accounts VALUES (1, 1), (2, 1)", "CREATE TABLE users (id int, email text)",
@@ -125,6 +139,58 @@ class PreflightCommandTest {
     assertThat(r.code()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains("\n  public.ledger: not in the database (created by the migrations, or not on the "
         + "search_path)\n").contains("\n  public.accounts: about 0 rows, ").doesNotContain("Not checked");
+  }
+
+  /**
+   * The history tables as drizzle-orm's migrator and Liquibase create and fill them (drizzle-orm
+   * 0.45.4 stored these hashes for these files; Liquibase 4.33.0 these paths, ids and authors).
+   */
+  @Test
+  void drizzleAndLiquibaseMigrationsTheirHistoryRecordsAreLeftOut() throws Exception {
+    String db = newDatabase();
+    sql(db, "CREATE TABLE users (id int PRIMARY KEY, email text)",
+        "CREATE SCHEMA IF NOT EXISTS drizzle",
+        "CREATE TABLE IF NOT EXISTS drizzle.__drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)",
+        "INSERT INTO drizzle.__drizzle_migrations (hash, created_at) "
+            + "VALUES ('c2671fd39a9e4d53ce77d1db9552e867a168fe231c905ae64a21a404fb9d7b9e', 1717000000000)",
+        "CREATE TABLE databasechangelog (id varchar(255) NOT NULL, author varchar(255) NOT NULL, filename varchar(255) NOT NULL, "
+            + "dateexecuted timestamp NOT NULL, orderexecuted int NOT NULL, exectype varchar(10) NOT NULL, md5sum varchar(35), "
+            + "description varchar(255), comments varchar(255), tag varchar(255), liquibase varchar(20), contexts varchar(255), "
+            + "labels varchar(255), deployment_id varchar(10))",
+        "INSERT INTO databasechangelog (id, author, filename, dateexecuted, orderexecuted, exectype, liquibase) VALUES "
+            + "('1', 'alice', 'db/changelog/sql/001_users.sql', now(), 1, 'EXECUTED', '4.33.0'), "
+            + "('2', 'alice', 'db/changelog/sql/001_users.sql', now(), 2, 'EXECUTED', '4.33.0')");
+    Path drizzle = Files.createDirectories(dir.resolve("drizzle/meta")).getParent();
+    Files.writeString(drizzle.resolve("0000_init.sql"),
+        "CREATE TABLE \"users\" (\n\t\"id\" serial PRIMARY KEY NOT NULL,\n\t\"email\" text\n);\n");
+    Files.writeString(drizzle.resolve("0001_email.sql"), "CREATE INDEX \"users_email_idx\" ON \"users\" USING btree (\"email\");");
+    Files.writeString(drizzle.resolve("meta/_journal.json"), """
+        {"version": "7", "dialect": "postgresql", "entries": [
+          {"idx": 0, "version": "7", "when": 1717000000000, "tag": "0000_init", "breakpoints": true},
+          {"idx": 1, "version": "7", "when": 1717000100000, "tag": "0001_email", "breakpoints": true}]}
+        """);
+    Path changelog = Files.createDirectories(dir.resolve("db/changelog/sql")).getParent();
+    Files.writeString(changelog.resolve("db.changelog-master.yaml"), "databaseChangeLog:\n"
+        + "  - includeAll:\n      path: db/changelog/sql/\n");
+    Files.writeString(changelog.resolve("sql/001_users.sql"), "--liquibase formatted sql\n\n--changeset alice:1\n"
+        + "CREATE TABLE users (id int PRIMARY KEY, email text);\n\n--changeset alice:2\n"
+        + "CREATE INDEX users_email_idx ON users (email);\n");
+    Files.writeString(changelog.resolve("sql/002_widen.sql"), "--liquibase formatted sql\n\n--changeset alice:3\n"
+        + "SET lock_timeout = '2s';\nALTER TABLE users ALTER COLUMN id TYPE bigint;\n");
+
+    CliRunner.Result r = CliRunner.run("preflight", "--database-url", url(db), "--format", "json",
+        drizzle.toString(), changelog.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.at("/migrations/checked")).extracting(JsonNode::asText)
+        .satisfiesExactlyInAnyOrder(p -> assertThat(p).endsWith("0001_email.sql"), p -> assertThat(p).endsWith("002_widen.sql"));
+    assertThat(json.at("/migrations/skipped")).hasSize(2);
+    for (JsonNode skipped : json.at("/migrations/skipped")) {
+      String path = skipped.path("path").asText();
+      assertThat(skipped.path("reason").asText()).isEqualTo(path.endsWith("0000_init.sql")
+          ? "already applied (drizzle.__drizzle_migrations)" : "already applied (public.databasechangelog)");
+      assertThat(path).matches(".*(0000_init|001_users)\\.sql");
+    }
   }
 
   @Test

