@@ -116,30 +116,33 @@ final class PreflightCommand implements Callable<Integer> {
     DatabaseAddress address = LiveDatabase.address(databaseUrl, spec);
     PrintWriter err = spec.commandLine().getErr();
     PreflightReport report;
-    try (Connection c = Sessions.readOnly(address)) {
-      ServerInfo server = ServerInfo.of(c);
-      LintReport lint = lint(config, server.major(), c);
-      report = Preflight.run(c, address.display(), lint, limits, historyNotRead);
-      if (repair) {
-        List<InvalidIndex> broken = report.invalidIndexes().stream()
-            .filter(i -> i.state() == InvalidIndex.State.INVALID).toList();
-        err.println("lockstep: --repair-invalid-indexes writes to " + address.display() + ": " + broken.size()
-            + (broken.size() == 1 ? " INVALID index" : " INVALID indexes") + " to drop and rebuild, one at a time");
-        List<IndexRepair.Outcome> outcomes;
-        try (Connection writer = Sessions.repair(address)) {
-          outcomes = new IndexRepair(Math.max(1, repairAttempts), firstRetryPauseMillis, err)
-              .repair(writer, report.invalidIndexes());
-        }
-        report = Preflight.run(c, address.display(), lint, limits, historyNotRead).withRepairs(outcomes);
-      }
-    } catch (SQLException e) {
-      err.println(LiveDatabase.error(address, e));
+    try {
+      report = LiveDatabase.read(address, Sessions.APPLICATION, c -> check(c, config, address, limits, err));
+    } catch (LiveDatabase.Unreadable e) {
+      err.println(e.getMessage());
       return Main.EXIT_USAGE;
     }
     PrintWriter out = spec.commandLine().getOut();
     output.write(report, out);
     out.flush();
     return report.status().exitCode();
+  }
+
+  /** The checks in the read-only session; with --repair-invalid-indexes, the repair in a second, writing one, and the checks again. */
+  private PreflightReport check(Connection c, Config config, DatabaseAddress address, Thresholds limits, PrintWriter err)
+      throws SQLException, IOException {
+    ServerInfo server = ServerInfo.of(c);
+    LintReport lint = lint(config, server.major(), c);
+    PreflightReport report = Preflight.run(c, address.display(), lint, limits, historyNotRead);
+    if (!repair) return report;
+    List<InvalidIndex> broken = report.invalidIndexes().stream().filter(i -> i.state() == InvalidIndex.State.INVALID).toList();
+    err.println("lockstep: --repair-invalid-indexes writes to " + address.display() + ": " + broken.size()
+        + (broken.size() == 1 ? " INVALID index" : " INVALID indexes") + " to drop and rebuild, one at a time");
+    List<IndexRepair.Outcome> outcomes;
+    try (Connection writer = Sessions.repair(address)) {
+      outcomes = new IndexRepair(Math.max(1, repairAttempts), firstRetryPauseMillis, err).repair(writer, report.invalidIndexes());
+    }
+    return Preflight.run(c, address.display(), lint, limits, historyNotRead).withRepairs(outcomes);
   }
 
   /** The migrations linted as 'lint' lints them (configuration, framework detection, transactions). */

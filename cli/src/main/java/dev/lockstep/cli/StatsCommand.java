@@ -7,8 +7,6 @@ import dev.lockstep.preflight.StatsSnapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,10 +37,10 @@ final class StatsCommand implements Callable<Integer> {
     DatabaseAddress address = LiveDatabase.address(databaseUrl, spec);
     PrintWriter err = spec.commandLine().getErr();
     StatsSnapshot snapshot;
-    try (Connection c = Sessions.readOnly(address, Sessions.APPLICATION + " (stats)")) {
-      snapshot = StatsReader.read(c);
-    } catch (SQLException e) {
-      err.println(LiveDatabase.error(address, e));
+    try {
+      snapshot = LiveDatabase.read(address, Sessions.APPLICATION + " (stats)", StatsReader::read);
+    } catch (LiveDatabase.Unreadable | IOException e) {
+      err.println(e.getMessage());
       return Main.EXIT_USAGE;
     }
     for (String n : snapshot.notRead()) err.println("lockstep: not read: " + n);

@@ -2,15 +2,12 @@ package dev.lockstep.cli;
 
 import dev.lockstep.config.Config;
 import dev.lockstep.preflight.DatabaseAddress;
-import dev.lockstep.preflight.Sessions;
 import dev.lockstep.preflight.SizedFindings;
 import dev.lockstep.preflight.StatsReader;
 import dev.lockstep.preflight.StatsSnapshot;
 import dev.lockstep.report.LintReport;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -43,11 +40,10 @@ final class StatsOptions {
     StatsSnapshot snapshot;
     if (databaseUrl != null) {
       DatabaseAddress address = LiveDatabase.address(databaseUrl, spec);
-      try (Connection c = Sessions.readOnly(address, "lockstep lint")) {
-        snapshot = StatsReader.read(c);
-      } catch (SQLException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            LiveDatabase.error(address, e).replaceFirst("^lockstep: ", "--database-url: "));
+      try {
+        snapshot = LiveDatabase.read(address, "lockstep lint", StatsReader::read);
+      } catch (LiveDatabase.Unreadable | IOException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage().replaceFirst("^lockstep: ", "--database-url: "));
       }
     } else if (file != null) {
       try {
