@@ -19,7 +19,9 @@ work=$(mktemp -d)
 chmod 755 "$work"
 storage=(--storage-driver vfs --root "$work/storage" --runroot "$work/run")
 bh() { buildah "${storage[@]}" "$@"; }
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# a free port: nothing answers on it
+port=$((20000 + RANDOM % 40000))
+while (: </dev/tcp/127.0.0.1/$port) 2>/dev/null; do port=$((20000 + RANDOM % 40000)); done
 cleanup() {
   runuser -u postgres -- "$pg_bin/pg_ctl" -D "$work/pg/data" -m immediate stop >/dev/null 2>&1 || true
   bh rm -a >/dev/null 2>&1 || true
