@@ -1,0 +1,42 @@
+package dev.lockstep.rules.support;
+
+import dev.lockstep.engine.Rewrite;
+import dev.lockstep.parse.ast.RangeVar;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * pg_repack's command line: it rebuilds a table into a copy while reads and writes go on, replays the
+ * changes made meanwhile from a log table, and takes ACCESS EXCLUSIVE only briefly, to install its
+ * trigger and to swap the files. It connects as psql does, from PGHOST, PGPORT, PGDATABASE and PGUSER.
+ */
+public final class PgRepack {
+  /** Seconds pg_repack waits for its brief ACCESS EXCLUSIVE lock before giving up (with --no-kill-backend). */
+  public static final int WAIT_TIMEOUT_SECONDS = 60;
+  /** The label of the step that a shell runs, not a database session. */
+  public static final String SHELL_STEP = "shell command, connected by the PGHOST, PGPORT, PGDATABASE and PGUSER variables";
+  public static final String EXTENSION_STEP = "once per database, as a superuser, its own transaction";
+
+  private PgRepack() {}
+
+  /** {@code pg_repack --table=t [options] --wait-timeout=60 --no-kill-backend}; a null table repacks every table. */
+  public static String command(RangeVar table, String... options) {
+    List<String> words = new ArrayList<>(List.of("pg_repack"));
+    if (table != null) words.add("--table=" + shellWord(table.qualifiedName()));
+    words.addAll(List.of(options));
+    words.add("--wait-timeout=" + WAIT_TIMEOUT_SECONDS);
+    words.add("--no-kill-backend");
+    return String.join(" ", words);
+  }
+
+  /** The extension, then the command. */
+  public static Rewrite rewrite(String summary, String command) {
+    return Rewrite.of(summary, new Rewrite.Step(EXTENSION_STEP, "CREATE EXTENSION IF NOT EXISTS pg_repack;"),
+        new Rewrite.Step(SHELL_STEP, command));
+  }
+
+  /** An option's value as one shell word: as it is when it needs no quoting, in single quotes otherwise. */
+  public static String shellWord(String value) {
+    return value.matches("[A-Za-z0-9_.,:/@%+=-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
+  }
+}
