@@ -73,7 +73,7 @@ class RepackOnPostgresTest {
   private static Process start(PostgresServer server, String database, Connection c, Rewrite rewrite) throws Exception {
     Process shell = null;
     for (Rewrite.Step step : rewrite.steps()) {
-      if (step.runs().equals(PgRepack.SHELL_STEP)) {
+      if (step.shell()) {
         assertThat(RewritesRunOnPostgresTest.mode(step)).isNull(); // the generic rewrite test leaves it to this one
         ProcessBuilder pb = new ProcessBuilder("sh", "-c", step.sql()).redirectErrorStream(true);
         pb.environment().put("PATH", CLIENT.getParent() + ":" + System.getenv("PATH"));
@@ -101,7 +101,7 @@ class RepackOnPostgresTest {
     Rewrite rewrite = rewrite("VACUUM FULL orders;");
     assertThat(rewrite.steps()).containsExactly(
         new Rewrite.Step(PgRepack.EXTENSION_STEP, "CREATE EXTENSION IF NOT EXISTS pg_repack;"),
-        new Rewrite.Step(PgRepack.SHELL_STEP, "pg_repack --table=orders --no-order --wait-timeout=60 --no-kill-backend"));
+        Rewrite.Step.shell(PgRepack.SHELL_STEP, "pg_repack --table=orders --no-order --wait-timeout=60 --no-kill-backend"));
     PostgresServer server = server();
     String database = server.createDatabase();
     try (Connection c = server.connect(database); Connection writer = server.connect(database);
@@ -189,7 +189,7 @@ class RepackOnPostgresTest {
         new Rewrite.Step(PgRepack.EXTENSION_STEP, "CREATE EXTENSION IF NOT EXISTS pg_repack;"),
         new Rewrite.Step("its own transaction (brief SHARE UPDATE EXCLUSIVE)",
             "ALTER TABLE \"Orders\" CLUSTER ON orders_created_at_idx;"),
-        new Rewrite.Step(PgRepack.SHELL_STEP, "pg_repack --table='\"Orders\"' --wait-timeout=60 --no-kill-backend"));
+        Rewrite.Step.shell(PgRepack.SHELL_STEP, "pg_repack --table='\"Orders\"' --wait-timeout=60 --no-kill-backend"));
     PostgresServer server = server();
     String database = server.createDatabase();
     try (Connection c = server.connect(database)) {

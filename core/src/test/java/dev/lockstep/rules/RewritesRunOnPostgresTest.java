@@ -58,7 +58,7 @@ class RewritesRunOnPostgresTest {
     String runs = step.runs();
     if (runs.contains("deploy:") || runs.startsWith("prints") || runs.contains(": prints") || runs.contains("column definition")
         || runs.startsWith("only if") || runs.startsWith("migration ") || runs.contains("then backfill")
-        || runs.equals(dev.lockstep.rules.support.PgRepack.SHELL_STEP)) { // RepackOnPostgresTest runs those
+        || step.shell()) { // a command line: RepackOnPostgresTest runs pg_repack's
       return null;
     }
     return runs.contains("outside a transaction block") ? "outside" : "transaction";

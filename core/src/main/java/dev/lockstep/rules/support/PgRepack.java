@@ -32,7 +32,7 @@ public final class PgRepack {
   /** The extension, then the command. */
   public static Rewrite rewrite(String summary, String command) {
     return Rewrite.of(summary, new Rewrite.Step(EXTENSION_STEP, "CREATE EXTENSION IF NOT EXISTS pg_repack;"),
-        new Rewrite.Step(SHELL_STEP, command));
+        Rewrite.Step.shell(SHELL_STEP, command));
   }
 
   /** An option's value as one shell word: as it is when it needs no quoting, in single quotes otherwise. */
