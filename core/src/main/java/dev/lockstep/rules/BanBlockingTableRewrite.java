@@ -23,28 +23,46 @@ import java.util.List;
     title = "VACUUM FULL, CLUSTER, SET LOGGED/UNLOGGED and SET TABLESPACE rewrite the table under ACCESS EXCLUSIVE",
     severity = Severity.ERROR)
 public final class BanBlockingTableRewrite implements Rule {
-  /** What every pg_repack rewrite says about how it works and what it needs. */
-  private static final String HOW_PG_REPACK_WORKS = ": it copies the table and rebuilds its indexes while reads and "
-      + "writes go on, replays the changes made meanwhile, and takes an ACCESS EXCLUSIVE lock only briefly, at the start "
-      + "and for the final swap (--wait-timeout: how many seconds it waits for that lock; --no-kill-backend: it then "
-      + "gives up instead of cancelling the queries in its way). Each table needs a primary key or a unique index on NOT "
-      + "NULL columns, and the database the pg_repack extension of the client's version (Debian: postgresql-NN-repack). "
-      + "PostgreSQL 15 to 18 have no online rebuild of their own";
+  /** What every pg_repack rewrite says about how it works. */
+  private static final String HOW = ": it copies the table and rebuilds its indexes while reads and writes go on, "
+      + "replays the changes made meanwhile, and takes an ACCESS EXCLUSIVE lock only briefly, at the start and for the "
+      + "final swap (--wait-timeout: how many seconds it waits for that lock; --no-kill-backend: it then gives up "
+      + "instead of cancelling the queries in its way). ";
+  /** What it needs, where the table may have a key. */
+  private static final String NEEDS = "Each table needs a primary key or a unique index on NOT NULL columns, and the "
+      + "database the pg_repack extension of the client's version (Debian: postgresql-NN-repack). PostgreSQL 15 to 18 "
+      + "have no online rebuild of their own";
+  /** What it needs, where the migrations read show the table has no key ({@code %s}: the table). */
+  private static final String NEEDS_KEY = "The migrations read give %s neither a primary key nor a unique index on NOT "
+      + "NULL columns: pg_repack skips such a table with only a warning (and exit status 0), so give it one first. The "
+      + "database needs the pg_repack extension of the client's version (Debian: postgresql-NN-repack). PostgreSQL 15 "
+      + "to 18 have no online rebuild of their own";
   private static final String VACUUM_TABLE = "Rebuild %s online with pg_repack --no-order, which does what VACUUM FULL "
-      + "does" + HOW_PG_REPACK_WORKS + "; plain VACUUM makes the space reusable without blocking traffic";
+      + "does" + HOW + NEEDS + "; plain VACUUM makes the space reusable without blocking traffic";
+  private static final String VACUUM_TABLE_NO_KEY = "Rebuild %s online with pg_repack --no-order, which does what "
+      + "VACUUM FULL does" + HOW + NEEDS_KEY + "; plain VACUUM makes the space reusable without blocking traffic";
   private static final String VACUUM_ALL = "Rebuild the database's tables online with pg_repack --no-order, which "
-      + "without --table does what VACUUM FULL does to each of them" + HOW_PG_REPACK_WORKS;
+      + "without --table does what VACUUM FULL does to each of them" + HOW + NEEDS;
   private static final String CLUSTER_USING = "Mark %s as the clustering index of %s (ALTER TABLE ... CLUSTER ON "
       + "changes only the catalog, under SHARE UPDATE EXCLUSIVE), then rebuild the table online in that index's order "
-      + "with pg_repack, which orders by the clustering index when neither --no-order nor --order-by is given"
-      + HOW_PG_REPACK_WORKS;
+      + "with pg_repack, which orders by the clustering index when neither --no-order nor --order-by is given" + HOW
+      + NEEDS;
+  private static final String CLUSTER_USING_NO_KEY = "Mark %s as the clustering index of %s (ALTER TABLE ... CLUSTER "
+      + "ON changes only the catalog, under SHARE UPDATE EXCLUSIVE), then rebuild the table online in that index's "
+      + "order with pg_repack, which orders by the clustering index when neither --no-order nor --order-by is given"
+      + HOW + NEEDS_KEY;
   private static final String CLUSTER_TABLE = "Rebuild %s online in the order of its clustering index with pg_repack, "
-      + "which orders by it when neither --no-order nor --order-by is given" + HOW_PG_REPACK_WORKS;
+      + "which orders by it when neither --no-order nor --order-by is given" + HOW + NEEDS;
+  private static final String CLUSTER_TABLE_NO_KEY = "Rebuild %s online in the order of its clustering index with "
+      + "pg_repack, which orders by it when neither --no-order nor --order-by is given" + HOW + NEEDS_KEY;
   private static final String CLUSTER_ALL = "Rebuild each clustered table online with pg_repack --table, which orders "
-      + "it by its clustering index" + HOW_PG_REPACK_WORKS;
+      + "it by its clustering index" + HOW + NEEDS;
   private static final String MOVE = "Move %s to the tablespace %s online with pg_repack --tablespace, which rebuilds "
-      + "the table there (its indexes stay where they are, as with SET TABLESPACE; --moveidx moves them too)"
-      + HOW_PG_REPACK_WORKS;
+      + "the table there (its indexes stay where they are, as with SET TABLESPACE; --moveidx moves them too)" + HOW
+      + NEEDS;
+  private static final String MOVE_NO_KEY = "Move %s to the tablespace %s online with pg_repack --tablespace, which "
+      + "rebuilds the table there (its indexes stay where they are, as with SET TABLESPACE; --moveidx moves them too)"
+      + HOW + NEEDS_KEY;
 
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
@@ -53,7 +71,9 @@ public final class BanBlockingTableRewrite implements Rule {
         if (!context.createdEarlier(t, statement)) {
           report(statement, "VACUUM FULL " + t.qualifiedName() + " copies the whole table and rebuilds its indexes",
               MeasuredCases.get("vacuum-full").on(t.qualifiedName()),
-              PgRepack.rewrite(String.format(VACUUM_TABLE, t.qualifiedName()), PgRepack.command(t, "--no-order")), out);
+              PgRepack.rewrite(PgRepack.lacksKey(context, t)
+                  ? String.format(VACUUM_TABLE_NO_KEY, t.qualifiedName(), t.qualifiedName())
+                  : String.format(VACUUM_TABLE, t.qualifiedName()), PgRepack.command(t, "--no-order")), out);
         }
       }
       if (v.tables().isEmpty()) {
@@ -65,7 +85,7 @@ public final class BanBlockingTableRewrite implements Rule {
       if (c.table() != null && context.createdEarlier(c.table(), statement)) return;
       String t = c.table() == null ? "every previously clustered table" : c.table().qualifiedName();
       report(statement, "CLUSTER " + t + " rewrites the table in index order and rebuilds its indexes",
-          MeasuredCases.get("cluster").on(t), clusterRewrite(c), out);
+          MeasuredCases.get("cluster").on(t), clusterRewrite(c, context), out);
     } else if (statement.node() instanceof AlterTable at && !context.createdEarlier(at.table(), statement)) {
       String t = at.table().qualifiedName();
       for (AlterTableCmd cmd : at.commands()) {
@@ -78,7 +98,8 @@ public final class BanBlockingTableRewrite implements Rule {
                   + "also emptied after a crash and not replicated"), out);
           case SET_TABLESPACE -> report(statement, "SET TABLESPACE copies every data file of " + t
                   + " to the new tablespace under an ACCESS EXCLUSIVE lock (PostgreSQL documentation)", null,
-              PgRepack.rewrite(String.format(MOVE, t, Sql.quote(cmd.name())),
+              PgRepack.rewrite(PgRepack.lacksKey(context, at.table())
+                      ? String.format(MOVE_NO_KEY, t, Sql.quote(cmd.name()), t) : String.format(MOVE, t, Sql.quote(cmd.name())),
                   PgRepack.command(at.table(), "--no-order", "--tablespace=" + PgRepack.shellWord(cmd.name()))), out);
           default -> { }
         }
@@ -87,11 +108,17 @@ public final class BanBlockingTableRewrite implements Rule {
   }
 
   /** CLUSTER t USING i: mark i, then pg_repack orders by it; CLUSTER t: it is marked already. */
-  private static Rewrite clusterRewrite(Cluster c) {
+  private static Rewrite clusterRewrite(Cluster c, MigrationContext context) {
     if (c.table() == null) return Rewrite.of(CLUSTER_ALL);
     String t = c.table().qualifiedName();
-    if (c.indexName() == null) return PgRepack.rewrite(String.format(CLUSTER_TABLE, t), PgRepack.command(c.table()));
-    Rewrite repack = PgRepack.rewrite(String.format(CLUSTER_USING, Sql.quote(c.indexName()), t), PgRepack.command(c.table()));
+    boolean lacksKey = PgRepack.lacksKey(context, c.table());
+    if (c.indexName() == null) {
+      return PgRepack.rewrite(lacksKey ? String.format(CLUSTER_TABLE_NO_KEY, t, t) : String.format(CLUSTER_TABLE, t),
+          PgRepack.command(c.table()));
+    }
+    String index = Sql.quote(c.indexName());
+    Rewrite repack = PgRepack.rewrite(lacksKey ? String.format(CLUSTER_USING_NO_KEY, index, t, t)
+        : String.format(CLUSTER_USING, index, t), PgRepack.command(c.table()));
     List<Rewrite.Step> steps = new ArrayList<>(repack.steps());
     steps.add(1, new Rewrite.Step("its own transaction (brief SHARE UPDATE EXCLUSIVE)",
         Sql.alterTable(c.table(), "CLUSTER ON " + Sql.quote(c.indexName()))));

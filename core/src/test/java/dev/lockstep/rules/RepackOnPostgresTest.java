@@ -7,7 +7,10 @@ import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.Finding;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Linter;
+import dev.lockstep.engine.ReplayedMigration;
 import dev.lockstep.engine.Rewrite;
+import dev.lockstep.engine.SchemaModel;
+import dev.lockstep.engine.TransactionPlan;
 import dev.lockstep.pg.PostgresServer;
 import dev.lockstep.rules.support.PgRepack;
 import dev.lockstep.source.SourceFile;
@@ -204,6 +207,42 @@ class RepackOnPostgresTest {
       finish(start(server, database, c, rewrite));
       // the rows now lie in the index's order: the first page holds the smallest created_at
       assertThat(text(c, "SELECT min(created_at) FROM \"Orders\" WHERE ctid < '(1,0)'")).isEqualTo("0");
+    }
+  }
+
+  private static Rewrite rewriteAfter(String history, String sql) {
+    SourceFile v1 = SourceFile.of("db/migration/V1__create.sql", history);
+    SchemaModel before = LINTER.replay(List.of(new ReplayedMigration(v1,
+        TransactionPlan.whole(history.length(), TransactionPlan.Mode.WRAPPED), false)));
+    String text = "SET lock_timeout = '2s';\n" + sql + "\n";
+    FileResult r = LINTER.lint(SourceFile.of("db/migration/V2__maintenance.sql", text),
+        TransactionPlan.whole(text.length(), TransactionPlan.Mode.AUTOCOMMIT), before);
+    return r.findings().stream().filter(x -> x.ruleId().equals("ban-blocking-table-rewrite")).findFirst()
+        .orElseThrow().rewrite();
+  }
+
+  /** pg_repack skips a table without a key, with a warning and exit status 0: the rewrite says so where it knows. */
+  @Test
+  void aTableWithoutAKeyIsSkippedByPgRepackAndTheRewriteSaysSo() throws Exception {
+    String history = "CREATE TABLE events (happened_at timestamptz NOT NULL, payload text);\n"
+        + "CREATE TABLE tags (name text NOT NULL, note text);\nCREATE UNIQUE INDEX tags_name ON tags (name);\n";
+    Rewrite keyless = rewriteAfter(history, "VACUUM FULL events;");
+    assertThat(keyless.summary()).contains("give events neither a primary key nor a unique index on NOT NULL columns");
+    Rewrite keyed = rewriteAfter(history, "VACUUM FULL tags;");
+    assertThat(keyed.summary()).contains("Each table needs a primary key").doesNotContain("neither");
+    assertThat(rewrite("VACUUM FULL orders;").summary()).contains("Each table needs a primary key");
+    PostgresServer server = server();
+    String database = server.createDatabase();
+    try (Connection c = server.connect(database)) {
+      run(c, history);
+      run(c, "INSERT INTO events SELECT now(), 'x' FROM generate_series(1, 1000)");
+      run(c, "INSERT INTO tags SELECT 'tag' || g FROM generate_series(1, 1000) g");
+      String events = text(c, "SELECT pg_relation_filenode('events')");
+      String tags = text(c, "SELECT pg_relation_filenode('tags')");
+      assertThat(finish(start(server, database, c, keyless))).contains("must have a primary key or not-null unique keys");
+      assertThat(text(c, "SELECT pg_relation_filenode('events')")).isEqualTo(events); // skipped
+      finish(start(server, database, c, keyed));
+      assertThat(text(c, "SELECT pg_relation_filenode('tags')")).isNotEqualTo(tags); // rebuilt
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.lockstep.rules.support;
 
+import dev.lockstep.engine.MigrationContext;
 import dev.lockstep.engine.Rewrite;
+import dev.lockstep.engine.SchemaModel;
 import dev.lockstep.parse.ast.RangeVar;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,29 @@ public final class PgRepack {
   public static Rewrite rewrite(String summary, String command) {
     return Rewrite.of(summary, new Rewrite.Step(EXTENSION_STEP, "CREATE EXTENSION IF NOT EXISTS pg_repack;"),
         Rewrite.Step.shell(SHELL_STEP, command));
+  }
+
+  /**
+   * The migrations read created the table and gave it neither a primary key nor a unique constraint
+   * or index on NOT NULL columns: pg_repack skips it with a warning. False where the table is not
+   * known (it may have a key the migrations read do not show).
+   */
+  public static boolean lacksKey(MigrationContext context, RangeVar table) {
+    var known = context.table(table).filter(SchemaModel.Table::createdInHistory);
+    if (known.isEmpty()) return false;
+    SchemaModel.Table t = known.get();
+    for (SchemaModel.TableConstraint c : t.constraints().values()) {
+      if (c.kind() == SchemaModel.ConstraintKind.PRIMARY_KEY) return false;
+      if (c.kind() == SchemaModel.ConstraintKind.UNIQUE && allNotNull(t, c.columns())) return false;
+    }
+    for (SchemaModel.Index i : context.model().indexesOn(t.name())) {
+      if (i.unique() && i.valid() && !i.columns().contains(null) && allNotNull(t, i.columns())) return false;
+    }
+    return true;
+  }
+
+  private static boolean allNotNull(SchemaModel.Table t, List<String> columns) {
+    return !columns.isEmpty() && columns.stream().allMatch(c -> t.column(c).map(SchemaModel.Column::notNull).orElse(false));
   }
 
   /** An option's value as one shell word: as it is when it needs no quoting, in single quotes otherwise. */
