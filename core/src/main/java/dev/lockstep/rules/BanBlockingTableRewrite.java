@@ -31,12 +31,12 @@ public final class BanBlockingTableRewrite implements Rule {
   /** What it needs, where the table may have a key. */
   private static final String NEEDS = "Each table needs a primary key or a unique index on NOT NULL columns, and the "
       + "database the pg_repack extension of the client's version (Debian: postgresql-NN-repack). PostgreSQL 15 to 18 "
-      + "have no online rebuild of their own";
+      + "have no online table rebuild of their own";
   /** What it needs, where the migrations read show the table has no key ({@code %s}: the table). */
   private static final String NEEDS_KEY = "The migrations read give %s neither a primary key nor a unique index on NOT "
       + "NULL columns: pg_repack skips such a table with only a warning (and exit status 0), so give it one first. The "
       + "database needs the pg_repack extension of the client's version (Debian: postgresql-NN-repack). PostgreSQL 15 "
-      + "to 18 have no online rebuild of their own";
+      + "to 18 have no online table rebuild of their own";
   private static final String VACUUM_TABLE = "Rebuild %s online with pg_repack --no-order, which does what VACUUM FULL "
       + "does" + HOW + NEEDS + "; plain VACUUM makes the space reusable without blocking traffic";
   private static final String VACUUM_TABLE_NO_KEY = "Rebuild %s online with pg_repack --no-order, which does what "
