@@ -144,7 +144,8 @@ public final class MigrationLinter {
 
   private TransactionPlan plan(MigrationScript script) {
     return options.assumeInTransaction()
-        ? TransactionPlan.whole(script.source().text().length(), TransactionPlan.Mode.WRAPPED) : script.plan();
+        ? TransactionPlan.whole(script.source().text().length(), TransactionPlan.Mode.WRAPPED)
+            .runBy(script.framework().id()) : script.plan();
   }
 
   /** Lints every source; a file that breaks the linter becomes a problem, never hides the others. */

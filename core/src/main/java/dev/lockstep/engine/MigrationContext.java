@@ -84,6 +84,11 @@ public final class MigrationContext {
     return schemaDump;
   }
 
+  /** The id of the migration tool that runs this file ("flyway", "plain"), or null when not known. */
+  public String tool() {
+    return plan.tool();
+  }
+
   public int pgVersion() {
     return options.pgVersion();
   }

@@ -41,7 +41,7 @@ final class Placeholders {
   Rewrite restore(Rewrite rewrite) {
     if (rewrite == null || originals.isEmpty()) return rewrite;
     List<Rewrite.Step> steps = new ArrayList<>();
-    for (Rewrite.Step s : rewrite.steps()) steps.add(new Rewrite.Step(restore(s.runs()), restore(s.sql())));
+    for (Rewrite.Step s : rewrite.steps()) steps.add(new Rewrite.Step(restore(s.runs()), restore(s.sql()), s.shell()));
     return new Rewrite(restore(rewrite.summary()), steps);
   }
 }

@@ -14,10 +14,21 @@ import java.util.List;
 /**
  * How the migration tool runs the parts of a file: inside a transaction it opens, or statement by
  * statement. Explicit BEGIN/COMMIT in the file come on top (see MigrationContext).
+ *
+ * @param tool the id of the migration tool that runs the file ("flyway", "plain"), or null when not known
  */
-public record TransactionPlan(List<Region> regions) {
+public record TransactionPlan(List<Region> regions, String tool) {
   public TransactionPlan {
     regions = List.copyOf(regions);
+  }
+
+  public TransactionPlan(List<Region> regions) {
+    this(regions, null);
+  }
+
+  /** The same plan for a file that {@code tool} runs. */
+  public TransactionPlan runBy(String tool) {
+    return new TransactionPlan(regions, tool);
   }
 
   /** How the tool runs the statements that start in [start, end). */

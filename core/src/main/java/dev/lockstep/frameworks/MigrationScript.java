@@ -83,7 +83,7 @@ public record MigrationScript(Framework framework, String reason, SourceFile sou
       default -> regions.add(new Region(0, length, Mode.AUTOCOMMIT));
     }
     return new MigrationScript(d.framework(), d.reason(), source.withParseText(new String(masked), placeholders),
-        new TransactionPlan(regions), skipped);
+        new TransactionPlan(regions, d.framework().id()), skipped);
   }
 
   /** goose: lint the Up section (Down only when asked); NO TRANSACTION turns the wrapping off. */

@@ -110,6 +110,22 @@ public final class Statement {
   }
 
   /**
+   * Char offset of the first occurrence of {@code word} outside parentheses, quotes and comments
+   * (a clause keyword of this statement, not of a subquery), or -1.
+   */
+  public int topLevelWord(String word) {
+    SqlLexer lx = new SqlLexer(source.text(), span.start(), span.end());
+    int depth = 0;
+    while (lx.next()) {
+      String t = source.text().substring(lx.start(), lx.end());
+      if (lx.kind() == SqlLexer.Kind.OTHER && t.equals("(")) depth++;
+      else if (lx.kind() == SqlLexer.Kind.OTHER && t.equals(")")) depth--;
+      else if (depth == 0 && lx.kind() == SqlLexer.Kind.WORD && t.equalsIgnoreCase(word)) return lx.start();
+    }
+    return -1;
+  }
+
+  /**
    * End of the clause that starts at {@code from}: the last token before the next comma outside
    * parentheses, or before the end of the statement. Used to append to one ALTER TABLE subcommand.
    */

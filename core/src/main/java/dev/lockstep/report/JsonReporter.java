@@ -94,7 +94,10 @@ public final class JsonReporter implements Reporter {
       ObjectNode r = n.putObject("rewrite");
       r.put("summary", rewrite.summary());
       ArrayNode steps = r.putArray("steps");
-      for (Rewrite.Step s : rewrite.steps()) steps.addObject().put("runs", s.runs()).put("sql", s.sql());
+      for (Rewrite.Step s : rewrite.steps()) {
+        ObjectNode step = steps.addObject().put("runs", s.runs()).put("sql", s.sql());
+        if (s.shell()) step.put("shell", true); // a command line, not SQL
+      }
     }
     ArrayNode fixes = n.putArray("fixes");
     for (Fix fix : f.fixes()) {

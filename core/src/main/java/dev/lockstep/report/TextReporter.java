@@ -70,7 +70,7 @@ public final class TextReporter implements Reporter {
     if (rewrite != null) {
       out.append("  = instead: ").append(oneLine(rewrite.summary())).append('\n');
       for (Rewrite.Step step : rewrite.steps()) {
-        out.append("      -- ").append(oneLine(step.runs())).append('\n');
+        out.append(step.shell() ? "      # " : "      -- ").append(oneLine(step.runs())).append('\n');
         for (String line : step.sql().split("\\R", -1)) out.append("      ").append(Escapes.text(line)).append('\n');
       }
     }

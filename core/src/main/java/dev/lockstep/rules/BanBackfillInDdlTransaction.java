@@ -2,7 +2,6 @@ package dev.lockstep.rules;
 
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
-import dev.lockstep.engine.Rewrite;
 import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
@@ -10,6 +9,7 @@ import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.Delete;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.parse.ast.Update;
+import dev.lockstep.rules.support.BatchedLoop;
 import java.util.Optional;
 
 @RuleInfo(id = "ban-backfill-in-ddl-transaction",
@@ -29,8 +29,7 @@ public final class BanBackfillInDdlTransaction implements Rule {
             + "is held until commit: reads and writes of %s wait for the whole backfill",
             statement.node() instanceof Update ? "UPDATE" : "DELETE", table.qualifiedName(), ddl.start().line(),
             table.qualifiedName())
-        .rewrite(Rewrite.of("Commit the schema change first, then backfill in batches of a few thousand rows, one "
-                + "transaction per batch (a separate, non-transactional migration or a background job)",
-            new Rewrite.Step("after COMMIT, in batches", statement.text() + ";")));
+        .rewrite(BatchedLoop.rewrite(statement, context, table,
+            "after the schema change commits, outside a transaction block"));
   }
 }

@@ -14,13 +14,55 @@ import dev.lockstep.parse.ast.Cluster;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.parse.ast.Vacuum;
 import dev.lockstep.rules.support.MeasuredCases;
+import dev.lockstep.rules.support.PgRepack;
+import dev.lockstep.rules.support.Sql;
+import java.util.ArrayList;
+import java.util.List;
 
 @RuleInfo(id = "ban-blocking-table-rewrite",
     title = "VACUUM FULL, CLUSTER, SET LOGGED/UNLOGGED and SET TABLESPACE rewrite the table under ACCESS EXCLUSIVE",
     severity = Severity.ERROR)
 public final class BanBlockingTableRewrite implements Rule {
-  private static final String REPACK = "Use pg_repack or pg_squeeze, which rebuild the table online and take ACCESS "
-      + "EXCLUSIVE only for the final swap; or run it in a maintenance window with the application stopped";
+  /** What every pg_repack rewrite says about how it works. */
+  private static final String HOW = ": it copies the table and rebuilds its indexes while reads and writes go on, "
+      + "replays the changes made meanwhile, and takes an ACCESS EXCLUSIVE lock only briefly, at the start and for the "
+      + "final swap (--wait-timeout: how many seconds it waits for that lock; --no-kill-backend: it then gives up "
+      + "instead of cancelling the queries in its way). ";
+  /** What it needs, where the table may have a key. */
+  private static final String NEEDS = "Each table needs a primary key or a unique index on NOT NULL columns, and the "
+      + "database the pg_repack extension of the client's version (Debian: postgresql-NN-repack). PostgreSQL 15 to 18 "
+      + "have no online table rebuild of their own";
+  /** What it needs, where the migrations read show the table has no key ({@code %s}: the table). */
+  private static final String NEEDS_KEY = "The migrations read give %s neither a primary key nor a unique index on NOT "
+      + "NULL columns: pg_repack skips such a table with only a warning (and exit status 0), so give it one first. The "
+      + "database needs the pg_repack extension of the client's version (Debian: postgresql-NN-repack). PostgreSQL 15 "
+      + "to 18 have no online table rebuild of their own";
+  private static final String VACUUM_TABLE = "Rebuild %s online with pg_repack --no-order, which does what VACUUM FULL "
+      + "does" + HOW + NEEDS + "; plain VACUUM makes the space reusable without blocking traffic";
+  private static final String VACUUM_TABLE_NO_KEY = "Rebuild %s online with pg_repack --no-order, which does what "
+      + "VACUUM FULL does" + HOW + NEEDS_KEY + "; plain VACUUM makes the space reusable without blocking traffic";
+  private static final String VACUUM_ALL = "Rebuild the database's tables online with pg_repack --no-order, which "
+      + "without --table does what VACUUM FULL does to each of them" + HOW + NEEDS;
+  private static final String CLUSTER_USING = "Mark %s as the clustering index of %s (ALTER TABLE ... CLUSTER ON "
+      + "changes only the catalog, under SHARE UPDATE EXCLUSIVE), then rebuild the table online in that index's order "
+      + "with pg_repack, which orders by the clustering index when neither --no-order nor --order-by is given" + HOW
+      + NEEDS;
+  private static final String CLUSTER_USING_NO_KEY = "Mark %s as the clustering index of %s (ALTER TABLE ... CLUSTER "
+      + "ON changes only the catalog, under SHARE UPDATE EXCLUSIVE), then rebuild the table online in that index's "
+      + "order with pg_repack, which orders by the clustering index when neither --no-order nor --order-by is given"
+      + HOW + NEEDS_KEY;
+  private static final String CLUSTER_TABLE = "Rebuild %s online in the order of its clustering index with pg_repack, "
+      + "which orders by it when neither --no-order nor --order-by is given" + HOW + NEEDS;
+  private static final String CLUSTER_TABLE_NO_KEY = "Rebuild %s online in the order of its clustering index with "
+      + "pg_repack, which orders by it when neither --no-order nor --order-by is given" + HOW + NEEDS_KEY;
+  private static final String CLUSTER_ALL = "Rebuild each clustered table online with pg_repack --table, which orders "
+      + "it by its clustering index" + HOW + NEEDS;
+  private static final String MOVE = "Move %s to the tablespace %s online with pg_repack --tablespace, which rebuilds "
+      + "the table there (its indexes stay where they are, as with SET TABLESPACE; --moveidx moves them too)" + HOW
+      + NEEDS;
+  private static final String MOVE_NO_KEY = "Move %s to the tablespace %s online with pg_repack --tablespace, which "
+      + "rebuilds the table there (its indexes stay where they are, as with SET TABLESPACE; --moveidx moves them too)"
+      + HOW + NEEDS_KEY;
 
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
@@ -28,42 +70,65 @@ public final class BanBlockingTableRewrite implements Rule {
       for (RangeVar t : v.tables()) {
         if (!context.createdEarlier(t, statement)) {
           report(statement, "VACUUM FULL " + t.qualifiedName() + " copies the whole table and rebuilds its indexes",
-              MeasuredCases.get("vacuum-full").on(t.qualifiedName()), REPACK + "; plain VACUUM reclaims space for reuse "
-                  + "without a lock that blocks traffic", out);
+              MeasuredCases.get("vacuum-full").on(t.qualifiedName()),
+              PgRepack.rewrite(PgRepack.lacksKey(context, t)
+                  ? String.format(VACUUM_TABLE_NO_KEY, t.qualifiedName(), t.qualifiedName())
+                  : String.format(VACUUM_TABLE, t.qualifiedName()), PgRepack.command(t, "--no-order")), out);
         }
       }
       if (v.tables().isEmpty()) {
         report(statement, "VACUUM FULL without a table rewrites every table of the database one after another",
-            MeasuredCases.get("vacuum-full").on("each table"), REPACK, out);
+            MeasuredCases.get("vacuum-full").on("each table"),
+            PgRepack.rewrite(VACUUM_ALL, PgRepack.command(null, "--no-order")), out);
       }
     } else if (statement.node() instanceof Cluster c) {
       if (c.table() != null && context.createdEarlier(c.table(), statement)) return;
       String t = c.table() == null ? "every previously clustered table" : c.table().qualifiedName();
       report(statement, "CLUSTER " + t + " rewrites the table in index order and rebuilds its indexes",
-          MeasuredCases.get("cluster").on(t), REPACK + " (pg_repack --order-by keeps the clustering)", out);
+          MeasuredCases.get("cluster").on(t), clusterRewrite(c, context), out);
     } else if (statement.node() instanceof AlterTable at && !context.createdEarlier(at.table(), statement)) {
       String t = at.table().qualifiedName();
       for (AlterTableCmd cmd : at.commands()) {
         switch (cmd.subtype()) {
           case SET_LOGGED -> report(statement, "SET LOGGED rewrites " + t + " and writes all of it to the WAL",
-              MeasuredCases.get("set-logged").on(t), "Create the table LOGGED from the start; converting a live "
-                  + "table needs a maintenance window", out);
+              MeasuredCases.get("set-logged").on(t), Rewrite.of("Create the table LOGGED from the start; converting a "
+                  + "live table needs a maintenance window (pg_repack cannot change it)"), out);
           case SET_UNLOGGED -> report(statement, "SET UNLOGGED rewrites " + t,
-              MeasuredCases.get("set-unlogged").on(t), "Avoid switching live tables: an unlogged table is also "
-                  + "emptied after a crash and not replicated", out);
+              MeasuredCases.get("set-unlogged").on(t), Rewrite.of("Avoid switching live tables: an unlogged table is "
+                  + "also emptied after a crash and not replicated"), out);
           case SET_TABLESPACE -> report(statement, "SET TABLESPACE copies every data file of " + t
                   + " to the new tablespace under an ACCESS EXCLUSIVE lock (PostgreSQL documentation)", null,
-              "Move the table with pg_repack --tablespace, or in a maintenance window", out);
+              PgRepack.rewrite(PgRepack.lacksKey(context, at.table())
+                      ? String.format(MOVE_NO_KEY, t, Sql.quote(cmd.name()), t) : String.format(MOVE, t, Sql.quote(cmd.name())),
+                  PgRepack.command(at.table(), "--no-order", "--tablespace=" + PgRepack.shellWord(cmd.name()))), out);
           default -> { }
         }
       }
     }
   }
 
-  private void report(Statement statement, String what, LockFacts lock, String instead, Findings out) {
+  /** CLUSTER t USING i: mark i, then pg_repack orders by it; CLUSTER t: it is marked already. */
+  private static Rewrite clusterRewrite(Cluster c, MigrationContext context) {
+    if (c.table() == null) return Rewrite.of(CLUSTER_ALL);
+    String t = c.table().qualifiedName();
+    boolean lacksKey = PgRepack.lacksKey(context, c.table());
+    if (c.indexName() == null) {
+      return PgRepack.rewrite(lacksKey ? String.format(CLUSTER_TABLE_NO_KEY, t, t) : String.format(CLUSTER_TABLE, t),
+          PgRepack.command(c.table()));
+    }
+    String index = Sql.quote(c.indexName());
+    Rewrite repack = PgRepack.rewrite(lacksKey ? String.format(CLUSTER_USING_NO_KEY, index, t, t)
+        : String.format(CLUSTER_USING, index, t), PgRepack.command(c.table()));
+    List<Rewrite.Step> steps = new ArrayList<>(repack.steps());
+    steps.add(1, new Rewrite.Step("its own transaction (brief SHARE UPDATE EXCLUSIVE)",
+        Sql.alterTable(c.table(), "CLUSTER ON " + Sql.quote(c.indexName()))));
+    return new Rewrite(repack.summary(), steps);
+  }
+
+  private void report(Statement statement, String what, LockFacts lock, Rewrite instead, Findings out) {
     var finding = out.report(this, statement)
         .message("%s while holding an ACCESS EXCLUSIVE lock: reads and writes wait for the whole rewrite", what)
-        .rewrite(Rewrite.of(instead));
+        .rewrite(instead);
     if (lock != null) finding.lock(lock);
   }
 }

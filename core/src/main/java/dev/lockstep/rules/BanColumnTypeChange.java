@@ -134,16 +134,21 @@ public final class BanColumnTypeChange implements Rule {
     expandContract(finding, table, columnName, type);
   }
 
+  private static final String EXPAND_CONTRACT = "Expand and contract: add a new column of the new type, keep it in "
+      + "step with a trigger, backfill it in batches, then swap the columns in one short transaction (pg_repack "
+      + "rebuilds a table online but cannot change a column's type)";
+  private static final String EXPAND_CONTRACT_TIMESTAMPTZ = "Expand and contract: add a new column of the new type, "
+      + "keep it in step with a trigger, backfill it in batches, then swap the columns in one short transaction (or run "
+      + "SET TimeZone = 'UTC' before the ALTER, which skips the table rewrite on PostgreSQL 12+; pg_repack rebuilds a "
+      + "table online but cannot change a column's type)";
+
   private static void expandContract(Findings.Builder finding, RangeVar table, String columnName, TypeName type) {
     String t = table.qualifiedName();
     String c = Sql.quote(columnName);
     String newType = type.sql();
     String next = Sql.quote(columnName + "_new");
     String nextName = columnName + "_new";
-    finding.rewrite(Rewrite.of("Expand and contract: add a new column of the new type, keep it in step with a trigger, "
-            + "backfill it in batches, then swap the columns in one short transaction"
-            + (type.name().equals("timestamptz") ? " (or run SET TimeZone = 'UTC' before the ALTER, which skips the "
-            + "table rewrite on PostgreSQL 12+)" : ""),
+    finding.rewrite(Rewrite.of(type.name().equals("timestamptz") ? EXPAND_CONTRACT_TIMESTAMPTZ : EXPAND_CONTRACT,
         new Rewrite.Step("its own transaction", Sql.alterTable(table, "ADD COLUMN " + next + " " + newType)
             + "\nCREATE FUNCTION " + Sql.quote(table.name() + "_" + nextName + "_sync") + "() RETURNS trigger LANGUAGE plpgsql AS $$\n"
             + "BEGIN NEW." + next + " := NEW." + c + "; RETURN NEW; END $$;\nCREATE TRIGGER "

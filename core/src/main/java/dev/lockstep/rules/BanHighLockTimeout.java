@@ -13,6 +13,7 @@ import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.SetKind;
 import dev.lockstep.parse.ast.SetVariable;
 import dev.lockstep.engine.Durations;
+import dev.lockstep.rules.support.RetryAdvice;
 import java.util.OptionalLong;
 
 @RuleInfo(id = "ban-high-lock-timeout",
@@ -35,7 +36,7 @@ public final class BanHighLockTimeout implements Rule {
     String valueText = statement.source().text().substring(valueStart, statement.clauseEnd(valueStart));
     var finding = out.report(this, statement)
         .message("%s: a migration waiting that long for its lock makes every query queued behind it wait as long", what)
-        .rewrite(Rewrite.of("Keep lock_timeout short (a few seconds) and retry the migration when it times out",
+        .rewrite(Rewrite.of(RetryAdvice.forTool(context.tool()),
             new Rewrite.Step("instead", "SET " + (set.local() ? "LOCAL " : "") + "lock_timeout = '2s';")));
     if (valueText.matches("'[^']*'|\\d+")) {
       finding.fix(Fix.of("Use lock_timeout = '2s'", Applicability.UNSAFE,

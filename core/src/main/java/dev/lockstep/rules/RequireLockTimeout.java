@@ -14,6 +14,7 @@ import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.Drop;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.engine.Durations;
+import dev.lockstep.rules.support.RetryAdvice;
 import java.util.Optional;
 
 @RuleInfo(id = "require-lock-timeout",
@@ -30,8 +31,7 @@ public final class RequireLockTimeout implements Rule {
             + "every other query on %s queues behind it and the application stalls",
             leadingWords(statement), locked.mode().sql().matches("[AEIOU].*") ? "an" : "a",
             locked.mode().sql(), locked.description(), locked.description())
-        .rewrite(Rewrite.of("Set a short lock_timeout at the top of the migration so a blocked lock request fails fast "
-                + "instead of stalling traffic, and retry the migration later",
+        .rewrite(Rewrite.of(RetryAdvice.forTool(context.tool()),
             new Rewrite.Step("first statement of the migration", "SET lock_timeout = '2s';")))
         .fix(Fix.of("Set lock_timeout at the top of the migration", Applicability.UNSAFE,
             TextEdit.insert(context.statements().get(0).span().start(), "SET lock_timeout = '2s';\n")));

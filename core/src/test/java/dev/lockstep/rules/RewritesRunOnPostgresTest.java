@@ -57,7 +57,8 @@ class RewritesRunOnPostgresTest {
   static String mode(Rewrite.Step step) {
     String runs = step.runs();
     if (runs.contains("deploy:") || runs.startsWith("prints") || runs.contains(": prints") || runs.contains("column definition")
-        || runs.startsWith("only if") || runs.startsWith("migration ") || runs.contains("then backfill")) {
+        || runs.startsWith("only if") || runs.startsWith("migration ") || runs.contains("then backfill")
+        || step.shell()) { // a command line: RepackOnPostgresTest runs pg_repack's
       return null;
     }
     return runs.contains("outside a transaction block") ? "outside" : "transaction";
@@ -103,6 +104,7 @@ class RewritesRunOnPostgresTest {
           if (inTransaction) ServerStatements.execute(c, "BEGIN");
           int statementNumber = 0;
           for (Statement s : PARSER.parse(SourceFile.of("rewrite", step.sql())).statements()) {
+            if (s.enclosingIndex() >= 0) continue; // a statement of a DO block runs with its block
             String order = f.path().getFileName() + "\t" + String.format("%05d\t%02d\t%02d", x.start().line(), stepNumber,
                 ++statementNumber);
             if (!inTransaction) {

@@ -94,7 +94,10 @@ final class CodeActions {
     StringBuilder sb = new StringBuilder("Instead of this statement (").append(f.ruleId()).append("): ")
         .append(r.summary()).append("\n");
     for (Rewrite.Step step : r.steps()) {
-      sb.append("\n```sql\n-- ").append(step.runs()).append('\n').append(step.sql()).append("\n```\n");
+      String fence = step.shell() ? "sh" : "sql";
+      String comment = step.shell() ? "# " : "-- ";
+      sb.append("\n```").append(fence).append('\n').append(comment).append(step.runs()).append('\n').append(step.sql())
+          .append("\n```\n");
     }
     return sb.toString();
   }

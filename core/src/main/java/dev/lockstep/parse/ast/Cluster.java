@@ -12,4 +12,9 @@ public final class Cluster extends Node {
   public RangeVar table() {
     return typed("relation", RangeVar::fromFields);
   }
+
+  /** The index of {@code CLUSTER t USING index}, or null. */
+  public String indexName() {
+    return text("indexname");
+  }
 }

@@ -29,6 +29,12 @@ public final class RangeVar extends Node {
     return text("relname");
   }
 
+  /** The alias the statement gives the table ({@code UPDATE orders o}), or null. */
+  public String alias() {
+    JsonNode alias = fields.get("alias");
+    return alias == null || !alias.has("aliasname") ? null : alias.get("aliasname").asText();
+  }
+
   /** False for {@code ONLY t}. */
   public boolean inherit() {
     return flag("inh");
