@@ -175,4 +175,34 @@ class HostileInputsTest {
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("max-file-size must be a size such as '16MiB' or '500k', got 'lots'");
   }
+
+  @Test
+  void aHistoryProblemNamesItsFileInTheFormTheLintedFileWasNamedIn() throws Exception {
+    Path folder = Path.of("target", "hostile-history-paths"); // inside the working directory: a relative name is possible
+    deleteTree(folder);
+    Files.createDirectories(folder);
+    try {
+      Path broken = folder.resolve("V1__broken.sql");
+      Files.write(broken, new byte[] {'S', 'E', 'L', (byte) 0xFF, ';', '\n'});
+      Path ok = folder.resolve("V2__ok.sql");
+      Files.writeString(ok, OK);
+      String problem = ":1:1: error: earlier migration is not valid UTF-8: byte 0xFF at 1:4; verdicts for ";
+
+      CliRunner.Result relative = CliRunner.run("lint", "--format", "gcc", ok.toString());
+      assertThat(relative.out()).isEqualTo(broken + problem + ok + " fall back to the file alone [input-error]\n");
+
+      CliRunner.Result absolute = CliRunner.run("lint", "--format", "gcc", ok.toAbsolutePath().toString());
+      assertThat(absolute.out())
+          .isEqualTo(broken.toAbsolutePath() + problem + ok.toAbsolutePath() + " fall back to the file alone [input-error]\n");
+    } finally {
+      deleteTree(folder);
+    }
+  }
+
+  private static void deleteTree(Path folder) throws Exception {
+    if (!Files.exists(folder)) return;
+    try (var all = Files.walk(folder)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
+  }
 }
