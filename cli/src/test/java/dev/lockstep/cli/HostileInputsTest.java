@@ -200,6 +200,16 @@ class HostileInputsTest {
     }
   }
 
+  @Test
+  void aDoBlockWhoseBodyDoesNotParseIsNotCheckedNotClean() throws Exception {
+    Path file = write("do.sql", "DO $$\nBEGIN\n  EXECUTE 'CREATE INDEX ON';\nEND $$;\nDO $$\nBEGIN\n  ALTER TABLE t ADD COLUMN;\nEND $$;\n");
+    CliRunner.Result r = CliRunner.run("lint", "--format", "gcc", "--no-history", file.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEqualTo(file + ":3:27: error: a statement in the PL/pgSQL body does not parse: syntax error at "
+        + "end of input [syntax-error]\n"
+        + file + ":5:1: error: the PL/pgSQL body does not parse: syntax error at end of input [syntax-error]\n");
+  }
+
   private static void deleteTree(Path folder) throws Exception {
     if (!Files.exists(folder)) return;
     try (var all = Files.walk(folder)) {
