@@ -1,6 +1,7 @@
 package dev.lockstep;
 
 import dev.lockstep.cache.ResultCache;
+import dev.lockstep.engine.Limits;
 import dev.lockstep.engine.Linter;
 import dev.lockstep.engine.ReplayProblem;
 import dev.lockstep.engine.ReplayedMigration;
@@ -16,11 +17,11 @@ import dev.lockstep.parse.ObjectNames;
 import dev.lockstep.parse.ParsedFile;
 import dev.lockstep.parse.SyntaxError;
 import dev.lockstep.parse.SqlParser;
+import dev.lockstep.source.BoundedRead;
 import dev.lockstep.source.InputException;
 import dev.lockstep.source.Position;
 import dev.lockstep.source.SourceFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -34,7 +35,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import java.util.function.LongFunction;
 
 /**
  * The earlier migrations a file is judged after: its history in its tool's order, each file read
@@ -65,11 +65,11 @@ final class HistoryInputs {
   record Problem(String path, Position at, String message) {}
 
   /** An earlier file as read, or why it could not be read. */
-  private record Loaded(SourceFile source, String problem) {}
+  record Loaded(SourceFile source, String problem) {}
 
   private final MigrationHistory history;
   private final Function<SourceFile, MigrationScript> scripts;
-  private final LongFunction<String> tooBig;
+  private final Limits limits;
   // each earlier file is read, hashed, interpreted and parsed for its sources at most once per run
   private final Map<Path, Loaded> loaded = new ConcurrentHashMap<>();
   private final Map<Path, MigrationScript> interpreted = new ConcurrentHashMap<>();
@@ -84,11 +84,11 @@ final class HistoryInputs {
   });
   private static final int MODELS_KEPT = 64;
 
-  /** @param tooBig why a file is too big to read (max-file-size), or null */
-  HistoryInputs(MigrationHistory history, Function<SourceFile, MigrationScript> scripts, LongFunction<String> tooBig) {
+  /** @param limits the size an earlier file may have, as the files linted */
+  HistoryInputs(MigrationHistory history, Function<SourceFile, MigrationScript> scripts, Limits limits) {
     this.history = history;
     this.scripts = scripts;
-    this.tooBig = tooBig;
+    this.limits = limits;
   }
 
   /**
@@ -124,7 +124,7 @@ final class HistoryInputs {
     MessageDigest digest = keyed ? ResultCache.digest() : null;
     for (MigrationHistory.Earlier e : h.earlier()) {
       Path p = e.migration().path();
-      Loaded l = loaded.computeIfAbsent(p, this::load);
+      Loaded l = loaded.computeIfAbsent(p, this::read);
       if (l.problem() != null) return new Loading(List.of(), List.of(new Problem(display(p), null, l.problem())), "");
       earlier.add(new Earlier(p, l.source(), e.pending()));
       if (keyed) ResultCache.update(digest, p.toString(), l.source().text(), String.valueOf(e.pending()));
@@ -245,15 +245,26 @@ final class HistoryInputs {
     filesByProblem.forEach((p, files) -> {
       String names = String.join(", ", files.subList(0, Math.min(3, files.size())))
           + (files.size() > 3 ? " and " + (files.size() - 3) + " more" : "");
-      out.add(new InputProblem(p.path(), p.at(), p.message() + "; verdicts for " + names + " fall back to the file alone"));
+      out.add(new InputProblem(shown(p.path(), files.get(0)), p.at(),
+          p.message() + "; verdicts for " + names + " fall back to the file alone"));
     });
     return out;
   }
 
-  /** A path as the user sees it: relative to the working directory when it is inside it. */
+  /** Where a problem is, kept absolute until it is reported: a problem is shared by files named either way. */
   static String display(Path p) {
+    return p.toAbsolutePath().normalize().toString();
+  }
+
+  /**
+   * A problem's path in the form the user named the file it concerns: absolute after an absolute
+   * name, else relative to the working directory when it is inside it; so the report's lines agree.
+   */
+  private static String shown(String absolute, String judged) {
+    if (Path.of(judged).isAbsolute()) return absolute;
+    Path p = Path.of(absolute);
     Path here = Path.of("").toAbsolutePath();
-    return p.startsWith(here) && !p.equals(here) ? here.relativize(p).toString() : p.toString();
+    return p.startsWith(here) && !p.equals(here) ? here.relativize(p).toString() : absolute;
   }
 
   /** The earlier file's words, read when a choice first needs them (a cache hit never does). */
@@ -288,12 +299,18 @@ final class HistoryInputs {
     }
   }
 
-  private Loaded load(Path p) {
+  /**
+   * Reads an earlier file as the linted ones are read: never past max-file-size, and never opening
+   * what is not a regular file (a named pipe would wait for a writer forever).
+   */
+  Loaded read(Path p) {
     try {
-      String big = tooBig.apply(Files.size(p));
-      if (big != null) return new Loaded(null, "earlier migration " + big);
-      SourceFile source = SourceFile.decode(p.toString(), Files.readAllBytes(p));
+      SourceFile source = SourceFile.decode(p.toString(), BoundedRead.file(p, limits.maxFileBytes()));
       return new Loaded(source, null);
+    } catch (BoundedRead.TooLarge e) {
+      return new Loaded(null, "earlier migration " + (e.knownSize() >= 0 ? limits.tooBig(e.knownSize()) : limits.tooBigStream()));
+    } catch (BoundedRead.NotRegularFile e) {
+      return new Loaded(null, "earlier migration " + e.getMessage() + ": not read");
     } catch (IOException e) {
       return new Loaded(null, "earlier migration: " + SqlFiles.describe(e));
     } catch (InputException e) {

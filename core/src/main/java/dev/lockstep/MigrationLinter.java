@@ -63,7 +63,7 @@ public final class MigrationLinter {
       linter.remove();
       parser.remove();
       before = SchemaModel.empty();
-      problems = List.of(new HistoryInputs.Problem(script.source().path(), null,
+      problems = List.of(new HistoryInputs.Problem(HistoryInputs.display(Path.of(script.source().path())), null,
           "replaying its earlier migrations needs more memory than the Java heap allows ("
               + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; give Java more, e.g. LOCKSTEP_JAVA_OPTS=-Xmx4g)"));
     }
@@ -112,7 +112,7 @@ public final class MigrationLinter {
    * into the schema model; {@code pending} says which of them have not run in production yet.
    */
   public MigrationLinter withHistory(PendingMigrations pending) {
-    histories = new HistoryInputs(new MigrationHistory(pending), this::script, this::tooBig);
+    histories = new HistoryInputs(new MigrationHistory(pending), this::script, limits);
     return this;
   }
 

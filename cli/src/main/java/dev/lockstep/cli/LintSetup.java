@@ -45,11 +45,6 @@ final class LintSetup {
     this.reportFiles = reportFiles;
   }
 
-  static LintSetup resolve(CommandLine commandLine, InputOptions input, ConfigOptions config, RuleOptions rules,
-      OutputOptions output, Path cacheDir) throws IOException {
-    return resolve(commandLine, input, config, rules, output, cacheDir, null);
-  }
-
   /** @param history null to judge each file alone */
   static LintSetup resolve(CommandLine commandLine, InputOptions input, ConfigOptions config, RuleOptions rules,
       OutputOptions output, Path cacheDir, HistoryOptions history) throws IOException {

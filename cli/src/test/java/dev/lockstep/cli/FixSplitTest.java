@@ -333,4 +333,81 @@ class FixSplitTest {
       assertThat(files()).isEqualTo(complete);
     }
   }
+
+  @Test
+  void aFlywayVersionTakenInAnotherConfiguredLocationIsNotUsedAgain() throws Exception {
+    write("flyway.conf", "flyway.locations=filesystem:sql/schema,filesystem:sql/patches\n");
+    write("sql/schema/V2__orders.sql", "ALTER TABLE orders ADD COLUMN note text;\n" + INDEX);
+    write("sql/patches/V2.1__taken.sql", "SELECT 1;\n");
+    CliRunner.Result r = split();
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(files()).containsKey("sql/schema/V2.0.1__orders_customer_idx_concurrently.sql")
+        .doesNotContainKey("sql/schema/V2.1__orders_customer_idx_concurrently.sql");
+  }
+
+  @Test
+  void aStoppedGooseSplitIsCompletedByARerun() throws Exception {
+    rerunsCompleteEveryStoppedRun(Map.of("db/migrations/20240612093000_orders.sql",
+        "-- +goose Up\nSET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n" + INDEX));
+  }
+
+  @Test
+  void aStoppedDbmateSplitIsCompletedByARerun() throws Exception {
+    rerunsCompleteEveryStoppedRun(Map.of("db/migrations/20240701120000_orders.sql", "-- migrate:up\nSET lock_timeout = '2s';\n"
+        + "ALTER TABLE orders ADD COLUMN note text;\n" + INDEX + "CREATE INDEX orders_note_idx ON orders (note);\n"));
+  }
+
+  @Test
+  void aStoppedGolangMigrateSplitIsCompletedByARerun() throws Exception {
+    rerunsCompleteEveryStoppedRun(Map.of(
+        "migrations/000007_orders.up.sql", "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n" + INDEX,
+        "migrations/000007_orders.down.sql", "ALTER TABLE orders DROP COLUMN note;\n"));
+  }
+
+  @Test
+  void aStoppedPrismaSplitIsCompletedByARerun() throws Exception {
+    rerunsCompleteEveryStoppedRun(Map.of("prisma/migrations/20240301120000_orders/migration.sql",
+        "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n" + INDEX));
+  }
+
+  @Test
+  void aStoppedDrizzleSplitIsCompletedByARerunEvenAfterItsJournalWasWritten() throws Exception {
+    rerunsCompleteEveryStoppedRun(Map.of(
+        "drizzle/0001_orders.sql", "SET lock_timeout = '2s';\n"
+            + "ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total_cents >= 0);\n",
+        "drizzle/meta/_journal.json", "{\"version\":\"7\",\"entries\":[{\"idx\":1,\"version\":\"7\",\"when\":1709290001000,"
+            + "\"tag\":\"0001_orders\",\"breakpoints\":true}]}"));
+  }
+
+  @Test
+  void aStoppedFlywaySplitIsCompletedByARerun() throws Exception {
+    rerunsCompleteEveryStoppedRun(Map.of("db/migration/V2__orders.sql",
+        "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n" + INDEX));
+  }
+
+  /**
+   * Splits the project once, then for every point a run can be stopped at (after each new file,
+   * after the journal; the original is written last) puts the project back in that state and checks
+   * that a rerun ends exactly as the complete run did: no second copy, no refusal.
+   */
+  private void rerunsCompleteEveryStoppedRun(Map<String, String> project) throws Exception {
+    for (Map.Entry<String, String> e : project.entrySet()) write(e.getKey(), e.getValue());
+    CliRunner.Result first = split();
+    assertThat(first.code()).as(first.err()).isZero();
+    Map<String, String> complete = files();
+    java.util.List<Path> created = first.err().lines().filter(l -> l.startsWith("created "))
+        .map(l -> Path.of(l.substring("created ".length()))).toList();
+    assertThat(created).isNotEmpty();
+    int updated = (int) first.err().lines().filter(l -> l.startsWith("updated ")).count();
+    for (int stop = 0; stop <= created.size() + updated; stop++) {
+      for (Map.Entry<String, String> e : project.entrySet()) {
+        boolean journalWritten = stop > created.size() && e.getKey().endsWith("_journal.json");
+        if (!journalWritten) write(e.getKey(), e.getValue());
+      }
+      for (int i = stop; i < created.size(); i++) Files.deleteIfExists(created.get(i));
+      CliRunner.Result rerun = split();
+      assertThat(rerun.code()).as("stopped after %d steps: %s", stop, rerun.err()).isZero();
+      assertThat(files()).as("stopped after %d steps", stop).isEqualTo(complete);
+    }
+  }
 }

@@ -55,12 +55,13 @@ class HostileInputsTest {
     Path slow = write("V3__slow.sql", rows.append(";\n").toString());
     Path ok = write("V4__ok.sql", OK);
     long start = System.nanoTime();
-    CliRunner.Result r = CliRunner.run("lint", "--format", "gcc", "--max-parse-time", "100ms", slow.toString(), ok.toString());
+    // without the history: reading V3's 4 MB as V4's history would take V4 past its own 100 ms too
+    CliRunner.Result r = CliRunner.run("lint", "--format", "gcc", "--no-history", "--max-parse-time", "100ms", slow.toString(),
+        ok.toString());
     assertThat((System.nanoTime() - start) / 1_000_000_000).as("stopped near the limit, not after minutes").isLessThan(30);
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEqualTo(slow + ":1:1: error: parsing stopped here: the file took longer than max-parse-time; "
         + "the rest of the file was not checked (raise max-parse-time to check it) [syntax-error]\n");
-    // (V3 only inserts rows: V4, after it in Flyway's order, has nothing to replay from it)
     // The parser that was stopped is not reused in a broken state: the next file is checked.
     CliRunner.Result next = CliRunner.run("lint", "--format", "gcc", write("V5__bad.sql",
         "SET lock_timeout = '2s';\nCREATE INDEX a_y_idx ON a (y);\n").toString());
@@ -174,5 +175,45 @@ class HostileInputsTest {
     CliRunner.Result bad = CliRunner.run("lint", "--config", wrong.toString(), big.toString());
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("max-file-size must be a size such as '16MiB' or '500k', got 'lots'");
+  }
+
+  @Test
+  void aHistoryProblemNamesItsFileInTheFormTheLintedFileWasNamedIn() throws Exception {
+    Path folder = Path.of("target", "hostile-history-paths"); // inside the working directory: a relative name is possible
+    deleteTree(folder);
+    Files.createDirectories(folder);
+    try {
+      Path broken = folder.resolve("V1__broken.sql");
+      Files.write(broken, new byte[] {'S', 'E', 'L', (byte) 0xFF, ';', '\n'});
+      Path ok = folder.resolve("V2__ok.sql");
+      Files.writeString(ok, OK);
+      String problem = ":1:1: error: earlier migration is not valid UTF-8: byte 0xFF at 1:4; verdicts for ";
+
+      CliRunner.Result relative = CliRunner.run("lint", "--format", "gcc", ok.toString());
+      assertThat(relative.out()).isEqualTo(broken + problem + ok + " fall back to the file alone [input-error]\n");
+
+      CliRunner.Result absolute = CliRunner.run("lint", "--format", "gcc", ok.toAbsolutePath().toString());
+      assertThat(absolute.out())
+          .isEqualTo(broken.toAbsolutePath() + problem + ok.toAbsolutePath() + " fall back to the file alone [input-error]\n");
+    } finally {
+      deleteTree(folder);
+    }
+  }
+
+  @Test
+  void aDoBlockWhoseBodyDoesNotParseIsNotCheckedNotClean() throws Exception {
+    Path file = write("do.sql", "DO $$\nBEGIN\n  EXECUTE 'CREATE INDEX ON';\nEND $$;\nDO $$\nBEGIN\n  ALTER TABLE t ADD COLUMN;\nEND $$;\n");
+    CliRunner.Result r = CliRunner.run("lint", "--format", "gcc", "--no-history", file.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEqualTo(file + ":3:27: error: a statement in the PL/pgSQL body does not parse: syntax error at "
+        + "end of input [syntax-error]\n"
+        + file + ":5:1: error: the PL/pgSQL body does not parse: syntax error at end of input [syntax-error]\n");
+  }
+
+  private static void deleteTree(Path folder) throws Exception {
+    if (!Files.exists(folder)) return;
+    try (var all = Files.walk(folder)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
   }
 }

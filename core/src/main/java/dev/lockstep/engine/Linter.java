@@ -6,6 +6,7 @@ import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.SyntaxError;
 import dev.lockstep.source.Position;
 import dev.lockstep.source.SourceFile;
+import dev.lockstep.source.Span;
 import java.util.Comparator;
 import java.util.List;
 
@@ -59,6 +60,10 @@ public final class Linter {
     SchemaModel model = start.copy();
     SchemaEffects effects = new SchemaEffects(model);
     for (ReplayedMigration m : earlier) {
+      if (Thread.currentThread().isInterrupted()) { // past the deadline: the lint that follows says so
+        model.addProblem(new ReplayProblem(m.source().path(), 1, 1, "not replayed: the file took longer than max-parse-time"));
+        break;
+      }
       ParsedFile file;
       try {
         file = parser.parse(m.source());
@@ -105,17 +110,33 @@ public final class Linter {
   public FileResult lint(ParsedFile file, TransactionPlan plan, SchemaModel before) {
     MigrationContext context = new MigrationContext(file, options, plan, before);
     Findings out = new Findings(file.source());
+    int stoppedAt = -1; // where the deadline stopped the rules, or -1 when every statement was checked
     for (Statement statement : file.statements()) {
+      if (Thread.currentThread().isInterrupted()) {
+        stoppedAt = statement.span().start();
+        break;
+      }
       for (Rule rule : rules) rule.check(statement, context, out);
       context.advance(statement);
     }
-    for (Rule rule : rules) rule.checkFile(context, out);
+    // the whole file's rules judge all of it: after a stop they would judge a part as the whole
+    boolean whole = stoppedAt < 0 && file.errors().stream().noneMatch(SyntaxError::stoppedParsing);
+    if (whole) for (Rule rule : rules) rule.checkFile(context, out);
     Findings meta = new Findings(file.source());
     Suppressions.Outcome outcome = Suppressions.apply(file, out.toList(), meta, running, knownIds, options.requireSuppressionReason());
     List<Finding> findings = new java.util.ArrayList<>();
     for (Finding f : outcome.kept()) findings.add(withConfiguredSeverity(f));
-    for (Finding f : meta.toList()) findings.add(withConfiguredSeverity(f));
+    for (Finding f : meta.toList()) {
+      // a suppression past the stop was not used because its statement was not checked, not because it is stale
+      if (stoppedAt < 0 || f.span().start() < stoppedAt) findings.add(withConfiguredSeverity(f));
+    }
     findings.sort(ORDER);
-    return new FileResult(file.source(), findings, outcome.suppressed(), file.errors(), null);
+    List<SyntaxError> errors = file.errors();
+    if (stoppedAt >= 0) {
+      errors = new java.util.ArrayList<>(errors);
+      errors.add(SyntaxError.rulesStopped(stoppedAt, new Span(stoppedAt, file.source().text().length())));
+      errors.sort(Comparator.comparingInt(SyntaxError::offset));
+    }
+    return new FileResult(file.source(), findings, outcome.suppressed(), errors, null);
   }
 }

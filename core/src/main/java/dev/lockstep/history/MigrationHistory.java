@@ -64,6 +64,14 @@ public final class MigrationHistory {
     return new History(earlier, List.of());
   }
 
+  /**
+   * The folders Flyway searches for migrations of the project that holds {@code file}: its
+   * configured locations, or Flyway's default db/migration, or else the file's own folder.
+   */
+  public static List<Path> flywayLocations(Path file) throws IOException {
+    return FlywayOrder.locations(file.toAbsolutePath().normalize()).paths();
+  }
+
   /** Every migration of the history that holds {@code file} (absolute, normalized). */
   public static MigrationOrder order(Path file, Framework tool) throws IOException {
     return switch (tool) {

@@ -71,12 +71,16 @@ public final class AtomicWrite {
    * Creates {@code target}, which must not exist (nor be a link), with the owner, group and
    * permissions of {@code like} (or the defaults for new files when null). A regular file that
    * already holds exactly {@code content} is left as it is, so that a rerun completes a stopped one.
+   *
+   * @return whether the file was created; false when it was there already (it is then not this
+   *     call's to remove)
    */
-  public static void create(Path target, byte[] content, Path like) throws IOException {
+  public static boolean create(Path target, byte[] content, Path like) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Arrays.equals(Files.readAllBytes(target), content)) {
-      return; // written already, by a run that was stopped before it finished: nothing to do
+    if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == content.length
+        && Arrays.equals(Files.readAllBytes(target), content)) {
+      return false; // written already, by a run that was stopped before it finished: nothing to do
     }
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) throw new Refused(target + " exists already; nothing was written");
     PosixFileAttributes model = like == null ? null : posix(like);
@@ -84,6 +88,7 @@ public final class AtomicWrite {
     try {
       if (model != null) copyOwnership(target, model, tmp);
       Files.createLink(target, tmp); // atomic, and refuses an existing file or link
+      return true;
     } catch (FileAlreadyExistsException e) {
       throw new Refused(target + " exists already; nothing was written");
     } finally {

@@ -22,24 +22,37 @@ final class DoBlocks {
   /** A statement inside a DO body: its char range in the file, and where its leading comments begin. */
   record Embedded(int start, int end, int commentsFrom) {}
 
+  /**
+   * What a body holds: its statements, or, when PL/pgSQL's parser rejects the body, PostgreSQL's
+   * message and where in the file it points (the statements are then unknown).
+   */
+  record Body(List<Embedded> statements, String error, int errorAt) {
+    static final Body NONE = new Body(List.of(), null, -1);
+  }
+
   private DoBlocks() {}
 
-  static List<Embedded> statements(Statement statement, PgQuery engine) {
+  static Body statements(Statement statement, PgQuery engine) {
     boolean plpgsql = statement.node() instanceof DoBlock block ? "plpgsql".equalsIgnoreCase(block.language())
         : "plpgsql".equalsIgnoreCase(functionLanguage(statement.node().fields()));
-    if (!plpgsql) return List.of();
+    if (!plpgsql) return Body.NONE;
     SourceFile source = statement.source();
     String text = source.parseText();
     int bodyStart = bodyStart(text, statement);
-    if (bodyStart < 0) return List.of();
+    if (bodyStart < 0) return Body.NONE;
     String doText = text.substring(statement.span().start(), statement.span().end());
     RawParse parsed = engine.parsePlpgsql((doText + ";").getBytes(StandardCharsets.UTF_8));
-    if (!parsed.ok()) return List.of();
+    if (!parsed.ok()) {
+      int cursor = parsed.cursor();
+      int at = cursor > 0 && cursor - 1 < doText.codePointCount(0, doText.length())
+          ? statement.span().start() + doText.offsetByCodePoints(0, cursor - 1) : statement.span().start();
+      return new Body(List.of(), parsed.error(), at);
+    }
     List<JsonNode[]> found = new ArrayList<>(); // [query, lineno]
     try {
       collect(JsonTrees.readLibpgQuery(parsed.json()), found);
     } catch (IOException e) {
-      return List.of();
+      throw new java.io.UncheckedIOException("libpg_query returned invalid JSON", e);
     }
     List<Embedded> out = new ArrayList<>();
     int searchFrom = bodyStart;
@@ -59,7 +72,7 @@ final class DoBlocks {
       out.add(new Embedded(from, to, searchFrom));
       searchFrom = at + query.length();
     }
-    return out;
+    return new Body(out, null, -1);
   }
 
   /** [start, end) of the contents of a plain '...' or $tag$...$tag$ literal, or null (escapes, concatenation). */

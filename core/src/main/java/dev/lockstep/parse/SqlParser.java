@@ -57,7 +57,7 @@ public final class SqlParser {
       numbered.add(top);
       if (stopped) continue; // past the limit: the rest, embedded statements too, is reported as not checked
       try {
-        for (Statement inner : embedded(top, called)) numbered.add(inner.withIndex(numbered.size(), top.index()));
+        for (Statement inner : embedded(top, called, run.errors)) numbered.add(inner.withIndex(numbered.size(), top.index()));
       } catch (WasmTrap e) {
         engine = null; // its memory may be inconsistent
         stopped = true;
@@ -74,18 +74,32 @@ public final class SqlParser {
     if (Thread.currentThread().isInterrupted()) throw new WasmTrap(WasmTrap.STOPPED);
   }
 
-  /** The statements a DO block, or a function this file calls, runs, parsed where they stand in the file. */
-  private List<Statement> embedded(Statement statement, java.util.Set<String> called) {
+  /**
+   * The statements a DO block, or a function this file calls, runs, parsed where they stand in the
+   * file. A body PL/pgSQL rejects, and a statement in it that does not parse, are syntax errors in
+   * {@code errors}: PostgreSQL rejects them when the block runs (or the function is created), and
+   * what they would do was not checked.
+   */
+  private List<Statement> embedded(Statement statement, java.util.Set<String> called, List<SyntaxError> errors) {
     boolean doBlock = statement.node() instanceof dev.lockstep.parse.ast.DoBlock;
     boolean calledFunction = statement.node().kind().equals("CreateFunctionStmt")
         && called.contains(functionName(statement).toLowerCase(java.util.Locale.ROOT));
     if (!doBlock && !calledFunction) return List.of();
+    DoBlocks.Body body = DoBlocks.statements(statement, engine());
+    if (body.error() != null) {
+      errors.add(new SyntaxError(String.format("the PL/pgSQL body does not parse: %s", body.error()), body.errorAt(),
+          statement.span()));
+    }
     List<Statement> out = new ArrayList<>();
-    for (DoBlocks.Embedded e : DoBlocks.statements(statement, engine())) {
+    for (DoBlocks.Embedded e : body.statements()) {
       FileParse inner = new FileParse(statement.source());
       inner.commentsFrom = e.commentsFrom();
       inner.parseRange(e.start(), e.end());
-      if (inner.errors.isEmpty()) out.addAll(inner.statements);
+      out.addAll(inner.statements);
+      for (SyntaxError error : inner.errors) {
+        errors.add(new SyntaxError(String.format("a statement in the PL/pgSQL body does not parse: %s", error.message()),
+            error.offset(), error.statement()));
+      }
     }
     return out;
   }

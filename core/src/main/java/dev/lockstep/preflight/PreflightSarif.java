@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lockstep.report.Version;
+import dev.lockstep.report.SarifLog;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,15 +27,10 @@ final class PreflightSarif implements PreflightFormat {
 
   @Override
   public void write(PreflightReport r, Appendable out) throws IOException {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json");
-    root.put("version", "2.1.0");
-    ObjectNode run = root.putArray("runs").addObject();
-    ObjectNode driver = run.putObject("tool").putObject("driver");
-    driver.put("name", "lockstep");
-    driver.put("version", Version.current());
-    driver.put("informationUri", Version.homepage());
-    ArrayNode rules = driver.putArray("rules");
+    SarifLog log = SarifLog.start(JSON);
+    ObjectNode root = log.root();
+    ObjectNode run = log.run();
+    ArrayNode rules = log.driver().putArray("rules");
     RULES.forEach((id, text) -> rules.addObject().put("id", id).put("name", id).putObject("shortDescription").put("text", text));
     ArrayNode results = run.putArray("results");
     for (InvalidIndex i : r.invalidIndexes()) {
@@ -53,15 +48,6 @@ final class PreflightSarif implements PreflightFormat {
     out.append(JSON.writeValueAsString(root)).append('\n');
   }
 
-  /** A relative path as a URI reference: separators as '/', spaces and other reserved characters escaped. */
-  private static String uri(String path) {
-    try {
-      return new java.net.URI(null, null, path.replace('\\', '/'), null).toASCIIString();
-    } catch (java.net.URISyntaxException e) {
-      return path.replace('\\', '/');
-    }
-  }
-
   private static void result(ArrayNode results, String ruleId, String level, String text, Site site) {
     ObjectNode o = results.addObject();
     o.put("ruleId", ruleId);
@@ -70,7 +56,7 @@ final class PreflightSarif implements PreflightFormat {
     o.putObject("message").put("text", text);
     if (site != null) {
       ObjectNode physical = o.putArray("locations").addObject().putObject("physicalLocation");
-      physical.putObject("artifactLocation").put("uri", uri(site.path()));
+      physical.putObject("artifactLocation").put("uri", SarifLog.uri(site.path()));
       physical.putObject("region").put("startLine", site.line()).put("startColumn", site.column());
     }
   }

@@ -17,8 +17,6 @@ import dev.lockstep.rules.Rules;
 import dev.lockstep.source.Position;
 import dev.lockstep.source.SourceFile;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -28,15 +26,10 @@ public final class SarifReporter implements Reporter {
 
   @Override
   public void write(LintReport report, Appendable out) throws IOException {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json");
-    root.put("version", "2.1.0");
-    ObjectNode run = root.putArray("runs").addObject();
-    ObjectNode driver = run.putObject("tool").putObject("driver");
-    driver.put("name", "lockstep");
-    driver.put("version", Version.current());
-    driver.put("informationUri", Version.homepage());
-    ArrayNode rules = driver.putArray("rules");
+    SarifLog log = SarifLog.start(JSON);
+    ObjectNode root = log.root();
+    ObjectNode run = log.run();
+    ArrayNode rules = log.driver().putArray("rules");
     Map<String, Integer> index = new HashMap<>();
     for (Rule rule : Rules.all()) {
       RuleInfo info = rule.info();
@@ -126,12 +119,7 @@ public final class SarifReporter implements Reporter {
     };
   }
 
-  /** The path as a relative URI reference: forward slashes, spaces and non-ASCII percent-encoded. */
   static String uri(String path) {
-    try {
-      return new URI(null, null, path.replace('\\', '/'), null).toASCIIString();
-    } catch (URISyntaxException e) {
-      return path.replace('\\', '/');
-    }
+    return SarifLog.uri(path);
   }
 }

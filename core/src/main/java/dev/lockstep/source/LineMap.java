@@ -2,12 +2,15 @@ package dev.lockstep.source;
 
 import java.util.Arrays;
 
-/** Line starts of a text; LF, CRLF and a lone CR each end a line, as editors count them. */
-final class LineMap {
+/**
+ * Line starts of a text; LF, CRLF and a lone CR each end a line, as editors count them. Offsets are
+ * char offsets (UTF-16 code units).
+ */
+public final class LineMap {
   private final String text;
   private final int[] starts;
 
-  LineMap(String text) {
+  public LineMap(String text) {
     this.text = text;
     int[] s = new int[16];
     int n = 0;
@@ -23,22 +26,22 @@ final class LineMap {
     starts = Arrays.copyOf(s, n);
   }
 
-  int lineCount() {
+  public int lineCount() {
     return starts.length;
   }
 
   /** 0-based line index containing the char offset. */
-  int lineIndex(int offset) {
+  public int lineIndex(int offset) {
     int i = Arrays.binarySearch(starts, offset);
     return i >= 0 ? i : -i - 2;
   }
 
-  int lineStart(int lineIndex) {
+  public int lineStart(int lineIndex) {
     return starts[lineIndex];
   }
 
   /** End of the line's content, before its terminator. */
-  int lineEnd(int lineIndex) {
+  public int lineEnd(int lineIndex) {
     int end = lineIndex + 1 < starts.length ? starts[lineIndex + 1] : text.length();
     while (end > starts[lineIndex] && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) end--;
     return end;

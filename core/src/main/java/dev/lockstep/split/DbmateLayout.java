@@ -2,7 +2,6 @@ package dev.lockstep.split;
 
 import dev.lockstep.fix.Relocation;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,18 +18,17 @@ final class DbmateLayout implements MigrationLayout {
   @Override
   public SplitPlan place(Path file, String text, String rest, List<List<Relocation>> groups) throws SplitRefused {
     String name = file.getFileName().toString();
-    List<String> versions = NumberedNames.after(file.getParent(), NumberedNames.version(name), groups.size());
-    List<SplitPlan.NewFile> files = new ArrayList<>();
-    for (int i = 0; i < groups.size(); i++) {
-      List<Relocation> group = groups.get(i);
-      String undo = Splitter.undo(group);
-      String body = Headers.sql("--", file, group)
-          + "-- migrate:up" + (group.get(0).outsideTransaction() ? " transaction:false" : "") + "\n"
-          + Splitter.sql(group) + "\n-- migrate:down" + (group.get(0).outsideTransaction() ? " transaction:false" : "")
-          + "\n" + (undo != null ? undo : "");
-      files.add(new SplitPlan.NewFile(file.resolveSibling(versions.get(i) + "_" + Splitter.slug(group) + ".sql"), body,
-          null));
-    }
+    List<SplitPlan.NewFile> files = NumberedNames.after(file.getParent(), NumberedNames.version(name), groups.size(),
+        (i, version) -> {
+          List<Relocation> group = groups.get(i);
+          String undo = Splitter.undo(group);
+          String body = Headers.sql("--", file, group)
+              + "-- migrate:up" + (group.get(0).outsideTransaction() ? " transaction:false" : "") + "\n"
+              + Splitter.sql(group) + "\n-- migrate:down" + (group.get(0).outsideTransaction() ? " transaction:false" : "")
+              + "\n" + (undo != null ? undo : "");
+          return List.of(new SplitPlan.NewFile(file.resolveSibling(version + "_" + Splitter.slug(group) + ".sql"), body,
+              null));
+        });
     return new SplitPlan(rest, files, List.of());
   }
 }

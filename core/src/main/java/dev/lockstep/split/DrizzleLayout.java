@@ -50,31 +50,56 @@ final class DrizzleLayout implements MigrationLayout {
     }
     ArrayNode entries = journal.path("entries") instanceof ArrayNode a ? a : null;
     String tag = file.getFileName().toString().replaceFirst("\\.sql$", "");
-    if (entries == null || entries.isEmpty() || !tag.equals(entries.get(entries.size() - 1).path("tag").asText())) {
-      throw new SplitRefused("Drizzle orders migrations by their journal entry: only the newest one (the last entry "
-          + "of meta/_journal.json) can be split");
-    }
-    JsonNode last = entries.get(entries.size() - 1);
+    int at = entries == null ? -1 : entries.size() - 1;
+    while (at >= 0 && !tag.equals(entries.get(at).path("tag").asText())) at--;
+    if (at < 0) throw newestOnly();
+    JsonNode last = entries.get(at);
     long lastIdx = wholeNumber(last, "idx", Integer.MAX_VALUE - groups.size());
     long lastWhen = wholeNumber(last, "when", Long.MAX_VALUE - groups.size());
     List<SplitPlan.NewFile> files = new ArrayList<>();
+    List<ObjectNode> added = new ArrayList<>();
     for (int i = 0; i < groups.size(); i++) {
       List<Relocation> group = groups.get(i);
       int idx = Math.toIntExact(lastIdx + 1 + i);
       String newTag = String.format("%04d_%s", idx, Splitter.slug(group));
-      ObjectNode entry = entries.addObject();
+      ObjectNode entry = JSON.createObjectNode();
       entry.put("idx", idx);
       entry.set("version", last.path("version"));
       entry.put("when", lastWhen + 1 + i);
       entry.put("tag", newTag);
       entry.put("breakpoints", last.path("breakpoints").asBoolean(true));
+      added.add(entry);
       files.add(new SplitPlan.NewFile(file.resolveSibling(newTag + ".sql"),
           Headers.sql("--", file, group) + Splitter.sql(group), null));
     }
-    files.add(new SplitPlan.NewFile(journalFile, write(journal, journalText), journalText));
+    if (at == entries.size() - 1) {
+      entries.addAll(added);
+      files.add(new SplitPlan.NewFile(journalFile, write(journal, journalText), journalText));
+    } else if (!journaledBefore(entries, at, added)) {
+      throw newestOnly();
+    } // else a run stopped after writing the journal, before the original: the journal is complete already
     return new SplitPlan(rest, files, List.of("Drizzle runs pending migrations in one transaction: ship "
         + files.get(0).path().getFileName() + " in a later deploy than " + file.getFileName()
         + " so that it runs in a transaction of its own"));
+  }
+
+  private static SplitRefused newestOnly() {
+    return new SplitRefused("Drizzle orders migrations by their journal entry: only the newest one (the last entry "
+        + "of meta/_journal.json) can be split");
+  }
+
+  /** Whether the entries after {@code at} are exactly {@code added}, as a stopped split wrote them. */
+  private static boolean journaledBefore(ArrayNode entries, int at, List<ObjectNode> added) throws SplitRefused {
+    if (entries.size() - 1 - at != added.size()) return false;
+    try {
+      for (int i = 0; i < added.size(); i++) {
+        // compared as written: a number read back may be of another node type than the one put
+        if (!JSON.writeValueAsString(entries.get(at + 1 + i)).equals(JSON.writeValueAsString(added.get(i)))) return false;
+      }
+    } catch (IOException e) {
+      throw new SplitRefused("cannot read Drizzle's journal: " + e.getMessage());
+    }
+    return true;
   }
 
   /** A journal field that must be a whole number from 0 to {@code max}, so that the next ones do not overflow. */

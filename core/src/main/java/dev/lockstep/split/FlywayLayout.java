@@ -1,12 +1,15 @@
 package dev.lockstep.split;
 
 import dev.lockstep.fix.Relocation;
+import dev.lockstep.history.MigrationHistory;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -36,7 +39,7 @@ final class FlywayLayout implements MigrationLayout {
       written.add(earlier);
       if (earlier == null) fresh++;
     }
-    List<String> versions = freeVersions(location(file.toAbsolutePath().getParent()), version, fresh);
+    List<String> versions = freeVersions(locations(file), version, fresh);
     List<SplitPlan.NewFile> files = new ArrayList<>();
     int next = 0;
     for (int i = 0; i < groups.size(); i++) {
@@ -78,12 +81,25 @@ final class FlywayLayout implements MigrationLayout {
   }
 
   /**
-   * The folder Flyway scans for this script's siblings: Flyway reads a location recursively, so a
-   * version taken in another folder of it (db/migration/2024/V2.1__x.sql) is taken for this one too.
-   * That is the nearest folder up named migration or migrations (Flyway's db/migration and the
-   * usual variants), else the script's own folder.
+   * The folders Flyway scans with this script's: a version taken in any of them is taken for this one
+   * too. They are the project's configured locations (flyway.locations, as the history reads them);
+   * and, since Flyway reads a location recursively (db/migration/2024/V2.1__x.sql), the nearest folder
+   * up named migration or migrations (Flyway's db/migration and the usual variants), else the
+   * script's own folder.
    */
-  static Path location(Path dir) {
+  static List<Path> locations(Path file) throws SplitRefused {
+    Set<Path> out = new LinkedHashSet<>();
+    try {
+      out.addAll(MigrationHistory.flywayLocations(file));
+    } catch (IOException e) {
+      throw new SplitRefused("cannot read Flyway's configuration: " + e.getMessage());
+    }
+    out.add(location(file.toAbsolutePath().normalize().getParent()));
+    return List.copyOf(out);
+  }
+
+  /** The nearest folder up from {@code dir} named migration or migrations, else {@code dir}. */
+  private static Path location(Path dir) {
     for (Path d = dir; d != null; d = d.getParent()) {
       String name = d.getFileName() == null ? "" : d.getFileName().toString();
       if (name.equals("migration") || name.equals("migrations")) return d;
@@ -92,16 +108,19 @@ final class FlywayLayout implements MigrationLayout {
   }
 
   /** version.1, .2, ... or, when one is taken or would sort after an existing version, version.0.1, ... */
-  private static List<String> freeVersions(Path dir, String version, int count) throws SplitRefused {
+  private static List<String> freeVersions(List<Path> dirs, String version, int count) throws SplitRefused {
     if (count == 0) return List.of();
     List<List<BigInteger>> existing = new ArrayList<>();
-    try (Stream<Path> entries = Files.walk(dir, 16)) {
-      for (Path p : (Iterable<Path>) entries::iterator) {
-        Matcher m = VERSIONED.matcher(p.getFileName().toString());
-        if (m.matches()) existing.add(parts(m.group(1)));
+    for (Path dir : dirs) {
+      if (!Files.isDirectory(dir)) continue; // a configured location that does not exist holds no version
+      try (Stream<Path> entries = Files.walk(dir, 16)) {
+        for (Path p : (Iterable<Path>) entries::iterator) {
+          Matcher m = VERSIONED.matcher(p.getFileName().toString());
+          if (m.matches()) existing.add(parts(m.group(1)));
+        }
+      } catch (IOException e) {
+        throw new SplitRefused("cannot list " + dir + ": " + e.getMessage());
       }
-    } catch (IOException e) {
-      throw new SplitRefused("cannot list " + dir + ": " + e.getMessage());
     }
     List<BigInteger> base = parts(version);
     for (int zeros = 0; zeros < 4; zeros++) {

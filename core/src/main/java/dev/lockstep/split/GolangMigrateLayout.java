@@ -2,7 +2,6 @@ package dev.lockstep.split;
 
 import dev.lockstep.fix.Relocation;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,17 +18,17 @@ final class GolangMigrateLayout implements MigrationLayout {
   @Override
   public SplitPlan place(Path file, String text, String rest, List<List<Relocation>> groups) throws SplitRefused {
     String name = file.getFileName().toString();
-    List<String> versions = NumberedNames.after(file.getParent(), NumberedNames.version(name), groups.size());
-    List<SplitPlan.NewFile> files = new ArrayList<>();
-    for (int i = 0; i < groups.size(); i++) {
-      List<Relocation> group = groups.get(i);
-      String base = versions.get(i) + "_" + Splitter.slug(group);
-      files.add(new SplitPlan.NewFile(file.resolveSibling(base + ".up.sql"),
-          Headers.sql("--", file, group) + Splitter.sql(group), null));
-      String undo = Splitter.undo(group);
-      files.add(new SplitPlan.NewFile(file.resolveSibling(base + ".down.sql"),
-          undo != null ? undo : "-- Nothing to undo: the up migration changes no schema object's definition.\n", null));
-    }
+    List<SplitPlan.NewFile> files = NumberedNames.after(file.getParent(), NumberedNames.version(name), groups.size(),
+        (i, version) -> {
+          List<Relocation> group = groups.get(i);
+          String base = version + "_" + Splitter.slug(group);
+          String undo = Splitter.undo(group);
+          return List.of(
+              new SplitPlan.NewFile(file.resolveSibling(base + ".up.sql"), Headers.sql("--", file, group) + Splitter.sql(group),
+                  null),
+              new SplitPlan.NewFile(file.resolveSibling(base + ".down.sql"),
+                  undo != null ? undo : "-- Nothing to undo: the up migration changes no schema object's definition.\n", null));
+        });
     return new SplitPlan(rest, files, List.of());
   }
 }

@@ -1,12 +1,15 @@
 package dev.lockstep.split;
 
+import dev.lockstep.source.BoundedRead;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -17,6 +20,11 @@ final class NumberedNames {
 
   private NumberedNames() {}
 
+  /** The files of one new migration (group {@code group} of the split) at the version given. */
+  interface Migration {
+    List<SplitPlan.NewFile> at(int group, String version);
+  }
+
   /** The leading number of a migration's name, e.g. "20240612093000" of "20240612093000_index.sql". */
   static String version(String name) throws SplitRefused {
     Matcher m = NUMBERED.matcher(name);
@@ -25,30 +33,71 @@ final class NumberedNames {
   }
 
   /**
-   * {@code count} versions right after {@code version} that no migration in {@code dir} uses, each
-   * sorting before the next existing migration; zero-padded like the original.
+   * The files of {@code count} new migrations in {@code dir}, at the versions right after
+   * {@code version}, zero-padded like it, each before the next existing migration. A migration
+   * already there at its version that holds exactly what this split writes there was left by a run
+   * stopped before it rewrote the original: it is kept, so that a rerun completes that run instead
+   * of writing a second copy.
    */
-  static List<String> after(Path dir, String version, int count) throws SplitRefused {
-    BigInteger base = new BigInteger(version);
-    TreeSet<BigInteger> used = new TreeSet<>();
+  static List<SplitPlan.NewFile> after(Path dir, String version, int count, Migration migration) throws SplitRefused {
+    TreeMap<BigInteger, List<Path>> existing = new TreeMap<>();
     try (Stream<Path> entries = Files.list(dir)) {
       for (Path p : (Iterable<Path>) entries::iterator) {
         Matcher m = NUMBERED.matcher(p.getFileName().toString());
-        if (m.matches()) used.add(new BigInteger(m.group(1)));
+        if (m.matches()) existing.computeIfAbsent(new BigInteger(m.group(1)), v -> new ArrayList<>()).add(p);
       }
     } catch (IOException e) {
       throw new SplitRefused("cannot list " + dir + ": " + e.getMessage());
     }
-    BigInteger next = used.higher(base);
-    List<String> out = new ArrayList<>();
-    for (BigInteger v = base.add(BigInteger.ONE); out.size() < count; v = v.add(BigInteger.ONE)) {
-      if (next != null && v.compareTo(next) >= 0) {
-        throw new SplitRefused("no free version between " + version + " and the next migration ("
-            + pad(next, version.length()) + "); renumber the later migrations first");
+    List<SplitPlan.NewFile> out = new ArrayList<>();
+    BigInteger v = new BigInteger(version);
+    for (int i = 0; i < count; i++) {
+      v = v.add(BigInteger.ONE);
+      String padded = pad(v, version.length());
+      List<SplitPlan.NewFile> files = migration.at(i, padded);
+      for (Path taken : existing.getOrDefault(v, List.of())) {
+        if (!writtenBefore(taken, files)) {
+          throw new SplitRefused("no free version between " + version + " and the next migration (" + padded
+              + "); renumber the later migrations first");
+        }
       }
-      out.add(pad(v, version.length()));
+      out.addAll(files);
     }
     return out;
+  }
+
+  /**
+   * Whether {@code entry} (a file, or a Prisma migration's folder) is one of {@code files}, or
+   * their folder, holding exactly their text (line endings aside: they follow the original's).
+   */
+  static boolean writtenBefore(Path entry, List<SplitPlan.NewFile> files) {
+    try {
+      if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+        try (Stream<Path> inside = Files.list(entry)) {
+          for (Path p : (Iterable<Path>) inside::iterator) {
+            if (!holdsOneOf(p, files)) return false;
+          }
+        }
+        return files.stream().anyMatch(f -> f.path().toAbsolutePath().getParent().equals(entry.toAbsolutePath()));
+      }
+      return holdsOneOf(entry, files);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean holdsOneOf(Path p, List<SplitPlan.NewFile> files) throws IOException {
+    for (SplitPlan.NewFile f : files) {
+      if (!f.path().toAbsolutePath().equals(p.toAbsolutePath())) continue;
+      if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) return false;
+      try {
+        String text = new String(BoundedRead.file(p, 4L * f.text().length() + 16), StandardCharsets.UTF_8);
+        return text.replace("\r\n", "\n").equals(f.text());
+      } catch (BoundedRead.TooLarge e) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static String pad(BigInteger v, int width) {

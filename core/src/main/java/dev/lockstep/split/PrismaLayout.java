@@ -2,7 +2,6 @@ package dev.lockstep.split;
 
 import dev.lockstep.fix.Relocation;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,14 +21,12 @@ final class PrismaLayout implements MigrationLayout {
     if (folder == null || folder.getParent() == null || !file.getFileName().toString().equals("migration.sql")) {
       throw new SplitRefused("a Prisma migration is <timestamp>_<name>/migration.sql");
     }
-    List<String> versions = NumberedNames.after(folder.getParent(),
-        NumberedNames.version(folder.getFileName().toString()), groups.size());
-    List<SplitPlan.NewFile> files = new ArrayList<>();
-    for (int i = 0; i < groups.size(); i++) {
-      List<Relocation> group = groups.get(i);
-      Path target = folder.resolveSibling(versions.get(i) + "_" + Splitter.slug(group)).resolve("migration.sql");
-      files.add(new SplitPlan.NewFile(target, Headers.sql("--", file, group) + Splitter.sql(group), null));
-    }
+    List<SplitPlan.NewFile> files = NumberedNames.after(folder.getParent(),
+        NumberedNames.version(folder.getFileName().toString()), groups.size(), (i, version) -> {
+          List<Relocation> group = groups.get(i);
+          Path target = folder.resolveSibling(version + "_" + Splitter.slug(group)).resolve("migration.sql");
+          return List.of(new SplitPlan.NewFile(target, Headers.sql("--", file, group) + Splitter.sql(group), null));
+        });
     return new SplitPlan(rest, files, List.of());
   }
 }

@@ -25,14 +25,22 @@ public final class SplitWriter {
     }
   }
 
+  /**
+   * Writes every file or none. What a rollback removes is only what this call created: a file a
+   * stopped run left (reused as it is) and a folder that was there before stay.
+   */
   public static void write(Path original, List<Write> writes) throws IOException {
-    List<Write> created = new ArrayList<>();
+    List<Path> created = new ArrayList<>();
+    List<Path> newFolders = new ArrayList<>();
     List<Write> replaced = new ArrayList<>();
     try {
       for (Write w : writes) {
         if (w.before() == null) {
-          AtomicWrite.create(w.path(), w.after(), original);
-          created.add(w);
+          Path folder = w.path().toAbsolutePath().getParent();
+          boolean folderIsNew = !Files.exists(folder);
+          boolean made = AtomicWrite.create(w.path(), w.after(), original);
+          if (folderIsNew) newFolders.add(folder);
+          if (made) created.add(w.path());
         }
       }
       for (Write w : writes) {
@@ -49,10 +57,8 @@ public final class SplitWriter {
           // best effort: the message below names the failure
         }
       }
-      for (Write w : created) {
-        Files.deleteIfExists(w.path());
-        deleteIfEmpty(w.path().getParent()); // a Prisma migration folder made for it
-      }
+      for (Path p : created) Files.deleteIfExists(p);
+      for (Path folder : newFolders) deleteIfEmpty(folder); // a Prisma migration folder made for it
       throw e;
     }
   }

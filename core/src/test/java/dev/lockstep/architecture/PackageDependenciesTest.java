@@ -35,7 +35,8 @@ class PackageDependenciesTest {
   /** Classes outside dev.lockstep.parse whose job is a file format that Jackson reads or writes. */
   private static final Set<String> FORMAT_CLASSES = Set.of(
       "dev.lockstep.report.Baseline", "dev.lockstep.report.GitlabReporter", "dev.lockstep.report.JsonReporter",
-      "dev.lockstep.report.SarifReporter", "dev.lockstep.config.ConfigLoader", "dev.lockstep.cache.ResultCache",
+      "dev.lockstep.report.SarifReporter", "dev.lockstep.report.SarifLog", "dev.lockstep.config.ConfigLoader",
+      "dev.lockstep.cache.ResultCache",
       "dev.lockstep.split.DrizzleLayout",
       // side files of migration tools: Drizzle's meta/_journal.json, Liquibase's YAML/JSON changelogs
       "dev.lockstep.history.DrizzleOrder", "dev.lockstep.history.LiquibaseOrder",

@@ -79,6 +79,24 @@ public class SqlParserTest {
   }
 
   @Test
+  void aConstantStringADoBodyExecutesThatDoesNotParseIsASyntaxErrorNotDropped() {
+    ParsedFile f = parse("DO $$\nBEGIN\n  EXECUTE 'CREATE INDEX ON';\n  ALTER TABLE t ADD COLUMN c int;\nEND $$;\n");
+    List<String> errors = f.errors().stream().map(e -> f.source().position(e.offset()) + " " + e.message()).toList();
+    assertThat(errors).containsExactly(
+        "3:27 a statement in the PL/pgSQL body does not parse: syntax error at end of input");
+    assertThat(texts(f)).contains("ALTER TABLE t ADD COLUMN c int"); // the statements that parse are still checked
+  }
+
+  @Test
+  void aDoBodyThatPlpgsqlRejectsIsASyntaxErrorNotSilence() {
+    for (String body : List.of("  ALTER TABLE t ADD COLUMN;\n", "  IF true THEN\n    ALTER TABLE t ADD COLUMN c int;\n")) {
+      ParsedFile f = parse("SELECT 1;\nDO $$\nBEGIN\n" + body + "END $$;\n");
+      List<String> errors = f.errors().stream().map(e -> f.source().position(e.offset()) + " " + e.message()).toList();
+      assertThat(errors).containsExactly("2:1 the PL/pgSQL body does not parse: syntax error at end of input");
+    }
+  }
+
+  @Test
   void psqlMetaCommandIsASyntaxErrorAndParsingResumes() {
     ParsedFile f = parse("\\connect mydb\nCREATE TABLE a (id int);\nSELECT 2;");
     assertThat(f.errors()).singleElement().satisfies(e -> {

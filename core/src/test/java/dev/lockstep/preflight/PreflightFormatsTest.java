@@ -117,6 +117,20 @@ class PreflightFormatsTest {
   }
 
   @Test
+  void sarifNamesTheToolAsLintsSarifDoes() throws Exception {
+    JsonNode preflight = new ObjectMapper().readTree(write("sarif", report()));
+    StringBuilder lint = new StringBuilder();
+    new dev.lockstep.report.SarifReporter().write(new dev.lockstep.report.LintReport(List.of(), List.of(), 15), lint);
+    JsonNode linted = new ObjectMapper().readTree(lint.toString());
+    for (JsonNode log : List.of(preflight, linted)) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) log.at("/runs/0/tool/driver")).remove("rules");
+      ((com.fasterxml.jackson.databind.node.ObjectNode) log.at("/runs/0")).retain("tool");
+    }
+    assertThat(preflight).isEqualTo(linted);
+    assertThat(preflight.at("/runs/0/tool/driver/name").asText()).isEqualTo("lockstep");
+  }
+
+  @Test
   void github() throws Exception {
     assertThat(write("github", report())).isEqualTo("""
         ::error title=lockstep preflight%3A INVALID index::public.users_email_key on public.users is INVALID; remediation:%0ASET lock_timeout = '5s';%0ADROP INDEX CONCURRENTLY IF EXISTS public.users_email_key;%0ACREATE UNIQUE INDEX CONCURRENTLY users_email_key ON public.users USING btree (email);%0ARESET lock_timeout;

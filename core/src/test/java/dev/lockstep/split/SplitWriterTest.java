@@ -64,4 +64,19 @@ class SplitWriterTest {
     assertThat(Files.readString(journal)).isEqualTo("{}");
     assertThat(names()).containsExactly("0001_a.sql", "_journal.json");
   }
+
+  @Test
+  void aRollbackKeepsTheFilesAndFoldersThatWereThereBefore() throws Exception {
+    Path original = Files.writeString(dir.resolve("0001_a.sql"), "edited meanwhile\n");
+    Path leftover = Files.writeString(Files.createDirectories(dir.resolve("0002_b")).resolve("migration.sql"), "B;\n");
+    Files.createDirectories(dir.resolve("0003_c"));
+    assertThatThrownBy(() -> SplitWriter.write(original, List.of(
+        new SplitWriter.Write(leftover, null, bytes("B;\n")), // left by a stopped run: reused, not this run's
+        new SplitWriter.Write(dir.resolve("0003_c/migration.sql"), null, bytes("C;\n")),
+        new SplitWriter.Write(dir.resolve("0004_d/migration.sql"), null, bytes("D;\n")),
+        new SplitWriter.Write(original, bytes("A;\nB;\n"), bytes("A;\n")))))
+        .hasMessageContaining("changed on disk");
+    assertThat(Files.readString(leftover)).isEqualTo("B;\n");
+    assertThat(names()).containsExactly("0001_a.sql", "0002_b", "0002_b/migration.sql", "0003_c");
+  }
 }

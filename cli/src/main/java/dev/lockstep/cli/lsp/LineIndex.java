@@ -1,38 +1,26 @@
 package dev.lockstep.cli.lsp;
 
-import java.util.Arrays;
+import dev.lockstep.source.LineMap;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 
 /**
  * Converts between char offsets into a document and LSP positions: 0-based lines, and columns in
- * UTF-16 code units (Java chars), the protocol's default encoding. LF, CRLF and a lone CR end a line.
+ * UTF-16 code units (Java chars), the protocol's default encoding. Lines end as {@link LineMap} says.
  */
 final class LineIndex {
   private final int length;
-  private final int[] starts;
+  private final LineMap lines;
 
   LineIndex(String text) {
     length = text.length();
-    int[] s = new int[16];
-    int n = 0;
-    s[n++] = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
-      if (c == '\n' || c == '\r') {
-        if (n == s.length) s = Arrays.copyOf(s, n * 2);
-        s[n++] = i + 1;
-      }
-    }
-    starts = Arrays.copyOf(s, n);
+    lines = new LineMap(text);
   }
 
   Position position(int offset) {
     int at = Math.max(0, Math.min(offset, length));
-    int i = Arrays.binarySearch(starts, at);
-    int line = i >= 0 ? i : -i - 2;
-    return new Position(line, at - starts[line]);
+    int line = lines.lineIndex(at);
+    return new Position(line, at - lines.lineStart(line));
   }
 
   Range range(int start, int end) {
@@ -42,9 +30,9 @@ final class LineIndex {
   /** The offset of a position; a line or column past the end is clamped (clients may send stale positions). */
   int offset(Position p) {
     if (p.getLine() < 0) return 0;
-    if (p.getLine() >= starts.length) return length;
-    int lineEnd = p.getLine() + 1 < starts.length ? starts[p.getLine() + 1] : length;
-    return Math.min(starts[p.getLine()] + Math.max(0, p.getCharacter()), lineEnd);
+    if (p.getLine() >= lines.lineCount()) return length;
+    int lineEnd = p.getLine() + 1 < lines.lineCount() ? lines.lineStart(p.getLine() + 1) : length;
+    return Math.min(lines.lineStart(p.getLine()) + Math.max(0, p.getCharacter()), lineEnd);
   }
 
   /** Start of the line holding the offset. */
