@@ -38,9 +38,11 @@ class PartialCheckTest {
     CliRunner.Result stopped = CliRunner.run("lint", "--format", "gcc", "--max-parse-time", "500ms",
         "--cache-dir", cache.toString(), file.toString());
     assertThat(stopped.code()).as(stopped.out() + stopped.err()).isEqualTo(2);
-    assertThat(stopped.out()).isEqualTo(file + ":1:1: error: parsing stopped inside this statement's body: the file "
-        + "took longer than max-parse-time; the rest of the file was not checked (raise max-parse-time to check it) "
-        + "[syntax-error]\n");
+    // Where the limit strikes depends on the machine's load: in the DO body (the usual case) or, on a
+    // loaded machine, while the top-level statement is still being read. Either way: not checked.
+    assertThat(stopped.out()).matches(java.util.regex.Pattern.quote(file + ":1:1: error: ")
+        + "(parsing stopped (inside this statement's body|here)|checking stopped here): the file took longer than max-parse-time; the rest of "
+        + "the file was not checked \\(raise max-parse-time to check it\\) \\[syntax-error\\]\n");
     // Run again with the same limit: stopped again, not a clean result from the cache.
     CliRunner.Result again = CliRunner.run("lint", "--format", "gcc", "--max-parse-time", "500ms",
         "--cache-dir", cache.toString(), file.toString());
@@ -52,11 +54,13 @@ class PartialCheckTest {
   void aResultCachedUnderOneParseLimitIsNotServedUnderAnother() throws Exception {
     Path file = bigDoBlock();
     Path cache = dir.resolve("cache");
-    CliRunner.Result full = CliRunner.run("lint", "--format", "gcc", "--cache-dir", cache.toString(), file.toString());
+    CliRunner.Result full = CliRunner.run("lint", "--format", "gcc", "--max-parse-time", "10m",
+        "--cache-dir", cache.toString(), file.toString());
+    // a generous limit: under load the full parse can pass the default 60 s, and this run must finish
     assertThat(full.out()).doesNotContain("parsing stopped");
     CliRunner.Result limited = CliRunner.run("lint", "--format", "gcc", "--max-parse-time", "500ms",
         "--cache-dir", cache.toString(), file.toString());
     assertThat(limited.code()).isEqualTo(2);
-    assertThat(limited.out()).contains("parsing stopped inside this statement's body");
+    assertThat(limited.out()).containsPattern("(parsing|checking) stopped");
   }
 }
