@@ -9,3 +9,4 @@ CREATE VIEW reporting."Daily" AS SELECT id FROM accounts;
 CREATE SCHEMA legacy;
 CREATE FUNCTION account_email(bigint) RETURNS text LANGUAGE sql AS 'SELECT email FROM accounts WHERE id = $1';
 CREATE PROCEDURE legacy.purge() LANGUAGE sql AS 'SELECT 1';
+CREATE SCHEMA archive;

@@ -6,3 +6,5 @@ ALTER VIEW IF EXISTS reporting."Daily" RENAME TO daily;  -- expect: ban-rename-o
 ALTER FUNCTION account_email(bigint) RENAME TO email_of_account;  -- expect: ban-rename-object@1 "account_email"
 ALTER PROCEDURE legacy.purge RENAME TO purge_all;  -- expect: ban-rename-object@1 "legacy.purge_all"
 ALTER SCHEMA legacy RENAME TO archive;  -- expect: ban-rename-object@1 "schema legacy"
+ALTER TABLE accounts SET SCHEMA archive;  -- expect: ban-rename-object@1 "Moving accounts to schema archive"
+ALTER FUNCTION email_of_account(bigint) SET SCHEMA archive;  -- expect: ban-rename-object@1 "Moving email_of_account"

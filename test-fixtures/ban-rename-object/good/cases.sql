@@ -9,3 +9,6 @@ ALTER SCHEMA staging RENAME TO imports;
 CREATE FUNCTION add_one(int) RETURNS int LANGUAGE sql AS 'SELECT $1 + 1';
 ALTER FUNCTION add_one(int) RENAME TO increment;
 ALTER INDEX accounts_pkey RENAME TO accounts_id_key;
+CREATE TABLE scratch (id bigint PRIMARY KEY);
+ALTER TABLE scratch SET SCHEMA staging_area;
+ALTER TYPE mood SET SCHEMA archive;

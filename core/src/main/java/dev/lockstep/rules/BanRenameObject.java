@@ -10,9 +10,11 @@ import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterEnum;
+import dev.lockstep.parse.ast.AlterObjectSchema;
 import dev.lockstep.parse.ast.Identifiers;
 import dev.lockstep.parse.ast.CreateFunction;
 import dev.lockstep.parse.ast.ObjectType;
+import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.parse.ast.Rename;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Sql;
@@ -24,13 +26,19 @@ import java.util.stream.Collectors;
  * materialized view, a function or procedure, an enum value. Each has its own expand/contract path.
  */
 @RuleInfo(id = "ban-rename-object",
-    title = "Renaming a schema, view, function or enum value breaks the application version that is still running",
+    title = "Renaming a schema, view, function or enum value, or moving an object to another schema, breaks the application version that is still running",
     severity = Severity.ERROR)
 public final class BanRenameObject implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
     if (statement.node() instanceof AlterEnum alter && !alter.addsValue()) {
       enumValue(statement, alter, context, out);
+    } else if (statement.node() instanceof AlterObjectSchema move) {
+      switch (move.objectType()) {
+        case TABLE, VIEW, MATVIEW -> movedRelation(statement, move, context, out);
+        case FUNCTION, PROCEDURE, ROUTINE -> movedFunction(statement, move, context, out);
+        default -> { }
+      }
     } else if (statement.node() instanceof Rename rename) {
       switch (rename.objectType()) {
         case SCHEMA -> schema(statement, rename, context, out);
@@ -125,6 +133,44 @@ public final class BanRenameObject implements Rule {
             new Rewrite.Step("deploy: the application, triggers and views call only the new name",
                 "-- nothing to run"),
             new Rewrite.Step("migration 2 (contract)", "DROP " + kind(rename) + " " + function + ";")));
+  }
+
+  private void movedRelation(Statement statement, AlterObjectSchema move, MigrationContext context, Findings out) {
+    RangeVar relation = move.relation();
+    if (relation == null || context.createdEarlier(relation, statement)) return;
+    String old = relation.qualifiedName();
+    String moved = Identifiers.quote(move.newSchema()) + "." + Identifiers.quote(relation.name());
+    var finding = out.report(this, statement)
+        .message("Moving %s to schema %s breaks every query of the running application that still names %s, or "
+            + "finds it through its search_path, until the new version is deployed", old,
+            Identifiers.quote(move.newSchema()), old)
+        .rewrite(Rewrite.of("Move it and keep the old name as a view of the moved one in the same transaction: a "
+                + "simple view is updatable, so old code keeps reading and writing through it. Drop the view once "
+                + "no deployed code uses the old name",
+            new Rewrite.Step("one migration, one transaction",
+                "BEGIN;\nSET LOCAL lock_timeout = '2s';\n" + statement.text() + ";\nCREATE VIEW " + old
+                    + " AS SELECT * FROM " + moved + ";\nCOMMIT;"),
+            new Rewrite.Step("a later migration, after every deploy uses the new name", "DROP VIEW " + old + ";")));
+    if (move.objectType() == ObjectType.TABLE) finding.lock(MeasuredCases.get("set-schema").on(old));
+  }
+
+  private void movedFunction(Statement statement, AlterObjectSchema move, MigrationContext context, Findings out) {
+    List<String> name = move.objectName();
+    if (name.isEmpty() || createdInThisFile(name, statement, context)) return;
+    String function = quoted(name);
+    String moved = Identifiers.quote(move.newSchema()) + "." + Identifiers.quote(name.get(name.size() - 1));
+    out.report(this, statement)
+        .message("Moving %s to schema %s breaks every call of the running application that names %s, until the "
+            + "new version is deployed", function, Identifiers.quote(move.newSchema()), function)
+        .rewrite(Rewrite.of("Create the function in the new schema as a copy, move the callers to it, then drop the "
+                + "old one",
+            new Rewrite.Step("migration 1 (expand): the same arguments, result and body as the old function",
+                "CREATE FUNCTION " + moved + "(...) ... -- copy of " + function + " (pg_get_functiondef shows it)"),
+            new Rewrite.Step("deploy: the application, triggers and views call only the new name",
+                "-- nothing to run"),
+            new Rewrite.Step("migration 2 (contract)", "DROP " + (move.objectType() == ObjectType.PROCEDURE
+                ? "PROCEDURE" : move.objectType() == ObjectType.ROUTINE ? "ROUTINE" : "FUNCTION") + " " + function
+                + ";")));
   }
 
   private static String kind(Rename rename) {

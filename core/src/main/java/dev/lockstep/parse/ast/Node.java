@@ -53,6 +53,7 @@ public class Node {
       Map.entry("AlterSystemStmt", AlterSystem::new),
       Map.entry("AlterPublicationStmt", AlterPublication::new),
       Map.entry("CreateFunctionStmt", CreateFunction::new),
+      Map.entry("AlterObjectSchemaStmt", AlterObjectSchema::new),
       Map.entry("CreatePolicyStmt", f -> new Policy("CreatePolicyStmt", f)),
       Map.entry("AlterPolicyStmt", f -> new Policy("AlterPolicyStmt", f)));
 

@@ -132,6 +132,7 @@ public final class MeasuredCases {
     add("alter-publication-drop-table", "accounts", SUE, false, false, false, false);
     add("rename-view", "accounts_view", AE, true, true, false, false);
     add("rename-materialized-view", "account_stats_v2", AE, true, true, false, false);
+    add("set-schema", "accounts", AE, true, true, false, false);
   }
 
   private MeasuredCases() {}
