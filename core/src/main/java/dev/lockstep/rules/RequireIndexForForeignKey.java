@@ -58,6 +58,7 @@ public final class RequireIndexForForeignKey implements Rule {
     } else {
       return;
     }
+    boolean newTable = statement.node() instanceof CreateTable || context.createdEarlier(table, statement);
     for (ForeignKey fk : keys) {
       if (fk.columns().isEmpty() || covered(fk.columns(), declaredKeys)) continue;
       if (indexedEarlier(table, fk.columns(), context) || indexedLater(table, fk.columns(), statement, context)) continue;
@@ -68,7 +69,11 @@ public final class RequireIndexForForeignKey implements Rule {
           .message("No index leads with the foreign key columns (%s) of %s: every DELETE on %s, and every UPDATE of "
               + "its key, scans %s to look for referencing rows, and ON DELETE CASCADE does the same",
               columns, table.qualifiedName(), fk.referenced().qualifiedName(), table.qualifiedName())
-          .rewrite(Rewrite.of("Index the referencing columns without blocking writes (a separate migration, since "
+          .rewrite(newTable ? Rewrite.of("The table is new: index the referencing columns right after creating it, "
+                  + "before anything uses it",
+              new Rewrite.Step("instead, in the same transaction", statement.text() + ";\nCREATE INDEX " + index
+                  + " ON " + table.qualifiedName() + " (" + columns + ");"))
+              : Rewrite.of("Index the referencing columns without blocking writes (a separate migration, since "
                   + "CONCURRENTLY cannot run in a transaction block)",
               new Rewrite.Step("outside a transaction block",
                   "CREATE INDEX CONCURRENTLY " + index + " ON " + table.qualifiedName() + " (" + columns + ");"),
