@@ -22,6 +22,7 @@ public final class BanConcurrentIndexIfNotExists implements Rule {
       return;
     }
     if (context.createdEarlier(index.table(), statement)) return; // nothing can have left an index on a new table
+    if (context.inTransaction(statement)) return; // it cannot run there at all: ban-concurrently-in-transaction
     String name = qualifiedName(index.name(), index.table());
     String withoutIfNotExists = withoutIfNotExists(statement);
     out.report(this, statement)
