@@ -1,5 +1,5 @@
 DO $body$
 BEGIN
-  CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_user_idx ON orders (user_id);  -- expect: ban-concurrently-in-transaction@3 "cannot run inside a DO block"
+  CREATE INDEX CONCURRENTLY orders_user_idx ON orders (user_id);  -- expect: ban-concurrently-in-transaction@3 "cannot run inside a DO block"
 END
 $body$ LANGUAGE plpgsql;

@@ -1,7 +1,7 @@
 BEGIN;
 SET LOCAL lock_timeout = '2s';
 ALTER TABLE accounts ADD COLUMN note text;
-CREATE INDEX CONCURRENTLY IF NOT EXISTS x ON y (z);  -- expect: ban-work-after-access-exclusive-lock@1 "since line 3", ban-concurrently-in-transaction@1
+CREATE INDEX CONCURRENTLY x ON y (z);  -- expect: ban-work-after-access-exclusive-lock@1 "since line 3", ban-concurrently-in-transaction@1
 COMMIT;
 BEGIN;
 ALTER TABLE orders RENAME COLUMN state TO status;  -- expect: ban-rename-column@1, require-lock-timeout@1 "no lock_timeout"

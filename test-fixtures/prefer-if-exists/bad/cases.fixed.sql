@@ -1,4 +1,6 @@
 -- migrate:up transaction:false
-CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_user_id_idx ON orders (user_id);  -- expect: prefer-if-exists@1 "retry fails"
+DROP INDEX CONCURRENTLY IF EXISTS orders_user_id_idx;
+CREATE INDEX CONCURRENTLY orders_user_id_idx ON orders (user_id);  -- expect: prefer-if-exists@1 "retry fails"
 DROP INDEX CONCURRENTLY IF EXISTS orders_legacy_idx;  -- expect: prefer-if-exists@1
-CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS users_email_key ON users (email);  -- expect: prefer-if-exists@1
+DROP INDEX CONCURRENTLY IF EXISTS users_email_key;
+CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);  -- expect: prefer-if-exists@1

@@ -1,5 +1,6 @@
 -- migrate:up transaction:false
-CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_user_id_idx ON orders (user_id);
+DROP INDEX CONCURRENTLY IF EXISTS orders_user_id_idx;
+CREATE INDEX CONCURRENTLY orders_user_id_idx ON orders (user_id);
 DROP INDEX CONCURRENTLY IF EXISTS orders_legacy_idx;
 SET lock_timeout = '2s';
 BEGIN;

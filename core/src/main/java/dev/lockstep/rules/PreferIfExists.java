@@ -12,6 +12,9 @@ import dev.lockstep.fix.TextEdit;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.CreateIndex;
 import dev.lockstep.parse.ast.Drop;
+import dev.lockstep.parse.ast.Identifiers;
+import dev.lockstep.parse.ast.ObjectType;
+import java.util.List;
 import dev.lockstep.rules.support.Sql;
 
 @RuleInfo(id = "prefer-if-exists",
@@ -23,14 +26,33 @@ public final class PreferIfExists implements Rule {
     if (context.inTransaction(statement)) return; // a transaction rolls back as a whole: a retry starts clean
     if (statement.node() instanceof CreateIndex index && index.concurrently() && !index.ifNotExists()
         && index.name() != null) {
-      int at = statement.endOfWord("CONCURRENTLY");
-      report(statement, out, "CREATE INDEX CONCURRENTLY", Sql.insertAfterWord(statement, "CONCURRENTLY", " IF NOT EXISTS"),
-          TextEdit.insert(at, " IF NOT EXISTS"));
+      // IF NOT EXISTS would skip an INVALID leftover (ban-concurrent-index-if-not-exists): drop it first instead
+      String name = Identifiers.quote(index.name());
+      if (index.table().schema() != null) name = Identifiers.quote(index.table().schema()) + "." + name;
+      if (droppedEarlier(index, statement, context)) return;
+      String drop = "DROP INDEX CONCURRENTLY IF EXISTS " + name + ";";
+      report(statement, out, "CREATE INDEX CONCURRENTLY", drop + "\n" + statement.text(),
+          TextEdit.insert(statement.span().start(), drop + "\n"));
     } else if (statement.node() instanceof Drop drop && drop.concurrently() && !drop.ifExists()) {
       int at = statement.endOfWord("CONCURRENTLY");
       report(statement, out, "DROP INDEX CONCURRENTLY", Sql.insertAfterWord(statement, "CONCURRENTLY", " IF EXISTS"),
           TextEdit.insert(at, " IF EXISTS"));
     }
+  }
+
+  /** A DROP INDEX CONCURRENTLY IF EXISTS of the same index earlier in the file makes the build re-runnable. */
+  private static boolean droppedEarlier(CreateIndex index, Statement statement, MigrationContext context) {
+    for (Statement earlier : context.statements()) {
+      if (earlier.index() >= statement.index()) break;
+      if (earlier.node() instanceof Drop drop && drop.objectType() == ObjectType.INDEX && drop.ifExists()) {
+        for (List<String> parts : drop.objects()) {
+          boolean sameSchema = parts.size() == 1 ? index.table().schema() == null
+              : parts.get(0).equals(index.table().schema());
+          if (parts.get(parts.size() - 1).equals(index.name()) && sameSchema) return true;
+        }
+      }
+    }
+    return false;
   }
 
   private void report(Statement statement, Findings out, String what, String retrySafe, TextEdit edit) {

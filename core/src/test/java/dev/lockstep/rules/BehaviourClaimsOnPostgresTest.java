@@ -42,12 +42,14 @@ class BehaviourClaimsOnPostgresTest {
       "ban-high-lock-timeout", "require-lock-timeout", "prefer-if-exists", "ban-work-after-access-exclusive-lock",
       "ban-backfill-in-ddl-transaction", "ban-drop-database", "ban-drop-schema", "ban-update-delete-without-where",
       "ban-enum-add-value-in-transaction", "prefer-bigint-keys", "prefer-identity-columns", "prefer-text-type",
-      "prefer-timestamptz", "prefer-statement-timeout");
+      "prefer-timestamptz", "prefer-statement-timeout", "ban-concurrent-index-if-not-exists", "require-identity-start");
   private static final SqlParser PARSER = new SqlParser();
 
   static Stream<Arguments> fixtures() throws Exception {
     List<Arguments> out = new ArrayList<>();
-    for (Fixture f : Fixture.all().filter(Fixture::bad).filter(f -> RULES.contains(f.ruleId())).toList()) {
+    String only = System.getProperty("lockstep.fixture", ""); // e.g. -Dlockstep.fixture=ban-drop-schema
+    for (Fixture f : Fixture.all().filter(Fixture::bad).filter(f -> RULES.contains(f.ruleId()))
+        .filter(f -> f.path().toString().contains(only)).toList()) {
       for (int major : PostgresServer.MAJORS) out.add(Arguments.of(f, major));
     }
     return out.stream();
@@ -107,6 +109,8 @@ class BehaviourClaimsOnPostgresTest {
           case "ban-update-delete-without-where" -> everyRowLocked(server, database, c, s);
           case "ban-enum-add-value-in-transaction" -> runsInATransactionBlock(c, s);
           case "prefer-statement-timeout" -> scansWholeTable(c, s);
+          case "ban-concurrent-index-if-not-exists" -> invalidLeftoverSkipped(c, s, finding(result, f.ruleId(), s));
+          case "require-identity-start" -> identityCollides(c, s, finding(result, f.ruleId(), s));
           case "prefer-bigint-keys", "prefer-identity-columns", "prefer-text-type", "prefer-timestamptz" -> {
             Set<String> before = LaterTypeChange.columns(c);
             ServerStatements.execute(c, s);
@@ -134,6 +138,99 @@ class BehaviourClaimsOnPostgresTest {
       if (x.ruleId().equals(rule) && x.span().start() >= s.span().start() && x.span().start() <= s.span().end()) return true;
     }
     return false;
+  }
+
+  private static Finding finding(FileResult result, String rule, Statement s) {
+    for (Finding x : result.findings()) {
+      if (x.ruleId().equals(rule) && x.span().start() >= s.span().start() && x.span().start() <= s.span().end()) return x;
+    }
+    throw new IllegalStateException("not flagged: " + s.text());
+  }
+
+  /** Runs each statement of each step of a finding's rewrite, in order. */
+  private static void runRewrite(Connection c, Finding x) throws SQLException {
+    for (dev.lockstep.engine.Rewrite.Step step : x.rewrite().steps()) {
+      for (Statement part : PARSER.parse(SourceFile.of("rewrite", step.sql())).statements()) {
+        ServerStatements.execute(c, part);
+      }
+    }
+  }
+
+  /**
+   * "If an earlier run of this build failed, an INVALID index is left behind: IF NOT EXISTS then skips
+   * the build, the migration succeeds and the index is never used": a unique concurrent build of the
+   * same name fails on duplicate values, the flagged statement then succeeds, and the index of that
+   * name is still the INVALID leftover. The rewrite, run next, leaves a valid index on the table.
+   */
+  private static String invalidLeftoverSkipped(Connection c, Statement s, Finding x) throws SQLException {
+    var index = (dev.lockstep.parse.ast.CreateIndex) s.node();
+    String schema = index.table().schema() == null ? "public" : index.table().schema();
+    String dupes = dev.lockstep.parse.ast.Identifiers.quote(schema) + ".lockstep_dupes";
+    String name = dev.lockstep.parse.ast.Identifiers.quote(schema) + "." + dev.lockstep.parse.ast.Identifiers.quote(index.name());
+    ServerStatements.execute(c, "CREATE TABLE " + dupes + " (v int)");
+    try {
+      return leftoverSkipped(c, s, x, name, dupes, index.table().qualifiedName());
+    } finally {
+      ServerStatements.execute(c, "DROP TABLE " + dupes);
+    }
+  }
+
+  private static String leftoverSkipped(Connection c, Statement s, Finding x, String name, String dupes, String table)
+      throws SQLException {
+    ServerStatements.execute(c, "INSERT INTO " + dupes + " VALUES (1), (1)");
+    try {
+      // an index is created in its table's schema: the name itself is never qualified
+      ServerStatements.execute(c, "CREATE UNIQUE INDEX CONCURRENTLY " + name.substring(name.indexOf('.') + 1) + " ON "
+          + dupes + " (v)");
+      return "the unique build on duplicate values did not fail";
+    } catch (SQLException e) {
+      if (!"23505".equals(e.getSQLState())) return "the unique build failed with " + e.getSQLState() + ", not 23505";
+    }
+    String invalidLeftover = "SELECT count(*) FROM pg_index WHERE indexrelid = to_regclass('" + name.replace("'", "''")
+        + "') AND NOT indisvalid AND indrelid = to_regclass('" + dupes.replace("'", "''") + "')";
+    if (single(c, invalidLeftover) != 1) return "the failed build left no INVALID index";
+    try {
+      ServerStatements.execute(c, s);
+    } catch (SQLException e) {
+      return "with the INVALID leftover in place the statement failed (" + e.getSQLState() + ") instead of skipping";
+    }
+    if (single(c, invalidLeftover) != 1) return "the statement replaced the INVALID leftover";
+    runRewrite(c, x);
+    long valid = single(c, "SELECT count(*) FROM pg_index WHERE indexrelid = to_regclass('" + name.replace("'", "''")
+        + "') AND indisvalid AND indrelid = to_regclass('" + table.replace("'", "''") + "')");
+    return valid == 1 ? null : "after the rewrite there is no valid index of that name on the table";
+  }
+
+  /**
+   * "The identity sequence starts at 1, below the values the column already holds: inserts that take
+   * the next value fail with duplicate keys"; "GENERATED ALWAYS: inserts that supply a value fail".
+   * Then, with the identity dropped again, the rewrite: an insert that takes the next value succeeds.
+   */
+  private static String identityCollides(Connection c, Statement s, Finding x) throws SQLException {
+    var alter = (dev.lockstep.parse.ast.AlterTable) s.node();
+    var cmd = alter.commands().get(0);
+    var identity = (dev.lockstep.parse.ast.Constraint) cmd.definition().orElseThrow();
+    String table = alter.table().qualifiedName();
+    String column = dev.lockstep.parse.ast.Identifiers.quote(cmd.name());
+    ServerStatements.execute(c, s);
+    boolean startGiven = identity.sequenceOptions().contains("start");
+    String insert = startGiven ? "INSERT INTO " + table + " (" + column + ") VALUES (1000000)"
+        : "INSERT INTO " + table + " DEFAULT VALUES";
+    String expected = startGiven ? "428C9" : "23505";
+    try {
+      ServerStatements.execute(c, insert);
+      return "the insert succeeded: " + insert;
+    } catch (SQLException e) {
+      if (!expected.equals(e.getSQLState())) return "the insert failed with " + e.getSQLState() + ", not " + expected;
+    }
+    ServerStatements.execute(c, "ALTER TABLE " + table + " ALTER COLUMN " + column + " DROP IDENTITY");
+    runRewrite(c, x);
+    try {
+      ServerStatements.execute(c, "INSERT INTO " + table + " DEFAULT VALUES");
+    } catch (SQLException e) {
+      return "after the rewrite an insert failed with " + e.getSQLState();
+    }
+    return null;
   }
 
   private static String at(Fixture f, Statement s, int major) {

@@ -22,4 +22,9 @@ public final class AlterEnum extends Node {
   public boolean addsValue() {
     return !fields.has("oldVal");
   }
+
+  /** For RENAME VALUE: the value's old name; null for ADD VALUE. */
+  public String oldValue() {
+    return text("oldVal");
+  }
 }

@@ -30,4 +30,10 @@ public final class AlterTableCmd extends Node {
   public boolean cascade() {
     return "DROP_CASCADE".equals(text("behavior"));
   }
+
+  /** For REPLICA IDENTITY: 'd' default, 'f' full, 'i' using index, 'n' nothing; null otherwise. */
+  public String replicaIdentity() {
+    JsonNode def = fields.path("def").path("ReplicaIdentityStmt");
+    return def.isMissingNode() ? null : def.path("identity_type").asText(null);
+  }
 }

@@ -68,4 +68,14 @@ public final class Constraint extends Node {
   public Optional<Node> expression() {
     return child("raw_expr");
   }
+
+  /** An identity's GENERATED ALWAYS (false for BY DEFAULT). */
+  public boolean generatedAlways() {
+    return "a".equals(text("generated_when"));
+  }
+
+  /** An identity's sequence options as given, e.g. ["start", "increment"]. */
+  public List<String> sequenceOptions() {
+    return optionNames("options");
+  }
 }

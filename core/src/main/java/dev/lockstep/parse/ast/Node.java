@@ -51,6 +51,9 @@ public class Node {
       Map.entry("CreatedbStmt", f -> new DatabaseCommand("CreatedbStmt", f)),
       Map.entry("DropdbStmt", f -> new DatabaseCommand("DropdbStmt", f)),
       Map.entry("AlterSystemStmt", AlterSystem::new),
+      Map.entry("AlterPublicationStmt", AlterPublication::new),
+      Map.entry("CreateFunctionStmt", CreateFunction::new),
+      Map.entry("AlterObjectSchemaStmt", AlterObjectSchema::new),
       Map.entry("CreatePolicyStmt", f -> new Policy("CreatePolicyStmt", f)),
       Map.entry("AlterPolicyStmt", f -> new Policy("AlterPolicyStmt", f)));
 

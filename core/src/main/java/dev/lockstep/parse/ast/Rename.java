@@ -30,4 +30,14 @@ public final class Rename extends Node {
   public String newName() {
     return text("newname");
   }
+
+  /**
+   * The name parts of a renamed object that is not a relation: a schema's name, or a function's,
+   * procedure's or routine's (possibly schema-qualified) name.
+   */
+  public java.util.List<String> objectName() {
+    if (objectType() == ObjectType.SCHEMA) return java.util.List.of(oldName());
+    JsonNode object = fields.path("object").path("ObjectWithArgs").path("objname");
+    return strings(object.isMissingNode() ? null : object);
+  }
 }

@@ -126,6 +126,13 @@ public final class MeasuredCases {
     add("lock-table-share", "accounts", SH, false, true, false, false);
     add("enable-trigger", "accounts", SRE, false, true, false, false);
     add("alter-domain-add-check", "accounts", SH, false, true, false, true);
+    add("set-access-method", "accounts", AE, null, null, true, true, true, true, 15);
+    add("alter-column-add-identity", "orders", AE, true, true, false, false);
+    add("replica-identity-full", "accounts", AE, true, true, false, false);
+    add("alter-publication-drop-table", "accounts", SUE, false, false, false, false);
+    add("rename-view", "accounts_view", AE, true, true, false, false);
+    add("rename-materialized-view", "account_stats_v2", AE, true, true, false, false);
+    add("set-schema", "accounts", AE, true, true, false, false);
   }
 
   private MeasuredCases() {}

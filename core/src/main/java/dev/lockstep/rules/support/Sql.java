@@ -21,6 +21,11 @@ public final class Sql {
     return "ALTER TABLE " + table.qualifiedName() + " " + clause + ";";
   }
 
+  /** A string constant: 'it''s'. */
+  public static String literal(String value) {
+    return "'" + value.replace("'", "''") + "'";
+  }
+
   public static String quote(String identifier) {
     return Identifiers.quote(identifier);
   }

@@ -1,1 +1,1 @@
-CREATE INDEX CONCURRENTLY IF NOT EXISTS customers_tier_idx ON customers (tier);
+CREATE INDEX CONCURRENTLY customers_tier_idx ON customers (tier);

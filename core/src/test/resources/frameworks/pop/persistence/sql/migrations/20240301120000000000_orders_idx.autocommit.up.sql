@@ -1,1 +1,1 @@
-CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_created_idx ON orders (created_at);
+CREATE INDEX CONCURRENTLY orders_created_idx ON orders (created_at);

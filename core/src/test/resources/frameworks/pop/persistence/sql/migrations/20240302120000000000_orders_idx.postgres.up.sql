@@ -1,1 +1,1 @@
-CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_status_idx ON orders (status);  -- expect: ban-concurrently-in-transaction@1
+CREATE INDEX CONCURRENTLY orders_status_idx ON orders (status);  -- expect: ban-concurrently-in-transaction@1

@@ -2,5 +2,6 @@
 
 --changeset ana:1 runInTransaction:false
 SET lock_timeout = '2s';
-CREATE INDEX CONCURRENTLY IF NOT EXISTS customers_email_idx ON customers (email);
+DROP INDEX CONCURRENTLY IF EXISTS customers_email_idx;
+CREATE INDEX CONCURRENTLY customers_email_idx ON customers (email);
 --rollback DROP INDEX CONCURRENTLY IF EXISTS customers_email_idx;

@@ -1,0 +1,5 @@
+SET lock_timeout = '2s';
+CREATE PUBLICATION reporting FOR TABLE orders;
+ALTER PUBLICATION reporting ADD TABLE customers;
+ALTER PUBLICATION app_pub ADD TABLE invoices;
+ALTER PUBLICATION app_pub OWNER TO CURRENT_USER;

@@ -1,0 +1,14 @@
+SET lock_timeout = '2s';
+CREATE TYPE status AS ENUM ('open', 'clsoed');
+ALTER TYPE status RENAME VALUE 'clsoed' TO 'closed';
+ALTER TYPE mood ADD VALUE IF NOT EXISTS 'unhappy' AFTER 'sad';
+CREATE VIEW recent_accounts AS SELECT id FROM accounts;
+ALTER VIEW recent_accounts RENAME TO latest_accounts;
+CREATE SCHEMA staging;
+ALTER SCHEMA staging RENAME TO imports;
+CREATE FUNCTION add_one(int) RETURNS int LANGUAGE sql AS 'SELECT $1 + 1';
+ALTER FUNCTION add_one(int) RENAME TO increment;
+ALTER INDEX accounts_pkey RENAME TO accounts_id_key;
+CREATE TABLE scratch (id bigint PRIMARY KEY);
+ALTER TABLE scratch SET SCHEMA staging_area;
+ALTER TYPE mood SET SCHEMA archive;

@@ -1,0 +1,4 @@
+SET lock_timeout = '2s';
+ALTER TABLE orders REPLICA IDENTITY DEFAULT;
+ALTER TABLE page_views REPLICA IDENTITY USING INDEX page_views_url_key;
+ALTER TABLE audit."Changes" REPLICA IDENTITY NOTHING;
