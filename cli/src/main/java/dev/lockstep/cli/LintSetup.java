@@ -8,10 +8,12 @@ import dev.lockstep.config.Settings;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.frameworks.Framework;
+import dev.lockstep.history.AppliedList;
 import dev.lockstep.history.PendingMigrations;
 import dev.lockstep.input.ChangedFiles;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.input.SqlFiles;
+import dev.lockstep.preflight.StatsSnapshot;
 import dev.lockstep.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +37,8 @@ final class LintSetup {
   final List<InputProblem> problems = new ArrayList<>();
   /** The configuration file's settings, for those that apply after linting. */
   final Config config;
+  /** The stats snapshot given or read from a database, or null. */
+  StatsSnapshot snapshot;
 
   private LintSetup(Config config, LintOptions options, Severity failLevel, MigrationLinter migrations,
       List<OutputOptions.ReportFile> reportFiles) {
@@ -45,14 +49,12 @@ final class LintSetup {
     this.reportFiles = reportFiles;
   }
 
+  /**
+   * @param history null to judge each file alone
+   * @param stats   null when the command takes no stats snapshot
+   */
   static LintSetup resolve(CommandLine commandLine, InputOptions input, ConfigOptions config, RuleOptions rules,
-      OutputOptions output, Path cacheDir) throws IOException {
-    return resolve(commandLine, input, config, rules, output, cacheDir, null);
-  }
-
-  /** @param history null to judge each file alone */
-  static LintSetup resolve(CommandLine commandLine, InputOptions input, ConfigOptions config, RuleOptions rules,
-      OutputOptions output, Path cacheDir, HistoryOptions history) throws IOException {
+      OutputOptions output, Path cacheDir, HistoryOptions history, StatsOptions stats) throws IOException {
     Config c;
     try {
       c = Settings.loadConfig(config.configFile, Path.of(""));
@@ -84,8 +86,12 @@ final class LintSetup {
     if (pendingFrom != null && pendingFrom.isBlank()) {
       throw new CommandLine.ParameterException(commandLine, "--pending-from: empty");
     }
+    setup.snapshot = stats == null ? null : stats.snapshot(c, commandLine);
     Set<Path> changed = setup.read(commandLine, input, pathRules);
-    if (history != null && !history.noHistory) migrations.withHistory(new PendingMigrations(null, changed, pendingFrom));
+    if (history != null && !history.noHistory) {
+      AppliedList applied = setup.snapshot == null ? null : setup.snapshot.appliedList();
+      migrations.withHistory(new PendingMigrations(applied, changed, pendingFrom));
+    }
     return setup;
   }
 

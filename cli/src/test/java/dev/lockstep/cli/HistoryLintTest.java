@@ -102,4 +102,30 @@ class HistoryLintTest {
         + "INSERT, UPDATE and DELETE on orders wait until it finishes [require-concurrent-index]\n");
     assertThat(run.code()).isEqualTo(1);
   }
+
+  @Test
+  void aStatsSnapshotsAppliedListMakesTheRestPending() throws Exception {
+    write("db/V1__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, total int);\n");
+    write("db/V2__items.sql", "CREATE TABLE items (id bigint PRIMARY KEY, sku text);\n");
+    Path v3 = write("db/V3__indexes.sql", "SET lock_timeout = '1s';\nCREATE INDEX items_sku ON items (sku);\n"
+        + "CREATE INDEX orders_total ON orders (total);\n");
+    // the database has applied V1 only: items is created by a pending migration, orders is live
+    Path stats = write("stats.json", """
+        {"format": "lockstep-stats", "version": 1, "takenAt": "2026-12-07T12:00:00Z",
+         "server": {"version": "16.4", "major": 16}, "database": "app",
+         "tables": [{"schema": "public", "name": "orders", "kind": "table", "estimatedRows": 2000000,
+                     "totalBytes": 180000000, "indexes": []}],
+         "appliedMigrations": [{"tool": "flyway", "table": "public.flyway_schema_history", "version": "1",
+                                "name": "orders"}],
+         "notRead": []}
+        """);
+    CliRunner.Result run = CliRunner.run("lint", "--format", "gcc", "--stats", stats.toString(), v3.toString());
+    assertThat(run.out()).startsWith(v3 + ":3:1: error: CREATE INDEX on orders").hasLineCount(1);
+    assertThat(run.code()).isEqualTo(1);
+    // without the snapshot every earlier migration counts as applied: items is live too
+    assertThat(CliRunner.run("lint", "--format", "gcc", v3.toString()).out()).hasLineCount(2);
+    // the applied list wins over --pending-from, which would make V1 pending as well
+    assertThat(CliRunner.run("lint", "--format", "gcc", "--stats", stats.toString(), "--pending-from", "1", v3.toString())
+        .out()).startsWith(v3 + ":3:1: error: CREATE INDEX on orders").hasLineCount(1);
+  }
 }
