@@ -1,5 +1,6 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.ConfiguredLinter;
 import dev.lockstep.MigrationLinter;
 import dev.lockstep.config.Config;
 import dev.lockstep.config.ConfigException;
@@ -9,7 +10,6 @@ import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.frameworks.Framework;
 import dev.lockstep.history.AppliedList;
-import dev.lockstep.history.PendingMigrations;
 import dev.lockstep.input.ChangedFiles;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.input.SqlFiles;
@@ -62,27 +62,27 @@ final class LintSetup {
       throw new CommandLine.ParameterException(commandLine, e.getMessage());
     }
     List<OutputOptions.ReportFile> reportFiles = output == null ? List.of() : output.validate(commandLine, c.format());
-    Settings settings;
-    try {
-      settings = Settings.resolve(c, new Settings.Overrides(config.pgVersion, config.assumeInTransaction,
-          rules == null ? List.of() : rules.enable, rules == null ? List.of() : rules.disable,
-          rules == null ? null : rules.maxLockTimeout, output == null ? null : output.failLevel, input.includeDown,
-          input.maxFileSize, input.maxParseTime));
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(commandLine, e.getMessage());
-    }
     Framework forced;
     try {
       forced = input.framework == null ? null : Framework.fromId(input.framework);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(commandLine, "--framework: " + e.getMessage());
     }
-    PathRules pathRules = new PathRules(c);
-    MigrationLinter migrations = new MigrationLinter(settings.options(), pathRules, forced, settings.includeDown(),
-        settings.limits());
+    ConfiguredLinter configured;
+    try {
+      configured = ConfiguredLinter.of(c, new Settings.Overrides(config.pgVersion, config.assumeInTransaction,
+          rules == null ? List.of() : rules.enable, rules == null ? List.of() : rules.disable,
+          rules == null ? null : rules.maxLockTimeout, output == null ? null : output.failLevel, input.includeDown,
+          input.maxFileSize, input.maxParseTime), forced);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(commandLine, e.getMessage());
+    }
+    Settings settings = configured.settings();
+    PathRules pathRules = configured.paths();
+    MigrationLinter migrations = configured.linter();
     if (cacheDir != null) migrations.withCache(cacheDir);
     LintSetup setup = new LintSetup(c, settings.options(), settings.failLevel(), migrations, reportFiles);
-    String pendingFrom = history == null ? null : history.pendingFrom != null ? history.pendingFrom : c.pendingFrom();
+    String pendingFrom = history == null ? null : history.pendingFrom;
     if (pendingFrom != null && pendingFrom.isBlank()) {
       throw new CommandLine.ParameterException(commandLine, "--pending-from: empty");
     }
@@ -90,7 +90,7 @@ final class LintSetup {
     Set<Path> changed = setup.read(commandLine, input, pathRules);
     if (history != null && !history.noHistory) {
       AppliedList applied = setup.snapshot == null ? null : setup.snapshot.appliedList();
-      migrations.withHistory(new PendingMigrations(applied, changed, pendingFrom));
+      configured.withHistory(applied, changed, pendingFrom);
     }
     return setup;
   }
