@@ -59,6 +59,7 @@ public final class Linter {
     SchemaModel model = start.copy();
     SchemaEffects effects = new SchemaEffects(model);
     for (ReplayedMigration m : earlier) {
+      model.newSession();
       ParsedFile file;
       try {
         file = parser.parse(m.source());

@@ -94,6 +94,30 @@ class HistoryVerdictsTest {
   }
 
   @Test
+  void unqualifiedNamesResolveThroughTheSearchPath() {
+    SourceFile inApp = file("db/migration/V1__invoices.sql", "CREATE SCHEMA billing;\nSET search_path TO billing;\n"
+        + "CREATE TABLE invoices (id bigint PRIMARY KEY, amount numeric(10,2));\n");
+    SchemaModel before = LINTER.replay(List.of(applied(inApp)));
+    assertThat(before.table(new dev.lockstep.engine.ObjectName("billing", "invoices"))).isPresent();
+    assertThat(before.table(new dev.lockstep.engine.ObjectName("public", "invoices"))).isEmpty();
+    String widen = "ALTER TABLE invoices ALTER COLUMN amount TYPE numeric(12,2);\n";
+    // the linted file sets the path too: its invoices is billing.invoices, whose declared type is known
+    assertThat(findings(before, file("V5__change.sql", "SET lock_timeout = '2s';\nSET search_path = billing, public;\n"
+        + widen))).isEmpty();
+    assertThat(findings(before, file("V5__change.sql", "SET lock_timeout = '2s';\n"
+        + "ALTER TABLE billing.invoices ALTER COLUMN amount TYPE numeric(12,2);\n"))).isEmpty();
+    // near-misses: each migration runs in a session of its own, so V1's path does not reach V5, whose
+    // invoices is public.invoices, unknown; a path that names another schema first finds public's
+    assertThat(findings(before, file("V5__change.sql", "SET lock_timeout = '2s';\n" + widen)))
+        .containsExactly("ban-column-type-change@2:1");
+    assertThat(findings(before, file("V5__change.sql", "SET lock_timeout = '2s';\nSET search_path TO public;\n"
+        + widen))).containsExactly("ban-column-type-change@3:1");
+    // SET LOCAL ends with its transaction (Flyway's own wraps the file: the BEGIN is nested)
+    assertThat(findings(before, file("V5__change.sql", "SET lock_timeout = '2s';\nBEGIN;\nSET LOCAL search_path TO billing;\n"
+        + "COMMIT;\n" + widen))).containsExactly("ban-nested-transaction@2:1", "ban-column-type-change@5:1");
+  }
+
+  @Test
   void narrowingOrAScaleChangeAgainstTheDeclaredTypeIsARewrite() {
     SchemaModel before = LINTER.replay(List.of(applied(V1_INVOICES)));
     FileResult narrowing = LINTER.lint(alter("note TYPE varchar(20)"),
