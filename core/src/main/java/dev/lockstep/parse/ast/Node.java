@@ -51,6 +51,9 @@ public class Node {
       Map.entry("CreatedbStmt", f -> new DatabaseCommand("CreatedbStmt", f)),
       Map.entry("DropdbStmt", f -> new DatabaseCommand("DropdbStmt", f)),
       Map.entry("AlterSystemStmt", AlterSystem::new),
+      Map.entry("GrantStmt", f -> new ObjectCommand("GrantStmt", "objtype", f)),
+      Map.entry("CommentStmt", f -> new ObjectCommand("CommentStmt", "objtype", f)),
+      Map.entry("AlterOwnerStmt", f -> new ObjectCommand("AlterOwnerStmt", "objectType", f)),
       Map.entry("CreatePolicyStmt", f -> new Policy("CreatePolicyStmt", f)),
       Map.entry("AlterPolicyStmt", f -> new Policy("AlterPolicyStmt", f)));
 
