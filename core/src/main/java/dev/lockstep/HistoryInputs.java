@@ -1,6 +1,7 @@
 package dev.lockstep;
 
 import dev.lockstep.cache.ResultCache;
+import dev.lockstep.engine.Limits;
 import dev.lockstep.engine.Linter;
 import dev.lockstep.engine.ReplayProblem;
 import dev.lockstep.engine.ReplayedMigration;
@@ -16,11 +17,11 @@ import dev.lockstep.parse.ObjectNames;
 import dev.lockstep.parse.ParsedFile;
 import dev.lockstep.parse.SyntaxError;
 import dev.lockstep.parse.SqlParser;
+import dev.lockstep.source.BoundedRead;
 import dev.lockstep.source.InputException;
 import dev.lockstep.source.Position;
 import dev.lockstep.source.SourceFile;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -34,7 +35,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import java.util.function.LongFunction;
 
 /**
  * The earlier migrations a file is judged after: its history in its tool's order, each file read
@@ -69,7 +69,7 @@ final class HistoryInputs {
 
   private final MigrationHistory history;
   private final Function<SourceFile, MigrationScript> scripts;
-  private final LongFunction<String> tooBig;
+  private final Limits limits;
   // each earlier file is read, hashed, interpreted and parsed for its sources at most once per run
   private final Map<Path, Loaded> loaded = new ConcurrentHashMap<>();
   private final Map<Path, MigrationScript> interpreted = new ConcurrentHashMap<>();
@@ -84,11 +84,11 @@ final class HistoryInputs {
   });
   private static final int MODELS_KEPT = 64;
 
-  /** @param tooBig why a file is too big to read (max-file-size), or null */
-  HistoryInputs(MigrationHistory history, Function<SourceFile, MigrationScript> scripts, LongFunction<String> tooBig) {
+  /** @param limits the size an earlier file may have (max-file-size), as the linted files */
+  HistoryInputs(MigrationHistory history, Function<SourceFile, MigrationScript> scripts, Limits limits) {
     this.history = history;
     this.scripts = scripts;
-    this.tooBig = tooBig;
+    this.limits = limits;
   }
 
   /**
@@ -288,12 +288,14 @@ final class HistoryInputs {
     }
   }
 
+  /** An earlier file, read as the linted files are: bounded by max-file-size, regular files only (a pipe would block). */
   private Loaded load(Path p) {
     try {
-      String big = tooBig.apply(Files.size(p));
-      if (big != null) return new Loaded(null, "earlier migration " + big);
-      SourceFile source = SourceFile.decode(p.toString(), Files.readAllBytes(p));
-      return new Loaded(source, null);
+      return new Loaded(SourceFile.decode(p.toString(), BoundedRead.file(p, limits.maxFileBytes())), null);
+    } catch (BoundedRead.TooLarge e) {
+      return new Loaded(null, "earlier migration " + (e.knownSize() >= 0 ? limits.tooBig(e.knownSize()) : limits.tooBigStream()));
+    } catch (BoundedRead.NotRegularFile e) {
+      return new Loaded(null, "earlier migration " + e.getMessage());
     } catch (IOException e) {
       return new Loaded(null, "earlier migration: " + SqlFiles.describe(e));
     } catch (InputException e) {

@@ -112,7 +112,7 @@ public final class MigrationLinter {
    * into the schema model; {@code pending} says which of them have not run in production yet.
    */
   public MigrationLinter withHistory(PendingMigrations pending) {
-    histories = new HistoryInputs(new MigrationHistory(pending), this::script, this::tooBig);
+    histories = new HistoryInputs(new MigrationHistory(pending), this::script, limits);
     return this;
   }
 

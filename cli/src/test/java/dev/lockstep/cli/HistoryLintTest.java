@@ -128,4 +128,26 @@ class HistoryLintTest {
     assertThat(CliRunner.run("lint", "--format", "gcc", "--stats", stats.toString(), "--pending-from", "1", v3.toString())
         .out()).startsWith(v3 + ":3:1: error: CREATE INDEX on orders").hasLineCount(1);
   }
+
+  @Test
+  void anEarlierMigrationThatIsAPipeIsAProblemNotAHang() throws Exception {
+    write("db/changelog/db.changelog-master.yaml", """
+        databaseChangeLog:
+          - include:
+              file: 001_pipe.sql
+              relativeToChangelogFile: true
+          - include:
+              file: 002_users.sql
+              relativeToChangelogFile: true
+        """);
+    Path pipe = dir.resolve("db/changelog/001_pipe.sql");
+    Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+    assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(mkfifo.exitValue()).isZero();
+    Path v2 = write("db/changelog/002_users.sql", "SET lock_timeout = '1s';\nCREATE TABLE users (id bigint);\n");
+    CliRunner.Result run = CliRunner.run("lint", "--format", "gcc", "--framework", "liquibase", v2.toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.out()).contains("001_pipe.sql:1:1: error: earlier migration is a named pipe (FIFO), not a regular file; "
+        + "verdicts for " + v2 + " fall back to the file alone");
+  }
 }
