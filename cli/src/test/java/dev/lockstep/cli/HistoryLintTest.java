@@ -150,4 +150,16 @@ class HistoryLintTest {
     assertThat(run.out()).contains("001_pipe.sql:1:1: error: earlier migration is a named pipe (FIFO), not a regular file; "
         + "verdicts for " + v2 + " fall back to the file alone");
   }
+
+  @Test
+  void aFolderLintedWholeGivesEachFileTheVerdictItGetsAlone() throws Exception {
+    recipe();
+    write("db/V5__widen.sql", "SET lock_timeout = '1s';\nALTER TABLE accounts ADD COLUMN note varchar(20);\n");
+    Path v6 = write("db/V6__narrow.sql", "SET lock_timeout = '1s';\nALTER TABLE accounts ALTER COLUMN note TYPE varchar(10);\n");
+    for (String jobs : List.of("1", "2")) {
+      CliRunner.Result folder = CliRunner.run("lint", "--format", "gcc", "--jobs", jobs, dir.resolve("db").toString());
+      assertThat(folder.out()).as("--jobs " + jobs).isEqualTo(CliRunner.run("lint", "--format", "gcc", v6.toString()).out());
+      assertThat(folder.out()).startsWith(v6 + ":2:1:").hasLineCount(1);
+    }
+  }
 }
