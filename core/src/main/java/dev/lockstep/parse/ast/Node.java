@@ -81,13 +81,12 @@ public class Node {
     return kind;
   }
 
-  /** The raw field object. */
+  /**
+   * The raw field object, for the parser's own classes (dev.lockstep.parse); everything else reads
+   * the typed accessors (PackageDependenciesTest keeps Jackson out of the other packages).
+   */
   public JsonNode fields() {
     return fields;
-  }
-
-  public JsonNode field(String name) {
-    return fields.get(name);
   }
 
   /** Byte offset of the node in the parsed text, if PostgreSQL recorded one. */
