@@ -37,27 +37,40 @@ printf '%s\n' "$LAST" > "$OUT/alone/db/migration/V1000__last.sql"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc; }
+# CPU seconds (user + system) of a command and its children: steadier than wall time on a shared machine
+cpu() { local f; f=$(mktemp); /usr/bin/time -f "%U %S" -o "$f" "$@" >/dev/null 2>&1 || true; awk '{print $1 + $2}' "$f"; rm -f "$f"; }
 
 ./lockstep lint "$OUT/alone/db/migration/V1000__last.sql" >/dev/null 2>&1 || true # the launcher's start-up cache
-: > "$OUT/alone.txt"; : > "$OUT/inside.txt"; : > "$OUT/cached.txt"
+: > "$OUT/alone.txt"; : > "$OUT/inside.txt"; : > "$OUT/cached.txt"; : > "$OUT/alone.cpu"; : > "$OUT/inside.cpu"
+: > "$OUT/folder.txt"; : > "$OUT/folder_alone.txt"
 rm -rf "$OUT/cache"
 for i in $(seq "$RUNS"); do # interleaved, so that the machine's load falls on both alike
   secs ./lockstep lint "$OUT/alone/db/migration/V1000__last.sql" >> "$OUT/alone.txt"
   secs ./lockstep lint "$OUT/folder/db/migration/V1000__last.sql" >> "$OUT/inside.txt"
   secs ./lockstep lint --cache-dir "$OUT/cache" "$OUT/folder/db/migration/V1000__last.sql" >> "$OUT/cached.txt"
+  cpu ./lockstep lint "$OUT/alone/db/migration/V1000__last.sql" >> "$OUT/alone.cpu"
+  cpu ./lockstep lint "$OUT/folder/db/migration/V1000__last.sql" >> "$OUT/inside.cpu"
+done
+for i in $(seq 3); do
+  secs ./lockstep lint "$OUT/folder/db/migration" >> "$OUT/folder.txt"
+  secs ./lockstep lint --no-history "$OUT/folder/db/migration" >> "$OUT/folder_alone.txt"
 done
 alone=$(median < "$OUT/alone.txt"); inside=$(median < "$OUT/inside.txt"); cached=$(median < "$OUT/cached.txt")
-folder=$(secs ./lockstep lint "$OUT/folder/db/migration")
-folder_alone=$(secs ./lockstep lint --no-history "$OUT/folder/db/migration")
+alone_cpu=$(median < "$OUT/alone.cpu"); inside_cpu=$(median < "$OUT/inside.cpu")
+folder=$(median < "$OUT/folder.txt"); folder_alone=$(median < "$OUT/folder_alone.txt")
 verdict=$(./lockstep lint --format gcc "$OUT/folder/db/migration/V1000__last.sql" || true)
-echo "## $(date -u +%Y-%m-%d) — history cost, $("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1), $(nproc) cores, $(uname -m)"
+# without JAVA_HOME the launcher runs the newest Java it finds, not necessarily the one on PATH
+java_used=${JAVA_HOME:+$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)}
+echo "## $(date -u +%Y-%m-%d) — history cost, ${java_used:-Java as the launcher chooses it (set JAVA_HOME to name one)}, $(nproc) cores, $(uname -m), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| measure (median of $RUNS, interleaved) | seconds |"
 echo "|---|---|"
 echo "| V1000 alone in its folder | $alone |"
 echo "| V1000 after 999 earlier migrations | $inside (**$(echo "scale=2; $inside / $alone" | bc)x**) |"
+echo "| V1000 alone, CPU seconds | $alone_cpu |"
+echo "| V1000 after 999 earlier migrations, CPU seconds | $inside_cpu (**$(echo "scale=2; $inside_cpu / $alone_cpu" | bc)x**) |"
 echo "| same, --cache-dir (result kept from the previous run) | $cached |"
-echo "| whole folder (1,000 files) with the history | $folder |"
-echo "| whole folder, --no-history | $folder_alone |"
+echo "| whole folder (1,000 files) with the history (median of 3) | $folder |"
+echo "| whole folder, --no-history (median of 3) | $folder_alone |"
 echo
 echo "V1000's findings with the history: ${verdict:-none}"

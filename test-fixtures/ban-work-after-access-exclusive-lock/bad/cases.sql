@@ -8,3 +8,9 @@ ALTER TABLE orders RENAME COLUMN state TO status;  -- expect: ban-rename-column@
 SELECT pg_sleep(1);  -- expect: ban-work-after-access-exclusive-lock@1 "orders"
 INSERT INTO audit (what) VALUES ('renamed');
 COMMIT;
+BEGIN;
+SET LOCAL lock_timeout = '2s';
+ALTER TABLE accounts RENAME TO accounts_old;
+CREATE TABLE accounts (id bigint);
+INSERT INTO accounts SELECT id FROM accounts_old;  -- expect: ban-work-after-access-exclusive-lock@1 "since line 13"
+COMMIT;

@@ -163,6 +163,28 @@ final class HistoryInputs {
   });
   private static final int PREFIXES_KEPT = 256;
 
+  /**
+   * Files this run linted whose successor is linted too, as parsed for their own lint: the
+   * successor's prefix replays them without parsing them again. An entry is taken once; a file
+   * whose successor already replayed it (another thread got there first) is not kept.
+   */
+  private final Map<Path, ParsedFile> parsedLinted = new ConcurrentHashMap<>();
+  private static final int PARSED_KEPT = 64;
+  private static final int PARSED_MAX_CHARS = 1 << 20;
+
+  /** The file at {@code path} (absolute, normalized) was parsed for its lint after the history {@code loading}. */
+  void keepParsed(Path path, Loading loading, ParsedFile parsed) {
+    if (!linted.contains(path) || parsedLinted.size() >= PARSED_KEPT
+        || parsed.source().text().length() > PARSED_MAX_CHARS
+        || parsed.errors().stream().anyMatch(SyntaxError::stoppedParsing)) {
+      return;
+    }
+    List<Earlier> earlier = loading.earlier();
+    Path first = earlier.isEmpty() ? path : earlier.get(0).path();
+    if (prefixes.containsKey(first + "#" + (earlier.size() + 1))) return; // its successor has gone past it
+    parsedLinted.put(path, parsed);
+  }
+
   void linting(List<Path> files) {
     Set<Path> out = new java.util.HashSet<>();
     for (Path f : files) out.add(f.toAbsolutePath().normalize());
@@ -190,12 +212,16 @@ final class HistoryInputs {
     if (model == null) model = SchemaModel.empty();
     for (int i = from; i < earlier.size(); i++) {
       Earlier e = earlier.get(i);
+      ParsedFile parsed = parsedLinted.remove(e.path());
       if (!text(e).changesSchema()) { // rows only: nothing to replay
         prefixes.put(history + (i + 1), model);
         continue;
       }
       MigrationScript script = script(e);
-      model = linter.replay(model, List.of(new ReplayedMigration(script.source(), plans.apply(script), e.pending())));
+      // the file as parsed for its own lint, when it is what the history reads now
+      model = parsed != null && parsed.source().parseText().equals(script.source().parseText())
+          ? linter.replay(model, parsed, script.source().path(), e.pending())
+          : linter.replay(model, List.of(new ReplayedMigration(script.source(), plans.apply(script), e.pending())));
       prefixes.put(history + (i + 1), model);
     }
     return replayed(model);
@@ -299,18 +325,14 @@ final class HistoryInputs {
     }
   }
 
-  /**
-   * Reads an earlier file as the linted ones are read: never past max-file-size, and never opening
-   * what is not a regular file (a named pipe would wait for a writer forever).
-   */
+  /** An earlier file, read as the linted files are: bounded by max-file-size, regular files only (a pipe would block). */
   Loaded read(Path p) {
     try {
-      SourceFile source = SourceFile.decode(p.toString(), BoundedRead.file(p, limits.maxFileBytes()));
-      return new Loaded(source, null);
+      return new Loaded(SourceFile.decode(p.toString(), BoundedRead.file(p, limits.maxFileBytes())), null);
     } catch (BoundedRead.TooLarge e) {
       return new Loaded(null, "earlier migration " + (e.knownSize() >= 0 ? limits.tooBig(e.knownSize()) : limits.tooBigStream()));
     } catch (BoundedRead.NotRegularFile e) {
-      return new Loaded(null, "earlier migration " + e.getMessage() + ": not read");
+      return new Loaded(null, "earlier migration " + e.getMessage());
     } catch (IOException e) {
       return new Loaded(null, "earlier migration: " + SqlFiles.describe(e));
     } catch (InputException e) {

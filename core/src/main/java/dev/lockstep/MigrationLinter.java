@@ -67,7 +67,11 @@ public final class MigrationLinter {
           "replaying its earlier migrations needs more memory than the Java heap allows ("
               + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; give Java more, e.g. LOCKSTEP_JAVA_OPTS=-Xmx4g)"));
     }
-    return new Judged(linter.get().lint(parsed, plan(script), before), problems);
+    FileResult result = linter.get().lint(parsed, plan(script), before);
+    if (histories != null && problems.isEmpty()) {
+      histories.keepParsed(Path.of(script.source().path()).toAbsolutePath().normalize(), history, parsed);
+    }
+    return new Judged(result, problems);
   }
 
   /** A parser instance is single-threaded: one parser, and a linter sharing it, per thread. */

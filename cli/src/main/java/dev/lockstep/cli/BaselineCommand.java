@@ -44,7 +44,7 @@ final class BaselineCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     String problem = OutputOptions.unwritable(baselineFile);
     if (problem != null) throw new CommandFailure("--file " + baselineFile + ": " + problem);
-    LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, rules, null, run.cacheDir, history);
+    LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, rules, null, run.cacheDir, history, null);
     LintReport report = setup.migrations.lintAll(setup.sources, setup.problems, run.threads());
     // A baseline of a partial check would hide the unchecked files' findings as "new" noise later, or worse, accept them.
     List<String> unchecked = new ArrayList<>();

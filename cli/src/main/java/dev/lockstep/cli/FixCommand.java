@@ -62,7 +62,7 @@ final class FixCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, rules, null, null, null);
+    LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, rules, null, null, null, null);
     migrations = setup.migrations;
     List<SourceFile> sources = setup.sources;
     List<InputProblem> problems = setup.problems;

@@ -49,8 +49,9 @@ final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Baseline accepted = baseline == null ? null : readBaseline(spec.commandLine(), baseline);
-    LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, rules, output, run.cacheDir, history);
-    LintReport report = sizes.apply(setup.migrations.lintAll(setup.sources, setup.problems, run.threads()), setup.config, spec)
+    LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, rules, output, run.cacheDir, history, sizes);
+    LintReport report = sizes.apply(setup.migrations.lintAll(setup.sources, setup.problems, run.threads()), setup.snapshot,
+            setup.config)
         .withConfig(setup.config.file() == null ? null : setup.config.file().toString());
     if (accepted != null) report = accepted.filter(report);
     output.write(report, spec.commandLine().getOut(), setup.reportFiles);

@@ -1,5 +1,6 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.ConfiguredLinter;
 import dev.lockstep.MigrationLinter;
 import dev.lockstep.config.Config;
 import dev.lockstep.config.ConfigException;
@@ -8,10 +9,11 @@ import dev.lockstep.config.Settings;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.frameworks.Framework;
-import dev.lockstep.history.PendingMigrations;
+import dev.lockstep.history.AppliedList;
 import dev.lockstep.input.ChangedFiles;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.input.SqlFiles;
+import dev.lockstep.preflight.StatsSnapshot;
 import dev.lockstep.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +37,8 @@ final class LintSetup {
   final List<InputProblem> problems = new ArrayList<>();
   /** The configuration file's settings, for those that apply after linting. */
   final Config config;
+  /** The stats snapshot given or read from a database, or null. */
+  StatsSnapshot snapshot;
 
   private LintSetup(Config config, LintOptions options, Severity failLevel, MigrationLinter migrations,
       List<OutputOptions.ReportFile> reportFiles) {
@@ -45,9 +49,12 @@ final class LintSetup {
     this.reportFiles = reportFiles;
   }
 
-  /** @param history null to judge each file alone */
+  /**
+   * @param history null to judge each file alone
+   * @param stats   null when the command takes no stats snapshot
+   */
   static LintSetup resolve(CommandLine commandLine, InputOptions input, ConfigOptions config, RuleOptions rules,
-      OutputOptions output, Path cacheDir, HistoryOptions history) throws IOException {
+      OutputOptions output, Path cacheDir, HistoryOptions history, StatsOptions stats) throws IOException {
     Config c;
     try {
       c = Settings.loadConfig(config.configFile, Path.of(""));
@@ -55,32 +62,36 @@ final class LintSetup {
       throw new CommandLine.ParameterException(commandLine, e.getMessage());
     }
     List<OutputOptions.ReportFile> reportFiles = output == null ? List.of() : output.validate(commandLine, c.format());
-    Settings settings;
-    try {
-      settings = Settings.resolve(c, new Settings.Overrides(config.pgVersion, config.assumeInTransaction,
-          rules == null ? List.of() : rules.enable, rules == null ? List.of() : rules.disable,
-          rules == null ? null : rules.maxLockTimeout, output == null ? null : output.failLevel, input.includeDown,
-          input.maxFileSize, input.maxParseTime));
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(commandLine, e.getMessage());
-    }
     Framework forced;
     try {
       forced = input.framework == null ? null : Framework.fromId(input.framework);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(commandLine, "--framework: " + e.getMessage());
     }
-    PathRules pathRules = new PathRules(c);
-    MigrationLinter migrations = new MigrationLinter(settings.options(), pathRules, forced, settings.includeDown(),
-        settings.limits());
+    ConfiguredLinter configured;
+    try {
+      configured = ConfiguredLinter.of(c, new Settings.Overrides(config.pgVersion, config.assumeInTransaction,
+          rules == null ? List.of() : rules.enable, rules == null ? List.of() : rules.disable,
+          rules == null ? null : rules.maxLockTimeout, output == null ? null : output.failLevel, input.includeDown,
+          input.maxFileSize, input.maxParseTime), forced);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(commandLine, e.getMessage());
+    }
+    Settings settings = configured.settings();
+    PathRules pathRules = configured.paths();
+    MigrationLinter migrations = configured.linter();
     if (cacheDir != null) migrations.withCache(cacheDir);
     LintSetup setup = new LintSetup(c, settings.options(), settings.failLevel(), migrations, reportFiles);
-    String pendingFrom = history == null ? null : history.pendingFrom != null ? history.pendingFrom : c.pendingFrom();
+    String pendingFrom = history == null ? null : history.pendingFrom;
     if (pendingFrom != null && pendingFrom.isBlank()) {
       throw new CommandLine.ParameterException(commandLine, "--pending-from: empty");
     }
+    setup.snapshot = stats == null ? null : stats.snapshot(c, commandLine);
     Set<Path> changed = setup.read(commandLine, input, pathRules);
-    if (history != null && !history.noHistory) migrations.withHistory(new PendingMigrations(null, changed, pendingFrom));
+    if (history != null && !history.noHistory) {
+      AppliedList applied = setup.snapshot == null ? null : setup.snapshot.appliedList();
+      configured.withHistory(applied, changed, pendingFrom);
+    }
     return setup;
   }
 

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 /**
  * lint's table sizes: a stats snapshot (--stats, or stats in lockstep.toml) or a database read
  * live and read-only (--database-url), which turn rewrite and scan findings on small tables into
- * hints and add big tables' sizes to the others.
+ * hints and add big tables' sizes to the others. The migration tools' history tables in it say which
+ * earlier migrations are applied (live tables) and which are pending (new, empty tables).
  */
 final class StatsOptions {
   @Option(names = "--stats", paramLabel = "FILE",
@@ -31,29 +32,35 @@ final class StatsOptions {
       description = "With --stats or --database-url: a table with fewer estimated rows is small (default: 10000).")
   Long smallTableRows;
 
-  /** The report weighed by table sizes when a snapshot or a database is given, else as it is. */
-  LintReport apply(LintReport report, Config config, CommandLine.Model.CommandSpec spec) {
+  /**
+   * The snapshot given (--stats, stats in lockstep.toml) or read from --database-url, or null
+   * without either; read before linting, since its history tables' applied migrations decide which
+   * earlier migrations are pending.
+   */
+  StatsSnapshot snapshot(Config config, CommandLine commandLine) {
     if (stats != null && databaseUrl != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "give --stats or --database-url, not both");
+      throw new CommandLine.ParameterException(commandLine, "give --stats or --database-url, not both");
     }
     Path file = stats != null ? stats : config == null ? null : config.statsFile();
-    StatsSnapshot snapshot;
     if (databaseUrl != null) {
-      DatabaseAddress address = LiveDatabase.address(databaseUrl, spec);
+      DatabaseAddress address = LiveDatabase.address(databaseUrl, commandLine.getCommandSpec());
       try {
-        snapshot = LiveDatabase.read(address, "lockstep lint", StatsReader::read);
+        return LiveDatabase.read(address, "lockstep lint", StatsReader::read);
       } catch (LiveDatabase.Unreadable | IOException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage().replaceFirst("^lockstep: ", "--database-url: "));
+        throw new CommandLine.ParameterException(commandLine, e.getMessage().replaceFirst("^lockstep: ", "--database-url: "));
       }
-    } else if (file != null) {
-      try {
-        snapshot = StatsSnapshot.read(file);
-      } catch (IOException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--stats: " + e.getMessage());
-      }
-    } else {
-      return report;
     }
+    if (file == null) return null;
+    try {
+      return StatsSnapshot.read(file);
+    } catch (IOException e) {
+      throw new CommandLine.ParameterException(commandLine, "--stats: " + e.getMessage());
+    }
+  }
+
+  /** The report weighed by the snapshot's table sizes, or as it is without a snapshot. */
+  LintReport apply(LintReport report, StatsSnapshot snapshot, Config config) {
+    if (snapshot == null) return report;
     long small = smallTableRows != null ? smallTableRows
         : config != null && config.smallTableRows() != null ? config.smallTableRows() : SizedFindings.DEFAULT_SMALL_TABLE_ROWS;
     return SizedFindings.apply(report, snapshot, small);

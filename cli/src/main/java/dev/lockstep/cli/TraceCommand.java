@@ -84,7 +84,7 @@ final class TraceCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     if (target != null) target.warnings().forEach(w -> err.println("lockstep: " + SecretMask.mask(w)));
-    LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, null, output, null, null);
+    LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, null, output, null, null, null);
     List<MigrationScript> scripts = new ArrayList<>();
     for (SourceFile source : setup.sources) scripts.add(setup.migrations.script(source));
     TraceRun.Permissions permissions = new TraceRun.Permissions(commit || embedded, allowNonempty, allowServerChanges,

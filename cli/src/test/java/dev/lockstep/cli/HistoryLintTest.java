@@ -102,4 +102,64 @@ class HistoryLintTest {
         + "INSERT, UPDATE and DELETE on orders wait until it finishes [require-concurrent-index]\n");
     assertThat(run.code()).isEqualTo(1);
   }
+
+  @Test
+  void aStatsSnapshotsAppliedListMakesTheRestPending() throws Exception {
+    write("db/V1__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, total int);\n");
+    write("db/V2__items.sql", "CREATE TABLE items (id bigint PRIMARY KEY, sku text);\n");
+    Path v3 = write("db/V3__indexes.sql", "SET lock_timeout = '1s';\nCREATE INDEX items_sku ON items (sku);\n"
+        + "CREATE INDEX orders_total ON orders (total);\n");
+    // the database has applied V1 only: items is created by a pending migration, orders is live
+    Path stats = write("stats.json", """
+        {"format": "lockstep-stats", "version": 1, "takenAt": "2026-12-07T12:00:00Z",
+         "server": {"version": "16.4", "major": 16}, "database": "app",
+         "tables": [{"schema": "public", "name": "orders", "kind": "table", "estimatedRows": 2000000,
+                     "totalBytes": 180000000, "indexes": []}],
+         "appliedMigrations": [{"tool": "flyway", "table": "public.flyway_schema_history", "version": "1",
+                                "name": "orders"}],
+         "notRead": []}
+        """);
+    CliRunner.Result run = CliRunner.run("lint", "--format", "gcc", "--stats", stats.toString(), v3.toString());
+    assertThat(run.out()).startsWith(v3 + ":3:1: error: CREATE INDEX on orders").hasLineCount(1);
+    assertThat(run.code()).isEqualTo(1);
+    // without the snapshot every earlier migration counts as applied: items is live too
+    assertThat(CliRunner.run("lint", "--format", "gcc", v3.toString()).out()).hasLineCount(2);
+    // the applied list wins over --pending-from, which would make V1 pending as well
+    assertThat(CliRunner.run("lint", "--format", "gcc", "--stats", stats.toString(), "--pending-from", "1", v3.toString())
+        .out()).startsWith(v3 + ":3:1: error: CREATE INDEX on orders").hasLineCount(1);
+  }
+
+  @Test
+  void anEarlierMigrationThatIsAPipeIsAProblemNotAHang() throws Exception {
+    write("db/changelog/db.changelog-master.yaml", """
+        databaseChangeLog:
+          - include:
+              file: 001_pipe.sql
+              relativeToChangelogFile: true
+          - include:
+              file: 002_users.sql
+              relativeToChangelogFile: true
+        """);
+    Path pipe = dir.resolve("db/changelog/001_pipe.sql");
+    Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+    assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(mkfifo.exitValue()).isZero();
+    Path v2 = write("db/changelog/002_users.sql", "SET lock_timeout = '1s';\nCREATE TABLE users (id bigint);\n");
+    CliRunner.Result run = CliRunner.run("lint", "--format", "gcc", "--framework", "liquibase", v2.toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.out()).contains("001_pipe.sql:1:1: error: earlier migration is a named pipe (FIFO), not a regular file; "
+        + "verdicts for " + v2 + " fall back to the file alone");
+  }
+
+  @Test
+  void aFolderLintedWholeGivesEachFileTheVerdictItGetsAlone() throws Exception {
+    recipe();
+    write("db/V5__widen.sql", "SET lock_timeout = '1s';\nALTER TABLE accounts ADD COLUMN note varchar(20);\n");
+    Path v6 = write("db/V6__narrow.sql", "SET lock_timeout = '1s';\nALTER TABLE accounts ALTER COLUMN note TYPE varchar(10);\n");
+    for (String jobs : List.of("1", "2")) {
+      CliRunner.Result folder = CliRunner.run("lint", "--format", "gcc", "--jobs", jobs, dir.resolve("db").toString());
+      assertThat(folder.out()).as("--jobs " + jobs).isEqualTo(CliRunner.run("lint", "--format", "gcc", v6.toString()).out());
+      assertThat(folder.out()).startsWith(v6 + ":2:1:").hasLineCount(1);
+    }
+  }
 }

@@ -71,15 +71,33 @@ public final class Linter {
         model.addProblem(new ReplayProblem(m.source().path(), 1, 1, "not replayed: " + e.getMessage()));
         continue;
       }
-      for (SyntaxError e : file.errors()) {
-        Position at = m.source().position(e.offset());
-        model.addProblem(new ReplayProblem(m.source().path(), at.line(), at.column(), e.message()));
-      }
-      for (Statement s : file.statements()) {
-        effects.apply(s, new Origin(m.source().path(), s.start().line(), s.index(), true), m.pending());
-      }
+      apply(model, effects, file, m.source().path(), m.pending());
     }
     return model.freeze();
+  }
+
+  /**
+   * Replays one earlier migration that is already parsed (a file this run linted, whose successor
+   * is linted too) on top of {@code start}: the same model as {@link #replay(SchemaModel, List)}
+   * gives, without parsing the file a second time.
+   *
+   * @param path the migration's path as the history names it (origins point there)
+   */
+  public SchemaModel replay(SchemaModel start, ParsedFile file, String path, boolean pending) {
+    SchemaModel model = start.copy();
+    apply(model, new SchemaEffects(model), file, path, pending);
+    return model.freeze();
+  }
+
+  private static void apply(SchemaModel model, SchemaEffects effects, ParsedFile file, String path, boolean pending) {
+    model.newSession();
+    for (SyntaxError e : file.errors()) {
+      Position at = file.source().position(e.offset());
+      model.addProblem(new ReplayProblem(path, at.line(), at.column(), e.message()));
+    }
+    for (Statement s : file.statements()) {
+      effects.apply(s, new Origin(path, s.start().line(), s.index(), true), pending);
+    }
   }
 
   public FileResult lint(SourceFile source) {

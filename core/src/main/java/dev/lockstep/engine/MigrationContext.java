@@ -49,7 +49,7 @@ public final class MigrationContext {
     lock(statement).ifPresent(lock ->
         timeline.took(statement, lock, lock.table() != null && isNew(lock.table())));
     if (statement.node() instanceof AlterTable at && at.table() != null) {
-      timeline.altered(statement, SchemaEffects.name(at.table()));
+      timeline.altered(statement, effects.name(at.table()));
     }
     effects.apply(statement, new Origin(statement.source().path(), statement.start().line(), statement.index(), false),
         true);
@@ -76,7 +76,7 @@ public final class MigrationContext {
 
   /** The table as the model knows it; empty when no statement of the history created it. */
   public Optional<SchemaModel.Table> table(RangeVar table) {
-    return table == null ? Optional.empty() : model.table(SchemaEffects.name(table));
+    return table == null ? Optional.empty() : model.table(effects.name(table));
   }
 
   /** The file is pg_dump output, loaded into an empty database. */
@@ -98,7 +98,7 @@ public final class MigrationContext {
   }
 
   private boolean isNew(RangeVar table) {
-    ObjectName name = SchemaEffects.name(table);
+    ObjectName name = effects.name(table);
     return model.table(name).map(SchemaModel.Table::isNew).orElse(false)
         || model.view(name).map(SchemaModel.View::isNew).orElse(false);
   }
@@ -118,7 +118,7 @@ public final class MigrationContext {
 
   /** An index by its (possibly unqualified) name; an unqualified name that is not in public matches by name alone. */
   public Optional<SchemaModel.Index> index(String name) {
-    Optional<SchemaModel.Index> exact = model.index(new ObjectName(null, name));
+    Optional<SchemaModel.Index> exact = model.index(model.resolve(null, name));
     if (exact.isPresent()) return exact;
     return model.indexes().stream().filter(i -> i.name().name().equals(name)).findFirst();
   }
@@ -187,7 +187,7 @@ public final class MigrationContext {
 
   /** Statement index of an ALTER TABLE on {@code table} earlier in the same transaction. */
   public Optional<Integer> alteredInSameTransaction(RangeVar table, Statement before) {
-    return timeline.alteredEarlier(before, SchemaEffects.name(table));
+    return timeline.alteredEarlier(before, effects.name(table));
   }
 
   /** The lock_timeout set earlier in the file and still in effect, if any. */

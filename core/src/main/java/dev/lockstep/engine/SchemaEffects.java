@@ -26,6 +26,9 @@ import dev.lockstep.parse.ast.PartitionCmd;
 import dev.lockstep.parse.ast.ObjectType;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.parse.ast.Rename;
+import dev.lockstep.parse.ast.SetKind;
+import dev.lockstep.parse.ast.SetVariable;
+import dev.lockstep.parse.ast.Transaction;
 import dev.lockstep.parse.ast.TypeName;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +42,21 @@ final class SchemaEffects {
     this.model = model;
   }
 
-  static ObjectName name(RangeVar r) {
-    return new ObjectName(r.schema(), r.name());
+  /** The object a reference means, through the search_path in force. */
+  ObjectName name(RangeVar r) {
+    return model.resolve(r.schema(), r.name());
+  }
+
+  /** The name an object created as {@code r} gets. */
+  private ObjectName created(RangeVar r) {
+    return model.creating(r.schema(), r.name());
+  }
+
+  /** A type's name as the parser gives it ([name] or [schema, name]), referenced or created. */
+  private ObjectName type(List<String> parts, boolean creating) {
+    ObjectName written = ObjectName.of(parts);
+    String schema = parts.size() > 1 ? written.schema() : null;
+    return creating ? model.creating(schema, written.name()) : model.resolveType(schema, written.name());
   }
 
   static ColumnType type(TypeName t) {
@@ -57,8 +73,8 @@ final class SchemaEffects {
     if (node instanceof CreateTable ct && ct.table() != null) {
       createTable(ct, origin, makesNew);
     } else if (node instanceof CreateTableAs cta && cta.table() != null) {
-      if (cta.materializedView()) model.put(new SchemaModel.View(name(cta.table()), true, makesNew, origin));
-      else model.put(new Table(name(cta.table()), makesNew, origin, Map.of(), Map.of(), false, null));
+      if (cta.materializedView()) model.put(new SchemaModel.View(created(cta.table()), true, makesNew, origin));
+      else model.put(new Table(created(cta.table()), makesNew, origin, Map.of(), Map.of(), false, null));
     } else if (node instanceof CreateIndex ci && ci.table() != null) {
       ObjectName table = name(ci.table());
       String index = ci.name() != null ? ci.name() : ci.defaultName();
@@ -74,30 +90,34 @@ final class SchemaEffects {
     } else if (node instanceof CreateEnum e) {
       Map<String, SchemaModel.EnumValue> values = new LinkedHashMap<>();
       for (String v : e.values()) values.put(v, new SchemaModel.EnumValue(v, false, origin));
-      model.put(new SchemaModel.EnumType(ObjectName.of(e.typeName()), values, origin));
+      model.put(new SchemaModel.EnumType(type(e.typeName(), true), values, origin));
     } else if (node instanceof AlterEnum e && e.addsValue() && e.newValue() != null) {
-      ObjectName type = ObjectName.of(e.typeName());
+      ObjectName type = type(e.typeName(), false);
       SchemaModel.EnumType known = model.enumType(type)
           .orElse(new SchemaModel.EnumType(type, Map.of(), null)); // values of a type made before the history
       if (!known.values().containsKey(e.newValue())) {
         model.put(known.with(new SchemaModel.EnumValue(e.newValue(), true, origin)));
       }
     } else if (node instanceof CreateDomain d) {
-      model.put(new SchemaModel.Domain(ObjectName.of(d.name()), d.baseType(), !d.constraints().isEmpty(), origin));
+      model.put(new SchemaModel.Domain(type(d.name(), true), d.baseType(), !d.constraints().isEmpty(), origin));
     } else if (node instanceof CreateView v && v.view() != null) {
       // OR REPLACE may replace a view that exists and is in use: new only when the model knows it is
-      ObjectName view = name(v.view());
+      ObjectName view = created(v.view());
       boolean isNew = v.orReplace() ? model.view(view).map(SchemaModel.View::isNew).orElse(false) : makesNew;
       model.put(new SchemaModel.View(view, false, isNew, origin));
     } else if (node instanceof CreateSequence s && s.sequence() != null) {
-      model.put(new SchemaModel.Sequence(name(s.sequence()), origin));
+      model.put(new SchemaModel.Sequence(created(s.sequence()), origin));
     } else if (node instanceof CreateSchema s && s.name() != null) {
       model.putSchema(s.name(), origin);
+    } else if (node instanceof SetVariable set && "search_path".equals(set.name())) {
+      model.setSearchPath(set.setKind() == SetKind.SET_VALUE ? SearchPath.of(set.values()) : SearchPath.DEFAULT, set.local());
+    } else if (node instanceof Transaction t && t.ends()) {
+      model.endTransaction();
     }
   }
 
   private void createTable(CreateTable ct, Origin origin, boolean makesNew) {
-    ObjectName table = name(ct.table());
+    ObjectName table = created(ct.table());
     if (ct.ifNotExists() && model.table(table).isPresent()) return;
     Map<String, Column> columns = new LinkedHashMap<>();
     Map<String, TableConstraint> constraints = new LinkedHashMap<>();
@@ -262,7 +282,10 @@ final class SchemaEffects {
   private void drop(Drop d) {
     for (List<String> parts : d.objects()) {
       if (parts.isEmpty()) continue;
-      ObjectName name = ObjectName.of(parts);
+      ObjectName written = ObjectName.of(parts);
+      String schema = parts.size() > 1 ? written.schema() : null;
+      ObjectName name = d.objectType() == ObjectType.TYPE || d.objectType() == ObjectType.DOMAIN
+          ? model.resolveType(schema, written.name()) : model.resolve(schema, written.name());
       switch (d.objectType()) {
         case TABLE -> model.removeTable(name);
         case INDEX -> model.removeIndex(name);

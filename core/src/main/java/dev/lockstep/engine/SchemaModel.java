@@ -171,6 +171,10 @@ public final class SchemaModel {
   private final Map<ObjectName, Sequence> sequences;
   private final List<ReplayProblem> problems;
   private boolean frozen;
+  /** The session's search_path, as the statements so far set it: each migration starts a session of its own. */
+  private SearchPath searchPath = SearchPath.DEFAULT;
+  /** A SET LOCAL search_path, until its transaction ends; or null. */
+  private SearchPath localSearchPath;
 
   SchemaModel() {
     this(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
@@ -215,6 +219,51 @@ public final class SchemaModel {
   /** Statements of earlier migrations that could not be replayed, in history order. */
   public List<ReplayProblem> problems() {
     return java.util.Collections.unmodifiableList(problems);
+  }
+
+  /**
+   * The object a name refers to as written ({@code schema} null when unqualified): an unqualified
+   * name resolves through the search_path in force, to the first of its schemas that has a table,
+   * view, index or sequence of that name, else to the first.
+   */
+  public ObjectName resolve(String schema, String name) {
+    if (schema != null) return new ObjectName(schema, name);
+    return searchPath().resolve(name, n -> tables.containsKey(n) || views.containsKey(n) || indexes.containsKey(n)
+        || sequences.containsKey(n));
+  }
+
+  /** As {@link #resolve(String, String)}, for a type (enum or domain). */
+  public ObjectName resolveType(String schema, String name) {
+    if (schema != null) return new ObjectName(schema, name);
+    return searchPath().resolve(name, n -> enums.containsKey(n) || domains.containsKey(n));
+  }
+
+  /** The name a new object written {@code [schema.]name} gets: unqualified, the first schema of the search_path. */
+  public ObjectName creating(String schema, String name) {
+    return new ObjectName(schema != null ? schema : searchPath().creationSchema(), name);
+  }
+
+  private SearchPath searchPath() {
+    return localSearchPath != null ? localSearchPath : searchPath;
+  }
+
+  void setSearchPath(SearchPath path, boolean local) {
+    checkWritable();
+    if (local) localSearchPath = path;
+    else searchPath = path;
+  }
+
+  /** The next migration runs in a session of its own: the search_path is the default again. */
+  void newSession() {
+    checkWritable();
+    searchPath = SearchPath.DEFAULT;
+    localSearchPath = null;
+  }
+
+  /** COMMIT or ROLLBACK: a SET LOCAL ends with its transaction. */
+  void endTransaction() {
+    checkWritable();
+    localSearchPath = null;
   }
 
   public Optional<Table> table(ObjectName name) {

@@ -62,7 +62,7 @@ public final class TableLocks {
       }
       Optional<Locked> locked = writeBlocking(at.table(), mode);
       // Dropping a foreign key also takes ACCESS EXCLUSIVE on the referenced table (measured: drop-fk).
-      Optional<SchemaModel.Table> known = model.table(new ObjectName(at.table().schema(), at.table().name()));
+      Optional<SchemaModel.Table> known = model.table(model.resolve(at.table().schema(), at.table().name()));
       if (locked.isPresent() && at.commands().stream().anyMatch(cmd -> dropsForeignKey(cmd, known))) {
         return Optional.of(new Locked(at.table(), at.table().qualifiedName() + " and on the table its foreign key "
             + "references", mode));
@@ -97,7 +97,8 @@ public final class TableLocks {
         var name = d.objects().get(0);
         String object = String.join(".", name);
         Optional<SchemaModel.Index> index = type == ObjectType.INDEX && !name.isEmpty()
-            ? model.index(ObjectName.of(name)) : Optional.empty();
+            ? model.index(model.resolve(name.size() > 1 ? name.get(name.size() - 2) : null, name.get(name.size() - 1)))
+            : Optional.empty();
         if (index.isPresent()) { // the history knows the index's table
           ObjectName t = index.get().table();
           RangeVar table = RangeVar.of(t.schema().equals("public") ? null : t.schema(), t.name());

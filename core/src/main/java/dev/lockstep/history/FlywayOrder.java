@@ -81,7 +81,10 @@ final class FlywayOrder {
     }
     repeatable.sort(Comparator.comparing(Entry::description).thenComparing(e -> e.path().toString()));
     List<Migration> out = new ArrayList<>();
-    for (Entry e : versioned) out.add(new Migration(e.path(), e.version().toString(), e.version().toString(), e.version()));
+    for (Entry e : versioned) {
+      String version = e.version().toString();
+      out.add(new Migration(e.path(), version, version, e.version()));
+    }
     for (Entry e : repeatable) out.add(new Migration(e.path(), "R__" + e.description(), e.description(), null));
     return MigrationOrder.of(out);
   }

@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A version compared part by part as numbers, the way Flyway compares its versions: {@code 1.10} is
@@ -14,8 +13,6 @@ import java.util.regex.Pattern;
  * (tokenize, compareTo).
  */
 public record MigrationVersion(List<BigInteger> parts) implements Comparable<MigrationVersion> {
-  private static final Pattern SHAPE = Pattern.compile("[0-9]+([._][0-9]+)*");
-
   public MigrationVersion {
     List<BigInteger> trimmed = new ArrayList<>(parts);
     while (trimmed.size() > 1 && trimmed.get(trimmed.size() - 1).signum() == 0) trimmed.remove(trimmed.size() - 1);
@@ -24,9 +21,18 @@ public record MigrationVersion(List<BigInteger> parts) implements Comparable<Mig
 
   /** The version in {@code text} ("2", "1.10", "1_2_3"), or empty when it is not one. */
   public static Optional<MigrationVersion> parse(String text) {
-    if (text == null || !SHAPE.matcher(text).matches()) return Optional.empty();
+    if (text == null || text.isEmpty()) return Optional.empty();
+    // by hand rather than by pattern: a long history parses a version per file
     List<BigInteger> parts = new ArrayList<>();
-    for (String part : text.split("[._]")) parts.add(new BigInteger(part));
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : '.';
+      if (c >= '0' && c <= '9') continue;
+      if (c != '.' && c != '_' || i == start) return Optional.empty(); // "1..2", "1.", ".1", "1.a"
+      parts.add(i - start < 18 ? BigInteger.valueOf(Long.parseLong(text, start, i, 10))
+          : new BigInteger(text.substring(start, i)));
+      start = i + 1;
+    }
     return Optional.of(new MigrationVersion(parts));
   }
 
@@ -45,6 +51,11 @@ public record MigrationVersion(List<BigInteger> parts) implements Comparable<Mig
 
   @Override
   public String toString() {
-    return String.join(".", parts.stream().map(BigInteger::toString).toList());
+    StringBuilder out = new StringBuilder();
+    for (BigInteger part : parts) {
+      if (out.length() > 0) out.append('.');
+      out.append(part);
+    }
+    return out.toString();
   }
 }

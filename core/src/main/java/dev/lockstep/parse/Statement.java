@@ -78,8 +78,8 @@ public final class Statement {
     return node;
   }
 
-  /** The raw JSON tree, e.g. {@code {"IndexStmt": {...}}}. */
-  public JsonNode tree() {
+  /** The raw JSON tree, e.g. {@code {"IndexStmt": {...}}}: for the parser's own classes; others read {@link #node()}. */
+  JsonNode tree() {
     return tree;
   }
 

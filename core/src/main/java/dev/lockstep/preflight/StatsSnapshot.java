@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lockstep.history.AppliedList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,13 @@ public record StatsSnapshot(String serverVersion, int serverMajor, String databa
    * history table, the version (or id or hash) and the name or description (null when the tool keeps none).
    */
   public record AppliedMigration(String tool, String table, String version, String name) {}
+
+  /** The history tables' applied migrations, as the history reads them: which earlier migrations are live. */
+  public AppliedList appliedList() {
+    List<AppliedList.Entry> entries = new ArrayList<>();
+    for (AppliedMigration m : appliedMigrations) entries.add(new AppliedList.Entry(m.tool(), m.version(), m.name()));
+    return new AppliedList(entries);
+  }
 
   /** The table the name refers to: schema as written, else public, else the only table of that name. */
   public Table table(String sqlName) {

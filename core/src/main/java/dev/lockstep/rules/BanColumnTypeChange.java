@@ -2,7 +2,6 @@ package dev.lockstep.rules;
 
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
-import dev.lockstep.engine.ObjectName;
 import dev.lockstep.engine.Rewrite;
 import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
@@ -75,7 +74,7 @@ public final class BanColumnTypeChange implements Rule {
   /** Indexes that the history built on the column, by name. */
   private static List<String> indexesOn(MigrationContext context, RangeVar table, String column) {
     List<String> out = new java.util.ArrayList<>();
-    for (SchemaModel.Index i : context.model().indexesOn(new ObjectName(table.schema(), table.name()))) {
+    for (SchemaModel.Index i : context.model().indexesOn(context.model().resolve(table.schema(), table.name()))) {
       if (i.columns().contains(column) || i.columns().contains(null)) out.add(i.name().name()); // null: an expression
     }
     context.table(table).ifPresent(t -> t.constraints().values().stream()

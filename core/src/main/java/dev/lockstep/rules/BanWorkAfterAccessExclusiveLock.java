@@ -12,6 +12,7 @@ import dev.lockstep.parse.ast.SetVariable;
 import dev.lockstep.parse.ast.Transaction;
 import dev.lockstep.engine.TableLocks;
 import dev.lockstep.engine.Timeline;
+import dev.lockstep.rules.support.TableSwaps;
 import java.util.List;
 
 @RuleInfo(id = "ban-work-after-access-exclusive-lock",
@@ -34,18 +35,16 @@ public final class BanWorkAfterAccessExclusiveLock implements Rule {
 
   /**
    * The lock ACCESS EXCLUSIVE that an earlier statement took on an existing table, when {@code statement} is the
-   * first work after it in the same transaction (settings do no work on the table); once per
+   * first work after it in the same transaction (settings and a swap's completing step do no work); once per
    * transaction, counted from its start or its last transaction-control statement (SAVEPOINT ...).
    */
   private static Timeline.HeldLock locker(Statement statement, MigrationContext context) {
-    if (!context.inTransaction(statement) || statement.node() instanceof Transaction
-        || statement.node() instanceof SetVariable) {
+    if (!context.inTransaction(statement) || statement.node() instanceof Transaction || noWork(statement, context)) {
       return null;
     }
     List<Statement> all = context.statements();
     int previous = statement.index() - 1;
-    while (previous >= 0 && all.get(previous).node() instanceof SetVariable
-        && context.sameTransaction(statement, previous)) {
+    while (previous >= 0 && noWork(all.get(previous), context) && context.sameTransaction(statement, previous)) {
       previous--;
     }
     if (previous < 0 || !context.sameTransaction(statement, previous)) return null;
@@ -54,6 +53,15 @@ public final class BanWorkAfterAccessExclusiveLock implements Rule {
       if (sinceControl(all, held.statement(), statement.index())) return held.statement() == previous ? held : null;
     }
     return null;
+  }
+
+  /**
+   * A statement that does no work while the lock is held: a setting, or the step that completes a
+   * rename-and-recreate swap (it must run inside the lock, or the application would see the name
+   * missing; it only puts an empty table or a view in place).
+   */
+  private static boolean noWork(Statement statement, MigrationContext context) {
+    return statement.node() instanceof SetVariable || TableSwaps.onlyCompletes(statement, context);
   }
 
   /** No transaction-control statement (SAVEPOINT, ...) between {@code from} and {@code to}. */

@@ -1,9 +1,12 @@
 package dev.lockstep.trace;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.parse.ParsedFile;
 import dev.lockstep.parse.Statement;
-import dev.lockstep.parse.ast.Trees;
+import dev.lockstep.parse.ast.Copy;
+import dev.lockstep.parse.ast.Node;
+import dev.lockstep.parse.ast.ObjectCommand;
+import dev.lockstep.parse.ast.ObjectType;
+import dev.lockstep.parse.ast.Rename;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +55,9 @@ public final class ServerEffects {
       Map.entry("ReassignOwnedStmt", "REASSIGN OWNED also changes the owner of databases and tablespaces"));
 
   /** Object types that are shared by the whole server, in GRANT, COMMENT, ALTER ... OWNER and RENAME. */
-  private static final Map<String, String> SHARED_OBJECTS = Map.of("OBJECT_DATABASE", "a database",
-      "OBJECT_ROLE", "a role", "OBJECT_TABLESPACE", "a tablespace", "OBJECT_PARAMETER_ACL", "a server parameter",
-      "OBJECT_SUBSCRIPTION", "a subscription");
+  private static final Map<ObjectType, String> SHARED_OBJECTS = Map.of(ObjectType.DATABASE, "a database",
+      ObjectType.ROLE, "a role", ObjectType.TABLESPACE, "a tablespace", ObjectType.PARAMETER_ACL, "a server parameter",
+      ObjectType.SUBSCRIPTION, "a subscription");
 
   private static final Map<String, String> FUNCTIONS = functions();
 
@@ -99,59 +102,37 @@ public final class ServerEffects {
   }
 
   private static Effect effect(Statement s) {
-    JsonNode tree = s.tree();
-    if (tree == null || !tree.fields().hasNext()) return null;
-    String kind = tree.fieldNames().next();
-    JsonNode fields = tree.get(kind);
+    Node node = s.node();
+    String kind = node.kind();
     String fixed = STATEMENTS.get(kind);
     boolean outside = OUTSIDE_SERVER.contains(kind);
     if (fixed != null) return new Effect(s, fixed, outside);
-    switch (kind) {
-      case "CopyStmt" -> {
-        if (fields.path("is_program").asBoolean()) {
-          String direction = fields.path("is_from").asBoolean() ? "FROM" : "TO";
-          return new Effect(s, "COPY ... " + direction + " PROGRAM runs a program on the server", outside);
-        }
-        if (fields.has("filename")) {
-          String action = fields.path("is_from").asBoolean() ? "FROM a file reads" : "TO a file writes";
-          return new Effect(s, "COPY ... " + action + " a file on the server", outside);
-        }
-      }
-      case "GrantStmt" -> {
-        String shared = SHARED_OBJECTS.get(fields.path("objtype").asText());
-        if (shared != null) {
-          return new Effect(s, "GRANT/REVOKE on " + shared + " changes what belongs to the whole server", outside);
-        }
-      }
-      case "CommentStmt" -> {
-        String shared = SHARED_OBJECTS.get(fields.path("objtype").asText());
-        if (shared != null) return new Effect(s, "COMMENT on " + shared + " is kept by the whole server", outside);
-      }
-      case "AlterOwnerStmt" -> {
-        String shared = SHARED_OBJECTS.get(fields.path("objectType").asText());
-        if (shared != null) {
-          return new Effect(s, "ALTER ... OWNER of " + shared + " changes what belongs to the whole server", outside);
-        }
-      }
-      case "RenameStmt" -> {
-        String shared = SHARED_OBJECTS.get(fields.path("renameType").asText());
-        if (shared != null) return new Effect(s, "renaming " + shared + " changes what belongs to the server", outside);
-      }
-      default -> { }
+    if (node instanceof Copy copy && copy.program()) {
+      return new Effect(s, copy.from() ? "COPY ... FROM PROGRAM runs a program on the server"
+          : "COPY ... TO PROGRAM runs a program on the server", outside);
+    }
+    if (node instanceof Copy copy && copy.serverFile()) {
+      return new Effect(s, copy.from() ? "COPY ... FROM a file reads a file on the server"
+          : "COPY ... TO a file writes a file on the server", outside);
+    }
+    if (node instanceof ObjectCommand command && SHARED_OBJECTS.containsKey(command.objectType())) {
+      String shared = SHARED_OBJECTS.get(command.objectType());
+      return switch (kind) {
+        case "GrantStmt" -> new Effect(s, "GRANT/REVOKE on " + shared + " changes what belongs to the whole server", outside);
+        case "CommentStmt" -> new Effect(s, "COMMENT on " + shared + " is kept by the whole server", outside);
+        default -> new Effect(s, "ALTER ... OWNER of " + shared + " changes what belongs to the whole server", outside);
+      };
+    }
+    if (node instanceof Rename rename && SHARED_OBJECTS.containsKey(rename.objectType())) {
+      return new Effect(s, "renaming " + SHARED_OBJECTS.get(rename.objectType()) + " changes what belongs to the server",
+          outside);
     }
     // A definition runs nothing: its body's calls happen when it is called (a dynamic call cannot be seen).
     if (kind.equals("CreateFunctionStmt") || kind.equals("ViewStmt") || kind.equals("RuleStmt")) return null;
-    Effect[] called = {null};
-    Trees.walk(fields, node -> {
-      JsonNode call = node.get("FuncCall");
-      if (call != null && called[0] == null) {
-        JsonNode names = call.path("funcname");
-        String name = names.path(names.size() - 1).path("String").path("sval").asText();
-        String why = FUNCTIONS.get(name);
-        if (why != null) called[0] = new Effect(s, name + "() " + why, OUTSIDE_SERVER.contains(why));
-      }
-      return called[0] == null;
-    });
-    return called[0];
+    for (String name : node.functionCalls()) {
+      String why = FUNCTIONS.get(name);
+      if (why != null) return new Effect(s, name + "() " + why, OUTSIDE_SERVER.contains(why));
+    }
+    return null;
   }
 }

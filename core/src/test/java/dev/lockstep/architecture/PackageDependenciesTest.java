@@ -44,13 +44,6 @@ class PackageDependenciesTest {
       "dev.lockstep.preflight.PreflightJson", "dev.lockstep.preflight.PreflightSarif",
       "dev.lockstep.preflight.StatsSnapshot");
 
-  /**
-   * Classes that still walk the parser's raw tree instead of typed nodes. The list only shrinks: trace's
-   * check for statements with effects beyond the database reads function calls and statement kinds
-   * that parse/ast has no typed nodes for yet.
-   */
-  private static final Set<String> RAW_TREE_CLASSES = Set.of("dev.lockstep.trace.ServerEffects");
-
   private static Path classesFolder() {
     try {
       Path tests = Path.of(PackageDependenciesTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -81,8 +74,7 @@ class PackageDependenciesTest {
     Set<String> users = new TreeSet<>();
     classFiles().forEach((name, bytes) -> {
       String outer = name.replaceAll("\\$.*", "").replace('/', '.');
-      if (bytes.contains("com/fasterxml") && !outer.startsWith("dev.lockstep.parse.") && !FORMAT_CLASSES.contains(outer)
-          && !RAW_TREE_CLASSES.contains(outer)) {
+      if (bytes.contains("com/fasterxml") && !outer.startsWith("dev.lockstep.parse.") && !FORMAT_CLASSES.contains(outer)) {
         users.add(outer);
       }
     });

@@ -376,6 +376,25 @@ class MigrationHistoryTest {
   }
 
   @Test
+  void toolsThatKeepOnlyTheirCurrentVersionAndLiquibaseFilesAreMatchedAsTheToolsRecordThem() {
+    Migration two = new Migration(Path.of("/m/2_b.up.sql"), "2_b", "2", MigrationVersion.parse("2").orElseThrow());
+    Migration three = new Migration(Path.of("/m/3_c.up.sql"), "3_c", "3", MigrationVersion.parse("3").orElseThrow());
+    // golang-migrate's schema_migrations holds one row: the version it is at
+    AppliedList current = new AppliedList(List.of(new AppliedList.Entry("golang-migrate", "2", null)));
+    assertThat(current.applied(Framework.GOLANG_MIGRATE, two)).contains(true);
+    assertThat(current.applied(Framework.GOLANG_MIGRATE, three)).contains(false);
+    // databasechangelog's filename is the path the changelog included, the id and author follow it
+    Migration changes = new Migration(Path.of("/db/changes/001_users.sql"), "changes/001_users.sql",
+        "changes/001_users.sql", null);
+    Migration later = new Migration(Path.of("/db/changes/002_orders.sql"), "changes/002_orders.sql",
+        "changes/002_orders.sql", null);
+    AppliedList liquibase = new AppliedList(List.of(
+        new AppliedList.Entry("liquibase", "1", "db/changes/001_users.sql::1::dev")));
+    assertThat(liquibase.applied(Framework.LIQUIBASE, changes)).contains(true);
+    assertThat(liquibase.applied(Framework.LIQUIBASE, later)).contains(false);
+  }
+
+  @Test
   void flywayVersionsCompareLikeFlyway() {
     assertThat(MigrationVersion.parse("1.10").orElseThrow()).isGreaterThan(MigrationVersion.parse("1.9").orElseThrow());
     assertThat(MigrationVersion.parse("1_2").orElseThrow()).isEqualByComparingTo(MigrationVersion.parse("1.2").orElseThrow());

@@ -100,4 +100,22 @@ class RelevantMigrationsTest {
     assertThat(select("ALTER TABLE \"Order Items\" ADD COLUMN x int;",
         "CREATE TABLE \"Order Items\" (id int);", "CREATE TABLE items (id int);")).containsExactly(0);
   }
+
+  @Test
+  void anEarlierFilesWordsAreThoseOfTheWordPattern() {
+    java.util.regex.Pattern word = java.util.regex.Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_$]*");
+    for (String text : List.of("CREATE TABLE Ärger_2 (x$1 int, \"Straße\" text) -- ½ 3rd Ⅻx ٣y",
+        "ALTER TABLE a REFERENCES public.users (id), b REFERENCES c;", "_a1 1a a_1$ $a é9", "")) {
+      Set<String> expected = new java.util.HashSet<>();
+      java.util.regex.Matcher m = word.matcher(text.toLowerCase(java.util.Locale.ROOT));
+      String previous = "";
+      String beforePrevious = "";
+      while (m.find()) {
+        if (!previous.equals("references") && !beforePrevious.equals("references")) expected.add(m.group());
+        beforePrevious = previous;
+        previous = m.group();
+      }
+      assertThat(RelevantMigrations.Text.of(text).words()).as(text).isEqualTo(expected);
+    }
+  }
 }

@@ -1,7 +1,7 @@
 package dev.lockstep.maven;
 
+import dev.lockstep.ConfiguredLinter;
 import dev.lockstep.MigrationLinter;
-import dev.lockstep.history.PendingMigrations;
 import dev.lockstep.config.Config;
 import dev.lockstep.config.ConfigException;
 import dev.lockstep.config.PathRules;
@@ -80,12 +80,11 @@ public class CheckMojo extends AbstractMojo {
       throw new MojoExecutionException("lockstep: unknown reportFormat '" + reportFormat + "' (one of "
           + String.join(", ", Reporters.names()) + ")");
     }
-    Settings settings;
-    Config config;
+    ConfiguredLinter configured;
     try {
-      config = Settings.loadConfig(configFile == null ? null : configFile.toPath(), basedir.toPath());
-      settings = Settings.resolve(config, new Settings.Overrides(pgVersion, false, List.of(), List.of(), null,
-          failLevel, includeDown));
+      Config config = Settings.loadConfig(configFile == null ? null : configFile.toPath(), basedir.toPath());
+      configured = ConfiguredLinter.of(config, new Settings.Overrides(pgVersion, false, List.of(), List.of(), null,
+          failLevel, includeDown), null).withHistory(null, null, null);
     } catch (ConfigException | IllegalArgumentException e) {
       throw new MojoExecutionException("lockstep: " + e.getMessage());
     }
@@ -94,24 +93,23 @@ public class CheckMojo extends AbstractMojo {
       getLog().info("lockstep: no migrations (looked in " + String.join(", ", DEFAULT_DIRECTORIES) + ")");
       return;
     }
-    PathRules pathRules = new PathRules(config);
+    PathRules pathRules = configured.paths();
     SqlFiles found = SqlFiles.collect(roots);
-    MigrationLinter linter = new MigrationLinter(settings.options(), pathRules, null, settings.includeDown(),
-        settings.limits()).withHistory(new PendingMigrations(null, null, config.pendingFrom()));
+    MigrationLinter linter = configured.linter();
     SqlFiles.Read read = SqlFiles.read(found.files().stream().filter(pathRules::included).toList(), linter.limits());
     List<InputProblem> problems = new ArrayList<>(found.problems());
     problems.addAll(read.problems());
     LintReport report = linter.lintAll(read.sources(), problems);
-    int exit = report.exitCode(settings.failLevel());
+    int exit = report.exitCode(configured.settings().failLevel());
     log(report, exit);
     writeReport(report);
     if (exit == 2) {
       throw new MojoFailureException("lockstep: some migrations could not be read or parsed (see above)");
     }
     if (exit == 1) {
-      long failing = report.findings().stream().filter(f -> f.severity().atLeast(settings.failLevel())).count();
+      long failing = report.findings().stream().filter(f -> f.severity().atLeast(configured.settings().failLevel())).count();
       throw new MojoFailureException("lockstep: " + failing + " finding(s) at or above "
-          + settings.failLevel().name().toLowerCase(java.util.Locale.ROOT) + " in the migrations (see above)");
+          + configured.settings().failLevel().name().toLowerCase(java.util.Locale.ROOT) + " in the migrations (see above)");
     }
   }
 

@@ -1,11 +1,9 @@
 package dev.lockstep.cli.lsp;
 
-import dev.lockstep.MigrationLinter;
-import dev.lockstep.history.PendingMigrations;
+import dev.lockstep.ConfiguredLinter;
 import dev.lockstep.config.Config;
 import dev.lockstep.config.ConfigException;
 import dev.lockstep.config.ConfigLoader;
-import dev.lockstep.config.PathRules;
 import dev.lockstep.config.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,13 +53,10 @@ final class ProjectSettings {
   private Project load(Path configFile, String stamp) {
     try {
       Config config = Settings.loadConfig(configFile, Path.of(""));
-      Settings settings = Settings.resolve(config, new Settings.Overrides(options.pgVersion(), false, List.of(),
-          List.of(), null, options.failLevel(), false));
-      PathRules paths = new PathRules(config);
-      MigrationLinter linter = new MigrationLinter(settings.options(), paths, null, settings.includeDown(), settings.limits());
-      // the file's earlier migrations, from disk, as lint replays them
-      linter.withHistory(new PendingMigrations(null, null, config.pendingFrom()));
-      return new Project(configFile, stamp, linter, paths, settings.failLevel(), null);
+      // lint's own linter and history, with the editor's overrides
+      ConfiguredLinter configured = ConfiguredLinter.of(config, new Settings.Overrides(options.pgVersion(), false,
+          List.of(), List.of(), null, options.failLevel(), false), null).withHistory(null, null, null);
+      return new Project(configFile, stamp, configured.linter(), configured.paths(), configured.settings().failLevel(), null);
     } catch (ConfigException | IllegalArgumentException e) {
       return Project.broken(configFile, stamp, e.getMessage());
     }

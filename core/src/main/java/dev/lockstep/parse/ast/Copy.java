@@ -16,6 +16,16 @@ public final class Copy extends Node {
     return flag("is_from");
   }
 
+  /** COPY ... FROM|TO PROGRAM: the server runs a program. */
+  public boolean program() {
+    return flag("is_program");
+  }
+
+  /** COPY ... FROM|TO 'file': the server reads or writes a file. */
+  public boolean serverFile() {
+    return fields.has("filename") && !flag("is_program");
+  }
+
   /** COPY ... FROM STDIN or TO STDOUT: the data travels over the connection, not a server file or program. */
   public boolean stdio() {
     return !fields.has("filename") && !flag("is_program");

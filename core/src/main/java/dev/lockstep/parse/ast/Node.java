@@ -54,6 +54,9 @@ public class Node {
       Map.entry("AlterPublicationStmt", AlterPublication::new),
       Map.entry("CreateFunctionStmt", CreateFunction::new),
       Map.entry("AlterObjectSchemaStmt", AlterObjectSchema::new),
+      Map.entry("GrantStmt", f -> new ObjectCommand("GrantStmt", "objtype", f)),
+      Map.entry("CommentStmt", f -> new ObjectCommand("CommentStmt", "objtype", f)),
+      Map.entry("AlterOwnerStmt", f -> new ObjectCommand("AlterOwnerStmt", "objectType", f)),
       Map.entry("CreatePolicyStmt", f -> new Policy("CreatePolicyStmt", f)),
       Map.entry("AlterPolicyStmt", f -> new Policy("AlterPolicyStmt", f)));
 
@@ -81,13 +84,12 @@ public class Node {
     return kind;
   }
 
-  /** The raw field object. */
+  /**
+   * The raw field object, for the parser's own classes (dev.lockstep.parse); everything else reads
+   * the typed accessors (PackageDependenciesTest keeps Jackson out of the other packages).
+   */
   public JsonNode fields() {
     return fields;
-  }
-
-  public JsonNode field(String name) {
-    return fields.get(name);
   }
 
   /** Byte offset of the node in the parsed text, if PostgreSQL recorded one. */

@@ -28,6 +28,18 @@ public final class SetVariable extends Node {
     return Node.of(args.get(0)).location();
   }
 
+  /** Every value as text, in order ({@code SET search_path TO app, public} -> ["app", "public"]); constants only. */
+  public java.util.List<String> values() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    JsonNode args = fields.get("args");
+    if (args == null) return out;
+    for (JsonNode a : args) {
+      JsonNode c = a.path("A_Const");
+      if (c.has("sval")) out.add(c.path("sval").path("sval").asText(""));
+    }
+    return out;
+  }
+
   /** The single value as text ('2s' -> "2s", 5000 -> "5000"), or null. */
   public String value() {
     JsonNode args = fields.get("args");
