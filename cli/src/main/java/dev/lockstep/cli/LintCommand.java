@@ -53,7 +53,7 @@ final class LintCommand implements Callable<Integer> {
     LintReport report = sizes.apply(setup.migrations.lintAll(setup.sources, setup.problems, run.threads()), setup.config, spec)
         .withConfig(setup.config.file() == null ? null : setup.config.file().toString());
     if (accepted != null) report = accepted.filter(report);
-    output.write(report, spec.commandLine().getOut(), setup.reportFiles);
+    output.write(report, spec.commandLine().getOut(), setup.reportFiles, Languages.choose(spec, setup.config.lang()));
     return report.exitCode(setup.failLevel);
   }
 

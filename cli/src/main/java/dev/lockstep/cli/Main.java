@@ -31,6 +31,15 @@ public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--lang", paramLabel = "LANG", scope = CommandLine.ScopeType.INHERIT,
+      descriptionKey = "lang",
+      description = "Language of messages, rule docs and help: en, es or pt (Brazilian Portuguese). "
+          + "Default: lang in the configuration, then LOCKSTEP_LANG, then the locale (LC_ALL, LC_MESSAGES, LANG).")
+  String lang;
+
+  /** Whether the note about an unavailable language was printed in this run. */
+  boolean languageNoted;
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getErr());
