@@ -4,6 +4,7 @@ import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.Finding;
 import dev.lockstep.engine.LockFacts;
 import dev.lockstep.engine.Rewrite;
+import dev.lockstep.engine.Severity;
 import dev.lockstep.engine.SuppressedFinding;
 import dev.lockstep.fix.Fix;
 import dev.lockstep.i18n.Catalog;
@@ -66,10 +67,32 @@ public final class Localized {
     return out.toString();
   }
 
+  /** A relation as lock facts name it: the user's name, or words for one the statement does not name. */
+  static String relation(String relation, Catalog catalog) {
+    switch (relation) {
+      case "each referenced table": return catalog.translate("each referenced table");
+      case "each table": return catalog.translate("each table");
+      case "every previously clustered table": return catalog.translate("every previously clustered table");
+      case "the tables it reads": return catalog.translate("the tables it reads");
+      default: break;
+    }
+    if (relation.startsWith("the table of ")) return catalog.format("the table of %s", relation.substring("the table of ".length()));
+    return relation;
+  }
+
+  /** The severity's word in text output. */
+  public static String severity(Severity severity, Catalog catalog) {
+    return switch (severity) {
+      case ERROR -> catalog.translate("error");
+      case WARNING -> catalog.translate("warning");
+      case HINT -> catalog.translate("hint");
+    };
+  }
+
   /** "lock: SHARE on orders; blocks writes ..." without the "lock: " label. */
   public static String lockLine(LockFacts lock, Catalog catalog) {
     List<String> relations = new ArrayList<>();
-    for (LockFacts.RelationLock l : lock.locks()) relations.add(catalog.format("%s on %s", l.mode().sql(), l.relation()));
+    for (LockFacts.RelationLock l : lock.locks()) relations.add(catalog.format("%s on %s", l.mode().sql(), relation(l.relation(), catalog)));
     String blocks;
     if (lock.blocksReads() && lock.blocksWrites()) blocks = catalog.translate("blocks reads and writes");
     else if (lock.blocksWrites()) blocks = catalog.translate("blocks writes (INSERT, UPDATE, DELETE); reads continue");

@@ -67,7 +67,7 @@ public final class TextReporter implements Reporter {
     out.append(Escapes.text(f.path())).append(':').append(String.valueOf(f.start().line())).append(':')
         .append(String.valueOf(f.start().column())).append(": ")
         .append(paint(f.severity() == Severity.ERROR ? "1;31" : f.severity() == Severity.WARNING ? "1;33" : "1;36",
-            catalog.translate(f.severity().label())))
+            Localized.severity(f.severity(), catalog)))
         .append(' ').append(paint("1", "[" + f.ruleId() + "]")).append(' ').append(oneLine(f.message())).append('\n');
     frame(source, f.start(), f.end(), out);
     LockFacts lock = f.lock();

@@ -1,5 +1,6 @@
 package dev.lockstep.rules;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.LockFacts;
 import dev.lockstep.engine.MigrationContext;
@@ -27,32 +28,34 @@ public final class BanBlockingTableRewrite implements Rule {
     if (statement.node() instanceof Vacuum v && v.vacuum() && v.full()) {
       for (RangeVar t : v.tables()) {
         if (!context.createdEarlier(t, statement)) {
-          report(statement, "VACUUM FULL " + t.qualifiedName() + " copies the whole table and rebuilds its indexes",
+          report(statement, Text.of("VACUUM FULL %s copies the whole table and rebuilds its indexes", t.qualifiedName()),
               MeasuredCases.get("vacuum-full").on(t.qualifiedName()), REPACK + "; plain VACUUM reclaims space for reuse "
                   + "without a lock that blocks traffic", out);
         }
       }
       if (v.tables().isEmpty()) {
-        report(statement, "VACUUM FULL without a table rewrites every table of the database one after another",
+        report(statement, Text.of("VACUUM FULL without a table rewrites every table of the database one after another"),
             MeasuredCases.get("vacuum-full").on("each table"), REPACK, out);
       }
     } else if (statement.node() instanceof Cluster c) {
       if (c.table() != null && context.createdEarlier(c.table(), statement)) return;
       String t = c.table() == null ? "every previously clustered table" : c.table().qualifiedName();
-      report(statement, "CLUSTER " + t + " rewrites the table in index order and rebuilds its indexes",
+      report(statement, c.table() == null
+              ? Text.of("CLUSTER without a table rewrites every previously clustered table in index order and rebuilds its indexes")
+              : Text.of("CLUSTER %s rewrites the table in index order and rebuilds its indexes", t),
           MeasuredCases.get("cluster").on(t), REPACK + " (pg_repack --order-by keeps the clustering)", out);
     } else if (statement.node() instanceof AlterTable at && !context.createdEarlier(at.table(), statement)) {
       String t = at.table().qualifiedName();
       for (AlterTableCmd cmd : at.commands()) {
         switch (cmd.subtype()) {
-          case SET_LOGGED -> report(statement, "SET LOGGED rewrites " + t + " and writes all of it to the WAL",
+          case SET_LOGGED -> report(statement, Text.of("SET LOGGED rewrites %s and writes all of it to the WAL", t),
               MeasuredCases.get("set-logged").on(t), "Create the table LOGGED from the start; converting a live "
                   + "table needs a maintenance window", out);
-          case SET_UNLOGGED -> report(statement, "SET UNLOGGED rewrites " + t,
+          case SET_UNLOGGED -> report(statement, Text.of("SET UNLOGGED rewrites %s", t),
               MeasuredCases.get("set-unlogged").on(t), "Avoid switching live tables: an unlogged table is also "
                   + "emptied after a crash and not replicated", out);
-          case SET_TABLESPACE -> report(statement, "SET TABLESPACE copies every data file of " + t
-                  + " to the new tablespace under an ACCESS EXCLUSIVE lock (PostgreSQL documentation)", null,
+          case SET_TABLESPACE -> report(statement, Text.of("SET TABLESPACE copies every data file of %s to the new tablespace under an "
+                  + "ACCESS EXCLUSIVE lock (PostgreSQL documentation)", t), null,
               "Move the table with pg_repack --tablespace, or in a maintenance window", out);
           default -> { }
         }
@@ -60,7 +63,7 @@ public final class BanBlockingTableRewrite implements Rule {
     }
   }
 
-  private void report(Statement statement, String what, LockFacts lock, String instead, Findings out) {
+  private void report(Statement statement, Text what, LockFacts lock, String instead, Findings out) {
     var finding = out.report(this, statement)
         .message("%s while holding an ACCESS EXCLUSIVE lock: reads and writes wait for the whole rewrite", what)
         .rewrite(Rewrite.of(instead));

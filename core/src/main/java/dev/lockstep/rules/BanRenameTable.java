@@ -1,5 +1,6 @@
 package dev.lockstep.rules;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
 import dev.lockstep.engine.ObjectName;
@@ -39,7 +40,7 @@ public final class BanRenameTable implements Rule {
             new Rewrite.Step("one migration, one transaction",
                 "BEGIN;\nSET LOCAL lock_timeout = '2s';\n" + statement.text() + ";\nCREATE VIEW " + table
                     + " AS SELECT * FROM " + renamed + ";\nCOMMIT;"),
-            new Rewrite.Step("a later migration, after every deploy uses " + renamed, "DROP VIEW " + table + ";")));
+            new Rewrite.Step(Text.of("a later migration, after every deploy uses %s", renamed), "DROP VIEW " + table + ";")));
   }
 
   /** A view {@code SELECT * FROM <the new name>}: old code reads and writes through it (a simple view is updatable). */
