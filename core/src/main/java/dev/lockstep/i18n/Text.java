@@ -40,9 +40,13 @@ public record Text(String template, List<Object> args) {
     return english();
   }
 
-  /** Strings, numbers and texts as they are; a text read back from a cache entry (a map) as a text again. */
+  /**
+   * Strings and texts as they are, whole numbers as longs (so a text read back from a cache entry equals the
+   * one written), a text read back as a map as a text again, anything else as its string.
+   */
   @SuppressWarnings("unchecked")
   private static Object argument(Object a) {
+    if (a instanceof Integer || a instanceof Long || a instanceof Short || a instanceof Byte) return ((Number) a).longValue();
     if (a instanceof Text || a instanceof String || a instanceof Number || a instanceof Boolean) return a;
     if (a instanceof Map<?, ?> m && m.get("template") instanceof String t && m.get("args") instanceof List<?> l) {
       return new Text(t, (List<Object>) l);

@@ -11,6 +11,7 @@ import dev.lockstep.i18n.Catalog;
 import dev.lockstep.i18n.Language;
 import dev.lockstep.i18n.Text;
 import dev.lockstep.input.InputProblem;
+import dev.lockstep.parse.SyntaxError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -25,6 +26,9 @@ public final class Localized {
   /** A trailing SQL comment: the words after "-- " to the end of the line. */
   private static final Pattern SQL_COMMENT = Pattern.compile("(--\\s+)(\\S.*?)\\s*$", Pattern.MULTILINE);
 
+  private static final Pattern PARSER_NEAR = Pattern.compile("(.+) at or near \"(.*)\"", Pattern.DOTALL);
+  private static final Pattern PARSER_END = Pattern.compile("(.+) at end of input", Pattern.DOTALL);
+
   private Localized() {}
 
   public static LintReport report(LintReport report, Catalog catalog) {
@@ -33,12 +37,26 @@ public final class Localized {
     for (FileResult f : report.files()) {
       List<SuppressedFinding> suppressed = new ArrayList<>();
       for (SuppressedFinding s : f.suppressed()) suppressed.add(new SuppressedFinding(finding(s.finding(), catalog), s.suppression()));
+      List<SyntaxError> errors = f.syntaxErrors().stream()
+          .map(e -> new SyntaxError(parserMessage(e.message(), catalog), e.offset(), e.statement())).toList();
       files.add(new FileResult(f.source(), f.findings().stream().map(x -> finding(x, catalog)).toList(), suppressed,
-          f.syntaxErrors(), f.framework()));
+          errors, f.framework()));
     }
     List<InputProblem> problems = report.problems().stream()
         .map(p -> new InputProblem(p.path(), p.at(), catalog.translate(p.message()))).toList();
     return new LintReport(files, problems, report.skipped(), report.pgVersion(), report.baselined(), report.config());
+  }
+
+  /**
+   * A message of PostgreSQL's parser in PostgreSQL's own translation where it has one (its Spanish
+   * catalogue: "error de sintaxis en o cerca de «X»"): the error, and where it is.
+   */
+  static String parserMessage(String message, Catalog catalog) {
+    Matcher near = PARSER_NEAR.matcher(message);
+    if (near.matches()) return catalog.format("%s at or near \"%s\"", catalog.translate(near.group(1)), near.group(2));
+    Matcher end = PARSER_END.matcher(message);
+    if (end.matches()) return catalog.format("%s at end of input", catalog.translate(end.group(1)));
+    return catalog.translate(message);
   }
 
   public static Finding finding(Finding f, Catalog catalog) {
