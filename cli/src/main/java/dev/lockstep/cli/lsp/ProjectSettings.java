@@ -7,6 +7,8 @@ import dev.lockstep.config.ConfigException;
 import dev.lockstep.config.ConfigLoader;
 import dev.lockstep.config.PathRules;
 import dev.lockstep.config.Settings;
+import dev.lockstep.i18n.Catalog;
+import dev.lockstep.i18n.LanguageChoice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +63,9 @@ final class ProjectSettings {
       MigrationLinter linter = new MigrationLinter(settings.options(), paths, null, settings.includeDown(), settings.limits());
       // the file's earlier migrations, from disk, as lint replays them
       linter.withHistory(new PendingMigrations(null, null, config.pendingFrom()));
-      return new Project(configFile, stamp, linter, paths, settings.failLevel(), null);
+      // the language of its messages: the configuration's lang, then LOCKSTEP_LANG and the locale, as lint chooses
+      Catalog catalog = Catalog.of(LanguageChoice.resolve(null, config.lang(), System.getenv()).language());
+      return new Project(configFile, stamp, linter, paths, settings.failLevel(), null, catalog);
     } catch (ConfigException | IllegalArgumentException e) {
       return Project.broken(configFile, stamp, e.getMessage());
     }
