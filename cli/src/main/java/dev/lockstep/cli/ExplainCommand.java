@@ -15,12 +15,21 @@ final class ExplainCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  /** The configuration's lang, when a configuration is found here; explain reads nothing else of it. */
+  static String configuredLang() {
+    try {
+      return dev.lockstep.config.Settings.loadConfig(null, java.nio.file.Path.of("")).lang();
+    } catch (RuntimeException e) {
+      return null; // a broken configuration is lint's to report
+    }
+  }
+
   @Override
   public Integer call() {
     if (Rules.byId(id).isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "unknown rule '" + id + "' (see 'lockstep rules')");
     }
-    spec.commandLine().getOut().print(RuleDocs.markdown(id));
+    spec.commandLine().getOut().print(RuleDocs.markdown(id, Languages.choose(spec, configuredLang()).language()));
     spec.commandLine().getOut().flush();
     return 0;
   }

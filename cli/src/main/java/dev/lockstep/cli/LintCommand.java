@@ -54,7 +54,7 @@ final class LintCommand implements Callable<Integer> {
             setup.config)
         .withConfig(setup.config.file() == null ? null : setup.config.file().toString());
     if (accepted != null) report = accepted.filter(report);
-    output.write(report, spec.commandLine().getOut(), setup.reportFiles);
+    output.write(report, spec.commandLine().getOut(), setup.reportFiles, Languages.choose(spec, setup.config.lang()));
     return report.exitCode(setup.failLevel);
   }
 

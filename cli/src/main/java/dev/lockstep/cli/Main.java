@@ -31,6 +31,15 @@ public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--lang", paramLabel = "LANG", scope = CommandLine.ScopeType.INHERIT,
+      descriptionKey = "lang",
+      description = "Language of messages, rule docs and help: en, es or pt (Brazilian Portuguese). "
+          + "Default: lang in the configuration, then LOCKSTEP_LANG, then the locale (LC_ALL, LC_MESSAGES, LANG).")
+  String lang;
+
+  /** Whether the note about an unavailable language was printed in this run. */
+  boolean languageNoted;
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getErr());
@@ -60,6 +69,8 @@ public final class Main implements Runnable {
     // picocli builds a command's model by reflection: a run builds only the command it runs, and
     // all of them only when none is named (help, or a mistyped command that gets a suggestion).
     CommandLine cli = commandLine(args.length > 0 ? COMMANDS.get(args[0]) : null);
+    helpLanguage(args).ifPresent(language -> cli.setResourceBundle(
+        java.util.ResourceBundle.getBundle("dev.lockstep.cli.Help", java.util.Locale.forLanguageTag(language.code()))));
     cli.setOut(o).setErr(e)
         .setExitCodeExceptionMapper(x -> EXIT_USAGE)
         .setParameterExceptionHandler((ex, a) -> {
@@ -82,6 +93,22 @@ public final class Main implements Runnable {
     o.flush();
     e.flush();
     return code;
+  }
+
+  /**
+   * The language of the help and of picocli's own messages, when it is not English: --lang on the
+   * command line, else LOCKSTEP_LANG and the locale (a configuration's lang applies once a command
+   * has read it; the help is printed before that).
+   */
+  private static java.util.Optional<dev.lockstep.i18n.Language> helpLanguage(String[] args) {
+    String flag = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--")) break;
+      if (args[i].equals("--lang") && i + 1 < args.length) flag = args[i + 1];
+      else if (args[i].startsWith("--lang=")) flag = args[i].substring("--lang=".length());
+    }
+    var language = dev.lockstep.i18n.LanguageChoice.resolve(flag, null, System.getenv()).language();
+    return language == dev.lockstep.i18n.Language.EN ? java.util.Optional.empty() : java.util.Optional.of(language);
   }
 
   /** The command line with the model of one command, or of all of them when {@code only} is null. */

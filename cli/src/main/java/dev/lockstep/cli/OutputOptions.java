@@ -3,6 +3,7 @@ package dev.lockstep.cli;
 import dev.lockstep.io.AtomicWrite;
 import dev.lockstep.input.SqlFiles;
 import dev.lockstep.report.LintReport;
+import dev.lockstep.i18n.Catalog;
 import dev.lockstep.report.Reporter;
 import dev.lockstep.report.Reporters;
 import dev.lockstep.report.TextReporter;
@@ -87,23 +88,28 @@ public final class OutputOptions {
     return null;
   }
 
-  Reporter reporter() {
-    if (format != null && !format.equals("text")) return Reporters.create(format);
+  Reporter reporter(Catalog catalog) {
+    if (format != null && !format.equals("text")) return Reporters.create(format, catalog);
     boolean useColor = switch (color) {
       case "always" -> true;
       case "never" -> false;
       default -> System.console() != null && System.getenv("NO_COLOR") == null;
     };
-    return new TextReporter(useColor);
+    return new TextReporter(useColor, catalog);
   }
 
   /** Prints the report in --format and writes each --output file; a file that cannot be written is a {@link CommandFailure}. */
   void write(LintReport report, PrintWriter out, List<ReportFile> files) throws IOException {
-    reporter().write(report, out);
+    write(report, out, files, Catalog.ENGLISH);
+  }
+
+  /** The same, with messages in the catalogue's language. */
+  void write(LintReport report, PrintWriter out, List<ReportFile> files, Catalog catalog) throws IOException {
+    reporter(catalog).write(report, out);
     out.flush();
     for (ReportFile f : files) {
       StringBuilder text = new StringBuilder();
-      Reporters.create(f.format()).write(report, text);
+      Reporters.create(f.format(), catalog).write(report, text);
       try {
         AtomicWrite.replace(f.file(), text.toString().getBytes(StandardCharsets.UTF_8));
       } catch (AtomicWrite.Refused e) {

@@ -95,7 +95,7 @@ final class TraceCommand implements Callable<Integer> {
       List<InputProblem> problems = new ArrayList<>(setup.problems);
       problems.addAll(refusals);
       LintReport report = new LintReport(List.of(), problems, List.of(), setup.options.pgVersion());
-      output.write(report, spec.commandLine().getOut(), setup.reportFiles);
+      output.write(report, spec.commandLine().getOut(), setup.reportFiles, Languages.choose(spec, setup.config.lang()));
       return Main.EXIT_USAGE;
     }
     EmbeddedPostgres server = null;
@@ -107,7 +107,7 @@ final class TraceCommand implements Callable<Integer> {
         target = server.settings("postgres");
       }
       LintReport report = new TraceRun(target, permissions).trace(scripts, setup.problems, setup.options);
-      output.write(report, spec.commandLine().getOut(), setup.reportFiles);
+      output.write(report, spec.commandLine().getOut(), setup.reportFiles, Languages.choose(spec, setup.config.lang()));
       // Exit 1 only when asked: with --fail-level warning, a statement that blocks or rewrites fails the run.
       return report.exitCode(output.failLevel != null ? setup.failLevel : Severity.ERROR);
     } catch (InterruptedException e) {

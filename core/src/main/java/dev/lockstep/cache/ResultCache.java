@@ -43,7 +43,7 @@ import java.util.TreeSet;
  * The folder is private (0700): one that another user owns or may write to is not used.
  */
 public final class ResultCache {
-  private static final String FORMAT = "lockstep result cache 2";
+  private static final String FORMAT = "lockstep result cache 3";
   private static final long MAX_ENTRY_BYTES = 64L << 20;
   private static final FileAttribute<Set<PosixFilePermission>> PRIVATE =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));

@@ -34,7 +34,7 @@ public final class ConfigLoader {
   /** A configuration is a few lines; anything this big is not one (and is never read whole). */
   private static final long MAX_CONFIG_BYTES = 1L << 20;
   public static final List<String> FILE_NAMES = List.of("lockstep.toml", ".lockstep.toml", ".lockstep.yaml", ".lockstep.yml");
-  private static final Set<String> TOP_KEYS = Set.of("pg-version", "fail-level", "format", "assume-in-transaction",
+  private static final Set<String> TOP_KEYS = Set.of("lang", "pg-version", "fail-level", "format", "assume-in-transaction",
       "include-down", "max-lock-timeout", "max-file-size", "max-parse-time", "runner-sets-lock-timeout", "require-suppression-reason", "include",
       "exclude", "rules", "frameworks", "stats", "small-table-rows", "pending-from");
   private static final Set<String> RULE_KEYS = Set.of("enable", "disable", "severity");
@@ -104,7 +104,7 @@ public final class ConfigLoader {
       throw new ConfigException(configFile + ": cannot read the configuration: " + reason);
     }
     if (root == null || root.isMissingNode() || root.isNull()) return new Config(configFile, null, null, null, null,
-        null, null, null, null, List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), null, null, null, null, null);
+        null, null, null, null, List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), null, null, null, null, null, null);
     if (!root.isObject()) throw error(null, "the configuration must be a table of keys");
     unknownKeys(root, TOP_KEYS, "");
     JsonNode rules = root.path("rules");
@@ -183,7 +183,7 @@ public final class ConfigLoader {
         bool(root, "assume-in-transaction"), bool(root, "include-down"), maxLock, bool(root, "runner-sets-lock-timeout"),
         bool(root, "require-suppression-reason"), strings(root, "include"), strings(root, "exclude"), enable, disable,
         severities, frameworks, maxFileBytes, maxParseMillis, string(root, "stats"),
-        smallRows == null ? null : smallRows.asLong(), pendingFrom);
+        smallRows == null ? null : smallRows.asLong(), pendingFrom, string(root, "lang"));
   }
 
   private void unknownKeys(JsonNode node, Set<String> known, String prefix) {

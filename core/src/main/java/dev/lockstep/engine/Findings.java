@@ -2,6 +2,7 @@ package dev.lockstep.engine;
 
 import dev.lockstep.fix.Fix;
 import dev.lockstep.fix.Relocation;
+import dev.lockstep.i18n.Text;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.source.SourceFile;
 import dev.lockstep.source.Span;
@@ -50,7 +51,7 @@ public final class Findings {
   public static final class Builder {
     private final RuleInfo info;
     private final Span span;
-    private String message;
+    private Text message;
     private Severity severity;
     private LockFacts lock;
     private Rewrite rewrite;
@@ -62,8 +63,9 @@ public final class Findings {
       this.span = span;
     }
 
+    /** The message: one English template (the catalogue key) with %s for names, SQL and numbers. */
     public Builder message(String format, Object... args) {
-      this.message = args.length == 0 ? format : String.format(format, args);
+      this.message = Text.of(format, args);
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.lockstep.engine;
 
 import dev.lockstep.source.Placeholder;
 import dev.lockstep.source.SourceFile;
+import dev.lockstep.i18n.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,13 @@ final class Placeholders {
     return out;
   }
 
+  Text restore(Text text) {
+    if (text == null || originals.isEmpty()) return text;
+    List<Object> args = new ArrayList<>();
+    for (Object a : text.args()) args.add(a instanceof String s ? restore(s) : a instanceof Text t ? restore(t) : a);
+    return new Text(text.template(), args);
+  }
+
   LockFacts restore(LockFacts facts) {
     if (facts == null || originals.isEmpty()) return facts;
     List<LockFacts.RelationLock> locks = new ArrayList<>();
@@ -41,7 +49,7 @@ final class Placeholders {
   Rewrite restore(Rewrite rewrite) {
     if (rewrite == null || originals.isEmpty()) return rewrite;
     List<Rewrite.Step> steps = new ArrayList<>();
-    for (Rewrite.Step s : rewrite.steps()) steps.add(new Rewrite.Step(restore(s.runs()), restore(s.sql()), s.shell()));
-    return new Rewrite(restore(rewrite.summary()), steps);
+    for (Rewrite.Step s : rewrite.steps()) steps.add(new Rewrite.Step(restore(s.label()), restore(s.sql()), s.shell()));
+    return new Rewrite(restore(rewrite.explanation()), steps);
   }
 }

@@ -9,6 +9,12 @@ public final class Suggestions {
 
   /** "; did you mean 'x'?" when a candidate is close to {@code word}, else "". */
   public static String didYouMean(String word, Collection<String> candidates) {
+    String best = closest(word, candidates);
+    return best == null ? "" : "; did you mean '" + best + "'?";
+  }
+
+  /** The candidate closest to a mistyped word, or null when none is close. */
+  public static String closest(String word, Collection<String> candidates) {
     String w = word.toLowerCase(Locale.ROOT).replace('_', '-');
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -19,7 +25,7 @@ public final class Suggestions {
         best = c;
       }
     }
-    return best != null && bestDistance <= Math.max(2, word.length() / 3) ? "; did you mean '" + best + "'?" : "";
+    return best != null && bestDistance <= Math.max(2, word.length() / 3) ? best : null;
   }
 
   /** Levenshtein distance. */

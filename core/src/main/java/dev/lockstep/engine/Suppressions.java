@@ -1,5 +1,6 @@
 package dev.lockstep.engine;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.parse.Comment;
 import dev.lockstep.parse.ParsedFile;
 import dev.lockstep.parse.Statement;
@@ -39,11 +40,11 @@ final class Suppressions {
 
     List<Suppression> valid = new ArrayList<>();
     for (Suppression s : all) {
-      String problem = problem(s, knownIds, reasonRequired);
+      Text problem = problem(s, knownIds, reasonRequired);
       if (problem == null) {
         valid.add(s);
       } else if (running.containsKey(INVALID)) {
-        meta.report(running.get(INVALID), s.comment().span()).message("%s", problem);
+        meta.report(running.get(INVALID), s.comment().span()).message(problem.template(), problem.args().toArray());
       }
     }
     Map<Integer, List<Suppression>> byStatement = attach(file, valid);
@@ -73,25 +74,36 @@ final class Suppressions {
         List<String> idle = s.ruleIds().stream()
             .filter(id -> running.containsKey(id) && !used.getOrDefault(s, Set.of()).contains(id)).toList();
         if (idle.isEmpty()) continue;
-        String where = s.wholeFile() ? "in this file" : placed.contains(s) ? "on the statement that follows"
-            : "(it is not on the lines right before a statement)";
-        meta.report(running.get(UNUSED), s.comment().span())
-            .message("This suppression of %s suppresses nothing %s: remove it, or it will hide a future finding",
-                String.join(", ", idle), where);
+        String template = s.wholeFile()
+            ? "This suppression of %s suppresses nothing in this file: remove it, or it will hide a future finding"
+            : placed.contains(s)
+                ? "This suppression of %s suppresses nothing on the statement that follows: remove it, or it will hide "
+                    + "a future finding"
+                : "This suppression of %s suppresses nothing (it is not on the lines right before a statement): remove "
+                    + "it, or it will hide a future finding";
+        meta.report(running.get(UNUSED), s.comment().span()).message(template, String.join(", ", idle));
       }
     }
     return new Outcome(kept, suppressed);
   }
 
-  private static String problem(Suppression s, Set<String> knownIds, boolean reasonRequired) {
-    if (s.ruleIds().isEmpty()) return "The suppression names no rule: write the rule ids to ignore, e.g. "
-        + "-- lockstep-ignore require-concurrent-index -- reason";
-    for (String id : s.ruleIds()) {
-      if (!knownIds.contains(id)) return "Unknown rule '" + id + "' in suppression" + Suggestions.didYouMean(id, knownIds);
+  private static Text problem(Suppression s, Set<String> knownIds, boolean reasonRequired) {
+    if (s.ruleIds().isEmpty()) {
+      return Text.of("The suppression names no rule: write the rule ids to ignore, e.g. %s",
+          "-- lockstep-ignore require-concurrent-index -- reason");
     }
-    if (reasonRequired && s.reason().isEmpty()) return "The suppression of " + String.join(", ", s.ruleIds())
-        + " gives no reason: add one after '--', e.g. -- lockstep-ignore " + String.join(", ", s.ruleIds())
-        + " -- the table has 200 rows";
+    for (String id : s.ruleIds()) {
+      if (!knownIds.contains(id)) {
+        String suggestion = Suggestions.closest(id, knownIds);
+        return suggestion == null ? Text.of("Unknown rule '%s' in suppression", id)
+            : Text.of("Unknown rule '%s' in suppression; did you mean '%s'?", id, suggestion);
+      }
+    }
+    if (reasonRequired && s.reason().isEmpty()) {
+      String ids = String.join(", ", s.ruleIds());
+      return Text.of("The suppression of %s gives no reason: add one after '--', e.g. %s", ids,
+          Text.of("-- lockstep-ignore %s -- the table has 200 rows", ids));
+    }
     return null;
   }
 

@@ -27,7 +27,7 @@ final class PreflightSarif implements PreflightFormat {
 
   @Override
   public void write(PreflightReport r, Appendable out) throws IOException {
-    SarifLog log = SarifLog.start(JSON);
+    SarifLog log = SarifLog.start(JSON, "en"); // preflight speaks English only
     ObjectNode root = log.root();
     ObjectNode run = log.run();
     ArrayNode rules = log.driver().putArray("rules");

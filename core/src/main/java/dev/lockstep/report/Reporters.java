@@ -2,21 +2,22 @@ package dev.lockstep.report;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
+import dev.lockstep.i18n.Catalog;
+import java.util.function.Function;
 
 /** Every output format by name; --format and --output read this list. */
 public final class Reporters {
-  private static final Map<String, Supplier<Reporter>> FORMATS = new LinkedHashMap<>();
+  private static final Map<String, Function<Catalog, Reporter>> FORMATS = new LinkedHashMap<>();
 
   static {
-    FORMATS.put("text", () -> new TextReporter(false));
-    FORMATS.put("json", JsonReporter::new);
+    FORMATS.put("text", c -> new TextReporter(false, c));
+    FORMATS.put("json", c -> localized(new JsonReporter(), c));
     FORMATS.put("sarif", SarifReporter::new);
-    FORMATS.put("github", GithubReporter::new);
-    FORMATS.put("gitlab", GitlabReporter::new);
-    FORMATS.put("junit", JunitReporter::new);
-    FORMATS.put("checkstyle", CheckstyleReporter::new);
-    FORMATS.put("gcc", GccReporter::new);
+    FORMATS.put("github", c -> localized(new GithubReporter(), c));
+    FORMATS.put("gitlab", c -> localized(new GitlabReporter(), c));
+    FORMATS.put("junit", c -> localized(new JunitReporter(), c));
+    FORMATS.put("checkstyle", c -> localized(new CheckstyleReporter(), c));
+    FORMATS.put("gcc", c -> localized(new GccReporter(), c));
   }
 
   private Reporters() {}
@@ -30,8 +31,17 @@ public final class Reporters {
   }
 
   public static Reporter create(String name) {
-    Supplier<Reporter> s = FORMATS.get(name);
+    return create(name, Catalog.ENGLISH);
+  }
+
+  /** The format writing its messages in the catalogue's language. */
+  public static Reporter create(String name, Catalog catalog) {
+    Function<Catalog, Reporter> s = FORMATS.get(name);
     if (s == null) throw new IllegalArgumentException("unknown format '" + name + "'");
-    return s.get();
+    return s.apply(catalog);
+  }
+
+  private static Reporter localized(Reporter format, Catalog catalog) {
+    return (report, out) -> format.write(Localized.report(report, catalog), out);
   }
 }

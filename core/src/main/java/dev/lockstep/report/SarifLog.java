@@ -10,11 +10,13 @@ import java.net.URISyntaxException;
  * tool is lockstep; the caller adds the rules and results.
  */
 public record SarifLog(ObjectNode root, ObjectNode run, ObjectNode driver) {
-  public static SarifLog start(ObjectMapper json) {
+  /** @param language the BCP 47 tag of the log's messages (SARIF's run.language) */
+  public static SarifLog start(ObjectMapper json, String language) {
     ObjectNode root = json.createObjectNode();
     root.put("$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json");
     root.put("version", "2.1.0");
     ObjectNode run = root.putArray("runs").addObject();
+    run.put("language", language);
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "lockstep");
     driver.put("version", Version.current());

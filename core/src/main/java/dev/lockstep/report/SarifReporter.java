@@ -12,6 +12,7 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.engine.SuppressedFinding;
 import dev.lockstep.fix.Fix;
 import dev.lockstep.fix.TextEdit;
+import dev.lockstep.i18n.Catalog;
 import dev.lockstep.rules.RuleDocs;
 import dev.lockstep.rules.Rules;
 import dev.lockstep.source.Position;
@@ -23,10 +24,20 @@ import java.util.Map;
 /** SARIF 2.1.0: rules metadata, results with regions, fixes and in-source suppressions. */
 public final class SarifReporter implements Reporter {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final Catalog catalog;
+
+  public SarifReporter() {
+    this(Catalog.ENGLISH);
+  }
+
+  public SarifReporter(Catalog catalog) {
+    this.catalog = catalog;
+  }
 
   @Override
   public void write(LintReport report, Appendable out) throws IOException {
-    SarifLog log = SarifLog.start(JSON);
+    report = Localized.report(report, catalog);
+    SarifLog log = SarifLog.start(JSON, catalog.language().tag());
     ObjectNode root = log.root();
     ObjectNode run = log.run();
     ArrayNode rules = log.driver().putArray("rules");
@@ -37,11 +48,11 @@ public final class SarifReporter implements Reporter {
       ObjectNode r = rules.addObject();
       r.put("id", info.id());
       r.put("name", info.id());
-      r.putObject("shortDescription").put("text", info.title());
+      r.putObject("shortDescription").put("text", catalog.translate(info.title()));
       r.put("helpUri", Version.docsUrl() + info.id() + ".md");
       ObjectNode help = r.putObject("help");
-      help.put("text", info.title() + " (lockstep explain " + info.id() + ")");
-      help.put("markdown", RuleDocs.markdown(info.id()));
+      help.put("text", catalog.translate(info.title()) + " (lockstep explain " + info.id() + ")");
+      help.put("markdown", RuleDocs.markdown(info.id(), catalog.language()));
       r.putObject("defaultConfiguration").put("level", level(info.severity())).put("enabled", info.enabledByDefault());
     }
     Map<String, String> others = new java.util.LinkedHashMap<>();
@@ -53,7 +64,7 @@ public final class SarifReporter implements Reporter {
       ObjectNode r = rules.addObject();
       r.put("id", id);
       r.put("name", id);
-      r.putObject("shortDescription").put("text", text);
+      r.putObject("shortDescription").put("text", catalog.translate(text));
       r.putObject("defaultConfiguration").put("level", id.equals("trace") ? "note" : "error");
     });
     ArrayNode results = run.putArray("results");

@@ -5,6 +5,7 @@ import dev.lockstep.engine.Finding;
 import dev.lockstep.engine.LockFacts;
 import dev.lockstep.engine.Rewrite;
 import dev.lockstep.engine.Severity;
+import dev.lockstep.i18n.Catalog;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.parse.SyntaxError;
 import dev.lockstep.source.Position;
@@ -20,15 +21,22 @@ public final class TextReporter implements Reporter {
   /** Characters of a source line shown in a code frame. */
   private static final int FRAME_WIDTH = 160;
   private final boolean color;
+  private final Catalog catalog;
 
   public TextReporter(boolean color) {
+    this(color, Catalog.ENGLISH);
+  }
+
+  public TextReporter(boolean color, Catalog catalog) {
     this.color = color;
+    this.catalog = catalog;
   }
 
   @Override
   public void write(LintReport report, Appendable out) throws IOException {
+    report = Localized.report(report, catalog);
     for (InputProblem p : report.problems()) {
-      out.append(Escapes.text(p.where())).append(": ").append(paint("1;31", "error")).append(": ").append(oneLine(p.message())).append('\n');
+      out.append(Escapes.text(p.where())).append(": ").append(paint("1;31", catalog.translate("error"))).append(": ").append(oneLine(p.message())).append('\n');
     }
     for (FileResult file : report.files()) {
       // syntax errors and findings in file order
@@ -50,25 +58,25 @@ public final class TextReporter implements Reporter {
   private void writeSyntaxError(SourceFile source, SyntaxError e, Appendable out) throws IOException {
     Position at = source.position(e.offset());
     out.append(Escapes.text(source.path())).append(':').append(String.valueOf(at.line())).append(':').append(String.valueOf(at.column()))
-        .append(": ").append(paint("1;31", "error")).append(" [syntax-error] ").append(oneLine(e.message())).append('\n');
+        .append(": ").append(paint("1;31", catalog.translate("error"))).append(" [syntax-error] ").append(oneLine(e.message())).append('\n');
     frame(source, at, at, out);
-    out.append("  = PostgreSQL rejects this statement; it was skipped and not checked\n\n");
+    out.append("  = ").append(catalog.translate("PostgreSQL rejects this statement; it was skipped and not checked")).append("\n\n");
   }
 
   private void writeFinding(SourceFile source, Finding f, Appendable out) throws IOException {
     out.append(Escapes.text(f.path())).append(':').append(String.valueOf(f.start().line())).append(':')
         .append(String.valueOf(f.start().column())).append(": ")
         .append(paint(f.severity() == Severity.ERROR ? "1;31" : f.severity() == Severity.WARNING ? "1;33" : "1;36",
-            f.severity().label()))
+            Localized.severity(f.severity(), catalog)))
         .append(' ').append(paint("1", "[" + f.ruleId() + "]")).append(' ').append(oneLine(f.message())).append('\n');
     frame(source, f.start(), f.end(), out);
     LockFacts lock = f.lock();
     if (lock != null) {
-      out.append("  = lock: ").append(oneLine(lock.describeLocks())).append("; ").append(lock.describeEffects()).append('\n');
+      out.append("  = ").append(catalog.translate("lock:")).append(' ').append(oneLine(Localized.lockLine(lock, catalog))).append('\n');
     }
     Rewrite rewrite = f.rewrite();
     if (rewrite != null) {
-      out.append("  = instead: ").append(oneLine(rewrite.summary())).append('\n');
+      out.append("  = ").append(catalog.translate("instead:")).append(' ').append(oneLine(rewrite.summary())).append('\n');
       for (Rewrite.Step step : rewrite.steps()) {
         out.append(step.shell() ? "      # " : "      -- ").append(oneLine(step.runs())).append('\n');
         for (String line : step.sql().split("\\R", -1)) out.append("      ").append(Escapes.text(line)).append('\n');
@@ -125,30 +133,32 @@ public final class TextReporter implements Reporter {
     long errors = report.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
     long warnings = report.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
     long hints = report.findings().size() - errors - warnings;
-    StringBuilder sb = new StringBuilder();
     int files = report.files().size();
-    if (report.findings().isEmpty()) {
-      sb.append("No findings");
-    } else {
-      sb.append(plural(report.findings().size(), "finding")).append(" (")
-          .append(plural((int) errors, "error")).append(", ").append(plural((int) warnings, "warning"))
-          .append(", ").append(plural((int) hints, "hint")).append(')');
-    }
-    sb.append(" in ").append(plural(files, "file"));
+    String found = report.findings().isEmpty() ? catalog.translate("No findings")
+        : count(report.findings().size(), "%d finding", "%d findings") + " ("
+            + count((int) errors, "%d error", "%d errors") + ", " + count((int) warnings, "%d warning", "%d warnings")
+            + ", " + count((int) hints, "%d hint", "%d hints") + ")";
+    StringBuilder sb = new StringBuilder(catalog.format("%s in %s", found, count(files, "%d file", "%d files")));
     int suppressed = report.files().stream().mapToInt(f -> f.suppressed().size()).sum();
-    if (suppressed > 0) sb.append("; ").append(suppressed).append(" suppressed");
-    if (report.baselined() > 0) sb.append("; ").append(plural(report.baselined(), "baselined finding")).append(" remain");
-    if (!report.skipped().isEmpty()) {
-      sb.append("; ").append(plural(report.skipped().size(), "file")).append(" not deployed (down migrations) skipped");
+    if (suppressed > 0) sb.append("; ").append(catalog.format("%d suppressed", suppressed));
+    if (report.baselined() > 0) {
+      sb.append("; ").append(count(report.baselined(), "%d baselined finding remain", "%d baselined findings remain"));
     }
-    if (report.syntaxErrorCount() > 0) sb.append("; ").append(plural(report.syntaxErrorCount(), "syntax error"));
-    if (!report.problems().isEmpty()) sb.append("; ").append(plural(report.problems().size(), "unreadable input"));
-    if (report.config() != null) sb.append("; settings from ").append(Escapes.text(report.config()));
+    if (!report.skipped().isEmpty()) {
+      sb.append("; ").append(count(report.skipped().size(), "%d file not deployed (down migrations) skipped",
+          "%d files not deployed (down migrations) skipped"));
+    }
+    if (report.syntaxErrorCount() > 0) sb.append("; ").append(count(report.syntaxErrorCount(), "%d syntax error", "%d syntax errors"));
+    if (!report.problems().isEmpty()) {
+      sb.append("; ").append(count(report.problems().size(), "%d unreadable input", "%d unreadable inputs"));
+    }
+    if (report.config() != null) sb.append("; ").append(catalog.format("settings from %s", Escapes.text(report.config())));
     out.append(sb).append(".\n");
   }
 
-  private static String plural(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+  /** One of two whole templates, singular for exactly one (as English, Spanish and Portuguese count). */
+  private String count(int n, String one, String many) {
+    return catalog.format(n == 1 ? one : many, n);
   }
 
   private String paint(String code, String text) {

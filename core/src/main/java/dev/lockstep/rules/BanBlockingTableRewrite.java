@@ -1,5 +1,6 @@
 package dev.lockstep.rules;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.LockFacts;
 import dev.lockstep.engine.MigrationContext;
@@ -69,37 +70,39 @@ public final class BanBlockingTableRewrite implements Rule {
     if (statement.node() instanceof Vacuum v && v.vacuum() && v.full()) {
       for (RangeVar t : v.tables()) {
         if (!context.createdEarlier(t, statement)) {
-          report(statement, "VACUUM FULL " + t.qualifiedName() + " copies the whole table and rebuilds its indexes",
+          report(statement, Text.of("VACUUM FULL %s copies the whole table and rebuilds its indexes", t.qualifiedName()),
               MeasuredCases.get("vacuum-full").on(t.qualifiedName()),
               PgRepack.rewrite(PgRepack.lacksKey(context, t)
-                  ? String.format(VACUUM_TABLE_NO_KEY, t.qualifiedName(), t.qualifiedName())
-                  : String.format(VACUUM_TABLE, t.qualifiedName()), PgRepack.command(t, "--no-order")), out);
+                  ? Text.of(VACUUM_TABLE_NO_KEY, t.qualifiedName(), t.qualifiedName())
+                  : Text.of(VACUUM_TABLE, t.qualifiedName()), PgRepack.command(t, "--no-order")), out);
         }
       }
       if (v.tables().isEmpty()) {
-        report(statement, "VACUUM FULL without a table rewrites every table of the database one after another",
+        report(statement, Text.of("VACUUM FULL without a table rewrites every table of the database one after another"),
             MeasuredCases.get("vacuum-full").on("each table"),
-            PgRepack.rewrite(VACUUM_ALL, PgRepack.command(null, "--no-order")), out);
+            PgRepack.rewrite(Text.of(VACUUM_ALL), PgRepack.command(null, "--no-order")), out);
       }
     } else if (statement.node() instanceof Cluster c) {
       if (c.table() != null && context.createdEarlier(c.table(), statement)) return;
       String t = c.table() == null ? "every previously clustered table" : c.table().qualifiedName();
-      report(statement, "CLUSTER " + t + " rewrites the table in index order and rebuilds its indexes",
+      report(statement, c.table() == null
+              ? Text.of("CLUSTER without a table rewrites every previously clustered table in index order and rebuilds its indexes")
+              : Text.of("CLUSTER %s rewrites the table in index order and rebuilds its indexes", t),
           MeasuredCases.get("cluster").on(t), clusterRewrite(c, context), out);
     } else if (statement.node() instanceof AlterTable at && !context.createdEarlier(at.table(), statement)) {
       String t = at.table().qualifiedName();
       for (AlterTableCmd cmd : at.commands()) {
         switch (cmd.subtype()) {
-          case SET_LOGGED -> report(statement, "SET LOGGED rewrites " + t + " and writes all of it to the WAL",
+          case SET_LOGGED -> report(statement, Text.of("SET LOGGED rewrites %s and writes all of it to the WAL", t),
               MeasuredCases.get("set-logged").on(t), Rewrite.of("Create the table LOGGED from the start; converting a "
                   + "live table needs a maintenance window (pg_repack cannot change it)"), out);
-          case SET_UNLOGGED -> report(statement, "SET UNLOGGED rewrites " + t,
+          case SET_UNLOGGED -> report(statement, Text.of("SET UNLOGGED rewrites %s", t),
               MeasuredCases.get("set-unlogged").on(t), Rewrite.of("Avoid switching live tables: an unlogged table is "
                   + "also emptied after a crash and not replicated"), out);
-          case SET_TABLESPACE -> report(statement, "SET TABLESPACE copies every data file of " + t
-                  + " to the new tablespace under an ACCESS EXCLUSIVE lock (PostgreSQL documentation)", null,
+          case SET_TABLESPACE -> report(statement, Text.of("SET TABLESPACE copies every data file of %s to the new "
+                  + "tablespace under an ACCESS EXCLUSIVE lock (PostgreSQL documentation)", t), null,
               PgRepack.rewrite(PgRepack.lacksKey(context, at.table())
-                      ? String.format(MOVE_NO_KEY, t, Sql.quote(cmd.name()), t) : String.format(MOVE, t, Sql.quote(cmd.name())),
+                      ? Text.of(MOVE_NO_KEY, t, Sql.quote(cmd.name()), t) : Text.of(MOVE, t, Sql.quote(cmd.name())),
                   PgRepack.command(at.table(), "--no-order", "--tablespace=" + PgRepack.shellWord(cmd.name()))), out);
           default -> { }
         }
@@ -113,19 +116,19 @@ public final class BanBlockingTableRewrite implements Rule {
     String t = c.table().qualifiedName();
     boolean lacksKey = PgRepack.lacksKey(context, c.table());
     if (c.indexName() == null) {
-      return PgRepack.rewrite(lacksKey ? String.format(CLUSTER_TABLE_NO_KEY, t, t) : String.format(CLUSTER_TABLE, t),
+      return PgRepack.rewrite(lacksKey ? Text.of(CLUSTER_TABLE_NO_KEY, t, t) : Text.of(CLUSTER_TABLE, t),
           PgRepack.command(c.table()));
     }
     String index = Sql.quote(c.indexName());
-    Rewrite repack = PgRepack.rewrite(lacksKey ? String.format(CLUSTER_USING_NO_KEY, index, t, t)
-        : String.format(CLUSTER_USING, index, t), PgRepack.command(c.table()));
+    Rewrite repack = PgRepack.rewrite(lacksKey ? Text.of(CLUSTER_USING_NO_KEY, index, t, t)
+        : Text.of(CLUSTER_USING, index, t), PgRepack.command(c.table()));
     List<Rewrite.Step> steps = new ArrayList<>(repack.steps());
     steps.add(1, new Rewrite.Step("its own transaction (brief SHARE UPDATE EXCLUSIVE)",
         Sql.alterTable(c.table(), "CLUSTER ON " + Sql.quote(c.indexName()))));
-    return new Rewrite(repack.summary(), steps);
+    return new Rewrite(repack.explanation(), steps);
   }
 
-  private void report(Statement statement, String what, LockFacts lock, Rewrite instead, Findings out) {
+  private void report(Statement statement, Text what, LockFacts lock, Rewrite instead, Findings out) {
     var finding = out.report(this, statement)
         .message("%s while holding an ACCESS EXCLUSIVE lock: reads and writes wait for the whole rewrite", what)
         .rewrite(instead);

@@ -98,11 +98,13 @@ public final class BanColumnTypeChange implements Rule {
   private void reportKnown(Statement statement, RangeVar table, String columnName, ColumnDef def, SchemaModel.Column old,
                            TypeChanges.Verdict verdict, Findings out) {
     String t = table.qualifiedName();
-    String what = verdict == TypeChanges.Verdict.CHANGES_SCALE ? "changes the scale of" : "narrows";
     var finding = out.report(this, statement)
-        .message("ALTER COLUMN %s TYPE %s %s %s (declared at %s): it rewrites %s and all its indexes under an ACCESS "
-                + "EXCLUSIVE lock, checking every value; reads and writes wait for the whole rewrite",
-            Sql.quote(columnName), def.type().sql(), what, old.type(), old.origin().describe(), t)
+        .message(verdict == TypeChanges.Verdict.CHANGES_SCALE
+                ? "ALTER COLUMN %s TYPE %s changes the scale of %s (declared at %s): it rewrites %s and all its indexes "
+                    + "under an ACCESS EXCLUSIVE lock, checking every value; reads and writes wait for the whole rewrite"
+                : "ALTER COLUMN %s TYPE %s narrows %s (declared at %s): it rewrites %s and all its indexes under an "
+                    + "ACCESS EXCLUSIVE lock, checking every value; reads and writes wait for the whole rewrite",
+            Sql.quote(columnName), def.type().sql(), old.type(), old.origin().describe(), t)
         .lock(MeasuredCases.get(verdict == TypeChanges.Verdict.CHANGES_SCALE ? "type-numeric-10-2-to-10-3"
             : "type-varchar100-to-50").on(t));
     expandContract(finding, table, columnName, def.type());

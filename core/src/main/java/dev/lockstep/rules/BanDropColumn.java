@@ -1,5 +1,6 @@
 package dev.lockstep.rules;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
 import dev.lockstep.engine.Rewrite;
@@ -32,8 +33,8 @@ public final class BanDropColumn implements Rule {
           .message("Dropping %s.%s breaks every query of the running application version that still reads or writes %s "
               + "(including SELECT * mapped to a fixed list of fields); the lock is brief ACCESS EXCLUSIVE", table, column, column)
           .lock(MeasuredCases.get("drop-column").on(table))
-          .rewrite(Rewrite.of("Contract only after the deploy: first ship code that no longer uses " + column
-                  + " (ORMs: mark it ignored), then drop it in a later migration",
+          .rewrite(Rewrite.of(Text.of("Contract only after the deploy: first ship code that no longer uses %s "
+                  + "(ORMs: mark it ignored), then drop it in a later migration", column),
               new Rewrite.Step("a migration after that deploy", statement.text() + ";")));
     }
   }

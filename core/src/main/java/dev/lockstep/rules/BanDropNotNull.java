@@ -1,5 +1,6 @@
 package dev.lockstep.rules;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
 import dev.lockstep.engine.Rewrite;
@@ -26,7 +27,7 @@ public final class BanDropNotNull implements Rule {
       out.report(this, statement)
           .message("DROP NOT NULL on %s: once new code writes NULLs, every reader that assumed a value (the running "
               + "version, reports, other services) can fail; the change is instant but hard to take back", column)
-          .rewrite(Rewrite.of("First deploy readers that handle NULL in " + column + ", then drop the constraint"))
+          .rewrite(Rewrite.of(Text.of("First deploy readers that handle NULL in %s, then drop the constraint", column)))
           .lock(MeasuredCases.get("drop-not-null").on(alter.table().qualifiedName()));
     }
   }

@@ -21,10 +21,12 @@ public final class BanDropSchema implements Rule {
     for (var name : drop.objects()) {
       String schema = name.isEmpty() ? "" : Sql.quote(name.get(0));
       out.report(this, statement)
-          .message("DROP SCHEMA %s%s removes %s: the running application loses its tables, and each dropped table "
-              + "takes an ACCESS EXCLUSIVE lock", schema, drop.cascade() ? " CASCADE" : "",
-              drop.cascade() ? "every table, view, function and type in it, and everything elsewhere that depends on them"
-                  : "the schema (it fails if anything is left in it)")
+          .message(drop.cascade()
+              ? "DROP SCHEMA %s CASCADE removes every table, view, function and type in it, and everything elsewhere "
+                  + "that depends on them: the running application loses its tables, and each dropped table takes an "
+                  + "ACCESS EXCLUSIVE lock"
+              : "DROP SCHEMA %s removes the schema (it fails if anything is left in it): the running application loses "
+                  + "its tables, and each dropped table takes an ACCESS EXCLUSIVE lock", schema)
           .rewrite(Rewrite.of("Drop a schema only after every deployed application has stopped using it, and drop its "
               + "objects one by one in earlier migrations so each step is visible and reversible"));
     }

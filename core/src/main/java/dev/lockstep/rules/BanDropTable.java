@@ -1,5 +1,6 @@
 package dev.lockstep.rules;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
 import dev.lockstep.engine.Rewrite;
@@ -28,9 +29,9 @@ public final class BanDropTable implements Rule {
               + "ACCESS EXCLUSIVE on every table its foreign keys reference, blocking their reads and writes until commit",
               table.qualifiedName())
           .lock(MeasuredCases.get("drop-table-with-fk").on(table.qualifiedName(), "each referenced table"))
-          .rewrite(Rewrite.of("Contract only after the deploy: ship code that no longer uses " + table.qualifiedName()
-                  + ", then drop it in a later migration with a short lock_timeout; drop its foreign keys first (one "
-                  + "short lock per referenced table)",
+          .rewrite(Rewrite.of(Text.of("Contract only after the deploy: ship code that no longer uses %s, then drop it in "
+                  + "a later migration with a short lock_timeout; drop its foreign keys first (one short lock per "
+                  + "referenced table)", table.qualifiedName()),
               new Rewrite.Step("a migration after that deploy", "SET lock_timeout = '2s';\n" + statement.text() + ";")));
     }
   }

@@ -1,5 +1,6 @@
 package dev.lockstep.rules;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
 import dev.lockstep.engine.Rewrite;
@@ -30,8 +31,8 @@ public final class BanHighLockTimeout implements Rule {
     OptionalLong millis = Durations.millis(set.value());
     long max = context.options().maxLockTimeoutMillis();
     if (millis.isEmpty() || (millis.getAsLong() > 0 && millis.getAsLong() <= max)) return;
-    String what = millis.getAsLong() == 0 ? "lock_timeout = 0 turns the timeout off" : "lock_timeout = '" + set.value()
-        + "' is longer than " + max + " ms";
+    Text what = millis.getAsLong() == 0 ? Text.of("%s turns the timeout off", "lock_timeout = 0")
+        : Text.of("%s is longer than %d ms", "lock_timeout = '" + set.value() + "'", max);
     int valueStart = statement.offsetOf(set.valueLocation());
     String valueText = statement.source().text().substring(valueStart, statement.clauseEnd(valueStart));
     var finding = out.report(this, statement)

@@ -25,9 +25,13 @@ public final class BanLockTable implements Rule {
       if (context.createdEarlier(table, statement)) continue;
       String t = table.qualifiedName();
       var finding = out.report(this, statement)
-          .message("LOCK TABLE %s IN %s MODE blocks %s on %s until the transaction commits%s", t, lock.mode(),
-              mode.blocksReads() ? "reads and writes" : "writes", t,
-              lock.nowait() ? "" : ", and waits without limit for running queries unless lock_timeout is set")
+          .message(mode.blocksReads()
+              ? lock.nowait() ? "LOCK TABLE %s IN %s MODE blocks reads and writes on %s until the transaction commits"
+                  : "LOCK TABLE %s IN %s MODE blocks reads and writes on %s until the transaction commits, and waits "
+                      + "without limit for running queries unless lock_timeout is set"
+              : lock.nowait() ? "LOCK TABLE %s IN %s MODE blocks writes on %s until the transaction commits"
+                  : "LOCK TABLE %s IN %s MODE blocks writes on %s until the transaction commits, and waits without "
+                      + "limit for running queries unless lock_timeout is set", t, lock.mode(), t)
           .rewrite(Rewrite.of("Take no explicit lock: each statement takes the lock it needs. If the lock is really "
               + "needed, keep the transaction short and add NOWAIT or a lock_timeout"));
       if (mode == LockMode.ACCESS_EXCLUSIVE) finding.lock(MeasuredCases.get("lock-table-default").on(t));

@@ -1,5 +1,6 @@
 package dev.lockstep.rules;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
 import dev.lockstep.engine.Rewrite;
@@ -30,17 +31,17 @@ public final class BanRenameColumn implements Rule {
         .lock(MeasuredCases.get("rename-column").on(table))
         .rewrite(Rewrite.of("Expand and contract over several deploys: add the new column, write to both, backfill, "
                 + "switch reads, then drop the old column",
-            new Rewrite.Step("migration 1 (expand): prints ADD COLUMN with the type of " + from + "; run its output",
+            new Rewrite.Step(Text.of("migration 1 (expand): prints ADD COLUMN with the type of %s; run its output", from),
                 "SELECT format('ALTER TABLE %s ADD COLUMN %I %s;', '" + table.replace("'", "''") + "', '"
                     + rename.newName().replace("'", "''") + "', format_type(atttypid, atttypmod))\n  FROM pg_attribute WHERE attrelid = '"
                     + table.replace("'", "''") + "'::regclass AND attname = '" + rename.oldName().replace("'", "''") + "';"),
-            new Rewrite.Step("deploy: the application writes both " + from + " and " + to
-                + " (or a trigger copies " + from + " to " + to + ")", "-- application change"),
+            new Rewrite.Step(Text.of("deploy: the application writes both %s and %s (or a trigger copies %s to %s)",
+                from, to, from, to), "-- application change"),
             new Rewrite.Step("migration 2 (backfill in batches, one transaction per batch)",
                 "UPDATE " + table + " SET " + to + " = " + from + " WHERE " + to + " IS DISTINCT FROM " + from
                     + " AND ctid IN (SELECT ctid FROM " + table + " WHERE " + to + " IS DISTINCT FROM " + from
                     + " LIMIT 10000);  -- repeat until 0 rows"),
-            new Rewrite.Step("deploy: the application reads and writes only " + to, "-- application change"),
+            new Rewrite.Step(Text.of("deploy: the application reads and writes only %s", to), "-- application change"),
             new Rewrite.Step("migration 3 (contract)", Sql.alterTable(rename.table(), "DROP COLUMN " + from))));
   }
 }

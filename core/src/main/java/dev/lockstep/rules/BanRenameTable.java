@@ -1,5 +1,6 @@
 package dev.lockstep.rules;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
 import dev.lockstep.engine.Rewrite;
@@ -34,6 +35,6 @@ public final class BanRenameTable implements Rule {
             new Rewrite.Step("one migration, one transaction",
                 "BEGIN;\nSET LOCAL lock_timeout = '2s';\n" + statement.text() + ";\nCREATE VIEW " + table
                     + " AS SELECT * FROM " + renamed + ";\nCOMMIT;"),
-            new Rewrite.Step("a later migration, after every deploy uses " + renamed, "DROP VIEW " + table + ";")));
+            new Rewrite.Step(Text.of("a later migration, after every deploy uses %s", renamed), "DROP VIEW " + table + ";")));
   }
 }

@@ -1,5 +1,6 @@
 package dev.lockstep.rules;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.LockFacts;
 import dev.lockstep.engine.LockMode;
@@ -48,7 +49,7 @@ public final class BanRewritingAddColumn implements Rule {
 
     if (SerialTypes.isSerial(type)) {
       String intType = SerialTypes.integerType(type);
-      report(statement, out, t, c, type + " fills every existing row from a new sequence",
+      report(statement, out, t, c, Text.of("%s fills every existing row from a new sequence", type),
           MeasuredCases.get(type.startsWith("big") || type.equals("serial8") ? "add-column-bigserial" : "add-column-serial").on(t),
           Rewrite.of("Create the sequence and a nullable column without a default, set the default for new rows, then "
                   + "backfill existing rows in batches",
@@ -61,7 +62,7 @@ public final class BanRewritingAddColumn implements Rule {
     }
     for (Constraint k : column.constraints()) {
       if (k.type() == ConstraintType.IDENTITY) {
-        report(statement, out, t, c, "an identity column fills every existing row from its sequence",
+        report(statement, out, t, c, Text.of("an identity column fills every existing row from its sequence"),
             MeasuredCases.get("add-column-identity").on(t),
             Rewrite.of("Add a plain column, backfill it in batches from a sequence, prove it NOT NULL, then turn it "
                     + "into an identity column (the last steps take brief locks)",
@@ -82,7 +83,7 @@ public final class BanRewritingAddColumn implements Rule {
       }
       if (k.storedGenerated()) {
         String expr = exprText(statement, column, k);
-        report(statement, out, t, c, "a STORED generated column is computed and written for every existing row",
+        report(statement, out, t, c, Text.of("a STORED generated column is computed and written for every existing row"),
             MeasuredCases.get("add-column-stored-generated").on(t),
             context.pgVersion() >= 18
                 ? Rewrite.of("On PostgreSQL 18 a VIRTUAL generated column is computed when read: adding it is instant",
@@ -105,14 +106,14 @@ public final class BanRewritingAddColumn implements Rule {
             case "nextval" -> "add-column-serial";
             default -> "add-column-random";
           };
-          report(statement, out, t, c, "the default " + expr + " is volatile (" + volatileCall
-                  + "() differs per row), so it is computed and written for every existing row",
+          report(statement, out, t, c, Text.of("the default %s is volatile (%s() differs per row), so it is computed "
+                  + "and written for every existing row", expr, volatileCall),
               MeasuredCases.get(measured).on(t), nullableThenBackfill(table, c, typeText, expr, backfill));
           return;
         }
         if (context.pgVersion() < 11 && !k.nullDefault()) {
           // PostgreSQL 11 release notes: ADD COLUMN with a non-null DEFAULT no longer rewrites the table.
-          report(statement, out, t, c, "before PostgreSQL 11 any non-null DEFAULT is written into every existing row",
+          report(statement, out, t, c, Text.of("before PostgreSQL 11 any non-null DEFAULT is written into every existing row"),
               new LockFacts("PostgreSQL 11 release notes (fast ADD COLUMN with a default)",
                   List.of(new LockFacts.RelationLock(t, LockMode.ACCESS_EXCLUSIVE)), true, true, true, true),
               nullableThenBackfill(table, c, typeText, expr, backfill));
@@ -121,8 +122,8 @@ public final class BanRewritingAddColumn implements Rule {
       }
     }
     context.constrainedDomainBaseType(type, statement).ifPresent(base ->
-        report(statement, out, t, c, "its type " + Sql.quote(type) + " is a domain with constraints, checked by "
-                + "rewriting every row",
+        report(statement, out, t, c, Text.of("its type %s is a domain with constraints, checked by rewriting every row",
+                Sql.quote(type)),
             MeasuredCases.get("add-column-domain-check").on(t),
             Rewrite.of("Add the column with the domain's base type (instant), backfill it, then enforce the domain's "
                     + "condition with a CHECK constraint added NOT VALID and validated in a separate transaction",
@@ -137,7 +138,7 @@ public final class BanRewritingAddColumn implements Rule {
         step("batches, outside the DDL transaction", backfill.formatted(expr)));
   }
 
-  private void report(Statement statement, Findings out, String table, String column, String why, LockFacts lock,
+  private void report(Statement statement, Findings out, String table, String column, Text why, LockFacts lock,
                       Rewrite rewrite) {
     out.report(this, statement)
         .message("ADD COLUMN %s rewrites %s and all its indexes under an ACCESS EXCLUSIVE lock: %s; reads and writes "

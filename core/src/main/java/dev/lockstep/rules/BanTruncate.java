@@ -22,9 +22,11 @@ public final class BanTruncate implements Rule {
       if (context.createdEarlier(table, statement)) continue;
       String t = table.qualifiedName();
       out.report(this, statement)
-          .message("TRUNCATE %s deletes every row under an ACCESS EXCLUSIVE lock%s: reads and writes wait, and the data "
-              + "the running application expects is gone", t, truncate.cascade() ? " and empties every table that "
-              + "references it (CASCADE), locking those too" : "")
+          .message(truncate.cascade()
+              ? "TRUNCATE %s deletes every row under an ACCESS EXCLUSIVE lock and empties every table that references it "
+                  + "(CASCADE), locking those too: reads and writes wait, and the data the running application expects is gone"
+              : "TRUNCATE %s deletes every row under an ACCESS EXCLUSIVE lock: reads and writes wait, and the data the "
+                  + "running application expects is gone", t)
           .lock(MeasuredCases.get("truncate").on(t))
           .rewrite(Rewrite.of("If the rows must go from a live table, delete them in batches so no long lock is held",
               new Rewrite.Step("batches, one transaction each, until 0 rows",

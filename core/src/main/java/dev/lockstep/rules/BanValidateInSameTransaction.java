@@ -29,10 +29,13 @@ public final class BanValidateInSameTransaction implements Rule {
       boolean foreignKey = added.get().kind() == SchemaModel.ConstraintKind.FOREIGN_KEY;
       String table = alter.table().qualifiedName();
       var finding = out.report(this, statement)
-          .message("VALIDATE CONSTRAINT %s runs in the same transaction that added it NOT VALID: the %s lock of the ADD "
-              + "is still held, so the validation scan blocks %s just like adding the constraint directly",
-              Sql.quote(cmd.name()), foreignKey ? "SHARE ROW EXCLUSIVE" : "ACCESS EXCLUSIVE",
-              foreignKey ? "writes" : "reads and writes")
+          .message(foreignKey
+              ? "VALIDATE CONSTRAINT %s runs in the same transaction that added it NOT VALID: the SHARE ROW EXCLUSIVE "
+                  + "lock of the ADD is still held, so the validation scan blocks writes just like adding the constraint "
+                  + "directly"
+              : "VALIDATE CONSTRAINT %s runs in the same transaction that added it NOT VALID: the ACCESS EXCLUSIVE lock "
+                  + "of the ADD is still held, so the validation scan blocks reads and writes just like adding the "
+                  + "constraint directly", Sql.quote(cmd.name()))
           .lock(MeasuredCases.get(foreignKey ? "validate-fk-same-tx" : "validate-check-same-tx").on(table))
           .rewrite(Rewrite.of("Commit between the two steps: VALIDATE in a later transaction takes only SHARE UPDATE "
                   + "EXCLUSIVE, and reads and writes go on during its scan",

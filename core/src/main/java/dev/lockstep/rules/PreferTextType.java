@@ -23,9 +23,9 @@ public final class PreferTextType implements Rule {
       String c = Sql.quote(column.def().name());
       int n = column.def().type().modifiers().get(0);
       out.report(this, column.span())
-          .message("%s.%s is %s(%d): shrinking the limit later rewrites the table%s", column.table().qualifiedName(), c,
-              type.equals("bpchar") ? "char" : "varchar", n, type.equals("bpchar") ? ", and char(n) pads values with "
-              + "spaces" : "")
+          .message(type.equals("bpchar")
+              ? "%s.%s is char(%d): shrinking the limit later rewrites the table, and char(n) pads values with spaces"
+              : "%s.%s is varchar(%d): shrinking the limit later rewrites the table", column.table().qualifiedName(), c, n)
           .rewrite(Rewrite.of("Use text, with a CHECK constraint if a limit matters: a CHECK can be changed with "
                   + "NOT VALID + VALIDATE, without a rewrite",
               new Rewrite.Step("in the column definition", c + " text CHECK (char_length(" + c + ") <= " + n + ")")));

@@ -1,5 +1,6 @@
 package dev.lockstep.rules;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
 import dev.lockstep.engine.Rewrite;
@@ -37,9 +38,9 @@ public final class RequireCheckForAttachPartition implements Rule {
               + "bound (reads of %s continue; if %s has a DEFAULT partition, that one is scanned too and reads wait)",
               child, child, parent, parent)
           .lock(MeasuredCases.get("attach-partition-no-check").on(parent, child));
-      String summary = "Before attaching, add a CHECK constraint on " + child + " that matches the partition bound, NOT "
+      Text summary = Text.of("Before attaching, add a CHECK constraint on %s that matches the partition bound, NOT "
           + "VALID, and VALIDATE it in a separate transaction (SHARE UPDATE EXCLUSIVE: reads and writes go on). ATTACH "
-          + "then skips its scan; drop the CHECK afterwards";
+          + "then skips its scan; drop the CHECK afterwards", child);
       String condition = boundCondition(statement.text());
       if (condition == null) { // multi-column, hash or DEFAULT bounds: the CHECK must be written by hand
         finding.rewrite(Rewrite.of(summary));
@@ -47,8 +48,8 @@ public final class RequireCheckForAttachPartition implements Rule {
       }
       String template = Sql.alterTable(partition, "ADD CONSTRAINT " + check + " CHECK (" + condition + ") NOT VALID");
       finding.rewrite(Rewrite.of(summary,
-          new Rewrite.Step("prints the ADD CONSTRAINT with the partition key of " + parent + "; run its output in its own "
-                  + "transaction",
+          new Rewrite.Step(Text.of("prints the ADD CONSTRAINT with the partition key of %s; run its output in its own "
+                  + "transaction", parent),
               "SELECT format('" + template.replace("%", "%%").replace("%%1$s", "%1$s").replace("'", "''")
                   + "', substring(pg_get_partkeydef('" + parent.replace("'", "''") + "'::regclass) from '\\((.*)\\)'));"),
           new Rewrite.Step("a separate transaction", Sql.alterTable(partition, "VALIDATE CONSTRAINT " + check)),

@@ -1,5 +1,6 @@
 package dev.lockstep.rules;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
 import dev.lockstep.engine.Rewrite;
@@ -41,9 +42,9 @@ public final class RequireConcurrentDetachPartition implements Rule {
           .message("DETACH PARTITION %s takes an ACCESS EXCLUSIVE lock on the parent %s: every read and write of the "
               + "whole partitioned table waits", partition, parent)
           .lock(MeasuredCases.get("detach-partition").on(parent, partition))
-          .rewrite(Rewrite.of("Detach with CONCURRENTLY (PostgreSQL 14+), outside a transaction block: it takes SHARE "
-                  + "UPDATE EXCLUSIVE on the parent, so reads and writes go on. If it is interrupted, finish it with "
-                  + "ALTER TABLE " + parent + " DETACH PARTITION " + partition + " FINALIZE",
+          .rewrite(Rewrite.of(Text.of("Detach with CONCURRENTLY (PostgreSQL 14+), outside a transaction block: it takes "
+                  + "SHARE UPDATE EXCLUSIVE on the parent, so reads and writes go on. If it is interrupted, finish it "
+                  + "with %s", "ALTER TABLE " + parent + " DETACH PARTITION " + partition + " FINALIZE"),
               new Rewrite.Step("outside a transaction block", concurrent + ";")))
           .fix(Fix.of("Add CONCURRENTLY", level, TextEdit.insert(clauseEnd, " CONCURRENTLY")));
     }

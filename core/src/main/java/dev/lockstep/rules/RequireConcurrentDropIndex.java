@@ -42,9 +42,12 @@ public final class RequireConcurrentDropIndex implements Rule {
         .message("DROP INDEX %s takes an ACCESS EXCLUSIVE lock on its table: every read and write of the table waits, "
             + "and so does everything queued behind the DROP", names)
         .lock(MeasuredCases.get("drop-index").on("the table of " + names))
-        .rewrite(Rewrite.of("Drop each index with CONCURRENTLY, outside a transaction block: it takes SHARE UPDATE EXCLUSIVE "
-                + "and waits for running queries instead of blocking new ones"
-                + (drop.cascade() ? "; CONCURRENTLY does not support CASCADE, so drop dependent objects first" : ""),
+        .rewrite(Rewrite.of(drop.cascade()
+                ? "Drop each index with CONCURRENTLY, outside a transaction block: it takes SHARE UPDATE EXCLUSIVE and "
+                    + "waits for running queries instead of blocking new ones; CONCURRENTLY does not support CASCADE, so "
+                    + "drop dependent objects first"
+                : "Drop each index with CONCURRENTLY, outside a transaction block: it takes SHARE UPDATE EXCLUSIVE and "
+                    + "waits for running queries instead of blocking new ones",
             new Rewrite.Step("outside a transaction block, one statement per index", steps.toString())))
         .fix(Fix.of("Add CONCURRENTLY", level, TextEdit.insert(statement.endOfWord("INDEX"), " CONCURRENTLY")));
     if (mechanical && Relocations.possible(statement, context)) {

@@ -37,10 +37,13 @@ public final class RequireConcurrentIndex implements Rule {
         .message("%s on %s takes a SHARE lock for the whole build: INSERT, UPDATE and DELETE on %s wait until it finishes",
             index.unique() ? "CREATE UNIQUE INDEX" : "CREATE INDEX", table.qualifiedName(), table.qualifiedName())
         .lock(MeasuredCases.get("create-index").on(table.qualifiedName()))
-        .rewrite(Rewrite.of(
-            "Build the index with CONCURRENTLY, outside a transaction block: it takes SHARE UPDATE EXCLUSIVE, "
-                + "which lets reads and writes continue. If the build fails it leaves an INVALID index: drop it "
-                + "and run the build again" + (index.ifNotExists() ? " (IF NOT EXISTS would skip the invalid index)" : ""),
+        .rewrite(Rewrite.of(index.ifNotExists()
+                ? "Build the index with CONCURRENTLY, outside a transaction block: it takes SHARE UPDATE EXCLUSIVE, "
+                    + "which lets reads and writes continue. If the build fails it leaves an INVALID index: drop it "
+                    + "and run the build again (IF NOT EXISTS would skip the invalid index)"
+                : "Build the index with CONCURRENTLY, outside a transaction block: it takes SHARE UPDATE EXCLUSIVE, "
+                    + "which lets reads and writes continue. If the build fails it leaves an INVALID index: drop it "
+                    + "and run the build again",
             new Rewrite.Step("outside a transaction block", concurrent + ";"),
             new Rewrite.Step("only if the build failed, then retry", "DROP INDEX CONCURRENTLY IF EXISTS "
                 + indexName(index, table) + ";")))

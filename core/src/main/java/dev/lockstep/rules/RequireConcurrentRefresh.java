@@ -1,5 +1,6 @@
 package dev.lockstep.rules;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
 import dev.lockstep.engine.Rewrite;
@@ -28,9 +29,9 @@ public final class RequireConcurrentRefresh implements Rule {
         .message("REFRESH MATERIALIZED VIEW %s takes an ACCESS EXCLUSIVE lock on the view while it reruns the whole "
             + "query: every read of %s waits until the refresh ends", view, view)
         .lock(MeasuredCases.get("refresh-mv").on(view, "the tables it reads"))
-        .rewrite(Rewrite.of("Refresh with CONCURRENTLY: it takes EXCLUSIVE, which lets reads of the view go on, and "
-                + "swaps in the new rows. It needs a unique index on " + view + " on plain columns, without a WHERE clause; "
-                + "create one first (CREATE UNIQUE INDEX CONCURRENTLY) if the view has none",
+        .rewrite(Rewrite.of(Text.of("Refresh with CONCURRENTLY: it takes EXCLUSIVE, which lets reads of the view go on, and "
+                + "swaps in the new rows. It needs a unique index on %s on plain columns, without a WHERE clause; "
+                + "create one first (CREATE UNIQUE INDEX CONCURRENTLY) if the view has none", view),
             new Rewrite.Step("instead", Sql.insertAfterWord(statement, "VIEW", " CONCURRENTLY") + ";")))
         // CONCURRENTLY fails on a view without a suitable unique index: that needs a human check.
         .fix(Fix.of("Add CONCURRENTLY", Applicability.UNSAFE, TextEdit.insert(statement.endOfWord("VIEW"), " CONCURRENTLY")));

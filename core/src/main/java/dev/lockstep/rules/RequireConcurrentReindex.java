@@ -1,5 +1,6 @@
 package dev.lockstep.rules;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
 import dev.lockstep.engine.Rewrite;
@@ -30,16 +31,21 @@ public final class RequireConcurrentReindex implements Rule {
     boolean onIndex = reindex.objectKind() == ReindexKind.INDEX;
 
     var finding = out.report(this, statement)
-        .message("REINDEX %s %s takes a SHARE lock on the table and ACCESS EXCLUSIVE on %s: reads that plan with "
-            + "the table's indexes and all writes wait until the rebuild ends", keyword.toUpperCase(Locale.ROOT), target,
-            onIndex ? "the index" : "every index it rebuilds")
+        .message(onIndex
+            ? "REINDEX %s %s takes a SHARE lock on the table and ACCESS EXCLUSIVE on the index: reads that plan with "
+                + "the table's indexes and all writes wait until the rebuild ends"
+            : "REINDEX %s %s takes a SHARE lock on the table and ACCESS EXCLUSIVE on every index it rebuilds: reads "
+                + "that plan with the table's indexes and all writes wait until the rebuild ends",
+            keyword.toUpperCase(Locale.ROOT), target)
         .lock(MeasuredCases.get(onIndex ? "reindex-index" : "reindex-table")
             .on(onIndex ? "the table of " + target : target));
     if (context.pgVersion() < 12) {
       String summary = "REINDEX CONCURRENTLY needs PostgreSQL 12. Before that, build a replacement with CREATE INDEX "
           + "CONCURRENTLY, drop the old index with DROP INDEX CONCURRENTLY, then rename the replacement";
       if (!onIndex) {
-        finding.rewrite(Rewrite.of(summary + ", for each index of " + target));
+        finding.rewrite(Rewrite.of(Text.of("REINDEX CONCURRENTLY needs PostgreSQL 12. Before that, build a replacement "
+            + "with CREATE INDEX CONCURRENTLY, drop the old index with DROP INDEX CONCURRENTLY, then rename the "
+            + "replacement, for each index of %s", target)));
         return;
       }
       String name = reindex.relation().name();

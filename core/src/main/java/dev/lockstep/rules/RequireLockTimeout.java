@@ -27,10 +27,12 @@ public final class RequireLockTimeout implements Rule {
     if (out.reported(this) || !needsTimeout(statement, context)) return;
     TableLocks.Locked locked = context.lock(statement).orElseThrow();
     out.report(this, statement)
-        .message("%s waits for %s %s lock on %s with no lock_timeout: while it waits behind any long-running query, "
-            + "every other query on %s queues behind it and the application stalls",
-            leadingWords(statement), locked.mode().sql().matches("[AEIOU].*") ? "an" : "a",
-            locked.mode().sql(), locked.description(), locked.description())
+        .message(locked.mode().sql().matches("[AEIOU].*")
+            ? "%s waits for an %s lock on %s with no lock_timeout: while it waits behind any long-running query, "
+                + "every other query on %s queues behind it and the application stalls"
+            : "%s waits for a %s lock on %s with no lock_timeout: while it waits behind any long-running query, "
+                + "every other query on %s queues behind it and the application stalls",
+            leadingWords(statement), locked.mode().sql(), locked.description(), locked.description())
         .rewrite(Rewrite.of(RetryAdvice.forTool(context.tool()),
             new Rewrite.Step("first statement of the migration", "SET lock_timeout = '2s';")))
         .fix(Fix.of("Set lock_timeout at the top of the migration", Applicability.UNSAFE,

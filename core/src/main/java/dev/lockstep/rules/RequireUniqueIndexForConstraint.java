@@ -1,5 +1,6 @@
 package dev.lockstep.rules;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
 import dev.lockstep.engine.Rewrite;
@@ -78,8 +79,8 @@ public final class RequireUniqueIndexForConstraint implements Rule {
         .message("Adding %s %s on %s builds its index under an ACCESS EXCLUSIVE lock: reads and writes wait for the "
             + "whole build", kind, Sql.quote(name), table.qualifiedName())
         .lock(MeasuredCases.get(primary ? "add-primary-key" : "add-unique").on(table.qualifiedName()))
-        .rewrite(new Rewrite("Build the unique index with CREATE UNIQUE INDEX CONCURRENTLY (reads and writes go on), then "
-            + "attach it as the constraint with USING INDEX, which takes the lock only briefly. If the build fails, "
-            + "DROP INDEX CONCURRENTLY IF EXISTS " + index + " and retry", steps));
+        .rewrite(new Rewrite(Text.of("Build the unique index with CREATE UNIQUE INDEX CONCURRENTLY (reads and writes go on), "
+            + "then attach it as the constraint with USING INDEX, which takes the lock only briefly. If the build fails, "
+            + "DROP INDEX CONCURRENTLY IF EXISTS %s and retry", index), steps));
   }
 }

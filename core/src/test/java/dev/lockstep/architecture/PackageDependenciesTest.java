@@ -42,7 +42,9 @@ class PackageDependenciesTest {
       "dev.lockstep.history.DrizzleOrder", "dev.lockstep.history.LiquibaseOrder",
       // preflight's JSON and SARIF reports and lockstep stats' snapshot file
       "dev.lockstep.preflight.PreflightJson", "dev.lockstep.preflight.PreflightSarif",
-      "dev.lockstep.preflight.StatsSnapshot");
+      "dev.lockstep.preflight.StatsSnapshot",
+      // the message catalogues (messages_<code>.json)
+      "dev.lockstep.i18n.Catalog");
 
   private static Path classesFolder() {
     try {

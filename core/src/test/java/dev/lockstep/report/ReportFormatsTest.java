@@ -11,6 +11,8 @@ import com.networknt.schema.SpecVersion;
 import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Linter;
+import dev.lockstep.i18n.Catalog;
+import dev.lockstep.i18n.Language;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.parse.SqlParser;
 import dev.lockstep.rules.Rules;
@@ -60,6 +62,20 @@ class ReportFormatsTest {
   void matchesTheGoldenFile(String format) throws Exception {
     Path golden = GOLDEN.resolve("scenario." + format);
     String actual = render(format);
+    if (Boolean.getBoolean("lockstep.updateGoldens")) Files.writeString(golden, actual);
+    assertThat(actual).isEqualTo(Files.readString(golden));
+  }
+
+  /** The human and machine formats in Spanish and Portuguese: byte-stable goldens scenario.&lt;code&gt;.&lt;format&gt;. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"es.text", "es.json", "es.sarif", "pt.text", "pt.json", "pt.sarif"})
+  void matchesTheGoldenFileInEachLanguage(String languageAndFormat) throws Exception {
+    Path golden = GOLDEN.resolve("scenario." + languageAndFormat);
+    String[] parts = languageAndFormat.split("\\.");
+    Catalog catalog = Catalog.of(Language.ofTag(parts[0]).orElseThrow());
+    StringBuilder sb = new StringBuilder();
+    Reporters.create(parts[1], catalog).write(scenario(), sb);
+    String actual = sb.toString().replace(Version.current(), "VERSION");
     if (Boolean.getBoolean("lockstep.updateGoldens")) Files.writeString(golden, actual);
     assertThat(actual).isEqualTo(Files.readString(golden));
   }

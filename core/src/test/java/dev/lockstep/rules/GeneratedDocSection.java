@@ -70,8 +70,33 @@ final class GeneratedDocSection {
             .append(row.getValue().stream().map(String::valueOf).collect(Collectors.joining(", "))).append(" |\n");
       }
       table.append('\n').append(end);
-      Path doc = Path.of("rules", rule.getKey() + ".md");
-      String text = Files.readString(doc);
+      // the same section in the English doc and in each translation (rules/es, rules/pt) that exists
+      for (Path doc : docs(rule.getKey())) {
+        String change = update(doc, table.toString(), update);
+        if (change != null) {
+          stale.add(doc.toString());
+          changes.append("\n").append(doc).append(change);
+        }
+      }
+    }
+    assertThat(stale).as("rule docs whose measured tables are out of date (run with -Dlockstep.updateDocs=true):%s",
+        changes).isEmpty();
+  }
+
+  /** rules/&lt;id&gt;.md and its translations. */
+  static List<Path> docs(String rule) {
+    List<Path> out = new ArrayList<>(List.of(Path.of("rules", rule + ".md")));
+    for (String language : List.of("es", "pt")) {
+      Path translated = Path.of("rules", language, rule + ".md");
+      if (Files.exists(translated)) out.add(translated);
+    }
+    return out;
+  }
+
+  /** Writes the section into one doc (or, when not updating, returns what differs; null when up to date). */
+  private String update(Path doc, String table, boolean update) throws IOException {
+    String text = Files.readString(doc);
+    {
       String updated;
       int a = text.indexOf(begin);
       if (a >= 0) {
@@ -81,16 +106,13 @@ final class GeneratedDocSection {
         if (at < 0) at = text.length();
         updated = text.substring(0, at) + "\n" + table + "\n" + text.substring(at);
       }
-      if (updated.equals(text)) continue;
+      if (updated.equals(text)) return null;
       if (update) {
         Files.writeString(doc, updated);
-      } else {
-        stale.add(doc.toString());
-        changes.append("\n").append(doc).append(changedLines(text, updated));
+        return null;
       }
+      return changedLines(text, updated);
     }
-    assertThat(stale).as("rule docs whose measured tables are out of date (run with -Dlockstep.updateDocs=true):%s",
-        changes).isEmpty();
   }
 
   /** The lines only in the doc ("- ") and only in this run's measurement ("+ "). */

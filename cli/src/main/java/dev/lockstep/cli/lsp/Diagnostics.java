@@ -1,5 +1,8 @@
 package dev.lockstep.cli.lsp;
 
+import dev.lockstep.i18n.Catalog;
+import dev.lockstep.i18n.Language;
+import dev.lockstep.report.Localized;
 import dev.lockstep.report.Version;
 import dev.lockstep.engine.Finding;
 import dev.lockstep.engine.LockFacts;
@@ -24,10 +27,13 @@ final class Diagnostics {
    * A finding: its rule's severity, lowered to information when it is below the fail level (it would
    * not fail `lint`); the message ends with the lock it takes and what that blocks.
    */
-  static Diagnostic finding(Finding f, Range range, Severity failLevel) {
+  static Diagnostic finding(Finding f, Range range, Severity failLevel, Catalog catalog) {
     StringBuilder message = new StringBuilder(f.message());
     LockFacts lock = f.lock();
-    if (lock != null) message.append("\nLock: ").append(lock.describeLocks()).append("; ").append(lock.describeEffects());
+    if (lock != null) {
+      message.append(catalog.language() == Language.EN ? "\nLock: " : "\n" + catalog.translate("lock:") + " ")
+          .append(Localized.lockLine(lock, catalog));
+    }
     Diagnostic d = new Diagnostic(range, message.toString(), severity(f.severity(), failLevel), SOURCE, f.ruleId());
     d.setCodeDescription(new DiagnosticCodeDescription(docUrl(f.ruleId())));
     return d;

@@ -1,5 +1,6 @@
 package dev.lockstep.cli.lsp;
 
+import dev.lockstep.report.Localized;
 import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.Finding;
 import dev.lockstep.input.InputProblem;
@@ -52,12 +53,14 @@ final class DocumentLinter {
     if (!report.skipped().isEmpty()) {
       return DocumentLint.notChecked(doc, project, lines, Diagnostics.skipped(top, report.skipped().get(0).reason()));
     }
-    FileResult result = report.files().get(0);
+    // findings in the project's language: diagnostics, hovers and code actions all show them
+    FileResult result = Localized.report(report, project.catalog()).files().get(0);
     int shift = source.hasBom() ? 1 : 0;
     List<Diagnostic> all = new ArrayList<>();
     List<Diagnostic> ofFindings = new ArrayList<>();
     for (Finding f : result.findings()) {
-      Diagnostic d = Diagnostics.finding(f, lines.range(f.span().start() + shift, f.span().end() + shift), project.failLevel());
+      Diagnostic d = Diagnostics.finding(f, lines.range(f.span().start() + shift, f.span().end() + shift), project.failLevel(),
+          project.catalog());
       ofFindings.add(d);
       all.add(d);
     }

@@ -1,5 +1,8 @@
 package dev.lockstep.cli.lsp;
 
+import dev.lockstep.i18n.Catalog;
+import dev.lockstep.i18n.Language;
+import dev.lockstep.report.Localized;
 import dev.lockstep.engine.Finding;
 import dev.lockstep.engine.LockFacts;
 import dev.lockstep.rules.RuleDocs;
@@ -41,7 +44,9 @@ final class Hovers {
           .append(Diagnostics.docUrl(f.ruleId())).append(")**: ").append(f.message()).append("\n\n");
       LockFacts lock = f.lock();
       if (lock != null) {
-        md.append("**Lock:** ").append(lock.describeLocks()).append("; ").append(lock.describeEffects()).append("\n\n");
+        Catalog catalog = lint.project().catalog();
+        String label = catalog.language() == Language.EN ? "Lock:" : capitalized(catalog.translate("lock:"));
+        md.append("**").append(label).append("** ").append(Localized.lockLine(lock, catalog)).append("\n\n");
       }
       if (f.rewrite() != null) md.append(CodeActions.rewriteMarkdown(f)).append('\n');
     }
@@ -49,8 +54,12 @@ final class Hovers {
     for (Finding f : here) {
       if (documented.contains(f.ruleId())) continue;
       documented.add(f.ruleId());
-      md.append("---\n\n").append(RuleDocs.markdown(f.ruleId())).append('\n');
+      md.append("---\n\n").append(RuleDocs.markdown(f.ruleId(), lint.project().catalog().language())).append('\n');
     }
     return new Hover(new MarkupContent(MarkupKind.MARKDOWN, md.toString()), range);
+  }
+
+  private static String capitalized(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
   }
 }

@@ -5,6 +5,8 @@ import dev.lockstep.config.Config;
 import dev.lockstep.config.ConfigException;
 import dev.lockstep.config.ConfigLoader;
 import dev.lockstep.config.Settings;
+import dev.lockstep.i18n.Catalog;
+import dev.lockstep.i18n.LanguageChoice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +58,10 @@ final class ProjectSettings {
       // lint's own linter and history, with the editor's overrides
       ConfiguredLinter configured = ConfiguredLinter.of(config, new Settings.Overrides(options.pgVersion(), false,
           List.of(), List.of(), null, options.failLevel(), false), null).withHistory(null, null, null);
-      return new Project(configFile, stamp, configured.linter(), configured.paths(), configured.settings().failLevel(), null);
+      // the language of its messages: the configuration's lang, then LOCKSTEP_LANG and the locale, as lint chooses
+      Catalog catalog = Catalog.of(LanguageChoice.resolve(null, config.lang(), System.getenv()).language());
+      return new Project(configFile, stamp, configured.linter(), configured.paths(), configured.settings().failLevel(),
+          null, catalog);
     } catch (ConfigException | IllegalArgumentException e) {
       return Project.broken(configFile, stamp, e.getMessage());
     }

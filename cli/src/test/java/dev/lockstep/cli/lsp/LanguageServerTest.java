@@ -187,6 +187,21 @@ class LanguageServerTest {
   }
 
   @Test
+  void theConfigurationsLanguageReachesDiagnosticsAndHovers() throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("lockstep.toml"), "lang = \"es\"\n");
+    try (LspSession s = LspSession.started(LspSession.noDebounce())) {
+      String uri = s.open(dir.resolve("add_index.sql"), INDEX);
+      Diagnostic d = s.diagnostics(uri, 1).getDiagnostics().get(0);
+      assertThat(d.getMessage()).isEqualTo("CREATE INDEX sobre orders toma un bloqueo SHARE durante toda la construcción: "
+          + "INSERT, UPDATE y DELETE sobre orders esperan hasta que termine\nbloqueo: SHARE sobre orders; bloquea "
+          + "escrituras (INSERT, UPDATE, DELETE); las lecturas continúan; recorre la tabla entera mientras mantiene el bloqueo");
+      String md = hover(s, uri, new Position(1, 7)).getContents().getRight().getValue();
+      assertThat(md).contains("**Bloqueo:** SHARE sobre orders")
+          .contains("\n---\n\n" + dev.lockstep.rules.RuleDocs.markdown("require-concurrent-index", dev.lockstep.i18n.Language.ES));
+    }
+  }
+
+  @Test
   void reloadsTheConfigurationWhenTheClientReportsItChanged() throws Exception {
     Path config = dir.resolve("lockstep.toml");
     Files.writeString(config, "[rules]\ndisable = [\"require-concurrent-index\"]\n");

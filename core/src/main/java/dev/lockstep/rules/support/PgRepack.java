@@ -2,6 +2,7 @@ package dev.lockstep.rules.support;
 
 import dev.lockstep.engine.MigrationContext;
 import dev.lockstep.engine.Rewrite;
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.SchemaModel;
 import dev.lockstep.parse.ast.RangeVar;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class PgRepack {
   }
 
   /** The extension, then the command. */
-  public static Rewrite rewrite(String summary, String command) {
+  public static Rewrite rewrite(Text summary, String command) {
     return Rewrite.of(summary, new Rewrite.Step(EXTENSION_STEP, "CREATE EXTENSION IF NOT EXISTS pg_repack;"),
         Rewrite.Step.shell(SHELL_STEP, command));
   }
