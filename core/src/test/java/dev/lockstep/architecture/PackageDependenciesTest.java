@@ -43,6 +43,8 @@ class PackageDependenciesTest {
       // preflight's JSON and SARIF reports and lockstep stats' snapshot file
       "dev.lockstep.preflight.PreflightJson", "dev.lockstep.preflight.PreflightSarif",
       "dev.lockstep.preflight.StatsSnapshot",
+      // Drizzle's journal, read to match files to __drizzle_migrations rows
+      "dev.lockstep.preflight.DrizzleApplied",
       // the message catalogues (messages_<code>.json)
       "dev.lockstep.i18n.Catalog");
 
