@@ -43,6 +43,10 @@ final class LintCommand implements Callable<Integer> {
   @Mixin
   StatsOptions sizes;
 
+  @Option(names = "--explain-detection",
+      description = "Say on stderr which migration tool each file was linted as, and from what evidence.")
+  boolean explainDetection;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -53,6 +57,7 @@ final class LintCommand implements Callable<Integer> {
     LintReport report = sizes.apply(setup.migrations.lintAll(setup.sources, setup.problems, run.threads()), setup.config, spec)
         .withConfig(setup.config.file() == null ? null : setup.config.file().toString());
     if (accepted != null) report = accepted.filter(report);
+    DetectionNotes.write(report, explainDetection, spec.commandLine().getErr());
     output.write(report, spec.commandLine().getOut(), setup.reportFiles);
     return report.exitCode(setup.failLevel);
   }

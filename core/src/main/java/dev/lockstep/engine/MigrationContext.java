@@ -137,6 +137,11 @@ public final class MigrationContext {
     return timeline.inExplicitBlock(statement);
   }
 
+  /** The migration tool that runs this file, or null when none is known. */
+  public TransactionPlan.Runner runner() {
+    return plan.runner();
+  }
+
   /** Inside BEGIN ... COMMIT, or in a file the runner wraps in a transaction. */
   public boolean inTransaction(Statement statement) {
     return timeline.inTransaction(statement);

@@ -14,11 +14,33 @@ import java.util.List;
 /**
  * How the migration tool runs the parts of a file: inside a transaction it opens, or statement by
  * statement. Explicit BEGIN/COMMIT in the file come on top (see MigrationContext).
+ *
+ * @param runner the migration tool that runs the file, so that advice can speak its terms; null when
+ *     no tool is known (plain SQL)
  */
-public record TransactionPlan(List<Region> regions) {
+public record TransactionPlan(List<Region> regions, Runner runner) {
   public TransactionPlan {
     regions = List.copyOf(regions);
   }
+
+  public TransactionPlan(List<Region> regions) {
+    this(regions, null);
+  }
+
+  /** The same plan run by {@code runner}. */
+  public TransactionPlan withRunner(Runner runner) {
+    return new TransactionPlan(regions, runner);
+  }
+
+  /**
+   * A migration tool as advice needs it.
+   *
+   * @param tool the tool's id, e.g. "drizzle" ("custom" for a runner declared in lockstep.toml)
+   * @param oneTransactionPerRun every pending migration runs in one transaction (Drizzle's migrator,
+   *     node-pg-migrate): a later migration of the same deploy is not a later transaction
+   * @param optOut the line a file holds to run without the tool's transaction, or null when it has none
+   */
+  public record Runner(String tool, boolean oneTransactionPerRun, String optOut) {}
 
   /** How the tool runs the statements that start in [start, end). */
   public enum Mode {

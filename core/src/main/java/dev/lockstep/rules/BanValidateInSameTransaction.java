@@ -2,7 +2,6 @@ package dev.lockstep.rules;
 
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
-import dev.lockstep.engine.Rewrite;
 import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.SchemaModel;
@@ -13,6 +12,7 @@ import dev.lockstep.parse.ast.AlterTableCmd;
 import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Relocations;
+import dev.lockstep.rules.support.ToolAdvice;
 import dev.lockstep.rules.support.Sql;
 
 @RuleInfo(id = "ban-validate-in-same-transaction",
@@ -34,9 +34,8 @@ public final class BanValidateInSameTransaction implements Rule {
               Sql.quote(cmd.name()), foreignKey ? "SHARE ROW EXCLUSIVE" : "ACCESS EXCLUSIVE",
               foreignKey ? "writes" : "reads and writes")
           .lock(MeasuredCases.get(foreignKey ? "validate-fk-same-tx" : "validate-check-same-tx").on(table))
-          .rewrite(Rewrite.of("Commit between the two steps: VALIDATE in a later transaction takes only SHARE UPDATE "
-                  + "EXCLUSIVE, and reads and writes go on during its scan",
-              new Rewrite.Step("after COMMIT, in a separate transaction or migration", statement.text() + ";")));
+          .rewrite(ToolAdvice.laterTransaction(context, "Commit between the two steps: VALIDATE in a later transaction "
+              + "takes only SHARE UPDATE EXCLUSIVE, and reads and writes go on during its scan", statement.text()));
       if (alter.commands().size() == 1 && Relocations.possible(statement, context)) {
         finding.relocate(Relocations.move(statement, "Move VALIDATE to a migration of its own", statement.text() + ";",
             false, cmd.name(), null, Relocations.slug("validate", cmd.name())));
