@@ -64,7 +64,7 @@ public final class FrameworkDetector {
     if (DBMATE.matcher(text).find()) return new Detection(Framework.DBMATE, "'-- migrate:up' marker");
     if (DRIZZLE.matcher(text).find()) return new Detection(Framework.DRIZZLE, "'--> statement-breakpoint' marker");
     if (text.contains(POSTGRES_MIGRATIONS_OPT_OUT)) {
-      return new Detection(Framework.POSTGRES_MIGRATIONS, "'" + POSTGRES_MIGRATIONS_OPT_OUT + "' marker");
+      return new Detection(Framework.POSTGRES_MIGRATIONS, String.format("'%s' marker", POSTGRES_MIGRATIONS_OPT_OUT));
     }
     if (NODE_PG_MIGRATE.matcher(text).find()) return new Detection(Framework.NODE_PG_MIGRATE, "'-- Up Migration' marker");
     if (DUMP.matcher(text).find()) return new Detection(Framework.SCHEMA_DUMP, "pg_dump header");
@@ -92,7 +92,7 @@ public final class FrameworkDetector {
         Path out = config.holding(file);
         if (out != null) {
           String relative = dir.relativize(out).toString().replace('\\', '/');
-          return new Detection(Framework.DRIZZLE, config.file().getFileName() + " (out: " + relative + ")");
+          return new Detection(Framework.DRIZZLE, String.format("%s (out: %s)", config.file().getFileName(), relative));
         }
       }
       if (Files.exists(dir.resolve(".git"))) break; // a project's configuration stays inside its repository
@@ -103,7 +103,7 @@ public final class FrameworkDetector {
       // a project with both tools is left to markers and lockstep.toml
       if (pkg != null && pkg.tools().size() == 1) {
         Framework tool = Framework.fromId(pkg.tools().iterator().next());
-        return new Detection(tool, "package.json depends on " + tool.id() + ", file name " + name);
+        return new Detection(tool, String.format("package.json depends on %s, file name %s", tool.id(), name));
       }
     }
     return null;
@@ -121,13 +121,13 @@ public final class FrameworkDetector {
     if (unixPath.matches(".*/(deploy|revert|verify)/.*\\.sql") && hasAncestorFile(file, "sqitch.plan")) {
       return new Detection(Framework.SQITCH, "sqitch deploy/revert/verify folders beside sqitch.plan");
     }
-    if (FLYWAY_NAME.matcher(name).matches()) return new Detection(Framework.FLYWAY, "Flyway file name " + name);
+    if (FLYWAY_NAME.matcher(name).matches()) return new Detection(Framework.FLYWAY, String.format("Flyway file name %s", name));
     boolean goTemplate = text.contains("{{") && text.contains("}}");
     if (name.contains(".autocommit.") || name.contains(".postgres.")
         || (POP_NAME.matcher(name).matches() || NUMBERED_UP_DOWN.matcher(name).matches()) && goTemplate) {
-      return new Detection(Framework.POP, "gobuffalo/pop file name " + name);
+      return new Detection(Framework.POP, String.format("gobuffalo/pop file name %s", name));
     }
-    if (NUMBERED_UP_DOWN.matcher(name).matches()) return new Detection(Framework.GOLANG_MIGRATE, "file name " + name);
+    if (NUMBERED_UP_DOWN.matcher(name).matches()) return new Detection(Framework.GOLANG_MIGRATE, String.format("golang-migrate file name %s", name));
     if (unixPath.matches(".*/supabase/migrations/[^/]+\\.sql")) {
       return new Detection(Framework.SUPABASE, "supabase/migrations folder");
     }

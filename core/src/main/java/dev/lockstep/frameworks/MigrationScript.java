@@ -50,7 +50,7 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
   public static MigrationScript declared(Path path, SourceFile source, DeclaredRunner declared, boolean includeDown) {
     FrameworkDetector.Detection d = declared == null ? FrameworkDetector.detect(path, source.text())
         : new FrameworkDetector.Detection(declared.framework(), declared.glob() == null ? "set with --framework"
-            : "lockstep.toml [frameworks] \"" + declared.glob() + "\"");
+            : String.format("lockstep.toml [frameworks] \"%s\"", declared.glob()));
     String text = source.text();
     char[] masked = text.toCharArray();
     List<Placeholder> placeholders = new ArrayList<>();
