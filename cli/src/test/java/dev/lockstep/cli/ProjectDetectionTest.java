@@ -107,6 +107,21 @@ class ProjectDetectionTest {
   }
 
   @Test
+  void dotEnvNamesTheFoldersOfDbmateAndGooseAndItsSecretsStayUnread() throws Exception {
+    write(".env", "DATABASE_URL=postgres://app:hunter2@db.internal/app\nexport DBMATE_MIGRATIONS_DIR=\"./db/schema\"\n"
+        + "GOOSE_MIGRATION_DIR=sql/goose # goose's folder\n");
+    write("db/schema/20240101000000_idx.sql", CONCURRENT);
+    write("sql/goose/20240101000001_idx.sql", CONCURRENT);
+    CliRunner.Result r = CliRunner.run("lint", "--format", "json", "--explain-detection", dir.toString());
+    assertThat(verdicts(r.out())).isEqualTo(Map.of(
+        "20240101000000_idx.sql", "dbmate (.env DBMATE_MIGRATIONS_DIR=./db/schema) [ban-concurrently-in-transaction@1]",
+        "20240101000001_idx.sql", "goose (.env GOOSE_MIGRATION_DIR=sql/goose) [ban-concurrently-in-transaction@1]"));
+    assertThat(r.err()).contains(dir.resolve("db/schema/20240101000000_idx.sql")
+        + ": dbmate, from .env DBMATE_MIGRATIONS_DIR=./db/schema");
+    assertThat(r.out() + r.err()).doesNotContain("hunter2");
+  }
+
+  @Test
   void lockstepTomlDeclaresAnInHouseRunnersTransactionModel() throws Exception {
     write("lockstep.toml", "[frameworks]\n\"db/**\" = { transaction = \"per-run\", no-transaction-line = \"-- run: no-transaction\" }\n");
     write("db/001_orders_idx.sql", CONCURRENT);

@@ -97,6 +97,14 @@ public final class FrameworkDetector {
       }
       if (Files.exists(dir.resolve(".git"))) break; // a project's configuration stays inside its repository
     }
+    EnvFile env = EnvFile.nearest(folder, MAX_LEVELS);
+    if (env != null) {
+      for (var e : env.folders().entrySet()) {
+        if (Canonical.of(e.getValue().getValue()).equals(folder)) {
+          return new Detection(e.getKey(), String.format(".env %s", e.getValue().getKey()));
+        }
+      }
+    }
     if (NUMBERED_SQL.matcher(name).matches()) {
       PackageJson pkg = PackageJson.nearest(folder, MAX_LEVELS);
       if (pkg != null && pkg.note() != null) notes.add(pkg.note());

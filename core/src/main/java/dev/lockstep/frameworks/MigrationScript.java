@@ -172,6 +172,8 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
       boolean transactional = !m.group(2).replace(" ", "").contains("transaction:false");
       sections.add(new int[] {m.start(), m.end(), m.group(1).equals("up") ? 1 : 0, transactional ? 1 : 0});
     }
+    // a file without the up marker, in the folder .env names: dbmate refuses it, and it is linted as one wrapped migration
+    if (sections.isEmpty()) regions.add(new Region(0, text.length(), Mode.WRAPPED));
     for (int i = 0; i < sections.size(); i++) {
       int[] s = sections.get(i);
       int end = i + 1 < sections.size() ? sections.get(i + 1)[0] : text.length();
