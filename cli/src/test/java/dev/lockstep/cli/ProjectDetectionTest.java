@@ -104,6 +104,8 @@ class ProjectDetectionTest {
         + "[require-lock-timeout@1, ban-concurrently-in-transaction@3, ban-work-after-access-exclusive-lock@3]");
     JsonNode file = JSON.readTree(r.out()).get("files").get(0);
     assertThat(file.get("detectionNotes").get(0).asText()).isEqualTo(note.substring("note: ".length()));
+    CliRunner.Result init = CliRunner.run("init", "--output", dir.resolve("lockstep.toml").toString(), dir.toString());
+    assertThat(init.err().lines().toList()).containsExactly(note);
   }
 
   @Test
