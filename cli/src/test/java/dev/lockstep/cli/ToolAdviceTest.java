@@ -76,6 +76,26 @@ class ToolAdviceTest {
   }
 
   @Test
+  void validateInALaterDrizzleMigrationOfTheSameDeployIsStillTheAddsTransaction() throws Exception {
+    write("drizzle/0000_orders.sql", "SET lock_timeout = '2s';\n--> statement-breakpoint\nALTER TABLE orders ADD "
+        + "CONSTRAINT orders_total_check CHECK (total_cents >= 0) NOT VALID;\n");
+    Path validate = write("drizzle/0001_validate.sql", "ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;\n");
+    write("drizzle/meta/_journal.json", "{\"version\":\"7\",\"dialect\":\"postgresql\",\"entries\":["
+        + "{\"idx\":0,\"version\":\"7\",\"when\":1717000000000,\"tag\":\"0000_orders\",\"breakpoints\":true},"
+        + "{\"idx\":1,\"version\":\"7\",\"when\":1717000100000,\"tag\":\"0001_validate\",\"breakpoints\":true}]}");
+    CliRunner.Result sameDeploy = CliRunner.run("lint", "--format", "json", "--pending-from", "0000_orders",
+        validate.toString());
+    JsonNode finding = new ObjectMapper().readTree(sameDeploy.out()).get("findings").get(0);
+    assertThat(finding.get("rule").asText()).isEqualTo("ban-validate-in-same-transaction");
+    assertThat(finding.get("message").asText()).isEqualTo("VALIDATE CONSTRAINT orders_total_check runs in the same "
+        + "transaction that added it NOT VALID in 0000_orders.sql: drizzle runs every pending migration in one "
+        + "transaction, so the ACCESS EXCLUSIVE lock of the ADD is still held, and the validation scan blocks reads and "
+        + "writes just like adding the constraint directly");
+    CliRunner.Result laterDeploy = CliRunner.run("lint", "--format", "json", validate.toString());
+    assertThat(new ObjectMapper().readTree(laterDeploy.out()).get("findings")).isEmpty();
+  }
+
+  @Test
   void drizzlesLockTimeoutFixIsFollowedByAStatementBreakpoint() throws Exception {
     Path file = write("drizzle/0000_orders.sql", "ALTER TABLE orders ADD COLUMN note text;\n");
     write("drizzle/meta/_journal.json", JOURNAL);

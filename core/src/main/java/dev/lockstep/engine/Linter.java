@@ -71,7 +71,7 @@ public final class Linter {
         model.addProblem(new ReplayProblem(m.source().path(), at.line(), at.column(), e.message()));
       }
       for (Statement s : file.statements()) {
-        effects.apply(s, new Origin(m.source().path(), s.start().line(), s.index(), true), m.pending());
+        effects.apply(s, new Origin(m.source().path(), s.start().line(), s.index(), true, m.pending()), m.pending());
       }
     }
     return model.freeze();

@@ -2,6 +2,7 @@ package dev.lockstep.rules;
 
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
+import dev.lockstep.engine.Origin;
 import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.SchemaModel;
@@ -24,22 +25,42 @@ public final class BanValidateInSameTransaction implements Rule {
     if (!(statement.node() instanceof AlterTable alter)) return;
     for (AlterTableCmd cmd : alter.commands()) {
       if (cmd.subtype() != AlterTableType.VALIDATE_CONSTRAINT) continue;
-      var added = context.addedNotValid(alter.table(), cmd.name(), statement).filter(c -> !c.origin().earlierFile());
-      if (added.isEmpty() || !context.sameTransaction(statement, added.get().origin().statement())) continue;
+      var added = context.addedNotValid(alter.table(), cmd.name(), statement)
+          .filter(c -> !c.origin().earlierFile() || sameRun(context, statement, c.origin()));
+      if (added.isEmpty()) continue;
+      Origin origin = added.get().origin();
+      if (!origin.earlierFile() && !context.sameTransaction(statement, origin.statement())) continue;
       boolean foreignKey = added.get().kind() == SchemaModel.ConstraintKind.FOREIGN_KEY;
       String table = alter.table().qualifiedName();
-      var finding = out.report(this, statement)
+      String lock = foreignKey ? "SHARE ROW EXCLUSIVE" : "ACCESS EXCLUSIVE";
+      String blocked = foreignKey ? "writes" : "reads and writes";
+      var finding = origin.earlierFile()
+          ? out.report(this, statement).message("VALIDATE CONSTRAINT %s runs in the same transaction that added it NOT "
+                  + "VALID in %s: %s runs every pending migration in one transaction, so the %s lock of the ADD is still "
+                  + "held, and the validation scan blocks %s just like adding the constraint directly",
+              Sql.quote(cmd.name()), origin.describe(), context.runner().tool(), lock, blocked)
+          : out.report(this, statement)
           .message("VALIDATE CONSTRAINT %s runs in the same transaction that added it NOT VALID: the %s lock of the ADD "
               + "is still held, so the validation scan blocks %s just like adding the constraint directly",
-              Sql.quote(cmd.name()), foreignKey ? "SHARE ROW EXCLUSIVE" : "ACCESS EXCLUSIVE",
-              foreignKey ? "writes" : "reads and writes")
+              Sql.quote(cmd.name()), lock, blocked);
+      finding
           .lock(MeasuredCases.get(foreignKey ? "validate-fk-same-tx" : "validate-check-same-tx").on(table))
           .rewrite(ToolAdvice.laterTransaction(context, "Commit between the two steps: VALIDATE in a later transaction "
               + "takes only SHARE UPDATE EXCLUSIVE, and reads and writes go on during its scan", statement.text()));
-      if (alter.commands().size() == 1 && Relocations.possible(statement, context)) {
+      // a later migration of the same run is no way out of a run's one transaction
+      if (!origin.earlierFile() && alter.commands().size() == 1 && Relocations.possible(statement, context)) {
         finding.relocate(Relocations.move(statement, "Move VALIDATE to a migration of its own", statement.text() + ";",
             false, cmd.name(), null, Relocations.slug("validate", cmd.name())));
       }
     }
+  }
+
+  /**
+   * The constraint was added by an earlier migration of the same deploy, and the tool runs every
+   * pending migration in one transaction (Drizzle's migrator, node-pg-migrate): still that transaction.
+   */
+  private static boolean sameRun(MigrationContext context, Statement statement, Origin origin) {
+    return origin.pending() && context.runner() != null && context.runner().oneTransactionPerRun()
+        && context.inTransaction(statement) && !context.inExplicitBlock(statement);
   }
 }
