@@ -10,6 +10,7 @@ import dev.lockstep.engine.Linter;
 import dev.lockstep.engine.SchemaModel;
 import dev.lockstep.engine.TransactionPlan;
 import dev.lockstep.frameworks.Framework;
+import dev.lockstep.frameworks.DeclaredRunner;
 import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.history.MigrationHistory;
 import dev.lockstep.history.PendingMigrations;
@@ -133,7 +134,8 @@ public final class MigrationLinter {
   /** The file as its migration tool runs it. */
   public MigrationScript script(SourceFile source) {
     Path path = Path.of(source.path());
-    return MigrationScript.of(path, source, forced != null ? forced : pathRules.framework(path), includeDown);
+    return MigrationScript.declared(path, source, forced != null ? DeclaredRunner.tool(null, forced) : pathRules.framework(path),
+        includeDown);
   }
 
   /** Stopped after max-parse-time: the result then holds an error saying the rest was not checked. */
@@ -148,8 +150,8 @@ public final class MigrationLinter {
 
   private TransactionPlan plan(MigrationScript script) {
     return options.assumeInTransaction()
-        ? TransactionPlan.whole(script.source().text().length(), TransactionPlan.Mode.WRAPPED)
-            .runBy(script.framework().id()) : script.plan();
+        ? TransactionPlan.whole(script.source().text().length(), TransactionPlan.Mode.WRAPPED).withRunner(script.plan().runner())
+        : script.plan();
   }
 
   /** Lints every source; a file that breaks the linter becomes a problem, never hides the others. */
@@ -238,10 +240,10 @@ public final class MigrationLinter {
         // a file judged without its broken history is reported, never kept as if judged with it
         key = history.problems().isEmpty() ? cache.key(script, history.cacheKey()) : null;
         FileResult cached = key == null ? null : cache.get(key, script.source());
-        if (cached != null) return new Outcome(cached, null, null);
+        if (cached != null) return new Outcome(cached.withFramework(script.framework().id(), detected(script)), null, null);
       }
       Judged judged = Deadline.within(limits.maxParseMillis(), () -> judge(script, loading));
-      FileResult result = judged.result().withFramework(script.framework().id());
+      FileResult result = judged.result().withFramework(script.framework().id(), detected(script));
       if (key != null && judged.problems().isEmpty() && result.syntaxErrors().stream().noneMatch(SyntaxError::stoppedParsing)) {
         cache.put(key, result);
       }
@@ -254,6 +256,10 @@ public final class MigrationLinter {
       // a bug, a stack overflow on deep nesting, a class left broken by an earlier error: this file only
       return new Outcome(null, null, new InputProblem(source.path(), "internal error, the file was not checked: " + e));
     }
+  }
+
+  private static FileResult.Detected detected(MigrationScript script) {
+    return new FileResult.Detected(script.reason(), script.detection().notes());
   }
 
   /** A huge statement's parse tree can outgrow the heap; the other files are still checked. */

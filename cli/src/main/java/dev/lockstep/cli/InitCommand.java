@@ -15,6 +15,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -48,11 +50,14 @@ final class InitCommand implements Callable<Integer> {
     String problem = OutputOptions.unwritable(target);
     if (problem != null) throw new CommandFailure("--output " + target + ": " + problem);
     Map<Framework, Integer> counts = new EnumMap<>(Framework.class);
+    Set<String> notes = new LinkedHashSet<>(); // as lint says them: configuration that could not be read
     SqlFiles files = SqlFiles.collect(List.of(dir));
     for (Path file : files.files()) {
       try {
         SourceFile source = SourceFile.decode(file.toString(), BoundedRead.file(file, Limits.DEFAULT_MAX_FILE_BYTES));
-        counts.merge(FrameworkDetector.detect(file, source.text()).framework(), 1, Integer::sum);
+        FrameworkDetector.Detection detection = FrameworkDetector.detect(file, source.text());
+        counts.merge(detection.framework(), 1, Integer::sum);
+        notes.addAll(detection.notes());
       } catch (IOException | InputException e) {
         // unreadable files do not decide the framework
       }
@@ -71,6 +76,7 @@ final class InitCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().printf("Wrote %s (%s: %d of %d migration files)%n", target, main.id(),
         counts.getOrDefault(main, 0), files.files().size());
+    for (String note : notes) spec.commandLine().getErr().println(String.format("note: %s", note));
     return 0;
   }
 

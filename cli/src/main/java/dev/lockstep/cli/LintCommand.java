@@ -43,6 +43,10 @@ final class LintCommand implements Callable<Integer> {
   @Mixin
   StatsOptions sizes;
 
+  @Option(names = "--explain-detection",
+      description = "Say on stderr which migration tool each file was linted as, and from what evidence.")
+  boolean explainDetection;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -54,6 +58,7 @@ final class LintCommand implements Callable<Integer> {
             setup.config)
         .withConfig(setup.config.file() == null ? null : setup.config.file().toString());
     if (accepted != null) report = accepted.filter(report);
+    DetectionNotes.write(report, explainDetection, spec.commandLine().getErr());
     output.write(report, spec.commandLine().getOut(), setup.reportFiles, Languages.choose(spec, setup.config.lang()));
     return report.exitCode(setup.failLevel);
   }

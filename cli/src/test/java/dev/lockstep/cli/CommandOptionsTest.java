@@ -63,12 +63,13 @@ class CommandOptionsTest {
   @Test
   void traceHonoursOrRejectsEveryOptionLintHas() {
     // the options of lint that trace lacks are exactly those that choose, filter or weigh rules' findings
-    // (the history replayed before a file, and the table sizes)
+    // (the history replayed before a file, and the table sizes), and lint's explanation of its report's detection
     Set<String> lint = options(new LintCommand());
     Set<String> trace = options(new TraceCommand());
     Set<String> missing = new TreeSet<>(lint);
     missing.removeAll(trace);
-    assertThat(missing).containsExactly("--baseline", "--cache-dir", "--disable", "--enable", "--jobs", "--max-lock-timeout",
+    assertThat(missing).containsExactly("--baseline", "--cache-dir", "--disable", "--enable", "--explain-detection", "--jobs",
+        "--max-lock-timeout",
         "--no-history", "--pending-from", "--small-table-rows", "--stats");
     assertThat(options(new FixCommand())).doesNotContain("--format", "--output", "--fail-level", "--baseline", "--jobs",
         "--cache-dir", "--color");

@@ -196,13 +196,19 @@ class FixSplitTest {
   }
 
   @Test
-  void drizzleCannotTakeAConcurrentIndex() throws Exception {
-    String sql = "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n" + INDEX;
-    write("drizzle/0001_orders.sql", sql);
-    write("drizzle/meta/_journal.json", "{\"entries\":[{\"idx\":1,\"tag\":\"0001_orders\"}]}");
+  void drizzleMovesAConcurrentIndexToAScriptRunAfterTheMigratorAndKeepsTheRest() throws Exception {
+    String journal = "{\"entries\":[{\"idx\":1,\"tag\":\"0001_orders\"}]}";
+    write("drizzle/0001_orders.sql", "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n" + INDEX);
+    write("drizzle/meta/_journal.json", journal);
     CliRunner.Result r = split();
-    assertThat(r.err()).contains("not split, nothing was changed: drizzle-kit migrate runs migrations inside a transaction");
-    assertThat(Files.readString(dir.resolve("drizzle/0001_orders.sql"))).isEqualTo(sql);
+    String script = "post-migrate/0001_orders_orders_customer_idx_concurrently.sql";
+    assertThat(r.err()).contains("CREATE ... CONCURRENTLY cannot run inside drizzle-kit's migrator: run " + script
+        + " after drizzle-kit migrate in the deploy (from 0001_orders.sql's folder: psql \"$DATABASE_URL\" -f " + script + ")");
+    assertThat(files()).isEqualTo(Map.of(
+        "drizzle/0001_orders.sql", "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n",
+        "drizzle/" + script, header("0001_orders.sql", true) + "-- Not a Drizzle migration: run it after drizzle-kit "
+            + "migrate has committed, with no transaction: psql \"$DATABASE_URL\" -f " + script + "\n" + CONCURRENT,
+        "drizzle/meta/_journal.json", journal));
   }
 
   @Test

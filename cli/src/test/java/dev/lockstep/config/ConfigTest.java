@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lockstep.frameworks.DeclaredRunner;
+import dev.lockstep.frameworks.Framework;
 import dev.lockstep.cli.CliRunner;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.rules.Rules;
@@ -95,7 +97,7 @@ class ConfigTest {
       assertThat(c.enable()).containsExactly("prefer-bigint-keys");
       assertThat(c.disable()).containsExactly("ban-drop-column");
       assertThat(c.severities()).containsEntry("ban-rename-column", Severity.WARNING);
-      assertThat(c.frameworks()).containsEntry("db/manual/**", "plain");
+      assertThat(c.frameworks()).containsEntry("db/manual/**", DeclaredRunner.tool("db/manual/**", Framework.PLAIN));
     }
   }
 

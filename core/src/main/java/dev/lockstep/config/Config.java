@@ -1,6 +1,7 @@
 package dev.lockstep.config;
 
 import dev.lockstep.engine.Severity;
+import dev.lockstep.frameworks.DeclaredRunner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ public record Config(Path file, Integer pgVersion, Severity failLevel, String fo
                      Boolean includeDown, Long maxLockTimeoutMillis, Boolean runnerSetsLockTimeout,
                      Boolean requireSuppressionReason, List<String> include, List<String> exclude,
                      List<String> enable, List<String> disable, Map<String, Severity> severities,
-                     Map<String, String> frameworks, Long maxFileBytes, Long maxParseMillis, String stats,
+                     Map<String, DeclaredRunner> frameworks, Long maxFileBytes, Long maxParseMillis, String stats,
                      Long smallTableRows, String pendingFrom, String lang) {
 
   public static final Config NONE = new Config(null, null, null, null, null, null, null, null, null, List.of(),

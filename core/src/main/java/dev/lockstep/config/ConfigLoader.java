@@ -7,6 +7,7 @@ import dev.lockstep.engine.Limits;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.engine.Suggestions;
+import dev.lockstep.frameworks.DeclaredRunner;
 import dev.lockstep.frameworks.Framework;
 import dev.lockstep.engine.Durations;
 import dev.lockstep.source.BoundedRead;
@@ -37,6 +38,7 @@ public final class ConfigLoader {
   private static final Set<String> TOP_KEYS = Set.of("lang", "pg-version", "fail-level", "format", "assume-in-transaction",
       "include-down", "max-lock-timeout", "max-file-size", "max-parse-time", "runner-sets-lock-timeout", "require-suppression-reason", "include",
       "exclude", "rules", "frameworks", "stats", "small-table-rows", "pending-from");
+  private static final Set<String> RUNNER_KEYS = Set.of("transaction", "no-transaction-line");
   private static final Set<String> RULE_KEYS = Set.of("enable", "disable", "severity");
 
   private final Set<String> ruleIds;
@@ -151,19 +153,11 @@ public final class ConfigLoader {
         severities.put(e.getKey(), severity(e.getKey(), e.getValue().asText()));
       });
     }
-    Map<String, String> frameworks = new LinkedHashMap<>();
+    Map<String, DeclaredRunner> frameworks = new LinkedHashMap<>();
     JsonNode fw = root.path("frameworks");
     if (!fw.isMissingNode()) {
       if (!fw.isObject()) throw error("frameworks", "frameworks must map path globs to framework names");
-      fw.properties().forEach(e -> {
-        try {
-          Framework.fromId(e.getValue().asText());
-        } catch (IllegalArgumentException x) {
-          throw error(e.getKey(), "unknown framework '" + e.getValue().asText() + "' for '" + e.getKey() + "'"
-              + suggestion(e.getValue().asText(), frameworkIds()));
-        }
-        frameworks.put(e.getKey(), e.getValue().asText());
-      });
+      fw.properties().forEach(e -> frameworks.put(e.getKey(), declared(e.getKey(), e.getValue())));
     }
     JsonNode pendingNode = root.get("pending-from");
     if (pendingNode != null && (!pendingNode.isTextual() || pendingNode.asText().isBlank())) {
@@ -262,8 +256,40 @@ public final class ConfigLoader {
 
   private static Set<String> frameworkIds() {
     Set<String> ids = new java.util.TreeSet<>();
-    for (Framework f : Framework.values()) ids.add(f.id());
+    for (Framework f : Framework.values()) if (f != Framework.CUSTOM) ids.add(f.id());
     return ids;
+  }
+
+  /**
+   * A [frameworks] entry: a tool's name, or an in-house runner's table
+   * {@code { transaction = "per-file", no-transaction-line = "-- no transaction" }}.
+   */
+  private DeclaredRunner declared(String glob, JsonNode value) {
+    if (value.isTextual()) {
+      if (!frameworkIds().contains(value.asText())) {
+        throw error(glob, "unknown framework '" + value.asText() + "' for '" + glob + "'"
+            + suggestion(value.asText(), frameworkIds()));
+      }
+      return DeclaredRunner.tool(glob, Framework.fromId(value.asText()));
+    }
+    if (!value.isObject()) {
+      throw error(glob, "'" + glob + "' must be a framework name or a table such as { transaction = \"per-file\" }");
+    }
+    unknownKeys(value, RUNNER_KEYS, "frameworks.\"" + glob + "\".");
+    JsonNode transaction = value.get("transaction");
+    Set<String> models = new java.util.TreeSet<>();
+    for (DeclaredRunner.Transaction t : DeclaredRunner.Transaction.values()) models.add(t.id());
+    if (transaction == null || !transaction.isTextual() || !models.contains(transaction.asText())) {
+      throw error(glob, "'" + glob + "' needs transaction = one of " + String.join(", ", models)
+          + (transaction == null ? "" : ", got " + transaction) + suggestion(transaction == null ? "" : transaction.asText(), models));
+    }
+    JsonNode optOut = value.get("no-transaction-line");
+    if (optOut != null && (!optOut.isTextual() || optOut.asText().isBlank())) {
+      throw error("no-transaction-line", "no-transaction-line must be the line (e.g. \"-- no transaction\") by which a file "
+          + "runs without the runner's transaction, got " + optOut);
+    }
+    return new DeclaredRunner(glob, Framework.CUSTOM, DeclaredRunner.Transaction.fromId(transaction.asText()),
+        optOut == null ? null : optOut.asText());
   }
 
   private static String suggestion(String word, Set<String> known) {

@@ -1,6 +1,6 @@
 package dev.lockstep.config;
 
-import dev.lockstep.frameworks.Framework;
+import dev.lockstep.frameworks.DeclaredRunner;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -13,13 +13,13 @@ public final class PathRules {
   private final Path base;
   private final List<PathMatcher> include = new ArrayList<>();
   private final List<PathMatcher> exclude = new ArrayList<>();
-  private final List<Map.Entry<PathMatcher, Framework>> frameworks = new ArrayList<>();
+  private final List<Map.Entry<PathMatcher, DeclaredRunner>> frameworks = new ArrayList<>();
 
   public PathRules(Config config) {
     this.base = config.baseDir();
     for (String g : config.include()) include.add(glob(g));
     for (String g : config.exclude()) exclude.add(glob(g));
-    config.frameworks().forEach((g, id) -> frameworks.add(Map.entry(glob(g), Framework.fromId(id))));
+    config.frameworks().forEach((g, runner) -> frameworks.add(Map.entry(glob(g), runner)));
   }
 
   private static PathMatcher glob(String pattern) {
@@ -28,7 +28,15 @@ public final class PathRules {
 
   private Path relative(Path file) {
     Path abs = file.toAbsolutePath().normalize();
-    return abs.startsWith(base) ? base.relativize(abs) : abs;
+    if (abs.startsWith(base)) return base.relativize(abs);
+    try { // reached through a symbolic link: the globs apply to where the file really is
+      Path real = abs.toRealPath();
+      Path realBase = base.toRealPath();
+      if (real.startsWith(realBase)) return realBase.relativize(real);
+    } catch (java.io.IOException | SecurityException e) {
+      // a file that does not exist (text given on stdin) keeps its written path
+    }
+    return abs;
   }
 
   /** Found by walking a directory: keep it? (include globs, if any, must match; exclude globs must not). */
@@ -38,8 +46,8 @@ public final class PathRules {
     return exclude.stream().noneMatch(m -> m.matches(rel));
   }
 
-  /** The framework configured for this file, or null to detect it. */
-  public Framework framework(Path file) {
+  /** What the configuration says runs this file, or null to detect it. */
+  public DeclaredRunner framework(Path file) {
     Path rel = relative(file);
     for (var e : frameworks) if (e.getKey().matches(rel)) return e.getValue();
     return null;

@@ -96,7 +96,7 @@ public final class Linter {
       model.addProblem(new ReplayProblem(path, at.line(), at.column(), e.message()));
     }
     for (Statement s : file.statements()) {
-      effects.apply(s, new Origin(path, s.start().line(), s.index(), true), pending);
+      effects.apply(s, new Origin(path, s.start().line(), s.index(), true, pending), pending);
     }
   }
 

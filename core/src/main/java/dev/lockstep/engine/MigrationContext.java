@@ -86,7 +86,7 @@ public final class MigrationContext {
 
   /** The id of the migration tool that runs this file ("flyway", "plain"), or null when not known. */
   public String tool() {
-    return plan.tool();
+    return plan.runner() == null ? null : plan.runner().tool();
   }
 
   public int pgVersion() {
@@ -140,6 +140,11 @@ public final class MigrationContext {
   /** An explicit BEGIN earlier in the file is still open. */
   public boolean inExplicitBlock(Statement statement) {
     return timeline.inExplicitBlock(statement);
+  }
+
+  /** The migration tool that runs this file, or null when none is known. */
+  public TransactionPlan.Runner runner() {
+    return plan.runner();
   }
 
   /** Inside BEGIN ... COMMIT, or in a file the runner wraps in a transaction. */

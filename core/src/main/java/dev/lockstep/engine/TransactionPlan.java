@@ -15,9 +15,10 @@ import java.util.List;
  * How the migration tool runs the parts of a file: inside a transaction it opens, or statement by
  * statement. Explicit BEGIN/COMMIT in the file come on top (see MigrationContext).
  *
- * @param tool the id of the migration tool that runs the file ("flyway", "plain"), or null when not known
+ * @param runner the migration tool that runs the file, so that advice can speak its terms; null when
+ *     no tool is known (plain SQL)
  */
-public record TransactionPlan(List<Region> regions, String tool) {
+public record TransactionPlan(List<Region> regions, Runner runner) {
   public TransactionPlan {
     regions = List.copyOf(regions);
   }
@@ -26,10 +27,20 @@ public record TransactionPlan(List<Region> regions, String tool) {
     this(regions, null);
   }
 
-  /** The same plan for a file that {@code tool} runs. */
-  public TransactionPlan runBy(String tool) {
-    return new TransactionPlan(regions, tool);
+  /** The same plan run by {@code runner}. */
+  public TransactionPlan withRunner(Runner runner) {
+    return new TransactionPlan(regions, runner);
   }
+
+  /**
+   * A migration tool as advice needs it.
+   *
+   * @param tool the tool's id, e.g. "drizzle" ("custom" for a runner declared in lockstep.toml)
+   * @param oneTransactionPerRun every pending migration runs in one transaction (Drizzle's migrator,
+   *     node-pg-migrate): a later migration of the same deploy is not a later transaction
+   * @param optOut the line a file holds to run without the tool's transaction, or null when it has none
+   */
+  public record Runner(String tool, boolean oneTransactionPerRun, String optOut) {}
 
   /** How the tool runs the statements that start in [start, end). */
   public enum Mode {

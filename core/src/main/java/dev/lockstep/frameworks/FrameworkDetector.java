@@ -2,64 +2,149 @@ package dev.lockstep.frameworks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Recognises the migration tool a file belongs to, from its markers first and its path second
- * (the conventions each tool documents), with the reason in words.
+ * Recognises the migration tool a file belongs to from what the tools themselves read: the markers
+ * in the file, then the project's configuration (drizzle.config.*, Drizzle's journal, Prisma's
+ * migration_lock.toml, sqitch.plan), then the file-name conventions each tool documents. Paths are
+ * judged in {@link Canonical} form, so the verdict is the same whatever the working directory and
+ * however the path was written.
  */
 public final class FrameworkDetector {
-  /** A detection and why. */
-  public record Detection(Framework framework, String reason) {}
+  /**
+   * A detection and why.
+   *
+   * @param evidence what decided it, in words
+   * @param notes configuration that could not be read, so the detection fell back to markers
+   */
+  public record Detection(Framework framework, String evidence, List<String> notes) {
+    public Detection {
+      notes = List.copyOf(notes);
+    }
+
+    public Detection(Framework framework, String evidence) {
+      this(framework, evidence, List.of());
+    }
+
+    Detection withNotes(List<String> more) {
+      if (more.isEmpty()) return this;
+      List<String> all = new ArrayList<>(notes);
+      all.addAll(more);
+      return new Detection(framework, evidence, all);
+    }
+  }
 
   private static final Pattern GOOSE = Pattern.compile("(?m)^\\s*--\\s*\\+goose\\s+(Up|Down)\\b");
   private static final Pattern DBMATE = Pattern.compile("(?m)^\\s*--\\s*migrate:(up|down)\\b");
   private static final Pattern LIQUIBASE = Pattern.compile("\\A\\s*--\\s*liquibase\\s+formatted\\s+sql", Pattern.CASE_INSENSITIVE);
   private static final Pattern DRIZZLE = Pattern.compile("--> statement-breakpoint");
+  /** node-pg-migrate's SQL migrations: the same expression its loader uses. */
+  static final Pattern NODE_PG_MIGRATE = Pattern.compile("(?im)^\\s*--[\\s-]*up\\s+migration");
+  static final String POSTGRES_MIGRATIONS_OPT_OUT = "-- postgres-migrations disable-transaction";
   private static final Pattern FLYWAY_NAME = Pattern.compile("^(V[0-9][0-9._]*|U[0-9][0-9._]*|R)__.+\\.sql$");
   private static final Pattern NUMBERED_UP_DOWN = Pattern.compile("^[0-9]+_.+\\.(up|down)\\.sql$");
   private static final Pattern POP_NAME = Pattern.compile("^[0-9]{14,}.*\\.(postgres\\.|autocommit\\.|postgres\\.autocommit\\.)?(up|down)\\.sql$");
   private static final Pattern DUMP = Pattern.compile("SELECT pg_catalog\\.set_config\\('search_path', '', false\\)");
+  /** The file names node-pg-migrate and postgres-migrations give migrations: a number first. */
+  private static final Pattern NUMBERED_SQL = Pattern.compile("^[0-9]+[_-][^/]*\\.sql$");
+  /** How far up from a migration its project's configuration is looked for. */
+  private static final int MAX_LEVELS = 10;
 
   private FrameworkDetector() {}
 
   public static Detection detect(Path path, String text) {
-    String name = path.getFileName() == null ? "" : path.getFileName().toString();
-    String unixPath = path.toString().replace('\\', '/');
+    Path file = Canonical.of(path);
+    String name = file.getFileName() == null ? "" : file.getFileName().toString();
+    String unixPath = file.toString().replace('\\', '/');
     if (LIQUIBASE.matcher(text).find()) return new Detection(Framework.LIQUIBASE, "'--liquibase formatted sql' header");
     if (GOOSE.matcher(text).find()) return new Detection(Framework.GOOSE, "'-- +goose Up' marker");
     if (DBMATE.matcher(text).find()) return new Detection(Framework.DBMATE, "'-- migrate:up' marker");
     if (DRIZZLE.matcher(text).find()) return new Detection(Framework.DRIZZLE, "'--> statement-breakpoint' marker");
+    if (text.contains(POSTGRES_MIGRATIONS_OPT_OUT)) {
+      return new Detection(Framework.POSTGRES_MIGRATIONS, String.format("'%s' marker", POSTGRES_MIGRATIONS_OPT_OUT));
+    }
+    if (NODE_PG_MIGRATE.matcher(text).find()) return new Detection(Framework.NODE_PG_MIGRATE, "'-- Up Migration' marker");
     if (DUMP.matcher(text).find()) return new Detection(Framework.SCHEMA_DUMP, "pg_dump header");
+    List<String> notes = new ArrayList<>();
+    Detection project = fromProject(file, name, notes);
+    if (project != null) return project.withNotes(notes);
+    return byName(file, name, unixPath, text).withNotes(notes);
+  }
+
+  /** From the configuration of the tools whose files carry no marker. */
+  private static Detection fromProject(Path file, String name, List<String> notes) {
+    Path folder = file.getParent();
+    if (folder == null) return null;
+    if (Files.isRegularFile(folder.resolve("meta").resolve("_journal.json"))) {
+      return new Detection(Framework.DRIZZLE, "meta/_journal.json in its folder");
+    }
+    if (name.equals("migration.sql") && folder.getParent() != null
+        && Files.isRegularFile(folder.getParent().resolve("migration_lock.toml"))) {
+      return new Detection(Framework.PRISMA, "migration_lock.toml in the migrations folder");
+    }
+    Path dir = folder;
+    for (int level = 0; dir != null && level < MAX_LEVELS; level++, dir = dir.getParent()) {
+      for (DrizzleConfig config : DrizzleConfig.in(dir)) {
+        if (config.note() != null) notes.add(config.note());
+        Path out = config.holding(file);
+        if (out != null) {
+          String relative = dir.relativize(out).toString().replace('\\', '/');
+          return new Detection(Framework.DRIZZLE, String.format("%s (out: %s)", config.file().getFileName(), relative));
+        }
+      }
+      if (Files.exists(dir.resolve(".git"))) break; // a project's configuration stays inside its repository
+    }
+    EnvFile env = EnvFile.nearest(folder, MAX_LEVELS);
+    if (env != null) {
+      for (var e : env.folders().entrySet()) {
+        if (Canonical.of(e.getValue().getValue()).equals(folder)) {
+          return new Detection(e.getKey(), String.format(".env %s", e.getValue().getKey()));
+        }
+      }
+    }
+    if (NUMBERED_SQL.matcher(name).matches()) {
+      PackageJson pkg = PackageJson.nearest(folder, MAX_LEVELS);
+      if (pkg != null && pkg.note() != null) notes.add(pkg.note());
+      // a project with both tools is left to markers and lockstep.toml
+      if (pkg != null && pkg.tools().size() == 1) {
+        Framework tool = Framework.fromId(pkg.tools().iterator().next());
+        return new Detection(tool, String.format("package.json depends on %s, file name %s", tool.id(), name));
+      }
+    }
+    return null;
+  }
+
+  /** From the file-name and folder conventions the tools document. */
+  private static Detection byName(Path file, String name, String unixPath, String text) {
     if (name.equals("migration.sql") && unixPath.matches(".*/migrations/[^/]+/migration\\.sql")) {
       return new Detection(Framework.PRISMA, "prisma migrations/<name>/migration.sql layout");
     }
-    if (unixPath.matches(".*/hasura/migrations/[^/]+/(up|down)\\.sql") || hasAncestorFile(path, "config.yaml")
+    if (unixPath.matches(".*/hasura/migrations/[^/]+/(up|down)\\.sql") || hasAncestorFile(file, "config.yaml")
         && (name.equals("up.sql") || name.equals("down.sql"))) {
       return new Detection(Framework.HASURA, "hasura migrations/<version>_<name>/up.sql layout");
     }
-    if (unixPath.matches(".*/(deploy|revert|verify)/.*\\.sql") && hasAncestorFile(path, "sqitch.plan")) {
+    if (unixPath.matches(".*/(deploy|revert|verify)/.*\\.sql") && hasAncestorFile(file, "sqitch.plan")) {
       return new Detection(Framework.SQITCH, "sqitch deploy/revert/verify folders beside sqitch.plan");
     }
-    if (FLYWAY_NAME.matcher(name).matches()) return new Detection(Framework.FLYWAY, "Flyway file name " + name);
+    if (FLYWAY_NAME.matcher(name).matches()) return new Detection(Framework.FLYWAY, String.format("Flyway file name %s", name));
     boolean goTemplate = text.contains("{{") && text.contains("}}");
     if (name.contains(".autocommit.") || name.contains(".postgres.")
         || (POP_NAME.matcher(name).matches() || NUMBERED_UP_DOWN.matcher(name).matches()) && goTemplate) {
-      return new Detection(Framework.POP, "gobuffalo/pop file name " + name);
+      return new Detection(Framework.POP, String.format("gobuffalo/pop file name %s", name));
     }
-    if (NUMBERED_UP_DOWN.matcher(name).matches()) return new Detection(Framework.GOLANG_MIGRATE, "file name " + name);
+    if (NUMBERED_UP_DOWN.matcher(name).matches()) return new Detection(Framework.GOLANG_MIGRATE, String.format("golang-migrate file name %s", name));
     if (unixPath.matches(".*/supabase/migrations/[^/]+\\.sql")) {
       return new Detection(Framework.SUPABASE, "supabase/migrations folder");
-    }
-    if (unixPath.matches(".*/drizzle/[^/]+\\.sql") && hasAncestorFile(path, "meta/_journal.json")) {
-      return new Detection(Framework.DRIZZLE, "drizzle folder with meta/_journal.json");
     }
     return new Detection(Framework.PLAIN, "no framework marker or layout: plain SQL run statement by statement");
   }
 
   /** A file of this (relative) name in the file's folder or one of its parents. */
-  private static boolean hasAncestorFile(Path path, String relative) {
-    Path dir = path.toAbsolutePath().getParent();
+  private static boolean hasAncestorFile(Path file, String relative) {
+    Path dir = file.getParent();
     for (int i = 0; dir != null && i < 8; i++, dir = dir.getParent()) {
       if (Files.exists(dir.resolve(relative))) return true;
     }

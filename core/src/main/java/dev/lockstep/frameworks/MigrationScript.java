@@ -27,27 +27,37 @@ import java.util.regex.Pattern;
  *
  * @param skipped why the whole file is not linted (a down migration), or null
  */
-public record MigrationScript(Framework framework, String reason, SourceFile source, TransactionPlan plan,
-                              String skipped) {
+public record MigrationScript(Framework framework, FrameworkDetector.Detection detection, SourceFile source,
+                              TransactionPlan plan, String skipped) {
   private static final Pattern GOOSE_MARKER = Pattern.compile(
       "(?mi)^[ \\t]*--[ \\t]*\\+goose[ \\t]+(Up|Down|StatementBegin|StatementEnd|NO TRANSACTION|ENVSUB ON|ENVSUB OFF)\\b.*$");
   private static final Pattern DBMATE_MARKER = Pattern.compile("(?m)^[ \\t]*--[ \\t]*migrate:(up|down)\\b(.*)$");
   private static final Pattern CHANGESET = Pattern.compile("(?mi)^[ \\t]*--[ \\t]*changeset[ \\t]+\\S+(.*)$");
   private static final Pattern END_DELIMITER = Pattern.compile("(?i)endDelimiter:(\\S+)");
   private static final Pattern FLYWAY_PLACEHOLDER = Pattern.compile("\\$\\{[^}\\s]+}");
+  private static final Pattern NODE_PG_MIGRATE_DOWN = Pattern.compile("(?im)^\\s*--[\\s-]*down\\s+migration");
   private static final Pattern GO_TEMPLATE = Pattern.compile("\\{\\{.*?}}");
 
   /** Interprets {@code source} (read from {@code path}); {@code override} forces a framework. */
   public static MigrationScript of(Path path, SourceFile source, Framework override, boolean includeDown) {
-    FrameworkDetector.Detection d = override != null
-        ? new FrameworkDetector.Detection(override, "set with --framework")
-        : FrameworkDetector.detect(path, source.text());
+    return declared(path, source, override == null ? null : DeclaredRunner.tool(null, override), includeDown);
+  }
+
+  /**
+   * Interprets {@code source} (read from {@code path}); {@code declared} (from --framework or
+   * lockstep.toml) replaces detection.
+   */
+  public static MigrationScript declared(Path path, SourceFile source, DeclaredRunner declared, boolean includeDown) {
+    FrameworkDetector.Detection d = declared == null ? FrameworkDetector.detect(path, source.text())
+        : new FrameworkDetector.Detection(declared.framework(), declared.glob() == null ? "set with --framework"
+            : String.format("lockstep.toml [frameworks] \"%s\"", declared.glob()));
     String text = source.text();
     char[] masked = text.toCharArray();
     List<Placeholder> placeholders = new ArrayList<>();
     int length = text.length();
-    String name = path.getFileName() == null ? "" : path.getFileName().toString();
-    String unixPath = path.toString().replace('\\', '/');
+    Path real = Canonical.of(path); // the same verdict however the path is written
+    String name = real.getFileName() == null ? "" : real.getFileName().toString();
+    String unixPath = real.toString().replace('\\', '/');
     List<Region> regions = new ArrayList<>();
     String skipped = null;
     switch (d.framework()) {
@@ -57,7 +67,7 @@ public record MigrationScript(Framework framework, String reason, SourceFile sou
       case FLYWAY -> {
         if (name.startsWith("U") && !includeDown) skipped = "Flyway undo migration";
         placeholders(FLYWAY_PLACEHOLDER, text, masked, placeholders);
-        regions.add(new Region(0, length, flywayMode(path)));
+        regions.add(new Region(0, length, flywayMode(real)));
       }
       case GOLANG_MIGRATE, HASURA -> {
         if (name.endsWith(".down.sql") || name.equals("down.sql")) skipped = includeDown ? null : "down migration";
@@ -65,6 +75,12 @@ public record MigrationScript(Framework framework, String reason, SourceFile sou
       }
       case PRISMA, SUPABASE -> regions.add(new Region(0, length, Mode.ONE_CALL));
       case DRIZZLE -> regions.add(new Region(0, length, Mode.WRAPPED));
+      // node-pg-migrate sends the up section in one query, inside the run's one transaction
+      case NODE_PG_MIGRATE -> nodePgMigrate(text, masked, regions, includeDown);
+      // postgres-migrations sends the file in one query, in a transaction unless the file opts out
+      case POSTGRES_MIGRATIONS -> regions.add(new Region(0, length,
+          text.contains(FrameworkDetector.POSTGRES_MIGRATIONS_OPT_OUT) ? Mode.ONE_CALL : Mode.WRAPPED));
+      case CUSTOM -> regions.add(new Region(0, length, customMode(declared, text)));
       case POP -> {
         if (name.endsWith(".down.sql") && !includeDown) skipped = "down migration";
         placeholders(GO_TEMPLATE, text, masked, placeholders);
@@ -82,8 +98,43 @@ public record MigrationScript(Framework framework, String reason, SourceFile sou
       }
       default -> regions.add(new Region(0, length, Mode.AUTOCOMMIT));
     }
-    return new MigrationScript(d.framework(), d.reason(), source.withParseText(new String(masked), placeholders),
-        new TransactionPlan(regions, d.framework().id()), skipped);
+    TransactionPlan.Runner runner = d.framework() == Framework.CUSTOM
+        ? new TransactionPlan.Runner(Framework.CUSTOM.id(), declared.transaction() == DeclaredRunner.Transaction.PER_RUN,
+            declared.optOut())
+        : d.framework().runner();
+    return new MigrationScript(d.framework(), d, source.withParseText(new String(masked), placeholders),
+        new TransactionPlan(regions, runner), skipped);
+  }
+
+  /** What decided the framework, in words. */
+  public String reason() {
+    return detection.evidence();
+  }
+
+  /** An in-house runner: its declared model, or none at all in a file holding its opt-out line. */
+  private static Mode customMode(DeclaredRunner declared, String text) {
+    if (declared.optOut() != null && text.lines().anyMatch(l -> l.strip().equals(declared.optOut().strip()))) {
+      return Mode.AUTOCOMMIT;
+    }
+    return switch (declared.transaction()) {
+      case PER_FILE, PER_RUN -> Mode.WRAPPED;
+      case ONE_CALL -> Mode.ONE_CALL;
+      case NONE -> Mode.AUTOCOMMIT;
+    };
+  }
+
+  /** node-pg-migrate: the Up Migration section (to the Down Migration comment) is deployed. */
+  private static void nodePgMigrate(String text, char[] masked, List<Region> regions, boolean includeDown) {
+    Matcher up = FrameworkDetector.NODE_PG_MIGRATE.matcher(text);
+    Matcher down = NODE_PG_MIGRATE_DOWN.matcher(text);
+    int upStart = up.find() ? up.start() : 0;
+    int downStart = down.find() ? down.start() : -1;
+    int upEnd = downStart > upStart ? downStart : text.length();
+    regions.add(new Region(upStart, upEnd, Mode.WRAPPED));
+    if (downStart < 0) return;
+    int downEnd = upStart > downStart ? upStart : text.length();
+    if (includeDown) regions.add(new Region(downStart, downEnd, Mode.WRAPPED));
+    else Masks.blank(masked, downStart, downEnd);
   }
 
   /** goose: lint the Up section (Down only when asked); NO TRANSACTION turns the wrapping off. */
@@ -121,6 +172,8 @@ public record MigrationScript(Framework framework, String reason, SourceFile sou
       boolean transactional = !m.group(2).replace(" ", "").contains("transaction:false");
       sections.add(new int[] {m.start(), m.end(), m.group(1).equals("up") ? 1 : 0, transactional ? 1 : 0});
     }
+    // a file without the up marker, in the folder .env names: dbmate refuses it, and it is linted as one wrapped migration
+    if (sections.isEmpty()) regions.add(new Region(0, text.length(), Mode.WRAPPED));
     for (int i = 0; i < sections.size(); i++) {
       int[] s = sections.get(i);
       int end = i + 1 < sections.size() ? sections.get(i + 1)[0] : text.length();

@@ -88,8 +88,9 @@ public final class MigrationHistory {
       case SUPABASE -> NumberedFiles.of(file, NumberedFiles.Layout.SUPABASE);
       case POP -> NumberedFiles.of(file, NumberedFiles.Layout.POP);
       case HASURA -> file.getParent().getParent() == null ? MigrationOrder.NONE : NumberedFiles.of(file, NumberedFiles.Layout.HASURA);
-      // plain files have an order only when they are numbered: 001_x.sql, 002_y.sql
-      case PLAIN -> file.getFileName().toString().matches("^[0-9]+.*") ? NumberedFiles.of(file, NumberedFiles.Layout.PLAIN)
+      // plain files have an order only when they are numbered: 001_x.sql, 002_y.sql; node-pg-migrate,
+      // postgres-migrations and in-house runners number theirs the same way
+      case PLAIN, NODE_PG_MIGRATE, POSTGRES_MIGRATIONS, CUSTOM -> file.getFileName().toString().matches("^[0-9]+.*") ? NumberedFiles.of(file, NumberedFiles.Layout.PLAIN)
           : MigrationOrder.NONE;
       // a schema dump is restored whole, into an empty database
       case SCHEMA_DUMP -> MigrationOrder.NONE;

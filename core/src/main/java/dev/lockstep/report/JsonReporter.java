@@ -35,7 +35,13 @@ public final class JsonReporter implements Reporter {
     root.put("config", report.config());
     ArrayNode files = root.putArray("files");
     for (FileResult file : report.files()) {
-      files.addObject().put("path", file.path()).put("framework", file.framework() == null ? "plain" : file.framework());
+      ObjectNode entry = files.addObject().put("path", file.path())
+          .put("framework", file.framework() == null ? "plain" : file.framework());
+      if (file.detected() != null) {
+        entry.put("detectedBy", file.detected().evidence());
+        ArrayNode notes = entry.putArray("detectionNotes");
+        file.detected().notes().forEach(notes::add);
+      }
     }
     ArrayNode skipped = root.putArray("skipped");
     for (LintReport.Skipped s : report.skipped()) skipped.addObject().put("path", s.path()).put("reason", s.reason());

@@ -2,7 +2,6 @@ package dev.lockstep.rules;
 
 import dev.lockstep.engine.Findings;
 import dev.lockstep.engine.MigrationContext;
-import dev.lockstep.engine.Rewrite;
 import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
@@ -19,6 +18,7 @@ import dev.lockstep.parse.ast.PartitionCmd;
 import dev.lockstep.parse.ast.Reindex;
 import dev.lockstep.parse.ast.Vacuum;
 import dev.lockstep.rules.support.Relocations;
+import dev.lockstep.rules.support.ToolAdvice;
 
 @RuleInfo(id = "ban-concurrently-in-transaction",
     title = "Statements that cannot run inside a transaction block",
@@ -34,11 +34,7 @@ public final class BanConcurrentlyInTransaction implements Rule {
             + "(\"%s cannot be executed from a function\") and the migration fails", what, what)
         : out.report(this, statement).message("%s cannot run inside a transaction block: PostgreSQL rejects it with "
             + "\"%s cannot run inside a transaction block\" and the migration fails", what, what);
-    finding
-        .rewrite(Rewrite.of("Run it in its own migration that the runner does not wrap in a transaction (for example "
-                + "goose '-- +goose NO TRANSACTION', dbmate 'transaction:false', Flyway executeInTransaction=false, "
-                + "Liquibase runInTransaction:false), with no BEGIN/COMMIT around it",
-            new Rewrite.Step("outside a transaction block", statement.text() + ";")));
+    finding.rewrite(ToolAdvice.outsideTransaction(context, statement.text()));
     if (Relocations.possible(statement, context) && !what.endsWith("DATABASE") && !what.equals("ALTER SYSTEM")) {
       finding.relocate(Relocations.move(statement, "Move it to a migration that runs outside a transaction block",
           statement.text() + ";", true, null, null, Relocations.slug(what.replace("ALTER TABLE ...", "")

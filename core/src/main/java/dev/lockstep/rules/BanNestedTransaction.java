@@ -19,6 +19,16 @@ public final class BanNestedTransaction implements Rule {
     boolean runner = !context.inExplicitBlock(statement);
     // In a multi-statement string sent in one call, BEGIN turns the implicit block into a real one.
     if (runner && context.inImplicitBlock(statement)) return;
+    boolean dbmate = runner && context.runner() != null && context.runner().tool().equals("dbmate");
+    if (dbmate) {
+      // checked with dbmate itself: its driver refuses to commit a transaction the file already ended
+      out.report(this, statement)
+          .message("BEGIN in a dbmate migration, which dbmate already runs in a transaction: the COMMIT that follows "
+              + "ends dbmate's transaction, and dbmate then fails with \"pq: unexpected transaction status idle\"")
+          .rewrite(Rewrite.of("Drop BEGIN/COMMIT and let dbmate's transaction cover the up section, or write "
+              + "'-- migrate:up transaction:false' to manage the transaction in the file yourself"));
+      return;
+    }
     out.report(this, statement)
         .message(runner
             ? "BEGIN in a migration that the runner already wraps in a transaction: PostgreSQL only warns \"there is "

@@ -36,7 +36,16 @@ public final class RequireLockTimeout implements Rule {
         .rewrite(Rewrite.of(RetryAdvice.forTool(context.tool()),
             new Rewrite.Step("first statement of the migration", "SET lock_timeout = '2s';")))
         .fix(Fix.of("Set lock_timeout at the top of the migration", Applicability.UNSAFE,
-            TextEdit.insert(context.statements().get(0).span().start(), "SET lock_timeout = '2s';\n")));
+            TextEdit.insert(context.statements().get(0).span().start(), setLockTimeout(context))));
+  }
+
+  /**
+   * The SET, in the form the file's tool runs it: Drizzle's migrator sends each part between
+   * breakpoints as one prepared statement, which may hold one command only (PGlite refuses two).
+   */
+  private static String setLockTimeout(MigrationContext context) {
+    boolean drizzle = context.runner() != null && context.runner().tool().equals("drizzle");
+    return drizzle ? "SET lock_timeout = '2s';\n--> statement-breakpoint\n" : "SET lock_timeout = '2s';\n";
   }
 
   private static boolean needsTimeout(Statement statement, MigrationContext context) {

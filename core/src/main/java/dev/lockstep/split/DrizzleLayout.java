@@ -24,6 +24,8 @@ import java.util.List;
  */
 final class DrizzleLayout implements MigrationLayout {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The folder, beside the migrations, of the scripts to run after the migrator. */
+  static final String POST_MIGRATE = "post-migrate";
 
   @Override
   public boolean oneStatementOutsideTransaction() {
@@ -32,13 +34,27 @@ final class DrizzleLayout implements MigrationLayout {
 
   @Override
   public SplitPlan place(Path file, String text, String rest, List<List<Relocation>> groups) throws SplitRefused {
+    String tag = file.getFileName().toString().replaceFirst("\\.sql$", "");
+    List<SplitPlan.NewFile> scripts = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    List<List<Relocation>> migrations = new ArrayList<>();
     for (List<Relocation> group : groups) {
-      if (group.get(0).outsideTransaction()) {
-        throw new SplitRefused("drizzle-kit migrate runs migrations inside a transaction, so "
-            + group.get(0).sql().strip().split("\\s+")[0] + " ... CONCURRENTLY cannot be a Drizzle migration; run it "
-            + "outside Drizzle (e.g. psql) as 'lockstep lint' shows");
+      if (!group.get(0).outsideTransaction()) {
+        migrations.add(group);
+        continue;
       }
+      // no Drizzle migration runs outside the migrator's transaction: the statement becomes a script run after it
+      Path script = file.resolveSibling(POST_MIGRATE).resolve(tag + "_" + Splitter.slug(group) + ".sql");
+      String run = "psql \"$DATABASE_URL\" -f " + POST_MIGRATE + "/" + script.getFileName();
+      scripts.add(new SplitPlan.NewFile(script, Headers.sql("--", file, group)
+          + String.format("-- Not a Drizzle migration: run it after drizzle-kit migrate has committed, with no transaction: %s%n", run)
+          + Splitter.sql(group), null));
+      notes.add(String.format("%s cannot run inside drizzle-kit's migrator: run %s after drizzle-kit migrate in the deploy "
+          + "(from %s's folder: %s)", group.get(0).sql().strip().split("\\s+")[0] + " ... CONCURRENTLY",
+          POST_MIGRATE + "/" + script.getFileName(), file.getFileName(), run));
     }
+    if (migrations.isEmpty()) return new SplitPlan(rest, scripts, notes);
+    groups = migrations;
     Path journalFile = file.resolveSibling("meta").resolve("_journal.json");
     String journalText;
     JsonNode journal;
@@ -49,7 +65,6 @@ final class DrizzleLayout implements MigrationLayout {
       throw new SplitRefused("cannot read Drizzle's journal " + journalFile + ": " + e.getMessage());
     }
     ArrayNode entries = journal.path("entries") instanceof ArrayNode a ? a : null;
-    String tag = file.getFileName().toString().replaceFirst("\\.sql$", "");
     int at = entries == null ? -1 : entries.size() - 1;
     while (at >= 0 && !tag.equals(entries.get(at).path("tag").asText())) at--;
     if (at < 0) throw newestOnly();
@@ -78,9 +93,10 @@ final class DrizzleLayout implements MigrationLayout {
     } else if (!journaledBefore(entries, at, added)) {
       throw newestOnly();
     } // else a run stopped after writing the journal, before the original: the journal is complete already
-    return new SplitPlan(rest, files, List.of("Drizzle runs pending migrations in one transaction: ship "
-        + files.get(0).path().getFileName() + " in a later deploy than " + file.getFileName()
-        + " so that it runs in a transaction of its own"));
+    notes.add(0, String.format("Drizzle runs pending migrations in one transaction: ship %s in a later deploy than %s so "
+        + "that it runs in a transaction of its own", files.get(0).path().getFileName(), file.getFileName()));
+    files.addAll(scripts);
+    return new SplitPlan(rest, files, notes);
   }
 
   private static SplitRefused newestOnly() {

@@ -40,6 +40,8 @@ class PackageDependenciesTest {
       "dev.lockstep.split.DrizzleLayout",
       // side files of migration tools: Drizzle's meta/_journal.json, Liquibase's YAML/JSON changelogs
       "dev.lockstep.history.DrizzleOrder", "dev.lockstep.history.LiquibaseOrder",
+      // the project files detection reads: drizzle.config.json, package.json
+      "dev.lockstep.frameworks.DrizzleConfig", "dev.lockstep.frameworks.PackageJson",
       // preflight's JSON and SARIF reports and lockstep stats' snapshot file
       "dev.lockstep.preflight.PreflightJson", "dev.lockstep.preflight.PreflightSarif",
       "dev.lockstep.preflight.StatsSnapshot",

@@ -1,0 +1,51 @@
+package dev.lockstep.frameworks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lockstep.source.BoundedRead;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The Node migration tools a package.json depends on: node-pg-migrate and postgres-migrations
+ * number plain .sql files with nothing in them that names the tool, so the project's dependency
+ * on the tool is the evidence.
+ *
+ * @param file the package.json
+ * @param tools the migration tools among its dependencies and devDependencies
+ * @param note why it could not be read, or null
+ */
+record PackageJson(Path file, Set<String> tools, String note) {
+  static final Set<String> MIGRATION_TOOLS = Set.of("node-pg-migrate", "postgres-migrations");
+  private static final long MAX_BYTES = 4L << 20;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The nearest package.json at or above {@code dir}, inside its repository, or null. */
+  static PackageJson nearest(Path dir, int maxLevels) {
+    for (int level = 0; dir != null && level < maxLevels; level++, dir = dir.getParent()) {
+      Path f = dir.resolve("package.json");
+      if (Files.isRegularFile(f)) return read(f);
+      if (Files.exists(dir.resolve(".git"))) return null;
+    }
+    return null;
+  }
+
+  static PackageJson read(Path file) {
+    try {
+      JsonNode root = JSON.readTree(BoundedRead.file(file, MAX_BYTES));
+      Set<String> tools = new TreeSet<>();
+      for (String section : new String[] {"dependencies", "devDependencies"}) {
+        root.path(section).fieldNames().forEachRemaining(name -> {
+          if (MIGRATION_TOOLS.contains(name)) tools.add(name);
+        });
+      }
+      return new PackageJson(file, tools, null);
+    } catch (IOException e) {
+      return new PackageJson(file, Set.of(), String.format("%s cannot be read as JSON; files there are detected by "
+          + "their markers only", file));
+    }
+  }
+}
