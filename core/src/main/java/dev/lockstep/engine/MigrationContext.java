@@ -132,6 +132,24 @@ public final class MigrationContext {
     return plan.oneCall(statement.span().start());
   }
 
+  /** The tool that runs the file, for advice in its terms. */
+  public TransactionPlan.Tool tool() {
+    return plan.tool();
+  }
+
+  /**
+   * The tool keeps a transaction of its own open while it migrates (Flyway's default lock), which a
+   * statement that waits for every open transaction waits for forever.
+   */
+  public boolean toolLockTransaction() {
+    return plan.toolLockTransaction();
+  }
+
+  /** Flyway refuses the script this statement is in: it mixes statements it runs outside a transaction with others. */
+  public boolean flywayRefusesMix(Statement statement) {
+    return plan.flywayRefusesMix(statement.span().start(), statements);
+  }
+
   /** An explicit BEGIN earlier in the file is still open. */
   public boolean inExplicitBlock(Statement statement) {
     return timeline.inExplicitBlock(statement);

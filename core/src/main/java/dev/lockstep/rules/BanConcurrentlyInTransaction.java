@@ -6,6 +6,7 @@ import dev.lockstep.engine.Rewrite;
 import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
+import dev.lockstep.engine.TransactionPlan;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterSystem;
 import dev.lockstep.parse.ast.AlterTable;
@@ -26,19 +27,25 @@ import dev.lockstep.rules.support.Relocations;
 public final class BanConcurrentlyInTransaction implements Rule {
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
-    if (!context.inTransaction(statement)) return;
+    if (!context.inTransaction(statement)) {
+      waitsForTheToolsLock(statement, context, out);
+      return;
+    }
     String what = nonTransactional(statement.node());
     if (what == null) return;
-    var finding = statement.enclosingIndex() >= 0
-        ? out.report(this, statement).message("%s cannot run inside a DO block or function: PostgreSQL rejects it "
-            + "(\"%s cannot be executed from a function\") and the migration fails", what, what)
-        : out.report(this, statement).message("%s cannot run inside a transaction block: PostgreSQL rejects it with "
-            + "\"%s cannot run inside a transaction block\" and the migration fails", what, what);
-    finding
-        .rewrite(Rewrite.of("Run it in its own migration that the runner does not wrap in a transaction (for example "
-                + "goose '-- +goose NO TRANSACTION', dbmate 'transaction:false', Flyway executeInTransaction=false, "
-                + "Liquibase runInTransaction:false), with no BEGIN/COMMIT around it",
-            new Rewrite.Step("outside a transaction block", statement.text() + ";")));
+    Findings.Builder finding;
+    if (statement.enclosingIndex() >= 0) {
+      finding = out.report(this, statement).message("%s cannot run inside a DO block or function: PostgreSQL rejects it "
+          + "(\"%s cannot be executed from a function\") and the migration fails", what, what);
+    } else if (context.tool() == TransactionPlan.Tool.FLYWAY && context.flywayRefusesMix(statement)) {
+      finding = out.report(this, statement).message("Flyway refuses a script that holds %s beside statements it runs "
+          + "in a transaction (\"%s\") and the migration fails", what,
+          "Detected both transactional and non-transactional statements within the same migration (even though mixed is false)");
+    } else {
+      finding = out.report(this, statement).message("%s cannot run inside a transaction block: PostgreSQL rejects it with "
+          + "\"%s cannot run inside a transaction block\" and the migration fails", what, what);
+    }
+    finding.rewrite(outsideTransaction(context, statement, what));
     if (Relocations.possible(statement, context) && !what.endsWith("DATABASE") && !what.equals("ALTER SYSTEM")) {
       finding.relocate(Relocations.move(statement, "Move it to a migration that runs outside a transaction block",
           statement.text() + ";", true, null, null, Relocations.slug(what.replace("ALTER TABLE ...", "")
@@ -46,10 +53,60 @@ public final class BanConcurrentlyInTransaction implements Rule {
     }
   }
 
+  /**
+   * Outside a transaction, CREATE INDEX and REINDEX CONCURRENTLY still wait for every transaction open
+   * when they start: Flyway's own lock transaction (postgresql.transactional.lock, on by default) never
+   * ends before the script does, so the migration hangs (or fails on its lock_timeout).
+   */
+  private void waitsForTheToolsLock(Statement statement, MigrationContext context, Findings out) {
+    if (statement.enclosingIndex() >= 0 || !context.toolLockTransaction()
+        || !TransactionPlan.waitsForOpenTransactions(statement.node())) {
+      return;
+    }
+    String what = nonTransactional(statement.node());
+    out.report(this, statement)
+        .message("%s waits for every open transaction, and Flyway keeps its lock in a transaction while it migrates "
+            + "(%s is on by default): the migration waits for Flyway itself and hangs, or fails on its lock_timeout",
+            what, "postgresql.transactional.lock")
+        .rewrite(Rewrite.of("Set flyway.postgresql.transactional.lock=false in flyway.conf "
+                + "(spring.flyway.postgresql.transactional-lock=false in Spring Boot's application.properties, or the "
+                + "environment variable FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK=false) so that Flyway holds its lock "
+                + "outside a transaction",
+            new Rewrite.Step("flyway.conf", "flyway.postgresql.transactional.lock=false")));
+  }
+
+  /** How to run the statement outside a transaction, in the terms of the file's tool. */
+  private static Rewrite outsideTransaction(MigrationContext context, Statement statement, String what) {
+    Rewrite.Step step = new Rewrite.Step("outside a transaction block", statement.text() + ";");
+    return switch (context.tool()) {
+      case FLYWAY -> context.toolLockTransaction()
+          ? Rewrite.of("Run it in its own versioned script with a script configuration file beside it "
+              + "(V<version>__<name>.sql.conf) holding executeInTransaction=false, and set "
+              + "flyway.postgresql.transactional.lock=false in flyway.conf: Flyway otherwise keeps its lock in an open "
+              + "transaction that CONCURRENTLY statements wait for", step)
+          : Rewrite.of("Run it in its own versioned script with a script configuration file beside it "
+              + "(V<version>__<name>.sql.conf) holding executeInTransaction=false", step);
+      case LIQUIBASE -> Rewrite.of("Run it in its own changeset marked runInTransaction:false (without "
+          + "splitStatements:false, which sends the changeset in one call), with no BEGIN/COMMIT around it", step);
+      case GOOSE -> Rewrite.of("Run it in its own migration marked '-- +goose NO TRANSACTION', with no BEGIN/COMMIT "
+          + "around it", step);
+      case DBMATE -> Rewrite.of("Run it in its own migration whose up section is marked '-- migrate:up "
+          + "transaction:false', with no BEGIN/COMMIT around it", step);
+      case GOLANG_MIGRATE, PRISMA, HASURA, SUPABASE -> Rewrite.of("Run it as the only statement of its own migration "
+          + "file: the tool sends a file in one call, which PostgreSQL runs as one transaction when it holds several "
+          + "statements", step);
+      default -> Rewrite.of("Run it in its own migration that the runner does not wrap in a transaction (for example "
+              + "goose '-- +goose NO TRANSACTION', dbmate 'transaction:false', Flyway executeInTransaction=false, "
+              + "Liquibase runInTransaction:false), with no BEGIN/COMMIT around it", step);
+    };
+  }
+
   /** How PostgreSQL names the statement in its error, or null if it may run in a transaction. */
   private static String nonTransactional(Node node) {
     if (node instanceof CreateIndex i && i.concurrently()) return "CREATE INDEX CONCURRENTLY";
     if (node instanceof Drop d && d.concurrently()) return "DROP INDEX CONCURRENTLY";
+    // PostgreSQL refuses REINDEX SCHEMA, SYSTEM and DATABASE in a transaction block, concurrently or not
+    if (node instanceof Reindex r && TransactionPlan.reindexesMany(r)) return "REINDEX " + r.objectKind().name();
     if (node instanceof Reindex r && r.concurrently()) return "REINDEX CONCURRENTLY";
     if (node instanceof Vacuum v && v.vacuum()) return "VACUUM";
     if (node instanceof AlterTable at) {

@@ -36,7 +36,7 @@ class PackageDependenciesTest {
   private static final Set<String> FORMAT_CLASSES = Set.of(
       "dev.lockstep.report.Baseline", "dev.lockstep.report.GitlabReporter", "dev.lockstep.report.JsonReporter",
       "dev.lockstep.report.SarifReporter", "dev.lockstep.config.ConfigLoader", "dev.lockstep.cache.ResultCache",
-      "dev.lockstep.split.DrizzleLayout",
+      "dev.lockstep.split.DrizzleLayout", "dev.lockstep.frameworks.FlywaySettings",
       // side files of migration tools: Drizzle's meta/_journal.json, Liquibase's YAML/JSON changelogs
       "dev.lockstep.history.DrizzleOrder", "dev.lockstep.history.LiquibaseOrder",
       // preflight's JSON and SARIF reports and lockstep stats' snapshot file
