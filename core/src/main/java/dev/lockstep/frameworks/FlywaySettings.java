@@ -1,5 +1,6 @@
 package dev.lockstep.frameworks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.lockstep.source.BoundedRead;
@@ -67,7 +68,11 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, Path sour
           : "flyway.postgresql.transactional.lock", "");
       return new FlywaySettings(bool(mixed, false), bool(lock, true), file, null);
     } catch (IOException | IllegalArgumentException e) {
-      String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
+      String reason = String.valueOf(e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())
+          .lines().findFirst().orElse("").strip();
+      if (e instanceof JsonProcessingException j && j.getLocation() != null && j.getLocation().getLineNr() > 0) {
+        reason += " at line " + j.getLocation().getLineNr();
+      }
       return new FlywaySettings(false, true, file, "cannot be parsed: " + reason);
     }
   }
