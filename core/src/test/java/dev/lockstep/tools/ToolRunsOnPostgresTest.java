@@ -94,6 +94,23 @@ class ToolRunsOnPostgresTest {
     out.add(new Case("Flyway", "fix --unsafe-fixes --split of the same with the lock setting in flyway.conf",
         Map.of(v1, SETUP, "db/migration/V2__orders.sql", BODY, "flyway.conf", LOCK_OFF), "db/migration/V2__orders.sql"));
 
+    String plan = "%syntax-version=1.0.0\n%project=shop\n\n";
+    String change = " 2024-03-01T12:00:00Z Ana <ana@example.com> # a change\n";
+    Map<String, String> sqitchFixture = new TreeMap<>();
+    Path sqitchRoot = Path.of("core/src/test/resources/frameworks/sqitch");
+    for (String f : List.of("sqitch.plan", "deploy/add_note.sql", "revert/add_note.sql")) {
+      sqitchFixture.put(f, Files.readString(sqitchRoot.resolve(f)));
+    }
+    sqitchFixture.put("sqitch.plan", plan + "setup" + change + Files.readString(sqitchRoot.resolve("sqitch.plan"))
+        .replaceFirst("(?s)\\A.*?\\n\\n", ""));
+    sqitchFixture.put("deploy/setup.sql", "CREATE SCHEMA shop;\nSET search_path = shop;\n" + SETUP);
+    out.add(new Case("sqitch", "the framework fixture (after a change creating its schema)", sqitchFixture, null));
+    out.add(new Case("sqitch", "CREATE INDEX CONCURRENTLY alone in a deploy script",
+        Map.of("sqitch.plan", plan + "setup" + change + "index" + change, "deploy/setup.sql", SETUP, "deploy/index.sql", CIC), null));
+    out.add(new Case("sqitch", "the same between BEGIN and COMMIT",
+        Map.of("sqitch.plan", plan + "setup" + change + "index" + change, "deploy/setup.sql", SETUP,
+            "deploy/index.sql", "BEGIN;\n" + CIC + "COMMIT;\n"), null));
+
     String head = "--liquibase formatted sql\n\n--changeset ana:1\n" + SETUP + "\n";
     out.add(new Case("Liquibase", "fixture 002-indexes.sql", Map.of("changelog.sql", head + changesets(
         Files.readString(Path.of("core/src/test/resources/frameworks/liquibase/db/changelog/002-indexes.sql")))), null));
@@ -154,6 +171,7 @@ class ToolRunsOnPostgresTest {
     }
     List<Finding> fatal = new ArrayList<>();
     List<String> modes = new ArrayList<>();
+    if (c.tool().equals("sqitch")) SqitchTool.version();
     for (Path p : migrations(c)) {
       MigrationScript script = script(p);
       if (script.skipped() != null) continue;
@@ -164,9 +182,11 @@ class ToolRunsOnPostgresTest {
     }
     PostgresServer server = PostgresServer.of(15);
     String database = server.createDatabase();
-    ToolOutcome outcome = c.tool().equals("Flyway")
-        ? FlywayTool.migrate(server, database, dir.resolve("db/migration"), flywayConf())
-        : LiquibaseTool.update(server, database, dir, "changelog.sql");
+    ToolOutcome outcome = switch (c.tool()) {
+      case "Flyway" -> FlywayTool.migrate(server, database, dir.resolve("db/migration"), flywayConf());
+      case "Liquibase" -> LiquibaseTool.update(server, database, dir, "changelog.sql");
+      default -> SqitchTool.deploy(server, database, dir);
+    };
     lockstep += fatal.isEmpty() ? "applies" : "fails: " + fatal.get(0).message();
     record(c, lockstep, String.join(", ", modes), outcome.cell());
     check(c.tool(), fatal, outcome);
@@ -288,7 +308,7 @@ class ToolRunsOnPostgresTest {
   }
 
   @AfterAll
-  static void docsAgree() throws IOException {
+  static void docsAgree() throws Exception {
     if (ROWS.size() < 2 || ROWS.values().stream().mapToInt(List::size).sum() < 40) return; // a partial run
     Path doc = Path.of("docs", "frameworks.md");
     String text = Files.readString(doc);
@@ -296,6 +316,7 @@ class ToolRunsOnPostgresTest {
     Map<String, String> versions = new LinkedHashMap<>();
     versions.put("Flyway", "flyway-core and flyway-database-postgresql " + FlywayTool.version());
     versions.put("Liquibase", "liquibase-core " + LiquibaseTool.version());
+    if (ROWS.containsKey("sqitch")) versions.put("sqitch", "Debian's sqitch " + SqitchTool.version() + ", with psql");
     for (var e : versions.entrySet()) {
       String begin = "<!-- " + e.getKey() + " runs by ToolRunsOnPostgresTest: generated, do not edit -->";
       String end = "<!-- end of " + e.getKey() + " runs -->";
