@@ -20,6 +20,7 @@ import dev.lockstep.parse.ast.PartitionCmd;
 import dev.lockstep.parse.ast.Reindex;
 import dev.lockstep.parse.ast.Vacuum;
 import dev.lockstep.rules.support.Relocations;
+import dev.lockstep.rules.support.ToolSteps;
 
 @RuleInfo(id = "ban-concurrently-in-transaction",
     title = "Statements that cannot run inside a transaction block",
@@ -77,7 +78,7 @@ public final class BanConcurrentlyInTransaction implements Rule {
 
   /** How to run the statement outside a transaction, in the terms of the file's tool. */
   private static Rewrite outsideTransaction(MigrationContext context, Statement statement, String what) {
-    Rewrite.Step step = new Rewrite.Step("outside a transaction block", statement.text() + ";");
+    Rewrite.Step step = new Rewrite.Step(ToolSteps.outsideTransaction(context), statement.text() + ";");
     return switch (context.tool()) {
       case FLYWAY -> context.toolLockTransaction()
           ? Rewrite.of("Run it in its own versioned script with a script configuration file beside it "

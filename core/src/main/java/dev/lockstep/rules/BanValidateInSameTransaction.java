@@ -14,6 +14,7 @@ import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Relocations;
 import dev.lockstep.rules.support.Sql;
+import dev.lockstep.rules.support.ToolSteps;
 
 @RuleInfo(id = "ban-validate-in-same-transaction",
     title = "VALIDATE a NOT VALID constraint in a later transaction",
@@ -36,7 +37,7 @@ public final class BanValidateInSameTransaction implements Rule {
           .lock(MeasuredCases.get(foreignKey ? "validate-fk-same-tx" : "validate-check-same-tx").on(table))
           .rewrite(Rewrite.of("Commit between the two steps: VALIDATE in a later transaction takes only SHARE UPDATE "
                   + "EXCLUSIVE, and reads and writes go on during its scan",
-              new Rewrite.Step("after COMMIT, in a separate transaction or migration", statement.text() + ";")));
+              new Rewrite.Step(ToolSteps.laterTransaction(context), statement.text() + ";")));
       if (alter.commands().size() == 1 && Relocations.possible(statement, context)) {
         finding.relocate(Relocations.move(statement, "Move VALIDATE to a migration of its own", statement.text() + ";",
             false, cmd.name(), null, Relocations.slug("validate", cmd.name())));
