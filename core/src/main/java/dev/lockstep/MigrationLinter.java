@@ -9,6 +9,7 @@ import dev.lockstep.engine.Limits;
 import dev.lockstep.engine.Linter;
 import dev.lockstep.engine.SchemaModel;
 import dev.lockstep.engine.TransactionPlan;
+import dev.lockstep.frameworks.FlywaySettings;
 import dev.lockstep.frameworks.Framework;
 import dev.lockstep.frameworks.DeclaredRunner;
 import dev.lockstep.frameworks.MigrationScript;
@@ -150,7 +151,7 @@ public final class MigrationLinter {
 
   private TransactionPlan plan(MigrationScript script) {
     return options.assumeInTransaction()
-        ? TransactionPlan.whole(script.source().text().length(), TransactionPlan.Mode.WRAPPED).withRunner(script.plan().runner())
+        ? TransactionPlan.whole(script.source().text().length(), TransactionPlan.Mode.WRAPPED).withRunner(script.plan().tool(), script.plan().runner())
         : script.plan();
   }
 
@@ -212,7 +213,32 @@ public final class MigrationLinter {
       }
     }
     problems.addAll(HistoryInputs.report(historyProblems));
+    problems.addAll(flywaySettingsProblems(results));
     return new LintReport(results, problems, skipped, options.pgVersion());
+  }
+
+  /**
+   * A Flyway configuration file that could not be read, once, naming the scripts that were judged with
+   * Flyway's defaults instead (the stricter reading: mixed off, the lock in a transaction).
+   */
+  private static List<InputProblem> flywaySettingsProblems(List<FileResult> results) {
+    Map<Path, List<String>> byConfig = new LinkedHashMap<>();
+    Map<Path, String> messages = new LinkedHashMap<>();
+    for (FileResult r : results) {
+      if (!Framework.FLYWAY.id().equals(r.framework())) continue;
+      FlywaySettings settings = FlywaySettings.of(Path.of(r.path()));
+      if (settings.problem() == null) continue;
+      byConfig.computeIfAbsent(settings.source(), k -> new ArrayList<>()).add(r.path());
+      messages.put(settings.source(), settings.problem());
+    }
+    List<InputProblem> out = new ArrayList<>();
+    byConfig.forEach((config, files) -> {
+      String names = String.join(", ", files.subList(0, Math.min(3, files.size())))
+          + (files.size() > 3 ? " and " + (files.size() - 3) + " more" : "");
+      out.add(new InputProblem(HistoryInputs.display(config), "Flyway settings " + messages.get(config)
+          + "; " + names + " judged with Flyway's defaults (mixed=false, postgresql.transactional.lock=true)"));
+    });
+    return out;
   }
 
   /**

@@ -47,7 +47,9 @@ class CliTest {
         + " scans the whole table while holding the lock\n"
         + "  = instead: Build the index with CONCURRENTLY, outside a transaction block: it takes SHARE UPDATE EXCLUSIVE,"
         + " which lets reads and writes continue. If the build fails it leaves an INVALID index: drop it and run the build again\n"
-        + "      -- outside a transaction block\n"
+        // a Flyway script: the step is placed in Flyway's terms
+        + "      -- in a versioned script of its own whose .conf holds executeInTransaction=false, with "
+        + "flyway.postgresql.transactional.lock=false in flyway.conf\n"
         + "      CREATE INDEX CONCURRENTLY idx ON orders (user_id);\n"
         + "      -- only if the build failed, then retry\n"
         + "      DROP INDEX CONCURRENTLY IF EXISTS idx;\n"

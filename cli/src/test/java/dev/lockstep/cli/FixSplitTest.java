@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,17 @@ class FixSplitTest {
   static final String INDEX = "CREATE INDEX orders_customer_idx ON orders (customer_id);\n";
   static final String CONCURRENT = "CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);\n";
   static final String DROP = "DROP INDEX CONCURRENTLY IF EXISTS orders_customer_idx;\n";
+
+  /**
+   * Flyway's lock transaction would make a split CREATE INDEX CONCURRENTLY wait forever, so the folder's
+   * flyway.conf turns it off (the test without it: flywayRefusesToSplitWhileItsLockTransactionIsOn).
+   */
+  @BeforeEach
+  void flywayLockOutsideATransaction() throws Exception {
+    write("flyway.conf", LOCK_OFF);
+  }
+
+  static final String LOCK_OFF = "flyway.postgresql.transactional.lock=false\n";
 
   Path write(String path, String text) throws Exception {
     Path p = dir.resolve(path);
@@ -32,6 +44,7 @@ class FixSplitTest {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> all = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) all.filter(Files::isRegularFile)::iterator) {
+        if (p.equals(dir.resolve("flyway.conf"))) continue;
         out.put(dir.relativize(p).toString(), Files.readString(p));
       }
     }
@@ -79,6 +92,16 @@ class FixSplitTest {
   }
 
   @Test
+  void flywayRefusesToSplitWhileItsLockTransactionIsOn() throws Exception {
+    Files.delete(dir.resolve("flyway.conf"));
+    String text = "ALTER TABLE orders ADD COLUMN note text;\n" + INDEX;
+    write("db/migration/V2__orders.sql", text);
+    CliRunner.Result r = split();
+    assertThat(r.err()).contains("flyway.postgresql.transactional.lock=false");
+    assertThat(files()).isEqualTo(Map.of("db/migration/V2__orders.sql", text));
+  }
+
+  @Test
   void flywayVersionsSkipOneThatIsTaken() throws Exception {
     write("db/migration/V2__orders.sql", "ALTER TABLE orders ADD COLUMN note text;\n" + INDEX);
     write("db/migration/V2.1__taken.sql", "SELECT 1;\n");
@@ -94,7 +117,7 @@ class FixSplitTest {
     assertThat(r.err()).contains(dir.resolve("db/migrations/20240612093000_orders.sql")
         + ": its down section still mentions orders_customer_idx, which the new migration handles now: review it");
     assertThat(files()).isEqualTo(Map.of(
-        "db/migrations/20240612093000_orders.sql", "-- +goose Up\nSET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN "
+        "db/migrations/20240612093000_orders.sql", "-- +goose Up\nSET LOCAL lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN "
             + "note text;\n\n-- +goose Down\nDROP INDEX orders_customer_idx;\nALTER TABLE orders DROP COLUMN note;\n",
         "db/migrations/20240612093001_orders_customer_idx_concurrently.sql", header("20240612093000_orders.sql", true)
             + "-- +goose NO TRANSACTION\n-- +goose Up\n" + CONCURRENT + "\n-- +goose Down\n" + DROP));

@@ -84,11 +84,6 @@ public final class MigrationContext {
     return schemaDump;
   }
 
-  /** The id of the migration tool that runs this file ("flyway", "plain"), or null when not known. */
-  public String tool() {
-    return plan.runner() == null ? null : plan.runner().tool();
-  }
-
   public int pgVersion() {
     return options.pgVersion();
   }
@@ -135,6 +130,24 @@ public final class MigrationContext {
    */
   public boolean inImplicitBlock(Statement statement) {
     return plan.oneCall(statement.span().start());
+  }
+
+  /** The tool that runs the file, for advice in its terms. */
+  public TransactionPlan.Tool tool() {
+    return plan.tool();
+  }
+
+  /**
+   * The tool keeps a transaction of its own open while it migrates (Flyway's default lock), which a
+   * statement that waits for every open transaction waits for forever.
+   */
+  public boolean toolLockTransaction() {
+    return plan.toolLockTransaction();
+  }
+
+  /** Flyway refuses the script this statement is in: it mixes statements it runs outside a transaction with others. */
+  public boolean flywayRefusesMix(Statement statement) {
+    return plan.flywayRefusesMix(statement.span().start(), statements);
   }
 
   /** An explicit BEGIN earlier in the file is still open. */

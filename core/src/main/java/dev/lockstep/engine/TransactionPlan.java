@@ -2,11 +2,13 @@ package dev.lockstep.engine;
 
 import dev.lockstep.parse.ParsedFile;
 import dev.lockstep.parse.Statement;
-import dev.lockstep.parse.ast.AlterEnum;
+import dev.lockstep.parse.ast.AlterSystem;
 import dev.lockstep.parse.ast.CreateIndex;
+import dev.lockstep.parse.ast.DatabaseCommand;
 import dev.lockstep.parse.ast.Drop;
 import dev.lockstep.parse.ast.Node;
 import dev.lockstep.parse.ast.Reindex;
+import dev.lockstep.parse.ast.ReindexKind;
 import dev.lockstep.parse.ast.Vacuum;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,21 +17,36 @@ import java.util.List;
  * How the migration tool runs the parts of a file: inside a transaction it opens, or statement by
  * statement. Explicit BEGIN/COMMIT in the file come on top (see MigrationContext).
  *
- * @param runner the migration tool that runs the file, so that advice can speak its terms; null when
- *     no tool is known (plain SQL)
+ * @param tool                 the tool that runs the file, so that advice is given in its terms
+ * @param toolLockTransaction  the tool keeps a transaction open on another connection while it migrates
+ *                             (Flyway's postgresql.transactional.lock, on by default): a statement that
+ *                             waits for every open transaction (CREATE INDEX CONCURRENTLY) waits for it
+ *                             forever
+ * @param runner               how the tool runs a deploy, as advice needs it; null when no tool is
+ *                             known (plain SQL)
  */
-public record TransactionPlan(List<Region> regions, Runner runner) {
+public record TransactionPlan(List<Region> regions, Tool tool, boolean toolLockTransaction, Runner runner) {
   public TransactionPlan {
     regions = List.copyOf(regions);
   }
 
+  /** A plan of a file whose tool is not known. */
   public TransactionPlan(List<Region> regions) {
-    this(regions, null);
+    this(regions, Tool.UNKNOWN, false, null);
   }
 
   /** The same plan run by {@code runner}. */
-  public TransactionPlan withRunner(Runner runner) {
-    return new TransactionPlan(regions, runner);
+  public TransactionPlan withRunner(Tool tool, Runner runner) {
+    return new TransactionPlan(regions, tool, toolLockTransaction, runner);
+  }
+
+  /**
+   * The migration tools whose terms advice can use (the same as dev.lockstep.frameworks.Framework,
+   * which this package cannot see); UNKNOWN when no tool was recognised or named.
+   */
+  public enum Tool {
+    FLYWAY, LIQUIBASE, GOOSE, DBMATE, GOLANG_MIGRATE, DRIZZLE, PRISMA, SQITCH, POP, HASURA, SUPABASE,
+    NODE_PG_MIGRATE, POSTGRES_MIGRATIONS, CUSTOM, PLAIN, SCHEMA_DUMP, UNKNOWN
   }
 
   /**
@@ -51,10 +68,16 @@ public record TransactionPlan(List<Region> regions, Runner runner) {
     /** Sent in one call: PostgreSQL runs several statements as one implicit transaction, a single one alone. */
     ONE_CALL,
     /**
-     * Flyway: a transaction, unless a statement cannot run in one (then Flyway runs the script without
-     * a transaction when mixed=true, and refuses it otherwise).
+     * Flyway with mixed=true: a transaction, unless a statement Flyway knows cannot run in one is in the
+     * script (then Flyway runs the whole script without a transaction).
      */
-    FLYWAY_AUTO
+    FLYWAY_AUTO,
+    /**
+     * Flyway's default (mixed=false): a transaction when every statement can run in one, none when no
+     * statement can; a script holding both is refused ("Detected both transactional and
+     * non-transactional statements within the same migration"), which is read here as a transaction.
+     */
+    FLYWAY_STRICT
   }
 
   public record Region(int start, int end, Mode mode) {}
@@ -83,7 +106,8 @@ public record TransactionPlan(List<Region> regions, Runner runner) {
         case AUTOCOMMIT -> false;
         case WRAPPED -> true;
         case ONE_CALL -> inside.size() > 1;
-        case FLYWAY_AUTO -> inside.stream().noneMatch(s -> nonTransactional(s.node()));
+        case FLYWAY_AUTO -> inside.stream().noneMatch(s -> flywayNonTransactional(s.node()));
+        case FLYWAY_STRICT -> !inside.stream().allMatch(s -> flywayNonTransactional(s.node()));
       };
       for (Statement s : inside) out[s.index()] = wrapped ? r : -1;
     }
@@ -101,10 +125,51 @@ public record TransactionPlan(List<Region> regions, Runner runner) {
     return regions.stream().anyMatch(r -> r.mode() == Mode.ONE_CALL && offset >= r.start() && offset < r.end());
   }
 
-  /** Statements PostgreSQL refuses inside a transaction block. */
-  static boolean nonTransactional(Node node) {
+  /**
+   * Flyway refuses this region (its default mixed=false): statements Flyway runs outside a transaction
+   * beside statements it runs in one.
+   */
+  public boolean flywayRefusesMix(int offset, List<Statement> statements) {
+    for (Region r : regions) {
+      if (r.mode() != Mode.FLYWAY_STRICT || offset < r.start() || offset >= r.end()) continue;
+      boolean some = false;
+      boolean all = true;
+      for (Statement s : statements) {
+        if (s.enclosingIndex() >= 0 || s.span().start() < r.start() || s.span().start() >= r.end()) continue;
+        boolean non = flywayNonTransactional(s.node());
+        some |= non;
+        all &= non;
+      }
+      return some && !all;
+    }
+    return false;
+  }
+
+  /**
+   * The statements Flyway's PostgreSQL parser runs outside a transaction, as the real Flyway does
+   * (dev.lockstep.tools.FlywayOnPostgresTest): CREATE INDEX CONCURRENTLY, DROP INDEX CONCURRENTLY,
+   * VACUUM, CREATE and DROP DATABASE, ALTER SYSTEM, REINDEX SCHEMA/SYSTEM/DATABASE. It wraps the rest,
+   * REINDEX INDEX/TABLE CONCURRENTLY, DETACH
+   * PARTITION ... CONCURRENTLY and ALTER TYPE ... ADD VALUE among them.
+   */
+  public static boolean flywayNonTransactional(Node node) {
     return node instanceof CreateIndex i && i.concurrently() || node instanceof Drop d && d.concurrently()
-        || node instanceof Reindex r && r.concurrently() || node instanceof Vacuum v && v.vacuum()
-        || node instanceof AlterEnum;
+        || node instanceof Vacuum v && v.vacuum() || node instanceof DatabaseCommand || node instanceof AlterSystem
+        || node instanceof Reindex r && reindexesMany(r);
+  }
+
+  /** REINDEX SCHEMA, SYSTEM or DATABASE: PostgreSQL runs them only outside a transaction block. */
+  public static boolean reindexesMany(Reindex r) {
+    return r.objectKind() == ReindexKind.SCHEMA || r.objectKind() == ReindexKind.SYSTEM
+        || r.objectKind() == ReindexKind.DATABASE;
+  }
+
+  /**
+   * Statements that wait for every transaction open when they start, so that a migration tool's own
+   * open transaction makes them wait forever: CREATE INDEX and REINDEX CONCURRENTLY (checked with
+   * Flyway's lock transaction).
+   */
+  public static boolean waitsForOpenTransactions(Node node) {
+    return node instanceof CreateIndex i && i.concurrently() || node instanceof Reindex r && r.concurrently();
   }
 }

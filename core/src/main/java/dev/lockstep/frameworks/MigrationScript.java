@@ -67,7 +67,7 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
       case FLYWAY -> {
         if (name.startsWith("U") && !includeDown) skipped = "Flyway undo migration";
         placeholders(FLYWAY_PLACEHOLDER, text, masked, placeholders);
-        regions.add(new Region(0, length, flywayMode(real)));
+        regions.add(new Region(0, length, flywayMode(real, FlywaySettings.of(real))));
       }
       case GOLANG_MIGRATE, HASURA -> {
         if (name.endsWith(".down.sql") || name.equals("down.sql")) skipped = includeDown ? null : "down migration";
@@ -103,7 +103,8 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
             declared.optOut())
         : d.framework().runner();
     return new MigrationScript(d.framework(), d, source.withParseText(new String(masked), placeholders),
-        new TransactionPlan(regions, runner), skipped);
+        new TransactionPlan(regions, tool(d.framework(), declared != null), lockTransaction(d.framework(), real), runner),
+        skipped);
   }
 
   /** What decided the framework, in words. */
@@ -186,7 +187,8 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
   }
 
   /**
-   * Liquibase formatted SQL: each changeset runs in its own transaction unless runInTransaction:false;
+   * Liquibase formatted SQL: each changeset runs in its own transaction unless runInTransaction:false
+   * (then with splitStatements:false its statements go in one call, an implicit transaction block);
    * an endDelimiter (e.g. GO or /) on a line of its own ends a statement like a semicolon.
    */
   private static void liquibase(String text, char[] masked, List<Region> regions) {
@@ -195,15 +197,18 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
     List<String> delimiters = new ArrayList<>();
     while (m.find()) {
       String attrs = m.group(1);
-      boolean transactional = !attrs.replace(" ", "").toLowerCase(Locale.ROOT).contains("runintransaction:false");
-      starts.add(new int[] {m.end(), transactional ? 1 : 0});
+      String flat = attrs.replace(" ", "").toLowerCase(Locale.ROOT);
+      // splitStatements:false sends the changeset in one call: an implicit transaction block
+      int mode = !flat.contains("runintransaction:false") ? 1 : flat.contains("splitstatements:false") ? 2 : 0;
+      starts.add(new int[] {m.end(), mode});
       Matcher d = END_DELIMITER.matcher(attrs);
       delimiters.add(d.find() ? d.group(1) : null);
     }
     for (int i = 0; i < starts.size(); i++) {
       int start = starts.get(i)[0];
       int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : text.length();
-      regions.add(new Region(start, end, starts.get(i)[1] == 1 ? Mode.WRAPPED : Mode.AUTOCOMMIT));
+      int mode = starts.get(i)[1];
+      regions.add(new Region(start, end, mode == 1 ? Mode.WRAPPED : mode == 2 ? Mode.ONE_CALL : Mode.AUTOCOMMIT));
       String delimiter = delimiters.get(i);
       if (delimiter == null || delimiter.equals(";")) continue;
       Matcher line = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(delimiter) + "[ \\t]*$").matcher(text);
@@ -212,21 +217,36 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
     }
   }
 
+  /** The tool whose terms advice uses: a file that is plain SQL only for want of a marker has no known tool. */
+  private static TransactionPlan.Tool tool(Framework framework, boolean declared) {
+    if (framework == Framework.PLAIN && !declared) return TransactionPlan.Tool.UNKNOWN;
+    return TransactionPlan.Tool.valueOf(framework.name());
+  }
+
+  /** Flyway keeps its lock in a transaction while it migrates, unless postgresql.transactional.lock=false. */
+  private static boolean lockTransaction(Framework framework, Path path) {
+    return framework == Framework.FLYWAY && FlywaySettings.of(path).transactionalLock();
+  }
+
   /** A Flyway script's .conf holds a few settings; a bigger one, or a pipe, is not read. */
   private static final long MAX_CONF_BYTES = 1L << 20;
 
-  /** Flyway wraps a script in a transaction unless its .conf says executeInTransaction=false. */
-  private static Mode flywayMode(Path path) {
+  /**
+   * Flyway's mode for a script: its .conf's executeInTransaction when set, else the project's mixed
+   * setting (see {@link TransactionPlan.Mode#FLYWAY_STRICT}).
+   */
+  private static Mode flywayMode(Path path, FlywaySettings settings) {
     Path conf = path.resolveSibling(path.getFileName() + ".conf");
     try {
-      if (Files.exists(conf) && new String(BoundedRead.file(conf, MAX_CONF_BYTES), StandardCharsets.UTF_8)
-          .replace(" ", "").contains("executeInTransaction=false")) {
-        return Mode.AUTOCOMMIT;
+      if (Files.exists(conf)) {
+        String text = new String(BoundedRead.file(conf, MAX_CONF_BYTES), StandardCharsets.UTF_8).replace(" ", "");
+        if (text.contains("executeInTransaction=false")) return Mode.AUTOCOMMIT;
+        if (text.contains("executeInTransaction=true")) return Mode.WRAPPED;
       }
     } catch (java.io.IOException e) {
       // an unreadable .conf leaves Flyway's default
     }
-    return Mode.FLYWAY_AUTO;
+    return settings.mixed() ? Mode.FLYWAY_AUTO : Mode.FLYWAY_STRICT;
   }
 
   /** Masks each placeholder as an identifier; one placeholder written twice gets the same one. */

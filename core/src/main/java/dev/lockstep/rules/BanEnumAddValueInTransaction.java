@@ -9,6 +9,7 @@ import dev.lockstep.engine.Severity;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.AlterEnum;
 import dev.lockstep.rules.support.Relocations;
+import dev.lockstep.rules.support.ToolSteps;
 
 @RuleInfo(id = "ban-enum-add-value-in-transaction",
     title = "Before PostgreSQL 12, ALTER TYPE ... ADD VALUE cannot run in a transaction block",
@@ -22,7 +23,7 @@ public final class BanEnumAddValueInTransaction implements Rule {
         .message("On PostgreSQL %d, ALTER TYPE ... ADD VALUE fails inside a transaction block (\"ALTER TYPE ... ADD "
             + "cannot run inside a transaction block\"); this changed in PostgreSQL 12", context.pgVersion())
         .rewrite(Rewrite.of("Run it in its own migration without a transaction block",
-            new Rewrite.Step("outside a transaction block", statement.text() + ";")));
+            new Rewrite.Step(ToolSteps.outsideTransaction(context), statement.text() + ";")));
     if (Relocations.possible(statement, context)) {
       // object: the new value, so that a later statement using it keeps the ADD VALUE in place
       finding.relocate(Relocations.move(statement, "Move ADD VALUE to a migration that runs outside a transaction",

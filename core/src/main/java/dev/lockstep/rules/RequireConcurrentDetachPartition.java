@@ -16,6 +16,7 @@ import dev.lockstep.parse.ast.AlterTableCmd;
 import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.parse.ast.PartitionCmd;
 import dev.lockstep.rules.support.MeasuredCases;
+import dev.lockstep.rules.support.ToolSteps;
 
 @RuleInfo(id = "require-concurrent-detach-partition",
     title = "Detach partitions with DETACH PARTITION ... CONCURRENTLY",
@@ -45,7 +46,7 @@ public final class RequireConcurrentDetachPartition implements Rule {
           .rewrite(Rewrite.of(Text.of("Detach with CONCURRENTLY (PostgreSQL 14+), outside a transaction block: it takes "
                   + "SHARE UPDATE EXCLUSIVE on the parent, so reads and writes go on. If it is interrupted, finish it "
                   + "with %s", "ALTER TABLE " + parent + " DETACH PARTITION " + partition + " FINALIZE"),
-              new Rewrite.Step("outside a transaction block", concurrent + ";")))
+              new Rewrite.Step(ToolSteps.outsideTransaction(context), concurrent + ";")))
           .fix(Fix.of("Add CONCURRENTLY", level, TextEdit.insert(clauseEnd, " CONCURRENTLY")));
     }
   }

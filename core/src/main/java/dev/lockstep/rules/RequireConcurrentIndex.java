@@ -15,6 +15,7 @@ import dev.lockstep.parse.ast.Identifiers;
 import dev.lockstep.parse.ast.RangeVar;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Relocations;
+import dev.lockstep.rules.support.ToolSteps;
 
 @RuleInfo(id = "require-concurrent-index",
     title = "Build indexes on existing tables with CONCURRENTLY",
@@ -44,7 +45,7 @@ public final class RequireConcurrentIndex implements Rule {
                 : "Build the index with CONCURRENTLY, outside a transaction block: it takes SHARE UPDATE EXCLUSIVE, "
                     + "which lets reads and writes continue. If the build fails it leaves an INVALID index: drop it "
                     + "and run the build again",
-            new Rewrite.Step("outside a transaction block", concurrent + ";"),
+            new Rewrite.Step(ToolSteps.outsideTransaction(context), concurrent + ";"),
             new Rewrite.Step("only if the build failed, then retry", "DROP INDEX CONCURRENTLY IF EXISTS "
                 + indexName(index, table) + ";")))
         .fix(Fix.of("Add CONCURRENTLY", level, TextEdit.insert(indexKeywordEnd, " CONCURRENTLY")));

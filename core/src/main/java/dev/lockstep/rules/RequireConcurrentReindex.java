@@ -15,6 +15,7 @@ import dev.lockstep.parse.ast.Reindex;
 import dev.lockstep.parse.ast.ReindexKind;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Sql;
+import dev.lockstep.rules.support.ToolSteps;
 import java.util.Locale;
 
 @RuleInfo(id = "require-concurrent-reindex",
@@ -63,7 +64,7 @@ public final class RequireConcurrentReindex implements Rule {
     finding.rewrite(Rewrite.of("Rebuild with CONCURRENTLY, outside a transaction block: it takes SHARE UPDATE EXCLUSIVE, "
                 + "builds new indexes beside the old ones and swaps them, while reads and writes continue. A failed run "
                 + "leaves INVALID indexes named *_ccnew: drop them with DROP INDEX CONCURRENTLY and run it again",
-            new Rewrite.Step("outside a transaction block", concurrent + ";")))
+            new Rewrite.Step(ToolSteps.outsideTransaction(context), concurrent + ";")))
         .fix(Fix.of("Add CONCURRENTLY", level, TextEdit.insert(statement.endOfWord(kind), " CONCURRENTLY")));
   }
 }

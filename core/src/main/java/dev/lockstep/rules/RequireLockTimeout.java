@@ -6,6 +6,8 @@ import dev.lockstep.engine.Rewrite;
 import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
+import dev.lockstep.engine.TransactionPlan;
+import dev.lockstep.parse.ast.Transaction;
 import dev.lockstep.engine.TableLocks;
 import dev.lockstep.fix.Applicability;
 import dev.lockstep.fix.Fix;
@@ -34,18 +36,60 @@ public final class RequireLockTimeout implements Rule {
                 + "every other query on %s queues behind it and the application stalls",
             leadingWords(statement), locked.mode().sql(), locked.description(), locked.description())
         .rewrite(Rewrite.of(RetryAdvice.forTool(context.tool()),
-            new Rewrite.Step("first statement of the migration", "SET lock_timeout = '2s';")))
-        .fix(Fix.of("Set lock_timeout at the top of the migration", Applicability.UNSAFE,
-            TextEdit.insert(context.statements().get(0).span().start(), setLockTimeout(context))));
+            new Rewrite.Step("first statement of the migration", setting(statement, context) + ";")))
+        .fix(fix(statement, context));
   }
 
   /**
-   * The SET, in the form the file's tool runs it: Drizzle's migrator sends each part between
-   * breakpoints as one prepared statement, which may hold one command only (PGlite refuses two).
+   * The setting for the whole migration, and no further: SET LOCAL where the tool runs the migration in
+   * one transaction; where it does not, SET, and RESET at the end when the tool goes on to the next
+   * migration on the same connection (the timeout would otherwise hold there too).
    */
-  private static String setLockTimeout(MigrationContext context) {
-    boolean drizzle = context.runner() != null && context.runner().tool().equals("drizzle");
-    return drizzle ? "SET lock_timeout = '2s';\n--> statement-breakpoint\n" : "SET lock_timeout = '2s';\n";
+  private static Fix fix(Statement statement, MigrationContext context) {
+    Statement first = context.statements().get(0);
+    TextEdit set = TextEdit.insert(first.span().start(), setting(statement, context) + ";\n" + breakpoint(context));
+    if (toolTransaction(statement, context) || !sharesConnection(context.tool())) {
+      return Fix.of("Set lock_timeout at the top of the migration", Applicability.UNSAFE, set);
+    }
+    Statement last = context.statements().get(context.statements().size() - 1);
+    for (Statement s : context.statements()) if (s.enclosingIndex() < 0) last = s;
+    int end = last.span().end();
+    String text = context.statements().get(0).source().text();
+    if (end < text.length() && text.charAt(end) == ';') end++;
+    return Fix.of("Set lock_timeout at the top of the migration", Applicability.UNSAFE, set,
+        TextEdit.insert(end, "\nRESET lock_timeout;"));
+  }
+
+  /**
+   * Drizzle's migrator sends each part between breakpoints as one prepared statement, which may hold
+   * one command only (PGlite refuses two): the SET gets a breakpoint of its own.
+   */
+  private static String breakpoint(MigrationContext context) {
+    return context.tool() == TransactionPlan.Tool.DRIZZLE ? "--> statement-breakpoint\n" : "";
+  }
+
+  private static String setting(Statement statement, MigrationContext context) {
+    return toolTransaction(statement, context) ? "SET LOCAL lock_timeout = '2s'" : "SET lock_timeout = '2s'";
+  }
+
+  /** The migration's first statement and this one run in one transaction that the tool opens (no BEGIN/COMMIT in the file). */
+  private static boolean toolTransaction(Statement statement, MigrationContext context) {
+    Statement first = context.statements().get(0);
+    boolean explicit = context.statements().stream().anyMatch(s -> s.node() instanceof Transaction);
+    return !explicit && context.inTransaction(first) && !context.inExplicitBlock(first) && !context.inExplicitBlock(statement)
+        && context.sameTransaction(first, statement.index());
+  }
+
+  /**
+   * Tools that run the next migration on the same connection, statement by statement where a migration
+   * opts out of their transaction (psql and unknown runners start a session per file; a tool that sends
+   * a file in one call would run an added RESET in the same implicit transaction block as the file).
+   */
+  private static boolean sharesConnection(TransactionPlan.Tool tool) {
+    return switch (tool) {
+      case FLYWAY, LIQUIBASE, GOOSE, DBMATE, POP -> true;
+      default -> false;
+    };
   }
 
   private static boolean needsTimeout(Statement statement, MigrationContext context) {

@@ -2,6 +2,7 @@ package dev.lockstep.split;
 
 import dev.lockstep.fix.Relocation;
 import dev.lockstep.history.MigrationHistory;
+import dev.lockstep.frameworks.FlywaySettings;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -20,6 +21,9 @@ import java.util.stream.Stream;
  * (Flyway then runs its statements one by one).
  */
 final class FlywayLayout implements MigrationLayout {
+  /** CREATE INDEX and REINDEX CONCURRENTLY wait for every open transaction, Flyway's lock transaction too. */
+  private static final Pattern WAITS_FOR_TRANSACTIONS = Pattern.compile(
+      "(?is)\\b(CREATE\\s+(UNIQUE\\s+)?INDEX|REINDEX)\\b[^;]*\\bCONCURRENTLY\\b");
   private static final Pattern VERSIONED = Pattern.compile("^V([0-9]+(?:[._][0-9]+)*)__(.+)\\.sql$");
 
   @Override
@@ -31,6 +35,13 @@ final class FlywayLayout implements MigrationLayout {
   public SplitPlan place(Path file, String text, String rest, List<List<Relocation>> groups) throws SplitRefused {
     Matcher m = VERSIONED.matcher(file.getFileName().toString());
     if (!m.matches()) throw new SplitRefused("only versioned Flyway migrations (V<version>__<description>.sql) can be split");
+    boolean waits = groups.stream().flatMap(List::stream)
+        .anyMatch(r -> r.outsideTransaction() && WAITS_FOR_TRANSACTIONS.matcher(r.sql()).find());
+    if (waits && FlywaySettings.of(file).transactionalLock()) {
+      throw new SplitRefused("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock "
+          + "transaction; set flyway.postgresql.transactional.lock=false in flyway.conf (or "
+          + "spring.flyway.postgresql.transactional-lock=false in application.properties) and split again");
+    }
     String version = m.group(1);
     List<Path> written = new ArrayList<>();
     int fresh = 0;

@@ -6,12 +6,14 @@ import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.Finding;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Linter;
+import dev.lockstep.engine.TransactionPlan;
 import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.rules.support.RetryAdvice;
 import dev.lockstep.source.SourceFile;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** require-lock-timeout and ban-high-lock-timeout say how to retry with the tool the file belongs to. */
 class RetryAdviceTest {
@@ -50,10 +52,11 @@ class RetryAdviceTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"flyway", "liquibase", "drizzle", "prisma", "goose", "dbmate", "golang-migrate", "sqitch", "plain"})
-  void everyToolHasItsOwnAdvice(String tool) {
+  @EnumSource(value = TransactionPlan.Tool.class,
+      names = {"FLYWAY", "LIQUIBASE", "DRIZZLE", "PRISMA", "GOOSE", "DBMATE", "GOLANG_MIGRATE", "SQITCH", "PLAIN"})
+  void everyToolHasItsOwnAdvice(TransactionPlan.Tool tool) {
     String advice = RetryAdvice.forTool(tool);
-    if (!tool.equals("plain")) assertThat(advice).isNotEqualTo(RetryAdvice.PLAIN);
+    if (tool != TransactionPlan.Tool.PLAIN) assertThat(advice).isNotEqualTo(RetryAdvice.PLAIN);
     assertThat(advice).contains("55P03").doesNotContain("%");
   }
 }

@@ -1,5 +1,7 @@
 package dev.lockstep.rules.support;
 
+import dev.lockstep.engine.TransactionPlan;
+
 /**
  * How to retry a migration that failed with a lock timeout (SQLSTATE 55P03, lock_not_available),
  * for the tool that runs the file: what the failure left behind, what to re-run, and what must be
@@ -56,20 +58,19 @@ public final class RetryAdvice {
 
   private RetryAdvice() {}
 
-  /** The advice for the tool with this framework id (e.g. "golang-migrate"), or the plain one. */
-  public static String forTool(String frameworkId) {
-    if (frameworkId == null) return PLAIN;
-    return switch (frameworkId) {
-      case "flyway" -> FLYWAY;
-      case "liquibase" -> LIQUIBASE;
-      case "goose" -> GOOSE;
-      case "dbmate" -> DBMATE;
-      case "golang-migrate" -> GOLANG_MIGRATE;
-      case "hasura", "supabase" -> ONE_CALL;
-      case "pop" -> WRAPPED;
-      case "drizzle" -> DRIZZLE;
-      case "prisma" -> PRISMA;
-      case "sqitch" -> SQITCH;
+  /** The advice for the tool that runs the file, or the plain one. */
+  public static String forTool(TransactionPlan.Tool tool) {
+    return switch (tool) {
+      case FLYWAY -> FLYWAY;
+      case LIQUIBASE -> LIQUIBASE;
+      case GOOSE -> GOOSE;
+      case DBMATE -> DBMATE;
+      case GOLANG_MIGRATE -> GOLANG_MIGRATE;
+      case HASURA, SUPABASE -> ONE_CALL;
+      case POP -> WRAPPED;
+      case DRIZZLE -> DRIZZLE;
+      case PRISMA -> PRISMA;
+      case SQITCH -> SQITCH;
       default -> PLAIN;
     };
   }

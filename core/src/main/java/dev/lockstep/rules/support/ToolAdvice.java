@@ -44,12 +44,19 @@ public final class ToolAdvice {
               + "'-- postgres-migrations disable-transaction', and nothing else but this statement: postgres-migrations then "
               + "sends it without a transaction",
           new Rewrite.Step("alone in a migration of its own", sql));
-      case "flyway" -> Rewrite.of("Put it in a versioned script of its own with a V<version>__<name>.sql.conf file beside "
-              + "it holding executeInTransaction=false: Flyway then runs it outside a transaction",
-          new Rewrite.Step("in a script of its own, outside a transaction block", sql));
-      case "liquibase" -> Rewrite.of("Put it in a changeset of its own with runInTransaction:false: Liquibase then runs "
-              + "it outside a transaction",
-          new Rewrite.Step("in a changeset of its own, outside a transaction block", sql));
+      case "flyway" -> context.toolLockTransaction()
+          ? Rewrite.of("Put it in a versioned script of its own with a V<version>__<name>.sql.conf file beside it "
+                  + "holding executeInTransaction=false, and set flyway.postgresql.transactional.lock=false in "
+                  + "flyway.conf: Flyway otherwise keeps its lock in an open transaction that CONCURRENTLY statements "
+                  + "wait for",
+              new Rewrite.Step(ToolSteps.outsideTransaction(context), sql))
+          : Rewrite.of("Put it in a versioned script of its own with a V<version>__<name>.sql.conf file beside "
+                  + "it holding executeInTransaction=false: Flyway then runs it outside a transaction",
+              new Rewrite.Step(ToolSteps.outsideTransaction(context), sql));
+      case "liquibase" -> Rewrite.of("Put it in a changeset of its own with runInTransaction:false (without "
+              + "splitStatements:false, which sends the changeset in one call) and no BEGIN/COMMIT around it: Liquibase "
+              + "then runs it outside a transaction",
+          new Rewrite.Step(ToolSteps.outsideTransaction(context), sql));
       case "golang-migrate" -> Rewrite.of("golang-migrate sends an .up.sql file in one call, which PostgreSQL runs as one "
               + "transaction when the file holds several statements: put the statement alone in a migration of its own",
           new Rewrite.Step("alone in a migration of its own", sql));
@@ -93,6 +100,6 @@ public final class ToolAdvice {
               + "it after the migrator has committed, from a separate script",
           new Rewrite.Step("in a later deploy: a migration of its own", sql));
     }
-    return Rewrite.of(summary, new Rewrite.Step("after COMMIT, in a separate transaction or migration", sql));
+    return Rewrite.of(summary, new Rewrite.Step(ToolSteps.laterTransaction(context), sql));
   }
 }

@@ -1,0 +1,68 @@
+package dev.lockstep.frameworks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lockstep.engine.Finding;
+import dev.lockstep.engine.LintOptions;
+import dev.lockstep.engine.Linter;
+import dev.lockstep.rules.Rules;
+import dev.lockstep.source.SourceFile;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Advice in the terms of the file's tool: its own setting, and the generic list only when the tool is unknown. */
+class ToolTermsTest {
+  private static final Linter LINTER = new Linter(Rules.all(), LintOptions.defaults());
+  private static final String CIC = "CREATE INDEX CONCURRENTLY orders_user_idx ON orders (user_id);\n";
+
+  private static Finding first(String path, String sql, String rule) {
+    MigrationScript s = MigrationScript.of(Path.of(path), SourceFile.of(path, sql), null, false);
+    List<Finding> found = LINTER.lint(s.source(), s.plan()).findings().stream().filter(f -> f.ruleId().equals(rule)).toList();
+    assertThat(found).as(path).isNotEmpty();
+    return found.get(0);
+  }
+
+  @Test
+  void concurrentlyInATransaction() {
+    assertThat(first("changelog/001.sql", "--liquibase formatted sql\n--changeset ana:1\n" + CIC,
+        "ban-concurrently-in-transaction").rewrite().summary()).contains("runInTransaction:false")
+        .doesNotContain("goose", "Flyway");
+    assertThat(first("db/migrations/20240101000000_i.sql", "-- +goose Up\n" + CIC, "ban-concurrently-in-transaction")
+        .rewrite().summary()).contains("-- +goose NO TRANSACTION").doesNotContain("Liquibase");
+    assertThat(first("db/migration/V4__i.sql", "SET lock_timeout = '2s';\n" + CIC, "ban-concurrently-in-transaction")
+        .rewrite().summary()).contains("executeInTransaction=false", "flyway.postgresql.transactional.lock=false")
+        .doesNotContain("goose");
+    // the tool is not known: every tool's opt-out
+    assertThat(first("sql/004_i.sql", "BEGIN;\n" + CIC + "COMMIT;\n", "ban-concurrently-in-transaction")
+        .rewrite().summary()).contains("goose", "dbmate", "Flyway", "Liquibase");
+  }
+
+  @Test
+  void stepsArePlacedInTheToolsTerms() {
+    String index = "SET lock_timeout = '2s';\nCREATE INDEX orders_user_idx ON orders (user_id);\n";
+    assertThat(first("db/migration/V4__i.sql", index, "require-concurrent-index").rewrite().steps().get(0).runs())
+        .isEqualTo("in a versioned script of its own whose .conf holds executeInTransaction=false, with "
+            + "flyway.postgresql.transactional.lock=false in flyway.conf");
+    assertThat(first("changelog/001.sql", "--liquibase formatted sql\n--changeset ana:1\n" + index, "require-concurrent-index")
+        .rewrite().steps().get(0).runs()).isEqualTo("in a changeset of its own marked runInTransaction:false");
+    String validate = "ALTER TABLE orders ADD CONSTRAINT c CHECK (id > 0) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT c;\n";
+    assertThat(first("db/migration/V5__c.sql", validate, "ban-validate-in-same-transaction").rewrite().steps().get(0).runs())
+        .isEqualTo("in a later versioned script (Flyway commits each script on its own)");
+    assertThat(first("changelog/002.sql", "--liquibase formatted sql\n--changeset ana:2\n" + validate,
+        "ban-validate-in-same-transaction").rewrite().steps().get(0).runs())
+        .isEqualTo("in a later changeset (Liquibase commits each changeset on its own)");
+  }
+
+  @Test
+  void lockTimeoutFixesStayInTheMigration() {
+    Finding flyway = first("db/migration/V6__n.sql", "ALTER TABLE orders ADD COLUMN note text;\n", "require-lock-timeout");
+    assertThat(flyway.fixes().get(0).edits()).extracting(e -> e.text()).containsExactly("SET LOCAL lock_timeout = '2s';\n");
+    Finding optedOut = first("changelog/003.sql", "--liquibase formatted sql\n--changeset ana:3 runInTransaction:false\n"
+        + "ALTER TABLE orders ADD COLUMN note text;\n", "require-lock-timeout");
+    assertThat(optedOut.fixes().get(0).edits()).extracting(e -> e.text())
+        .containsExactly("SET lock_timeout = '2s';\n", "\nRESET lock_timeout;");
+    Finding plain = first("sql/005_n.sql", "ALTER TABLE orders ADD COLUMN note text;\n", "require-lock-timeout");
+    assertThat(plain.fixes().get(0).edits()).extracting(e -> e.text()).containsExactly("SET lock_timeout = '2s';\n");
+  }
+}

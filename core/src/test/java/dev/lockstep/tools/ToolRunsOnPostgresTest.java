@@ -1,0 +1,341 @@
+package dev.lockstep.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lockstep.engine.FileResult;
+import dev.lockstep.engine.Finding;
+import dev.lockstep.engine.LintOptions;
+import dev.lockstep.engine.Linter;
+import dev.lockstep.engine.TransactionPlan;
+import dev.lockstep.fix.Applicability;
+import dev.lockstep.fix.FixSession;
+import dev.lockstep.frameworks.Framework;
+import dev.lockstep.frameworks.MigrationScript;
+import dev.lockstep.pg.PostgresServer;
+import dev.lockstep.rules.Rules;
+import dev.lockstep.source.SourceFile;
+import dev.lockstep.split.SplitPlan;
+import dev.lockstep.split.SplitRefused;
+import dev.lockstep.split.Splitter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.flywaydb.core.internal.configuration.ConfigUtils;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Flyway and Liquibase, with their default settings, run on a real PostgreSQL 15: the example folders,
+ * the framework fixtures, the cases where the tools' rules bite (Flyway's mixed rule and its lock
+ * transaction, settings that leak to the next migration) and lockstep's split output. For each, what
+ * lockstep says is what the tool does: a set of migrations lockstep finds nothing fatal in applies, and
+ * one it says fails (ban-concurrently-in-transaction) fails or hangs the way its message says. The runs
+ * are the tables of docs/frameworks.md (-Dlockstep.updateDocs=true rewrites them).
+ */
+class ToolRunsOnPostgresTest {
+  private static final Linter LINTER = new Linter(Rules.all(), LintOptions.defaults());
+  private static final String SETUP = "CREATE TABLE customers (id bigint PRIMARY KEY, name text, tier int, email text);\n"
+      + "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint, placed_at timestamptz, status text);\n"
+      + "INSERT INTO customers SELECT g, 'c' || g, g % 3 FROM generate_series(1, 10) g;\n"
+      + "INSERT INTO orders SELECT g, g % 10 + 1, now(), 'new' FROM generate_series(1, 1000) g;\n";
+  private static final String CIC = "CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);\n";
+  private static final String BODY = "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n"
+      + "CREATE INDEX orders_customer_idx ON orders (customer_id);\n";
+  private static final String LOCK_OFF = "flyway.postgresql.transactional.lock=false\n";
+  private static final String LEAK_CHECK = "SELECT 1 / (current_setting('lock_timeout') = '0')::int AS timeout_not_left_set;\n";
+  private static final Map<String, List<String>> ROWS = new TreeMap<>();
+
+  /** One run: the tool, what the table calls it, the files (relative path -> text) and whether lockstep splits the file named. */
+  record Case(String tool, String what, Map<String, String> files, String split) {
+    @Override
+    public String toString() {
+      return tool + ": " + what;
+    }
+  }
+
+  static Stream<Case> cases() throws IOException {
+    List<Case> out = new ArrayList<>();
+    String v1 = "db/migration/V1__setup.sql";
+    out.add(new Case("Flyway", "examples/flyway", folder(Path.of("examples/flyway"), "db/migration/"), null));
+    Map<String, String> fixtures = folder(Path.of("core/src/test/resources/frameworks/flyway/db/migration"), "db/migration/");
+    fixtures.put("db/migration/V0__customers.sql", "CREATE TABLE customers (id bigint PRIMARY KEY, name text);\n");
+    out.add(new Case("Flyway", "the framework fixtures (V0 creates customers; U2 is not run)", fixtures, null));
+    Map<String, String> lockOff = folder(Path.of("core/src/test/resources/frameworks/flyway/lock-off/db/migration"), "db/migration/");
+    lockOff.put(v1, SETUP);
+    lockOff.put("flyway.conf", Files.readString(Path.of("core/src/test/resources/frameworks/flyway/lock-off/flyway.conf")));
+    out.add(new Case("Flyway", "the framework fixture lock-off (flyway.conf sets the lock setting)", lockOff, null));
+    out.add(new Case("Flyway", "a script holding only CREATE INDEX CONCURRENTLY",
+        Map.of(v1, SETUP, "db/migration/V2__index.sql", CIC), null));
+    out.add(new Case("Flyway", "the same with flyway.postgresql.transactional.lock=false in flyway.conf",
+        Map.of(v1, SETUP, "db/migration/V2__index.sql", CIC, "flyway.conf", LOCK_OFF), null));
+    out.add(new Case("Flyway", "SET lock_timeout, then CREATE INDEX CONCURRENTLY (mixed=false)",
+        Map.of(v1, SETUP, "db/migration/V2__index.sql", "SET lock_timeout = '2s';\n" + CIC, "flyway.conf", LOCK_OFF), null));
+    out.add(new Case("Flyway", "the same with flyway.mixed=true",
+        Map.of(v1, SETUP, "db/migration/V2__index.sql", "SET lock_timeout = '2s';\n" + CIC,
+            "flyway.conf", LOCK_OFF + "flyway.mixed=true\n"), null));
+    out.add(new Case("Flyway", "REINDEX INDEX CONCURRENTLY alone (Flyway wraps it)",
+        Map.of(v1, SETUP + "CREATE INDEX orders_status_idx ON orders (status);\n",
+            "db/migration/V2__reindex.sql", "REINDEX INDEX CONCURRENTLY orders_status_idx;\n", "flyway.conf", LOCK_OFF), null));
+    out.add(new Case("Flyway", "SET lock_timeout in V2 does not reach V3",
+        Map.of(v1, SETUP, "db/migration/V2__note.sql", "SET LOCAL lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n",
+            "db/migration/V3__check.sql", LEAK_CHECK), null));
+    out.add(new Case("Flyway", "fix --unsafe-fixes --split of a script with CREATE INDEX (defaults)",
+        Map.of(v1, SETUP, "db/migration/V2__orders.sql", BODY), "db/migration/V2__orders.sql"));
+    out.add(new Case("Flyway", "fix --unsafe-fixes --split of the same with the lock setting in flyway.conf",
+        Map.of(v1, SETUP, "db/migration/V2__orders.sql", BODY, "flyway.conf", LOCK_OFF), "db/migration/V2__orders.sql"));
+
+    String plan = "%syntax-version=1.0.0\n%project=shop\n\n";
+    String change = " 2024-03-01T12:00:00Z Ana <ana@example.com> # a change\n";
+    Map<String, String> sqitchFixture = new TreeMap<>();
+    Path sqitchRoot = Path.of("core/src/test/resources/frameworks/sqitch");
+    for (String f : List.of("sqitch.plan", "deploy/add_note.sql", "revert/add_note.sql")) {
+      sqitchFixture.put(f, Files.readString(sqitchRoot.resolve(f)));
+    }
+    sqitchFixture.put("sqitch.plan", plan + "setup" + change + Files.readString(sqitchRoot.resolve("sqitch.plan"))
+        .replaceFirst("(?s)\\A.*?\\n\\n", ""));
+    sqitchFixture.put("deploy/setup.sql", "CREATE SCHEMA shop;\nSET search_path = shop;\n" + SETUP);
+    out.add(new Case("sqitch", "the framework fixture (after a change creating its schema)", sqitchFixture, null));
+    out.add(new Case("sqitch", "CREATE INDEX CONCURRENTLY alone in a deploy script",
+        Map.of("sqitch.plan", plan + "setup" + change + "index" + change, "deploy/setup.sql", SETUP, "deploy/index.sql", CIC), null));
+    out.add(new Case("sqitch", "the same between BEGIN and COMMIT",
+        Map.of("sqitch.plan", plan + "setup" + change + "index" + change, "deploy/setup.sql", SETUP,
+            "deploy/index.sql", "BEGIN;\n" + CIC + "COMMIT;\n"), null));
+
+    String head = "--liquibase formatted sql\n\n--changeset ana:1\n" + SETUP + "\n";
+    out.add(new Case("Liquibase", "fixture 002-indexes.sql", Map.of("changelog.sql", head + changesets(
+        Files.readString(Path.of("core/src/test/resources/frameworks/liquibase/db/changelog/002-indexes.sql")))), null));
+    out.add(new Case("Liquibase", "CREATE INDEX CONCURRENTLY in a changeset",
+        Map.of("changelog.sql", head + "--changeset ana:2\n" + CIC), null));
+    out.add(new Case("Liquibase", "the same marked runInTransaction:false",
+        Map.of("changelog.sql", head + "--changeset ana:2 runInTransaction:false\nSET lock_timeout = '2s';\n" + CIC), null));
+    out.add(new Case("Liquibase", "runInTransaction:false splitStatements:false",
+        Map.of("changelog.sql", head + "--changeset ana:2 runInTransaction:false splitStatements:false\n"
+            + "SET lock_timeout = '2s';\n" + CIC), null));
+    out.add(new Case("Liquibase", "SET LOCAL lock_timeout in one changeset does not reach the next",
+        Map.of("changelog.sql", head + "--changeset ana:2\nSET LOCAL lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n\n"
+            + "--changeset ana:3\n" + LEAK_CHECK), null));
+    out.add(new Case("Liquibase", "fix --unsafe-fixes --split of a changeset with CREATE INDEX",
+        Map.of("changelog.sql", head + "--changeset ana:2\n" + BODY), "changelog.sql"));
+    return out.stream();
+  }
+
+  /** The fixture's changesets after the setup one, renumbered so they do not clash with it. */
+  private static String changesets(String fixture) {
+    return fixture.replaceFirst("(?s)\\A\\s*--liquibase formatted sql\\s*", "").replaceAll("--\\s*expect:[^\n]*", "");
+  }
+
+  private static Map<String, String> folder(Path dir, String prefix) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".sql")).toList()) {
+        out.put(prefix + p.getFileName(), Files.readString(p));
+      }
+    }
+    return out;
+  }
+
+  @TempDir
+  Path dir;
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void whatLockstepSaysIsWhatTheToolDoes(Case c) throws Exception {
+    for (var e : c.files().entrySet()) {
+      Files.createDirectories(dir.resolve(e.getKey()).getParent());
+      Files.writeString(dir.resolve(e.getKey()), e.getValue());
+    }
+    String lockstep = "";
+    if (c.split() != null) {
+      Path file = dir.resolve(c.split());
+      MigrationScript script = script(file);
+      try {
+        SplitPlan plan = Splitter.plan(file, script, LINTER.lint(script.source(), script.plan()));
+        Files.writeString(file, plan.originalText());
+        for (SplitPlan.NewFile f : plan.files()) Files.writeString(f.path(), f.text());
+        lockstep = plan.files().isEmpty() ? "splits within the file; "
+            : "split into " + plan.files().stream().map(f -> "`" + f.path().getFileName() + "`").collect(Collectors.joining(", ")) + "; ";
+      } catch (SplitRefused e) {
+        record(c, "refuses to split: " + e.getMessage(), "-", "not run");
+        return;
+      }
+    }
+    List<Finding> fatal = new ArrayList<>();
+    List<String> modes = new ArrayList<>();
+    if (c.tool().equals("sqitch")) SqitchTool.version();
+    for (Path p : migrations(c)) {
+      MigrationScript script = script(p);
+      if (script.skipped() != null) continue;
+      FileResult r = LINTER.lint(script.source(), script.plan());
+      assertThat(r.syntaxErrors()).isEmpty();
+      r.findings().stream().filter(f -> f.ruleId().equals("ban-concurrently-in-transaction")).forEach(fatal::add);
+      script.plan().regions().stream().map(reg -> mode(reg.mode())).distinct().forEach(m -> { if (!modes.contains(m)) modes.add(m); });
+    }
+    PostgresServer server = PostgresServer.of(15);
+    String database = server.createDatabase();
+    ToolOutcome outcome = switch (c.tool()) {
+      case "Flyway" -> FlywayTool.migrate(server, database, dir.resolve("db/migration"), flywayConf());
+      case "Liquibase" -> LiquibaseTool.update(server, database, dir, "changelog.sql");
+      default -> SqitchTool.deploy(server, database, dir);
+    };
+    lockstep += fatal.isEmpty() ? "applies" : "fails: " + fatal.get(0).message();
+    record(c, lockstep, String.join(", ", modes), outcome.cell());
+    check(c.tool(), fatal, outcome);
+  }
+
+  /** The rule fixtures with fixed output (test-fixtures/, at the level their fixed file names), for each tool. */
+  static Stream<Arguments> fixedFixtures() throws IOException {
+    List<Arguments> out = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(Path.of("test-fixtures"))) {
+      for (Path fixed : files.filter(p -> p.toString().endsWith(".fixed.sql")).sorted().toList()) {
+        String name = fixed.getFileName().toString();
+        Applicability level = name.endsWith(".unsafe.fixed.sql") ? Applicability.UNSAFE : Applicability.SAFE;
+        Path original = fixed.resolveSibling(name.replaceFirst("(\\.unsafe)?\\.fixed\\.sql$", ".sql"));
+        String sql = Files.readString(original);
+        if (sql.contains("-- fixture:")) continue; // written for other settings or another major
+        if (MigrationScript.of(Path.of("db/migration/V2__x.sql"), SourceFile.of("V2__x.sql", sql), null, false).framework()
+            != Framework.FLYWAY) {
+          continue; // written for another tool (its markers say which)
+        }
+        for (String tool : List.of("Flyway", "Liquibase")) out.add(Arguments.of(tool, original, level));
+      }
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0}: fixed {1} ({2})")
+  @MethodSource("fixedFixtures")
+  void fixedFixturesRunUnderTheTool(String tool, Path original, Applicability level) throws Exception {
+    String setup = Files.readString(original.resolveSibling(original.getFileName().toString().replace(".sql", ".setup.sql")));
+    String sql = Files.readString(original).replaceAll("--\\s*expect:[^\n]*", "");
+    Path file = tool.equals("Flyway") ? dir.resolve("db/migration/V2__fixture.sql") : dir.resolve("changelog.sql");
+    String text = tool.equals("Flyway") ? sql : "--liquibase formatted sql\n\n--changeset fix:1\n" + sql;
+    Files.createDirectories(file.getParent());
+    MigrationScript before = MigrationScript.of(file, SourceFile.of(file.toString(), text), null, false);
+    FixSession.Outcome fixed = FixSession.run(before.source(),
+        level, s -> LINTER.lint(s, MigrationScript.of(file, s, null, false).plan()));
+    Case c = new Case(tool, "`fix` of " + Path.of("test-fixtures").relativize(original) + (level == Applicability.UNSAFE
+        ? " with --unsafe-fixes" : ""), Map.of(), null);
+    if (fixed.refused() != null) {
+      record(c, "refuses to fix: " + fixed.refused(), "-", "not run");
+      return;
+    }
+    List<Finding> fatalBefore = LINTER.lint(before.source(), before.plan()).findings().stream()
+        .filter(f -> f.ruleId().equals("ban-concurrently-in-transaction")).toList();
+    Files.writeString(file, fixed.text());
+    MigrationScript script = script(file);
+    FileResult r = LINTER.lint(script.source(), script.plan());
+    List<Finding> fatal = r.findings().stream().filter(f -> f.ruleId().equals("ban-concurrently-in-transaction")).toList();
+    PostgresServer server = PostgresServer.of(15);
+    String database = server.createDatabase();
+    try (java.sql.Connection conn = server.connect(database)) {
+      conn.createStatement().execute(setup);
+    }
+    Map<String, String> settings = new TreeMap<>(Map.of("flyway.baselineOnMigrate", "true", "flyway.baselineVersion", "1"));
+    ToolOutcome outcome = tool.equals("Flyway")
+        ? FlywayTool.migrate(server, database, file.getParent(), settings)
+        : LiquibaseTool.update(server, database, dir, "changelog.sql");
+    String modes = script.plan().regions().stream().map(reg -> mode(reg.mode())).distinct().collect(Collectors.joining(", "));
+    String says = fatal.isEmpty() ? "applies" : fatalBefore.isEmpty() ? "fails: " + fatal.get(0).message()
+        : "fails, as the original does: " + fatal.get(0).message();
+    record(c, says, modes, outcome.cell());
+    check(tool, fatal, outcome);
+    assertThat(fatal.isEmpty() || !fatalBefore.isEmpty()).as("the fix makes a migration fail that did not").isTrue();
+  }
+
+  private static void check(String tool, List<Finding> fatal, ToolOutcome outcome) {
+    if (fatal.isEmpty()) {
+      assertThat(outcome.kind()).as("lockstep finds nothing fatal, so %s applies it: %s", tool, outcome.detail())
+          .isEqualTo(ToolOutcome.Kind.APPLIED);
+      return;
+    }
+    String message = fatal.get(0).message();
+    assertThat(outcome.kind()).as("lockstep says: %s", message).isNotEqualTo(ToolOutcome.Kind.APPLIED);
+    if (outcome.kind() == ToolOutcome.Kind.HUNG || outcome.detail().contains("lock timeout")) {
+      assertThat(message).contains("hangs");
+    } else if (outcome.detail().startsWith("Detected both transactional and non-transactional")) {
+      assertThat(message).contains("Detected both transactional and non-transactional statements");
+    } else {
+      assertThat(outcome.detail()).contains("cannot run inside a transaction block");
+      assertThat(message).contains("cannot run inside a transaction block");
+    }
+  }
+
+  private Map<String, String> flywayConf() {
+    Path conf = dir.resolve("flyway.conf");
+    return Files.exists(conf) ? ConfigUtils.loadConfigurationFile(conf.toFile(), "UTF-8", true) : Map.of();
+  }
+
+  private List<Path> migrations(Case c) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+    }
+  }
+
+  private static MigrationScript script(Path p) throws IOException {
+    String text = Files.readString(p);
+    return MigrationScript.of(p, SourceFile.of(p.toString(), text), null, false);
+  }
+
+  private static String mode(TransactionPlan.Mode mode) {
+    return switch (mode) {
+      case AUTOCOMMIT -> "autocommit";
+      case WRAPPED -> "wrapped";
+      case ONE_CALL -> "one call";
+      case FLYWAY_AUTO -> "Flyway, mixed=true";
+      case FLYWAY_STRICT -> "Flyway default";
+    };
+  }
+
+  private static void record(Case c, String lockstep, String modes, String result) {
+    synchronized (ROWS) {
+      ROWS.computeIfAbsent(c.tool(), k -> new ArrayList<>()).add("| " + cell(c.what()) + " | " + cell(modes) + " | "
+          + cell(lockstep) + " | " + cell(result) + " |");
+    }
+  }
+
+  private static String cell(String s) {
+    return s.replaceAll("\\s+", " ").replace("|", "\\|").strip();
+  }
+
+  @AfterAll
+  static void docsAgree() throws Exception {
+    if (ROWS.size() < 2 || ROWS.values().stream().mapToInt(List::size).sum() < 40) return; // a partial run
+    Path doc = Path.of("docs", "frameworks.md");
+    String text = Files.readString(doc);
+    String updated = text;
+    Map<String, String> versions = new LinkedHashMap<>();
+    versions.put("Flyway", "flyway-core and flyway-database-postgresql " + FlywayTool.version());
+    versions.put("Liquibase", "liquibase-core " + LiquibaseTool.version());
+    if (ROWS.containsKey("sqitch")) versions.put("sqitch", "Debian's sqitch " + SqitchTool.version() + ", with psql");
+    for (var e : versions.entrySet()) {
+      String begin = "<!-- " + e.getKey() + " runs by ToolRunsOnPostgresTest: generated, do not edit -->";
+      String end = "<!-- end of " + e.getKey() + " runs -->";
+      StringBuilder table = new StringBuilder(begin).append("\n\n").append(e.getKey()).append(" (")
+          .append(e.getValue()).append("), default settings unless the row says otherwise, on PostgreSQL 15:\n\n")
+          .append("| what was run | transaction mode (lockstep) | lockstep says | result |\n|---|---|---|---|\n");
+      ROWS.get(e.getKey()).stream().sorted().forEach(r -> table.append(r).append('\n'));
+      table.append('\n').append(end);
+      int a = updated.indexOf(begin);
+      updated = a >= 0
+          ? updated.substring(0, a) + table + updated.substring(updated.indexOf(end) + end.length())
+          : updated + "\n" + table + "\n";
+    }
+    if (updated.equals(text)) return;
+    if (Boolean.getBoolean("lockstep.updateDocs")) {
+      Files.writeString(doc, updated);
+      return;
+    }
+    assertThat(updated).as("docs/frameworks.md's tool tables are out of date (run with -Dlockstep.updateDocs=true)")
+        .isEqualTo(text);
+  }
+}
