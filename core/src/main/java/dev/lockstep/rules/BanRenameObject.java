@@ -67,7 +67,7 @@ public final class BanRenameObject implements Rule {
             new Rewrite.Step("migration 1 (expand)", "ALTER TYPE " + typeName + " ADD VALUE IF NOT EXISTS "
                 + newValue + " AFTER " + oldValue + ";"),
             new Rewrite.Step("deploy: the application writes the new value and reads both",
-                "-- " + oldValue + " and " + newValue + " mean the same"),
+                "-- both values mean the same"),
             new Rewrite.Step("migration 2 (backfill in batches, one transaction per batch), for each column of the type",
                 "UPDATE table_name SET column_name = " + newValue + " WHERE id IN (SELECT id FROM table_name WHERE "
                     + "column_name = " + oldValue + " LIMIT 10000);")));
@@ -129,7 +129,7 @@ public final class BanRenameObject implements Rule {
         .rewrite(Rewrite.of("Create the new name as a copy of the function, move the callers to it, then drop the "
                 + "old name",
             new Rewrite.Step("migration 1 (expand): the same arguments, result and body as the old function",
-                "CREATE FUNCTION " + renamed + "(...) ... -- copy of " + function + " (pg_get_functiondef shows it)"),
+                "-- a copy of the old function (pg_get_functiondef shows it)\nCREATE FUNCTION " + renamed + "(...) ..."),
             new Rewrite.Step("deploy: the application, triggers and views call only the new name",
                 "-- nothing to run"),
             new Rewrite.Step("migration 2 (contract)", "DROP " + kind(rename) + " " + function + ";")));
@@ -165,7 +165,7 @@ public final class BanRenameObject implements Rule {
         .rewrite(Rewrite.of("Create the function in the new schema as a copy, move the callers to it, then drop the "
                 + "old one",
             new Rewrite.Step("migration 1 (expand): the same arguments, result and body as the old function",
-                "CREATE FUNCTION " + moved + "(...) ... -- copy of " + function + " (pg_get_functiondef shows it)"),
+                "-- a copy of the old function (pg_get_functiondef shows it)\nCREATE FUNCTION " + moved + "(...) ..."),
             new Rewrite.Step("deploy: the application, triggers and views call only the new name",
                 "-- nothing to run"),
             new Rewrite.Step("migration 2 (contract)", "DROP " + (move.objectType() == ObjectType.PROCEDURE

@@ -36,8 +36,8 @@ public final class BanSetAccessMethod implements Rule {
           .rewrite(Rewrite.of("Build a copy that uses the new access method while the old table keeps serving, "
                   + "then swap the names in one short transaction; or run the statement in a maintenance window",
               new Rewrite.Step("migration 1 (expand)", "CREATE TABLE " + copy + " (LIKE " + table
-                  + " INCLUDING ALL) USING " + method + ";\n-- and a trigger on " + table
-                  + " that repeats every INSERT, UPDATE and DELETE on " + copy),
+                  + " INCLUDING ALL) USING " + method + ";\n-- and a trigger on the table that repeats every INSERT, "
+                  + "UPDATE and DELETE on the copy"),
               new Rewrite.Step("migration 2 (backfill in batches, one transaction per batch)",
                   "INSERT INTO " + copy + " SELECT * FROM " + table + " WHERE id > last_copied_id ORDER BY id "
                       + "LIMIT 10000 ON CONFLICT DO NOTHING;"),

@@ -2,6 +2,7 @@ package dev.lockstep.rules.support;
 
 import dev.lockstep.engine.MigrationContext;
 import dev.lockstep.engine.Rewrite;
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.SchemaModel;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.RangeVar;
@@ -63,11 +64,11 @@ public final class BatchedLoop {
     String loop = of(statement, table, table.alias(), key.orElse(ASSUMED_KEY));
     Rewrite.Step step = new Rewrite.Step(runs, loop);
     return key.isPresent()
-        ? Rewrite.of(String.format("Change the rows in batches: this loop walks %s's primary key %s in ranges of %s "
+        ? Rewrite.of(Text.of("Change the rows in batches: this loop walks %s's primary key %s in ranges of %s "
             + "rows and commits after each range, so no transaction holds many row locks for long and vacuum keeps up. "
             + "PL/pgSQL can commit only when the DO block runs outside a transaction block (psql, or a migration its "
             + "tool runs without a transaction)", t, Sql.quote(key.get()), BATCH_ROWS), step)
-        : Rewrite.of(String.format("Change the rows in batches: this loop walks %s by its column %s in ranges of %s "
+        : Rewrite.of(Text.of("Change the rows in batches: this loop walks %s by its column %s in ranges of %s "
             + "rows and commits after each range, so no transaction holds many row locks for long and vacuum keeps up. "
             + "The migrations read do not create %s, so its primary key is assumed to be %s: put the key column in its "
             + "place if it is another. PL/pgSQL can commit only when the DO block runs outside a transaction block "
