@@ -365,7 +365,7 @@ class FixSplitTest {
 
   @Test
   void aFlywayVersionTakenInAnotherConfiguredLocationIsNotUsedAgain() throws Exception {
-    write("flyway.conf", "flyway.locations=filesystem:sql/schema,filesystem:sql/patches\n");
+    write("flyway.conf", "flyway.locations=filesystem:sql/schema,filesystem:sql/patches\n" + LOCK_OFF);
     write("sql/schema/V2__orders.sql", "ALTER TABLE orders ADD COLUMN note text;\n" + INDEX);
     write("sql/patches/V2.1__taken.sql", "SELECT 1;\n");
     CliRunner.Result r = split();
