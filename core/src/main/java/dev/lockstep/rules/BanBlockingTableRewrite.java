@@ -130,8 +130,9 @@ public final class BanBlockingTableRewrite implements Rule {
     String type = context.table(at.table()).flatMap(table -> table.column(cmd.name()))
         .map(c -> c.type().toString()).orElse("<type of " + column + ">");
     String function = Sql.inSchemaOf(at.table(), at.table().name() + "_" + cmd.name() + "_next");
+    // (SELECT NEW.*) AS t gives the expression the row's columns by name, as the generated column sees them
     String trigger = "CREATE OR REPLACE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  NEW.%s := "
-        + expression + "; -- each column of the expression written as NEW.column\n  RETURN NEW;\nEND $$;";
+        + "(SELECT " + expression + " FROM (SELECT NEW.*) AS " + Sql.quote(at.table().name()) + ");\n  RETURN NEW;\nEND $$;";
     return Rewrite.of(String.format(SET_EXPRESSION, next, column, next),
         new Rewrite.Step("migration 1 (expand), one short transaction (brief ACCESS EXCLUSIVE)",
             "ALTER TABLE " + t + " ADD COLUMN " + next + " " + type + ";\n" + String.format(trigger, next) + "\n"
