@@ -6,6 +6,7 @@ import dev.lockstep.parse.ast.Trees;
 import dev.lockstep.parse.wasm.PgQuery;
 import dev.lockstep.parse.wasm.RawParse;
 import dev.lockstep.source.SourceFile;
+import dev.lockstep.source.Span;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,8 +16,8 @@ import java.util.List;
  * Finds the SQL statements a PL/pgSQL DO block (or a function the migration calls) runs, with
  * PostgreSQL's PL/pgSQL parser, and where each one is in the file: the parser reports each
  * statement's text and its line within the body. Static statements and EXECUTE of a constant string
- * are found; statements that cannot be located verbatim (PL/pgSQL rewrites SELECT ... INTO) and
- * EXECUTE of built strings are left out.
+ * are found; statements that cannot be located verbatim (PL/pgSQL rewrites SELECT ... INTO) are left
+ * out, and an EXECUTE of a string built at run time is returned as SQL that cannot be checked.
  */
 final class DoBlocks {
   /** A statement inside a DO body: its char range in the file, and where its leading comments begin. */
@@ -26,8 +27,8 @@ final class DoBlocks {
    * What a body holds: its statements, or, when PL/pgSQL's parser rejects the body, PostgreSQL's
    * message and where in the file it points (the statements are then unknown).
    */
-  record Body(List<Embedded> statements, String error, int errorAt) {
-    static final Body NONE = new Body(List.of(), null, -1);
+  record Body(List<Embedded> statements, List<DynamicSql> dynamic, String error, int errorAt) {
+    static final Body NONE = new Body(List.of(), List.of(), null, -1);
   }
 
   private DoBlocks() {}
@@ -46,7 +47,7 @@ final class DoBlocks {
       int cursor = parsed.cursor();
       int at = cursor > 0 && cursor - 1 < doText.codePointCount(0, doText.length())
           ? statement.span().start() + doText.offsetByCodePoints(0, cursor - 1) : statement.span().start();
-      return new Body(List.of(), parsed.error(), at);
+      return new Body(List.of(), List.of(), parsed.error(), at);
     }
     List<JsonNode[]> found = new ArrayList<>(); // [query, lineno]
     try {
@@ -55,24 +56,62 @@ final class DoBlocks {
       throw new java.io.UncheckedIOException("libpg_query returned invalid JSON", e);
     }
     List<Embedded> out = new ArrayList<>();
+    List<DynamicSql> dynamic = new ArrayList<>();
     int searchFrom = bodyStart;
     for (JsonNode[] q : found) {
       String query = q[0].asText();
       int lineStart = lineStart(text, bodyStart, q[1].asInt(1), statement.span().end());
       int at = text.indexOf(query, Math.max(lineStart, searchFrom));
-      if (at < 0 || at + query.length() > statement.span().end()) continue;
+      if (at < 0 || at + query.length() > statement.span().end()) {
+        if (q[2] != null) { // not found verbatim: the EXECUTE's line is still known
+          int start = SqlLexer.skipTrivia(text, lineStart, statement.span().end());
+          dynamic.add(new DynamicSql(new Span(start, Math.max(start, lineEnd(text, start, statement.span().end()))),
+              DynamicSql.Kind.BUILT));
+        }
+        continue;
+      }
       int from = at;
       int to = at + query.length();
       if (q[2] != null) { // EXECUTE 'constant SQL': lint the string's contents
         int[] inner = stringContents(query);
-        if (inner == null) continue;
+        if (inner == null) { // a string built at run time, or a literal with escapes: not checked
+          int execute = executeKeyword(text, Math.max(searchFrom, bodyStart), at);
+          dynamic.add(new DynamicSql(new Span(execute < 0 ? at : execute, to), constantLiteral(query)
+              ? DynamicSql.Kind.ESCAPED_LITERAL : DynamicSql.Kind.BUILT));
+          searchFrom = to;
+          continue;
+        }
         from = at + inner[0];
         to = at + inner[1];
       }
       out.add(new Embedded(from, to, searchFrom));
       searchFrom = at + query.length();
     }
-    return new Body(out, null, -1);
+    return new Body(out, dynamic, null, -1);
+  }
+
+  /** Where the word EXECUTE before {@code at} (and not before {@code from}) begins, or -1. */
+  private static int executeKeyword(String text, int from, int at) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\bEXECUTE\\b").matcher(text).region(from, at);
+    int found = -1;
+    while (m.find()) found = m.start();
+    return found;
+  }
+
+  /** A single '...' literal with doubled or escaped quotes, or E'...': constant, though lockstep does not read it. */
+  private static boolean constantLiteral(String expression) {
+    String e = expression.strip();
+    if (e.length() > 1 && (e.charAt(0) == 'E' || e.charAt(0) == 'e') && e.charAt(1) == '\'') e = e.substring(1);
+    return e.length() >= 2 && e.startsWith("'") && e.endsWith("'")
+        && e.substring(1, e.length() - 1).replace("''", "").indexOf('\'') < 0;
+  }
+
+  private static int lineEnd(String text, int from, int limit) {
+    for (int i = from; i < limit; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') return i;
+    }
+    return limit;
   }
 
   /** [start, end) of the contents of a plain '...' or $tag$...$tag$ literal, or null (escapes, concatenation). */

@@ -57,7 +57,10 @@ public final class SqlParser {
       numbered.add(top);
       if (stopped) continue; // past the limit: the rest, embedded statements too, is reported as not checked
       try {
-        for (Statement inner : embedded(top, called, run.errors)) numbered.add(inner.withIndex(numbered.size(), top.index()));
+        List<DynamicSql> dynamic = new ArrayList<>();
+        List<Statement> inside = embedded(top, called, run.errors, dynamic);
+        if (!dynamic.isEmpty()) numbered.set(top.index(), top = top.withDynamicSql(dynamic));
+        for (Statement inner : inside) numbered.add(inner.withIndex(numbered.size(), top.index()));
       } catch (WasmTrap e) {
         engine = null; // its memory may be inconsistent
         stopped = true;
@@ -78,14 +81,16 @@ public final class SqlParser {
    * The statements a DO block, or a function this file calls, runs, parsed where they stand in the
    * file. A body PL/pgSQL rejects, and a statement in it that does not parse, are syntax errors in
    * {@code errors}: PostgreSQL rejects them when the block runs (or the function is created), and
-   * what they would do was not checked.
+   * what they would do was not checked. EXECUTEs of strings built at run time go to {@code dynamic}.
    */
-  private List<Statement> embedded(Statement statement, java.util.Set<String> called, List<SyntaxError> errors) {
+  private List<Statement> embedded(Statement statement, java.util.Set<String> called, List<SyntaxError> errors,
+                                   List<DynamicSql> dynamic) {
     boolean doBlock = statement.node() instanceof dev.lockstep.parse.ast.DoBlock;
     boolean calledFunction = statement.node().kind().equals("CreateFunctionStmt")
         && called.contains(functionName(statement).toLowerCase(java.util.Locale.ROOT));
     if (!doBlock && !calledFunction) return List.of();
     DoBlocks.Body body = DoBlocks.statements(statement, engine());
+    dynamic.addAll(body.dynamic());
     if (body.error() != null) {
       errors.add(new SyntaxError(String.format("the PL/pgSQL body does not parse: %s", body.error()), body.errorAt(),
           statement.span()));

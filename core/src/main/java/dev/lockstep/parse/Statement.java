@@ -17,6 +17,7 @@ public final class Statement {
   private final JsonNode tree;
   private final List<Comment> leadingComments;
   private final int enclosing;
+  private final List<DynamicSql> dynamicSql;
   private Node node;
 
   Statement(SourceFile source, int index, Span span, int byteBase, JsonNode tree, List<Comment> leadingComments) {
@@ -25,7 +26,13 @@ public final class Statement {
 
   Statement(SourceFile source, int index, Span span, int byteBase, JsonNode tree, List<Comment> leadingComments,
             int enclosing) {
+    this(source, index, span, byteBase, tree, leadingComments, enclosing, List.of());
+  }
+
+  private Statement(SourceFile source, int index, Span span, int byteBase, JsonNode tree, List<Comment> leadingComments,
+                    int enclosing, List<DynamicSql> dynamicSql) {
     this.source = source;
+    this.dynamicSql = List.copyOf(dynamicSql);
     this.index = index;
     this.span = span;
     this.byteBase = byteBase;
@@ -43,7 +50,19 @@ public final class Statement {
   }
 
   Statement withIndex(int newIndex, int newEnclosing) {
-    return new Statement(source, newIndex, span, byteBase, tree, leadingComments, newEnclosing);
+    return new Statement(source, newIndex, span, byteBase, tree, leadingComments, newEnclosing, dynamicSql);
+  }
+
+  Statement withDynamicSql(List<DynamicSql> executes) {
+    return new Statement(source, index, span, byteBase, tree, leadingComments, enclosing, executes);
+  }
+
+  /**
+   * For a DO block, or a PL/pgSQL function the file calls: each EXECUTE in its body whose SQL
+   * lockstep cannot check (a string built at run time), in order; empty otherwise.
+   */
+  public List<DynamicSql> dynamicSql() {
+    return dynamicSql;
   }
 
   /** 0-based position among the file's statements. */

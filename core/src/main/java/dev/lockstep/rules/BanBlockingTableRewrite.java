@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 @RuleInfo(id = "ban-blocking-table-rewrite",
-    title = "VACUUM FULL, CLUSTER, SET LOGGED/UNLOGGED and SET TABLESPACE rewrite the table under ACCESS EXCLUSIVE",
+    title = "VACUUM FULL, CLUSTER, SET LOGGED/UNLOGGED, SET TABLESPACE and SET EXPRESSION rewrite the table under ACCESS EXCLUSIVE",
     severity = Severity.ERROR)
 public final class BanBlockingTableRewrite implements Rule {
   /** What every pg_repack rewrite says about how it works. */
@@ -64,6 +64,10 @@ public final class BanBlockingTableRewrite implements Rule {
   private static final String MOVE_NO_KEY = "Move %s to the tablespace %s online with pg_repack --tablespace, which "
       + "rebuilds the table there (its indexes stay where they are, as with SET TABLESPACE; --moveidx moves them too)"
       + HOW + NEEDS_KEY;
+  private static final String SET_EXPRESSION = "Keep the generated column and its readers as they are, and add a plain "
+      + "column %s that a trigger keeps equal to the new expression; backfill it in batches, move the application to it, "
+      + "then drop %s, rename %s to its name and point the trigger at it (pg_repack cannot change an expression). The result is a plain column "
+      + "kept by the trigger, no longer a generated one; or run the statement in a maintenance window";
 
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
@@ -104,10 +108,76 @@ public final class BanBlockingTableRewrite implements Rule {
               PgRepack.rewrite(PgRepack.lacksKey(context, at.table())
                       ? Text.of(MOVE_NO_KEY, t, Sql.quote(cmd.name()), t) : Text.of(MOVE, t, Sql.quote(cmd.name())),
                   PgRepack.command(at.table(), "--no-order", "--tablespace=" + PgRepack.shellWord(cmd.name()))), out);
+          case SET_EXPRESSION -> {
+            if (context.pgVersion() >= 17) { // the statement does not exist before 17
+              out.report(this, statement)
+                  .message("SET EXPRESSION recomputes column %s in every row of %s while holding an ACCESS EXCLUSIVE "
+                      + "lock: reads and writes wait for the whole rewrite", Sql.quote(cmd.name()), t)
+                  .lock(MeasuredCases.get("set-expression").on(t))
+                  .rewrite(setExpressionRewrite(statement, at, cmd, context));
+            }
+          }
           default -> { }
         }
       }
     }
+  }
+
+  /** Expand/contract: a plain column kept by a trigger, backfilled in batches, swapped in for the generated one. */
+  private static Rewrite setExpressionRewrite(Statement statement, AlterTable at, AlterTableCmd cmd,
+                                              MigrationContext context) {
+    String t = at.table().qualifiedName();
+    String column = Sql.quote(cmd.name());
+    String next = Sql.quote(cmd.name() + "_next");
+    String expression = expressionText(statement.text(), cmd.name());
+    String type = context.table(at.table()).flatMap(table -> table.column(cmd.name()))
+        .map(c -> c.type().toString()).orElse("<type of " + column + ">");
+    String function = Sql.inSchemaOf(at.table(), at.table().name() + "_" + cmd.name() + "_next");
+    // (SELECT NEW.*) AS t gives the expression the row's columns by name, as the generated column sees them
+    String trigger = "CREATE OR REPLACE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  NEW.%s := "
+        + "(SELECT " + expression + " FROM (SELECT NEW.*) AS " + Sql.quote(at.table().name()) + ");\n  RETURN NEW;\nEND $$;";
+    return Rewrite.of(String.format(SET_EXPRESSION, next, column, next),
+        new Rewrite.Step("migration 1 (expand), one short transaction (brief ACCESS EXCLUSIVE)",
+            "ALTER TABLE " + t + " ADD COLUMN " + next + " " + type + ";\n" + String.format(trigger, next) + "\n"
+                + "CREATE TRIGGER " + Sql.quote(at.table().name() + "_" + cmd.name() + "_next") + " BEFORE INSERT OR UPDATE ON "
+                + t + " FOR EACH ROW EXECUTE FUNCTION " + function + "();"),
+        new Rewrite.Step("migration 2 (backfill in batches, one transaction per batch)",
+            "UPDATE " + t + " SET " + next + " = " + expression + " WHERE id > last_done_id AND id <= last_done_id + 10000;"),
+        new Rewrite.Step("migration 3 (contract, once the application reads the new column), one short transaction "
+            + "(brief ACCESS EXCLUSIVE)",
+            "ALTER TABLE " + t + " DROP COLUMN " + column + ";\nALTER TABLE " + t + " RENAME COLUMN " + next + " TO "
+                + column + ";\n" + String.format(trigger, column)),
+        new Rewrite.Step("in a maintenance window, its own transaction", statement.text() + ";"));
+  }
+
+  /**
+   * The parenthesized expression of {@code ALTER COLUMN column SET EXPRESSION AS (...)} in the statement's
+   * text, parentheses included; quoted strings and identifiers may hold parentheses.
+   */
+  static String expressionText(String sql, String column) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?is)\\bSET\\s+EXPRESSION\\s+AS\\s*\\(").matcher(sql);
+    while (m.find()) {
+      int open = m.end() - 1;
+      int depth = 0;
+      char quote = 0;
+      for (int i = open; i < sql.length(); i++) {
+        char c = sql.charAt(i);
+        if (quote != 0) {
+          if (c == quote) quote = 0;
+        } else if (c == '\'' || c == '"') {
+          quote = c;
+        } else if (c == '(') {
+          depth++;
+        } else if (c == ')' && --depth == 0) {
+          String before = sql.substring(0, m.start()).toLowerCase(java.util.Locale.ROOT);
+          if (before.replaceAll("\\s+", " ").replace("\"", "").endsWith(column.toLowerCase(java.util.Locale.ROOT) + " ")) {
+            return sql.substring(open, i + 1);
+          }
+          break;
+        }
+      }
+    }
+    return "(the new expression)";
   }
 
   /** CLUSTER t USING i: mark i, then pg_repack orders by it; CLUSTER t: it is marked already. */

@@ -62,6 +62,7 @@ public final class Rules {
       new RequireNotValidForeignKey(),
       new RequireSubscriberSchemaFirst(),
       new RequireUniqueIndexForConstraint(),
+      new UncheckedDynamicSql(),
       new UnusedSuppression());
 
   private Rules() {}

@@ -159,6 +159,28 @@ public class SqlParserTest {
   }
 
   @Test
+  void executeOfABuiltStringIsKeptAsSqlThatIsNotChecked() {
+    String sql = "DO $$\nDECLARE t text := 'orders';\nBEGIN\n  EXECUTE 'ALTER TABLE t ADD COLUMN c int';\n"
+        + "  execute format('ANALYZE %I', t);\n  EXECUTE 'COMMENT ON TABLE t IS ''x''';\nEND $$;\n"
+        + "CREATE FUNCTION f(x text) RETURNS void LANGUAGE plpgsql AS $fn$\nBEGIN\n  EXECUTE 'ANALYZE ' || x;\nEND\n$fn$;\n"
+        + "CREATE FUNCTION never_called(x text) RETURNS void LANGUAGE plpgsql AS $fn$\nBEGIN EXECUTE x; END\n$fn$;\n"
+        + "SELECT f('orders');";
+    ParsedFile f = parse(sql);
+    Statement block = f.statements().get(0);
+    assertThat(block.dynamicSql()).extracting(DynamicSql::kind)
+        .containsExactly(DynamicSql.Kind.BUILT, DynamicSql.Kind.ESCAPED_LITERAL);
+    assertThat(block.dynamicSql()).extracting(d -> f.source().position(d.span().start()))
+        .containsExactly(new Position(5, 3), new Position(6, 3));
+    assertThat(block.dynamicSql()).extracting(d -> f.source().text(d.span()))
+        .containsExactly("execute format('ANALYZE %I', t)", "EXECUTE 'COMMENT ON TABLE t IS ''x'''");
+    Statement called = f.statements().stream().filter(s -> s.text().startsWith("CREATE FUNCTION f(")).findFirst().orElseThrow();
+    assertThat(called.dynamicSql()).extracting(d -> f.source().position(d.span().start())).containsExactly(new Position(10, 3));
+    Statement never = f.statements().stream().filter(s -> s.text().startsWith("CREATE FUNCTION never")).findFirst().orElseThrow();
+    assertThat(never.dynamicSql()).isEmpty(); // its body runs outside the migration
+    assertThat(f.statements()).extracting(Statement::text).contains("ALTER TABLE t ADD COLUMN c int");
+  }
+
+  @Test
   void aCallIsANameTokenAndAParenthesisNotTextThatLooksLikeOne() {
     String body = " RETURNS void LANGUAGE plpgsql AS $fn$ BEGIN UPDATE t SET c = 1; END $fn$;\n";
     ParsedFile f = parse("CREATE FUNCTION \"Fill\"()" + body + "CREATE FUNCTION in_literal()" + body

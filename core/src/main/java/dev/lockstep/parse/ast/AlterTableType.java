@@ -12,7 +12,7 @@ public enum AlterTableType {
   DROP_CONSTRAINT("AT_DropConstraint"), DROP_NOT_NULL("AT_DropNotNull"), ENABLE_ALWAYS_TRIGGER("AT_EnableAlwaysTrig"),
   ENABLE_REPLICA_TRIGGER("AT_EnableReplicaTrig"), ENABLE_TRIGGER("AT_EnableTrig"), ENABLE_TRIGGER_ALL("AT_EnableTrigAll"),
   ENABLE_TRIGGER_USER("AT_EnableTrigUser"), REPLICA_IDENTITY("AT_ReplicaIdentity"), RESET_OPTIONS("AT_ResetOptions"), RESET_REL_OPTIONS("AT_ResetRelOptions"),
-  SET_ACCESS_METHOD("AT_SetAccessMethod"), SET_COMPRESSION("AT_SetCompression"), SET_LOGGED("AT_SetLogged"), SET_NOT_NULL("AT_SetNotNull"),
+  SET_ACCESS_METHOD("AT_SetAccessMethod"), SET_COMPRESSION("AT_SetCompression"), SET_EXPRESSION("AT_SetExpression"), SET_LOGGED("AT_SetLogged"), SET_NOT_NULL("AT_SetNotNull"),
   SET_OPTIONS("AT_SetOptions"), SET_REL_OPTIONS("AT_SetRelOptions"), SET_STATISTICS("AT_SetStatistics"),
   SET_TABLESPACE("AT_SetTableSpace"), SET_UNLOGGED("AT_SetUnLogged"), VALIDATE_CONSTRAINT("AT_ValidateConstraint"),
   OTHER(null);

@@ -127,6 +127,7 @@ public final class MeasuredCases {
     add("enable-trigger", "accounts", SRE, false, true, false, false);
     add("alter-domain-add-check", "accounts", SH, false, true, false, true);
     add("set-access-method", "accounts", AE, null, null, true, true, true, true, 15);
+    add("set-expression", "accounts", AE, null, null, true, true, true, true, 17);
     add("alter-column-add-identity", "orders", AE, true, true, false, false);
     add("replica-identity-full", "accounts", AE, true, true, false, false);
     add("alter-publication-drop-table", "accounts", SUE, false, false, false, false);
