@@ -3,6 +3,7 @@ package dev.lockstep.rules.support;
 import dev.lockstep.engine.MigrationContext;
 import dev.lockstep.engine.Rewrite;
 import dev.lockstep.engine.TransactionPlan;
+import dev.lockstep.i18n.Text;
 
 /**
  * Advice in the terms of the tool that runs the file: how a statement gets out of the tool's
@@ -74,7 +75,7 @@ public final class ToolAdvice {
               + "BEGIN/COMMIT around this statement (or put it in a change of its own without them)",
           new Rewrite.Step("outside BEGIN/COMMIT", sql));
       default -> runner.optOut() != null
-          ? Rewrite.of(String.format("Put it in a migration of its own that holds the line '%s', which lockstep.toml "
+          ? Rewrite.of(Text.of("Put it in a migration of its own that holds the line '%s', which lockstep.toml "
                   + "declares as your runner's way out of its transaction, with no BEGIN/COMMIT around it", runner.optOut()),
               new Rewrite.Step("in a migration of its own, outside a transaction block", sql))
           : Rewrite.of("Your runner, as lockstep.toml declares it, has no way to run a migration outside its transaction: "
