@@ -136,7 +136,7 @@ public final class BanBlockingTableRewrite implements Rule {
     // (SELECT NEW.*) AS t gives the expression the row's columns by name, as the generated column sees them
     String trigger = "CREATE OR REPLACE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  NEW.%s := "
         + "(SELECT " + expression + " FROM (SELECT NEW.*) AS " + Sql.quote(at.table().name()) + ");\n  RETURN NEW;\nEND $$;";
-    return Rewrite.of(String.format(SET_EXPRESSION, next, column, next),
+    return Rewrite.of(Text.of(SET_EXPRESSION, next, column, next),
         new Rewrite.Step("migration 1 (expand), one short transaction (brief ACCESS EXCLUSIVE)",
             "ALTER TABLE " + t + " ADD COLUMN " + next + " " + type + ";\n" + String.format(trigger, next) + "\n"
                 + "CREATE TRIGGER " + Sql.quote(at.table().name() + "_" + cmd.name() + "_next") + " BEFORE INSERT OR UPDATE ON "
