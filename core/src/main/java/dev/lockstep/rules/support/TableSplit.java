@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
  * {@code INSERT ... SELECT} and then drops them from the old one. Done in one step, the running
  * application loses the columns at once and rows it writes after the copy are lost. The
  * transitional sequence keeps both tables in step with a trigger while existing rows are copied
- * in batches, and drops the old columns only after the deploy.
+ * in batches, and drops the old columns only after the deploy. The copy locks each batch's source
+ * rows FOR KEY SHARE, so a row deleted while its batch is copied is not copied after the trigger
+ * removed it; ordinary updates are not blocked.
  */
 public final class TableSplit {
   private TableSplit() {}
@@ -95,15 +97,15 @@ public final class TableSplit {
         + "      FROM (SELECT " + sourceKey + " FROM " + from + " WHERE " + sourceKey + " >= batch_start ORDER BY "
         + sourceKey + " LIMIT " + BatchedLoop.BATCH_ROWS + ") AS batch ORDER BY " + sourceKey + " DESC LIMIT 1;\n"
         + "    INSERT INTO " + to + " (" + targets + ")\n      SELECT " + list(s.sources()) + " FROM " + from
-        + " WHERE " + sourceKey + " BETWEEN batch_start AND batch_end\n      ON CONFLICT (" + targetKey
+        + " WHERE " + sourceKey + " BETWEEN batch_start AND batch_end FOR KEY SHARE\n      ON CONFLICT (" + targetKey
         + ") DO NOTHING;\n    COMMIT;\n    SELECT " + sourceKey + " INTO batch_start FROM " + from + " WHERE "
         + sourceKey + " > batch_end ORDER BY " + sourceKey + " LIMIT 1;\n  END LOOP;\nEND\n$copy$;";
     String contract = "DROP TRIGGER " + Sql.quote(s.from().name() + "_to_" + s.to().name()) + " ON " + from + ";\n"
         + "DROP FUNCTION " + sync + "();\n"
         + Sql.alterTable(s.from(), s.moved().stream().map(c -> "DROP COLUMN " + Sql.quote(c))
             .collect(Collectors.joining(", ")));
-    return Rewrite.of(Text.of("Split %s in steps: create %s and a trigger that copies every insert, update and "
-            + "delete of %s's rows into it (keyed by %s, which needs a primary key or unique constraint on %s), copy "
+    return Rewrite.of(Text.of("Split %s in steps: create %s and a trigger that repeats in it every insert, update "
+            + "and delete on %s (keyed by %s, which needs a primary key or unique constraint on %s), copy "
             + "the existing rows in batches that commit one by one (outside a transaction block), deploy the "
             + "application reading and writing %s, and only then drop the trigger and the old columns",
             from, to, from, s.sourceKey(), s.targetKey(), to),
