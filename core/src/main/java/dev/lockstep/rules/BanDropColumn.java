@@ -14,6 +14,9 @@ import dev.lockstep.parse.ast.AlterTableType;
 import dev.lockstep.parse.ast.ObjectType;
 import dev.lockstep.rules.support.MeasuredCases;
 import dev.lockstep.rules.support.Sql;
+import dev.lockstep.rules.support.TableSplit;
+import java.util.HashSet;
+import java.util.Set;
 
 @RuleInfo(id = "ban-drop-column",
     title = "Dropping a column breaks the application version that still uses it",
@@ -25,6 +28,10 @@ public final class BanDropColumn implements Rule {
         || context.createdEarlier(alter.table(), statement)) {
       return;
     }
+    Set<String> dropped = new HashSet<>();
+    for (AlterTableCmd cmd : alter.commands()) {
+      if (cmd.subtype() == AlterTableType.DROP_COLUMN) dropped.add(cmd.name());
+    }
     for (AlterTableCmd cmd : alter.commands()) {
       if (cmd.subtype() != AlterTableType.DROP_COLUMN) continue;
       String table = alter.table().qualifiedName();
@@ -33,9 +40,9 @@ public final class BanDropColumn implements Rule {
           .message("Dropping %s.%s breaks every query of the running application version that still reads or writes %s "
               + "(including SELECT * mapped to a fixed list of fields); the lock is brief ACCESS EXCLUSIVE", table, column, column)
           .lock(MeasuredCases.get("drop-column").on(table))
-          .rewrite(Rewrite.of(Text.of("Contract only after the deploy: first ship code that no longer uses %s "
+          .rewrite(TableSplit.rewrite(context, statement, alter.table(), dropped, cmd.name()).orElseGet(() -> Rewrite.of(Text.of("Contract only after the deploy: first ship code that no longer uses %s "
                   + "(ORMs: mark it ignored), then drop it in a later migration", column),
-              new Rewrite.Step("a migration after that deploy", statement.text() + ";")));
+              new Rewrite.Step("a migration after that deploy", statement.text() + ";"))));
     }
   }
 }

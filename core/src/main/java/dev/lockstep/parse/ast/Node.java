@@ -38,6 +38,7 @@ public class Node {
       Map.entry("CreateTrigStmt", CreateTrigger::new),
       Map.entry("AlterEnumStmt", AlterEnum::new),
       Map.entry("UpdateStmt", Update::new),
+      Map.entry("InsertStmt", Insert::new),
       Map.entry("DeleteStmt", Delete::new),
       Map.entry("TruncateStmt", Truncate::new),
       Map.entry("PartitionCmd", PartitionCmd::new),
