@@ -1,6 +1,7 @@
 package dev.lockstep.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.lockstep.engine.Finding;
@@ -48,11 +49,12 @@ class RenameTableRewriteOnPostgresTest {
     Finding f = LINTER.lint(SourceFile.of("V5__rename.sql", sql)).findings().stream()
         .filter(x -> x.ruleId().equals("ban-rename-table")).findFirst().orElseThrow();
     Rewrite rewrite = f.rewrite();
-    assertThat(rewrite.steps()).containsExactly(
-        new Rewrite.Step("one migration, one transaction", "BEGIN;\nSET LOCAL lock_timeout = '2s';\n"
+    // compared as read (label in English, SQL): a label's template and arguments are how it is stored
+    assertThat(rewrite.steps()).extracting(Rewrite.Step::runs, Rewrite.Step::sql).containsExactly(
+        tuple("one migration, one transaction", "BEGIN;\nSET LOCAL lock_timeout = '2s';\n"
             + "ALTER TABLE billing.accounts RENAME TO customers;\nCREATE VIEW billing.accounts AS SELECT * FROM "
             + "billing.customers;\nCOMMIT;"),
-        new Rewrite.Step("a later migration, after every deploy uses billing.customers", "DROP VIEW billing.accounts;"));
+        tuple("a later migration, after every deploy uses billing.customers", "DROP VIEW billing.accounts;"));
     PostgresServer server = PostgresServer.of(major);
     try (Connection c = server.connect(server.createDatabase())) {
       run(c, "CREATE SCHEMA billing");
