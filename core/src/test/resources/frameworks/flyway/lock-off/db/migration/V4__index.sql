@@ -1,1 +1,1 @@
-CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_placed_idx ON orders (placed_at);
+CREATE INDEX CONCURRENTLY orders_placed_idx ON orders (placed_at);
