@@ -10,8 +10,8 @@ import java.util.function.Function;
 
 /**
  * A node of PostgreSQL's raw parse tree, as libpg_query emits it: {@code {"Kind": {fields}}}.
- * Typed subclasses give names to the fields that migrations use; everything else stays
- * reachable through {@link #field}. Locations are UTF-8 byte offsets relative to the parsed
+ * Typed subclasses give names to the fields that migrations use; the parser itself reads the rest
+ * through {@link #fields()}. Locations are UTF-8 byte offsets relative to the parsed
  * text; {@code Statement} turns them into source positions.
  */
 public class Node {
