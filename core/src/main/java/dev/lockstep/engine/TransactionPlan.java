@@ -28,6 +28,9 @@ import java.util.List;
 public record TransactionPlan(List<Region> regions, Tool tool, boolean toolLockTransaction, Runner runner) {
   public TransactionPlan {
     regions = List.copyOf(regions);
+    if (runner != null && runner.tool() != tool) {
+      throw new IllegalArgumentException("runner " + runner.tool() + " for a file of " + tool);
+    }
   }
 
   /** A plan of a file whose tool is not known. */
@@ -35,7 +38,7 @@ public record TransactionPlan(List<Region> regions, Tool tool, boolean toolLockT
     this(regions, Tool.UNKNOWN, false, null);
   }
 
-  /** The same plan run by {@code runner}. */
+  /** The same plan run by {@code tool}, as {@code runner} (null when no tool runs it) describes it. */
   public TransactionPlan withRunner(Tool tool, Runner runner) {
     return new TransactionPlan(regions, tool, toolLockTransaction, runner);
   }
@@ -46,18 +49,23 @@ public record TransactionPlan(List<Region> regions, Tool tool, boolean toolLockT
    */
   public enum Tool {
     FLYWAY, LIQUIBASE, GOOSE, DBMATE, GOLANG_MIGRATE, DRIZZLE, PRISMA, SQITCH, POP, HASURA, SUPABASE,
-    NODE_PG_MIGRATE, POSTGRES_MIGRATIONS, CUSTOM, PLAIN, SCHEMA_DUMP, UNKNOWN
+    NODE_PG_MIGRATE, POSTGRES_MIGRATIONS, CUSTOM, PLAIN, SCHEMA_DUMP, UNKNOWN;
+
+    /** The id used on the command line and in messages, e.g. "golang-migrate" ("custom" for a declared runner). */
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
   }
 
   /**
    * A migration tool as advice needs it.
    *
-   * @param tool the tool's id, e.g. "drizzle" ("custom" for a runner declared in lockstep.toml)
+   * @param tool the tool (CUSTOM for a runner declared in lockstep.toml)
    * @param oneTransactionPerRun every pending migration runs in one transaction (Drizzle's migrator,
    *     node-pg-migrate): a later migration of the same deploy is not a later transaction
    * @param optOut the line a file holds to run without the tool's transaction, or null when it has none
    */
-  public record Runner(String tool, boolean oneTransactionPerRun, String optOut) {}
+  public record Runner(Tool tool, boolean oneTransactionPerRun, String optOut) {}
 
   /** How the tool runs the statements that start in [start, end). */
   public enum Mode {

@@ -21,17 +21,23 @@ public enum Framework {
 
   /** The tool as advice names it; null for plain SQL and dumps, which no tool runs. */
   public TransactionPlan.Runner runner() {
+    TransactionPlan.Tool tool = tool();
     return switch (this) {
       case PLAIN, SCHEMA_DUMP -> null;
       // both run every pending migration in one transaction by default
-      case DRIZZLE, NODE_PG_MIGRATE -> new TransactionPlan.Runner(id(), true, null);
-      case GOOSE -> new TransactionPlan.Runner(id(), false, "-- +goose NO TRANSACTION");
-      case DBMATE -> new TransactionPlan.Runner(id(), false, "-- migrate:up transaction:false");
-      case LIQUIBASE -> new TransactionPlan.Runner(id(), false, "runInTransaction:false");
-      case FLYWAY -> new TransactionPlan.Runner(id(), false, "executeInTransaction=false");
-      case POSTGRES_MIGRATIONS -> new TransactionPlan.Runner(id(), false, "-- postgres-migrations disable-transaction");
-      default -> new TransactionPlan.Runner(id(), false, null);
+      case DRIZZLE, NODE_PG_MIGRATE -> new TransactionPlan.Runner(tool, true, null);
+      case GOOSE -> new TransactionPlan.Runner(tool, false, "-- +goose NO TRANSACTION");
+      case DBMATE -> new TransactionPlan.Runner(tool, false, "-- migrate:up transaction:false");
+      case LIQUIBASE -> new TransactionPlan.Runner(tool, false, "runInTransaction:false");
+      case FLYWAY -> new TransactionPlan.Runner(tool, false, "executeInTransaction=false");
+      case POSTGRES_MIGRATIONS -> new TransactionPlan.Runner(tool, false, "-- postgres-migrations disable-transaction");
+      default -> new TransactionPlan.Runner(tool, false, null);
     };
+  }
+
+  /** The same tool as the engine knows it. */
+  public TransactionPlan.Tool tool() {
+    return TransactionPlan.Tool.valueOf(name());
   }
 
   /** The tool of that id; an in-house runner is declared in lockstep.toml, never named. */

@@ -99,7 +99,7 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
       default -> regions.add(new Region(0, length, Mode.AUTOCOMMIT));
     }
     TransactionPlan.Runner runner = d.framework() == Framework.CUSTOM
-        ? new TransactionPlan.Runner(Framework.CUSTOM.id(), declared.transaction() == DeclaredRunner.Transaction.PER_RUN,
+        ? new TransactionPlan.Runner(TransactionPlan.Tool.CUSTOM, declared.transaction() == DeclaredRunner.Transaction.PER_RUN,
             declared.optOut())
         : d.framework().runner();
     return new MigrationScript(d.framework(), d, source.withParseText(new String(masked), placeholders),
@@ -220,7 +220,7 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
   /** The tool whose terms advice uses: a file that is plain SQL only for want of a marker has no known tool. */
   private static TransactionPlan.Tool tool(Framework framework, boolean declared) {
     if (framework == Framework.PLAIN && !declared) return TransactionPlan.Tool.UNKNOWN;
-    return TransactionPlan.Tool.valueOf(framework.name());
+    return framework.tool();
   }
 
   /** Flyway keeps its lock in a transaction while it migrates, unless postgresql.transactional.lock=false. */

@@ -6,6 +6,7 @@ import dev.lockstep.engine.Rewrite;
 import dev.lockstep.engine.Rule;
 import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.engine.Severity;
+import dev.lockstep.engine.TransactionPlan;
 import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.Transaction;
 
@@ -19,7 +20,7 @@ public final class BanNestedTransaction implements Rule {
     boolean runner = !context.inExplicitBlock(statement);
     // In a multi-statement string sent in one call, BEGIN turns the implicit block into a real one.
     if (runner && context.inImplicitBlock(statement)) return;
-    boolean dbmate = runner && context.runner() != null && context.runner().tool().equals("dbmate");
+    boolean dbmate = runner && context.runner() != null && context.runner().tool() == TransactionPlan.Tool.DBMATE;
     if (dbmate) {
       // checked with dbmate itself: its driver refuses to commit a transaction the file already ended
       out.report(this, statement)

@@ -40,7 +40,7 @@ public final class BanValidateInSameTransaction implements Rule {
               : "VALIDATE CONSTRAINT %s runs in the same transaction that added it NOT VALID in %s: %s runs every "
                   + "pending migration in one transaction, so the ACCESS EXCLUSIVE lock of the ADD is still held, and "
                   + "the validation scan blocks reads and writes just like adding the constraint directly",
-              Sql.quote(cmd.name()), origin.describe(), context.runner().tool())
+              Sql.quote(cmd.name()), origin.describe(), context.runner().tool().id())
           : out.report(this, statement).message(foreignKey
               ? "VALIDATE CONSTRAINT %s runs in the same transaction that added it NOT VALID: the SHARE ROW EXCLUSIVE "
                   + "lock of the ADD is still held, so the validation scan blocks writes just like adding the constraint "

@@ -54,6 +54,26 @@ class ToolTermsTest {
         .isEqualTo("in a later changeset (Liquibase commits each changeset on its own)");
   }
 
+  /** A rule's step and ban-concurrently-in-transaction's advice name the same way out of the tool's transaction. */
+  @Test
+  void aStepAndTheAdviceNameOneWayOut() {
+    String index = "SET lock_timeout = '2s';\nCREATE INDEX orders_user_idx ON orders (user_id);\n";
+    String[][] files = {
+        {"db/migrations/20240101000000_i.sql", "-- +goose Up\n", "in a migration of its own marked -- +goose NO TRANSACTION"},
+        {"db/migrations/20240101000001_i.sql", "-- migrate:up\n",
+            "in a migration of its own marked -- migrate:up transaction:false"},
+        {"migrations/000002_i.up.sql", "", "alone in a migration of its own"},
+        {"sql/006_i.sql", "BEGIN;\n", "outside a transaction block"}};
+    for (String[] f : files) {
+      String step = first(f[0], f[1] + index + (f[1].startsWith("BEGIN") ? "COMMIT;\n" : ""), "require-concurrent-index")
+          .rewrite().steps().get(0).runs();
+      assertThat(step).as(f[0]).isEqualTo(f[2]);
+      String advice = first(f[0], f[1] + CIC + (f[1].startsWith("BEGIN") ? "COMMIT;\n" : "SELECT 1;\n"),
+          "ban-concurrently-in-transaction").rewrite().steps().get(0).runs();
+      assertThat(advice).as(f[0]).isEqualTo(step);
+    }
+  }
+
   @Test
   void lockTimeoutFixesStayInTheMigration() {
     Finding flyway = first("db/migration/V6__n.sql", "ALTER TABLE orders ADD COLUMN note text;\n", "require-lock-timeout");

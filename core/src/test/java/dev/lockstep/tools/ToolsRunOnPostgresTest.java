@@ -182,7 +182,7 @@ class ToolsRunOnPostgresTest {
       if (script.skipped() != null) continue;
       for (Finding f : LINTER.lint(script.source(), script.plan()).findings()) {
         String error = FAILS.containsKey(f.ruleId()) ? FAILS.get(f.ruleId())
-            : script.plan().runner() != null && script.plan().runner().tool().equals("dbmate")
+            : script.plan().runner() != null && script.plan().runner().tool() == dev.lockstep.engine.TransactionPlan.Tool.DBMATE
                 ? DBMATE_FAILS.get(f.ruleId()) : null;
         if (error != null) return new Verdict(f.ruleId(), error, folder.relativize(file).toString().replace('\\', '/'));
       }

@@ -58,20 +58,8 @@ public final class RetryAdvice {
 
   private RetryAdvice() {}
 
-  /** The advice for the tool that runs the file, or the plain one. */
+  /** The advice for the tool that runs the file, or the plain one (as {@link ToolModel} says for the tool). */
   public static String forTool(TransactionPlan.Tool tool) {
-    return switch (tool) {
-      case FLYWAY -> FLYWAY;
-      case LIQUIBASE -> LIQUIBASE;
-      case GOOSE -> GOOSE;
-      case DBMATE -> DBMATE;
-      case GOLANG_MIGRATE -> GOLANG_MIGRATE;
-      case HASURA, SUPABASE -> ONE_CALL;
-      case POP -> WRAPPED;
-      case DRIZZLE -> DRIZZLE;
-      case PRISMA -> PRISMA;
-      case SQITCH -> SQITCH;
-      default -> PLAIN;
-    };
+    return ToolModel.of(tool, false, null).retry();
   }
 }
