@@ -98,6 +98,7 @@ public final class FrameworkDetector {
       if (Files.exists(dir.resolve(".git"))) break; // a project's configuration stays inside its repository
     }
     EnvFile env = EnvFile.nearest(folder, MAX_LEVELS);
+    if (env != null && env.note() != null) notes.add(env.note());
     if (env != null) {
       for (var e : env.folders().entrySet()) {
         if (Canonical.of(e.getValue().getValue()).equals(folder)) {

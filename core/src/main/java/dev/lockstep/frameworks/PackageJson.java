@@ -2,9 +2,7 @@ package dev.lockstep.frameworks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lockstep.source.BoundedRead;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
@@ -25,27 +23,25 @@ record PackageJson(Path file, Set<String> tools, String note) {
 
   /** The nearest package.json at or above {@code dir}, inside its repository, or null. */
   static PackageJson nearest(Path dir, int maxLevels) {
-    for (int level = 0; dir != null && level < maxLevels; level++, dir = dir.getParent()) {
-      Path f = dir.resolve("package.json");
-      if (Files.isRegularFile(f)) return read(f);
-      if (Files.exists(dir.resolve(".git"))) return null;
-    }
-    return null;
+    Path f = ProjectFile.nearest(dir, "package.json", maxLevels);
+    return f == null ? null : read(f);
   }
 
   static PackageJson read(Path file) {
+    ProjectFile read = ProjectFile.read(file, MAX_BYTES);
+    if (read.bytes() == null) return new PackageJson(file, Set.of(), read.note());
+    JsonNode root;
     try {
-      JsonNode root = JSON.readTree(BoundedRead.file(file, MAX_BYTES));
-      Set<String> tools = new TreeSet<>();
-      for (String section : new String[] {"dependencies", "devDependencies"}) {
-        root.path(section).fieldNames().forEachRemaining(name -> {
-          if (MIGRATION_TOOLS.contains(name)) tools.add(name);
-        });
-      }
-      return new PackageJson(file, tools, null);
+      root = JSON.readTree(read.bytes());
     } catch (IOException e) {
-      return new PackageJson(file, Set.of(), String.format("%s cannot be read as JSON; files there are detected by "
-          + "their markers only", file));
+      return new PackageJson(file, Set.of(), ProjectFile.unreadable(file, "not JSON"));
     }
+    Set<String> tools = new TreeSet<>();
+    for (String section : new String[] {"dependencies", "devDependencies"}) {
+      root.path(section).fieldNames().forEachRemaining(name -> {
+        if (MIGRATION_TOOLS.contains(name)) tools.add(name);
+      });
+    }
+    return new PackageJson(file, tools, null);
   }
 }
