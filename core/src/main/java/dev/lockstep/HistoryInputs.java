@@ -74,7 +74,7 @@ final class HistoryInputs {
   private final Map<Path, Loaded> loaded = new ConcurrentHashMap<>();
   private final Map<Path, MigrationScript> interpreted = new ConcurrentHashMap<>();
   private final Map<Path, RelevantMigrations.Text> texts = new ConcurrentHashMap<>();
-  private final Map<Path, Set<String>> sources = new ConcurrentHashMap<>();
+  private final Map<Path, ObjectNames.Lineage> lineages = new ConcurrentHashMap<>();
   /** Replayed models by the content of what was replayed: files that need the same earlier files share one. */
   private final Map<String, SchemaModel> models = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -142,7 +142,7 @@ final class HistoryInputs {
     List<Integer> selected;
     try {
       List<RelevantMigrations.Text> texts = loading.earlier().stream().map(this::text).toList();
-      selected = RelevantMigrations.select(names, texts, i -> sourcesOf(loading.earlier().get(i), texts.get(i), parser));
+      selected = RelevantMigrations.select(names, texts, i -> lineageOf(loading.earlier().get(i), texts.get(i), parser));
     } catch (Unparsed e) {
       return new Prepared(List.of(), List.of(new Problem(display(Path.of(e.getMessage())), null,
           "parsing this earlier migration stopped (max-parse-time)")), "");
@@ -303,19 +303,22 @@ final class HistoryInputs {
     return interpreted.computeIfAbsent(e.path(), p -> scripts.apply(e.source()));
   }
 
-  /** Words without which a file names no source (see {@link ObjectNames#sources}): no need to parse it. */
-  private static final Set<String> SOURCE_WORDS = Set.of("rename", "like", "inherits", "partition", "index");
+  /**
+   * Words without which a file names no source and gives no object a name later files may use
+   * alone (see {@link ObjectNames#lineage}): no need to parse it.
+   */
+  private static final Set<String> LINEAGE_WORDS = Set.of("rename", "like", "inherits", "partition", "index");
 
-  private Set<String> sourcesOf(Earlier e, RelevantMigrations.Text text, SqlParser parser) {
-    if (SOURCE_WORDS.stream().noneMatch(text.words()::contains)) return Set.of();
-    Set<String> names = sources.get(e.path());
-    if (names != null) return names;
+  private ObjectNames.Lineage lineageOf(Earlier e, RelevantMigrations.Text text, SqlParser parser) {
+    if (LINEAGE_WORDS.stream().noneMatch(text.words()::contains)) return ObjectNames.Lineage.NONE;
+    ObjectNames.Lineage lineage = lineages.get(e.path());
+    if (lineage != null) return lineage;
     ParsedFile parsed = parser.parse(script(e).source());
     // names from a parse cut short could leave out a file that matters
     if (parsed.errors().stream().anyMatch(SyntaxError::stoppedParsing)) throw new Unparsed(e.path().toString());
-    names = ObjectNames.sources(parsed.statements());
-    sources.put(e.path(), names);
-    return names;
+    lineage = ObjectNames.lineage(parsed.statements());
+    lineages.put(e.path(), lineage);
+    return lineage;
   }
 
   /** Parsing an earlier migration stopped: which files matter is not known. */

@@ -1,12 +1,13 @@
 package dev.lockstep.history;
 
+import dev.lockstep.parse.ObjectNames;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
@@ -20,9 +21,11 @@ import java.util.regex.Pattern;
  * back to the first, a file is kept when its words meet the names collected so far, and the names
  * its objects came from join them. A foreign key's table is a reference, not a change: a file that
  * names a table only after REFERENCES is not kept for it, and that table does not join the names.
- * Files that can change objects without naming them (DROP ... CASCADE, DROP/ALTER SCHEMA, DROP
- * OWNED) are always kept. Comparing words without
- * case keeps more files than needed, never fewer.
+ * A later file may name only an object that a kept file named after one of the names (an index on
+ * the table, by DROP INDEX or ALTER INDEX; a table by the name it was renamed to): those names join
+ * too, and the choice is made again until it finds no new one. Files that can change objects
+ * without naming them (DROP ... CASCADE, DROP/ALTER SCHEMA, DROP OWNED) are always kept. Comparing
+ * words without case keeps more files than needed, never fewer.
  */
 public final class RelevantMigrations {
   private static final Pattern WORD = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_$]*");
@@ -108,20 +111,43 @@ public final class RelevantMigrations {
    *
    * @param names     the object names of the file being linted (lower case)
    * @param texts     the earlier files, oldest first
-   * @param sourcesOf the names earlier file {@code i}'s objects came from (parsed only for the files kept)
+   * @param lineageOf where earlier file {@code i}'s objects came from, and the names it gives objects (parsed only
+   *                  for the files kept)
    */
-  public static List<Integer> select(Set<String> names, List<Text> texts, IntFunction<Set<String>> sourcesOf) {
+  public static List<Integer> select(Set<String> names, List<Text> texts, IntFunction<ObjectNames.Lineage> lineageOf) {
     Set<String> wanted = new HashSet<>(names);
-    List<Integer> kept = new ArrayList<>();
-    for (int i = texts.size() - 1; i >= 0; i--) {
-      Text text = texts.get(i);
-      if (!text.changesSchema() || !text.changesUnnamed() && !text.mentions(wanted)) continue;
-      kept.add(i);
-      wanted.addAll(sourcesOf.apply(i));
+    while (true) {
+      List<Integer> kept = new ArrayList<>();
+      List<ObjectNames.Lineage> lineages = new ArrayList<>();
+      for (int i = texts.size() - 1; i >= 0; i--) {
+        Text text = texts.get(i);
+        if (!text.changesSchema() || !text.changesUnnamed() && !text.mentions(wanted)) continue;
+        kept.add(i);
+        ObjectNames.Lineage lineage = lineageOf.apply(i);
+        lineages.add(lineage);
+        wanted.addAll(lineage.sources());
+      }
+      // A later file may name only what a kept file named after a wanted object (DROP INDEX of an index on a
+      // wanted table, a renamed index's new name): going back, it was passed before that name was known, so
+      // the choice is made again with these names until it names nothing new.
+      if (!addSuccessors(wanted, lineages)) {
+        Collections.reverse(kept);
+        return kept;
+      }
     }
-    Collections.reverse(kept);
-    return kept;
   }
 
-
+  /** Adds the successors of wanted names (and theirs) to {@code wanted}; whether any was new. */
+  private static boolean addSuccessors(Set<String> wanted, List<ObjectNames.Lineage> lineages) {
+    boolean added = false;
+    for (boolean more = true; more; ) {
+      more = false;
+      for (ObjectNames.Lineage lineage : lineages) {
+        for (Map.Entry<String, Set<String>> e : lineage.successors().entrySet()) {
+          if (wanted.contains(e.getKey()) && wanted.addAll(e.getValue())) more = added = true;
+        }
+      }
+    }
+    return added;
+  }
 }

@@ -1,6 +1,8 @@
 package dev.lockstep.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lockstep.parse.ast.CreateIndex;
+import dev.lockstep.parse.ast.Rename;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -52,6 +54,34 @@ public final class ObjectNames {
     }
     out.removeAll(EVERYWHERE);
     return out;
+  }
+
+  /**
+   * A file's names and where they came from: {@link #sources}, and the names that objects get in
+   * it, keyed by the object they belong to or come from ({@code successors}): an index by its
+   * table, a renamed relation's new name by its old. Later migrations may name only these (DROP
+   * INDEX, ALTER INDEX ... RENAME), so when the key matters, so do they.
+   */
+  public record Lineage(Set<String> sources, Map<String, Set<String>> successors) {
+    public static final Lineage NONE = new Lineage(Set.of(), Map.of());
+  }
+
+  public static Lineage lineage(List<Statement> statements) {
+    Map<String, Set<String>> successors = new java.util.TreeMap<>();
+    for (Statement s : statements) {
+      if (s.node() instanceof CreateIndex ci && ci.table() != null && ci.table().name() != null) {
+        successor(ci.table().name(), ci.name() != null ? ci.name() : ci.defaultName(), successors);
+      } else if (s.node() instanceof Rename r && r.table() != null && r.table().name() != null && r.newName() != null
+          && r.oldName() == null) { // a relation renamed, not one of its columns or constraints
+        successor(r.table().name(), r.newName(), successors);
+      }
+    }
+    return new Lineage(sources(statements), successors);
+  }
+
+  private static void successor(String from, String to, Map<String, Set<String>> out) {
+    if (from.isEmpty() || to.isEmpty()) return;
+    out.computeIfAbsent(from.toLowerCase(Locale.ROOT), k -> new TreeSet<>()).add(to.toLowerCase(Locale.ROOT));
   }
 
   private static void walk(JsonNode node, String type, Set<String> out) {

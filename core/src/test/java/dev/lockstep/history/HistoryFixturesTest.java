@@ -34,6 +34,19 @@ class HistoryFixturesTest {
   private static final String VALIDATE = "ALTER TABLE accounts VALIDATE CONSTRAINT accounts_email_nn;";
   private static final String SET_NOT_NULL = "ALTER TABLE accounts ALTER COLUMN email SET NOT NULL;";
   private static final String INVOICES = "CREATE TABLE invoices (id bigint PRIMARY KEY, amount numeric(10,2));";
+  private static final String UNIQUE_EMAIL = "CREATE UNIQUE INDEX CONCURRENTLY accounts_email_key ON accounts (email);";
+  private static final String KEY_USING_INDEX =
+      "ALTER TABLE accounts ADD CONSTRAINT accounts_email_key UNIQUE USING INDEX accounts_email_key;";
+  private static final String MOOD = "CREATE TYPE mood AS ENUM ('ok');";
+  private static final String PEOPLE = "CREATE TABLE people (id bigint PRIMARY KEY, feeling mood);";
+  private static final String EVENTS = "CREATE TABLE events (id bigint PRIMARY KEY, at timestamp);";
+  private static final String EVENTS_AT = "CREATE INDEX events_at ON events (at);";
+  private static final String UTC = "SET timezone = 'UTC';";
+  private static final String TO_TIMESTAMPTZ = "ALTER TABLE events ALTER COLUMN at TYPE timestamptz;";
+  private static final String ORDERS = "CREATE TABLE orders (id bigint PRIMARY KEY, account_id bigint);";
+  private static final String ORDERS_ACCOUNT = "CREATE INDEX orders_account ON orders (account_id);";
+  private static final String FOREIGN_KEY =
+      "ALTER TABLE orders ADD CONSTRAINT orders_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id) NOT VALID;";
 
   /** One case: the migrations in order (statements each), which are pending, and the last file's findings. */
   record Case(String name, List<List<String>> migrations, Set<Integer> pending, List<String> expected) {
@@ -62,7 +75,33 @@ class HistoryFixturesTest {
             List.of("CREATE TABLE orders (id bigint PRIMARY KEY, total int);"),
             List.of("CREATE TABLE items (id bigint PRIMARY KEY, sku text);"),
             List.of(TIMEOUT, "CREATE INDEX items_sku ON items (sku);", "CREATE INDEX orders_total ON orders (total);")),
-            Set.of(), List.of("require-concurrent-index@2:1", "require-concurrent-index@3:1")));
+            Set.of(), List.of("require-concurrent-index@2:1", "require-concurrent-index@3:1")),
+        new Case("key_using_an_index_built_concurrently", List.of(List.of(ACCOUNTS), List.of(UNIQUE_EMAIL),
+            List.of(TIMEOUT, KEY_USING_INDEX)), Set.of(), List.of()),
+        new Case("key_without_an_earlier_index", List.of(List.of(ACCOUNTS), List.of(TIMEOUT,
+            "ALTER TABLE accounts ADD CONSTRAINT accounts_email_key UNIQUE (email);")), Set.of(),
+            List.of("require-unique-index-for-constraint@2:1")),
+        new Case("validate_a_check_added_not_valid_earlier", List.of(List.of(ACCOUNTS), List.of(TIMEOUT, CHECK),
+            List.of(TIMEOUT, VALIDATE)), Set.of(), List.of()),
+        new Case("enum_value_added_earlier", List.of(List.of(MOOD, PEOPLE), List.of("ALTER TYPE mood ADD VALUE 'meh';"),
+            List.of(TIMEOUT, "UPDATE people SET feeling = 'meh' WHERE id = 1;")), Set.of(), List.of()),
+        new Case("drop_an_index_of_a_pending_migration", List.of(List.of(ACCOUNTS),
+            List.of("CREATE INDEX accounts_email ON accounts (email);"), List.of(TIMEOUT, "DROP INDEX accounts_email;")),
+            Set.of(1, 2), List.of()),
+        new Case("drop_an_index_of_an_applied_migration", List.of(List.of(ACCOUNTS),
+            List.of("CREATE INDEX accounts_email ON accounts (email);"), List.of(TIMEOUT, "DROP INDEX accounts_email;")),
+            Set.of(2), List.of("require-concurrent-drop-index@2:1")),
+        new Case("timestamptz_in_utc_without_an_index", List.of(List.of(EVENTS), List.of(TIMEOUT, UTC, TO_TIMESTAMPTZ)),
+            Set.of(), List.of()),
+        new Case("timestamptz_in_utc_with_an_index_on_the_column", List.of(List.of(EVENTS), List.of(EVENTS_AT),
+            List.of(TIMEOUT, UTC, TO_TIMESTAMPTZ)), Set.of(), List.of("ban-column-type-change@3:1")),
+        new Case("timestamptz_in_utc_after_the_index_was_dropped", List.of(List.of(EVENTS), List.of(EVENTS_AT),
+            List.of("DROP INDEX events_at;"), List.of(TIMEOUT, UTC, TO_TIMESTAMPTZ)), Set.of(), List.of()),
+        new Case("foreign_key_led_by_an_earlier_index", List.of(List.of(ACCOUNTS, ORDERS), List.of(ORDERS_ACCOUNT),
+            List.of(TIMEOUT, FOREIGN_KEY)), Set.of(), List.of()),
+        new Case("foreign_key_after_its_index_was_dropped", List.of(List.of(ACCOUNTS, ORDERS), List.of(ORDERS_ACCOUNT),
+            List.of("DROP INDEX orders_account;"), List.of(TIMEOUT, FOREIGN_KEY)), Set.of(),
+            List.of("require-index-for-foreign-key@2:1")));
   }
 
   static Stream<Arguments> toolsAndCases() {
@@ -70,6 +109,10 @@ class HistoryFixturesTest {
     for (Layout layout : Layout.values()) for (Case c : cases()) out.add(Arguments.of(layout, c));
     return out.stream();
   }
+
+  /** The defaults, and the foreign key's index rule (off by default), whose verdict depends on earlier indexes. */
+  private static final LintOptions OPTIONS = new LintOptions(LintOptions.NEWEST_PG_VERSION, false,
+      Set.of("require-index-for-foreign-key"), Set.of(), LintOptions.DEFAULT_MAX_LOCK_TIMEOUT_MILLIS);
 
   @TempDir
   Path dir;
@@ -81,7 +124,7 @@ class HistoryFixturesTest {
     Set<Path> changed = new HashSet<>();
     for (int i : c.pending()) changed.add(files.get(i).toAbsolutePath().normalize());
     Path last = files.get(files.size() - 1);
-    MigrationLinter linter = new MigrationLinter(LintOptions.defaults(), new PathRules(Config.NONE), null, false)
+    MigrationLinter linter = new MigrationLinter(OPTIONS, new PathRules(Config.NONE), null, false)
         .withHistory(new PendingMigrations(null, c.pending().isEmpty() ? null : changed, null));
     LintReport report = linter.lintAll(List.of(SourceFile.of(last.toString(), Files.readString(last))), List.of());
     assertThat(report.problems()).isEmpty();

@@ -23,7 +23,7 @@ class RelevantMigrationsTest {
     List<String> texts = List.of(earlier);
     return RelevantMigrations.select(names(file), texts.stream().map(RelevantMigrations.Text::of).toList(), i -> {
       parsed.add(i);
-      return ObjectNames.sources(parser.parse(SourceFile.of("x.sql", texts.get(i))).statements());
+      return ObjectNames.lineage(parser.parse(SourceFile.of("x.sql", texts.get(i))).statements());
     });
   }
 
@@ -63,6 +63,29 @@ class RelevantMigrationsTest {
         "ALTER TABLE bills RENAME TO invoices;")).containsExactly(1, 2, 4);
     assertThat(select("DROP INDEX orders_total;", "CREATE TABLE orders (total int);", "CREATE TABLE other (total int);",
         "CREATE INDEX orders_total ON orders (total);")).containsExactly(0, 2);
+  }
+
+  @Test
+  void aLaterFileThatNamesOnlyAnIndexOfAWantedTableIsKept() {
+    // the DROP INDEX names no table: which table its index is on is known only from an earlier file
+    assertThat(select("ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer) REFERENCES customers;",
+        "CREATE TABLE orders (id int, customer int, total int);",
+        "CREATE INDEX orders_customer ON orders (customer);",
+        "CREATE INDEX other_customer ON other (customer);",
+        "DROP INDEX other_customer;",
+        "DROP INDEX orders_customer;")).containsExactly(0, 1, 4);
+    // an unnamed index's name is PostgreSQL's default, followed through renames of the index
+    assertThat(select("ALTER TABLE orders ADD COLUMN x int;",
+        "CREATE TABLE orders (id int, total int);",
+        "CREATE INDEX ON orders (total);",
+        "ALTER INDEX orders_total_idx RENAME TO orders_by_total;",
+        "CREATE TABLE unrelated (id int);",
+        "DROP INDEX IF EXISTS orders_by_total;")).containsExactly(0, 1, 2, 4);
+    // a table renamed away: its later name is followed too
+    assertThat(select("CREATE TABLE orders (id int);",
+        "CREATE TABLE orders (id int);",
+        "ALTER TABLE orders RENAME TO orders_old;",
+        "DROP TABLE orders_old;")).containsExactly(0, 1, 2);
   }
 
   @Test
