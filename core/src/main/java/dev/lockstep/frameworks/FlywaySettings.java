@@ -1,83 +1,172 @@
 package dev.lockstep.frameworks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.lockstep.source.BoundedRead;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
+import java.util.Map;
 
 /**
  * The project-wide Flyway settings that decide how a script runs: {@code mixed} (a script may hold
- * statements Flyway runs outside a transaction beside others; off by default) and
+ * statements Flyway runs outside a transaction beside others; off by default),
  * {@code postgresql.transactional.lock} (Flyway keeps its lock in a transaction while it migrates; on
- * by default). Read from the nearest {@code flyway.conf}, {@code conf/flyway.conf}, {@code flyway.toml}
- * or Spring Boot {@code src/main/resources/application.properties} in the script's folder or a parent.
- * A file that cannot be read leaves Flyway's defaults, which are the stricter reading, and a problem
- * that names it.
+ * by default) and {@code locations} (the folders Flyway reads migrations from).
  *
- * @param source  the file the settings come from, or null for Flyway's defaults
- * @param problem why {@code source} could not be read, or null
+ * <p>Read from where projects put them, the nearest first, from the script's folder up: in one folder
+ * {@code flyway.toml} (Flyway reads it before a {@code .conf}), {@code flyway.conf},
+ * {@code conf/flyway.conf}, the {@code flyway-maven-plugin} in {@code pom.xml}, the {@code flyway}
+ * block of {@code build.gradle.kts} or {@code build.gradle}, then Spring Boot's {@code spring.flyway.*}
+ * in {@code src/main/resources/application.properties} or {@code application.yml}. The config files a
+ * Maven or Gradle build names ({@code configFiles}) are read over its own settings, and environment
+ * variables over everything ({@code FLYWAY_MIXED}, {@code FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK},
+ * {@code FLYWAY_LOCATIONS}; {@code SPRING_FLYWAY_*} for Spring Boot, which does not read Flyway's), the
+ * order Flyway's documentation gives ("Configuration Precedence"; the Maven and Gradle plugins' pages).
+ * An environment variable in use is a note: the verdict then depends on something outside the
+ * repository. A file that cannot be read leaves Flyway's defaults, which are the stricter reading, and
+ * a problem that names it.
+ *
+ * @param locations the configured locations, resolved to folders; empty when none is configured
+ * @param source    the file the settings come from, or null for Flyway's defaults
+ * @param problem   why {@code source} could not be read, or null
+ * @param notes     values lockstep could not read (computed in a build script), and environment variables in use
+ * @param evidence  where the settings come from, in words
  */
-public record FlywaySettings(boolean mixed, boolean transactionalLock, Path source, String problem) {
-  static final FlywaySettings DEFAULTS = new FlywaySettings(false, true, null, null);
-  private static final List<String> FILES = List.of("flyway.conf", "conf/flyway.conf", "flyway.toml",
-      "src/main/resources/application.properties");
-  private static final long MAX_BYTES = 1L << 20;
-  /** The settings that apply to the script at {@code script} (read each time: an editor's session outlives edits). */
-  public static FlywaySettings of(Path script) {
-    Path dir = script.toAbsolutePath().normalize().getParent();
-    return dir == null ? DEFAULTS : find(dir);
+public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path> locations, Path source, String problem,
+                             List<String> notes, String evidence) {
+  public FlywaySettings {
+    locations = List.copyOf(locations);
+    notes = List.copyOf(notes);
   }
 
-  private static FlywaySettings find(Path folder) {
+  private static final List<String> FILES = List.of("flyway.toml", "flyway.conf", "conf/flyway.conf", "pom.xml",
+      "build.gradle.kts", "build.gradle", "src/main/resources/application.properties",
+      "src/main/resources/application.yml", "src/main/resources/application.yaml");
+  private static final long MAX_BYTES = 1L << 20;
+  private static final String DEFAULTS = "Flyway's defaults";
+  static final String ENVIRONMENT_NOTE = "%s=%s in the environment overrides %s for the Flyway scripts judged here: "
+      + "the verdicts hold where Flyway runs with it";
+
+  /** The settings that apply to the script at {@code script} (read each time: an editor's session outlives edits). */
+  public static FlywaySettings of(Path script) {
+    return of(script, System.getenv());
+  }
+
+  /** The same, with {@code environment} as the environment variables Flyway would see. */
+  public static FlywaySettings of(Path script, Map<String, String> environment) {
+    Path dir = script.toAbsolutePath().normalize().getParent();
+    Found found = dir == null ? null : find(dir);
+    FlywayValues values = found == null ? FlywayValues.of(null, null, null, dir) : found.values();
+    Path source = found == null ? null : found.file();
+    String problem = found == null ? null : found.problem();
+    String from = source == null ? DEFAULTS : source.getFileName().toString();
+    boolean spring = source != null && FlywayConfigFile.isSpring(source);
+    List<String> notes = new ArrayList<>(values.notes());
+    StringBuilder evidence = new StringBuilder(source == null ? DEFAULTS : from);
+    String prefix = spring ? "SPRING_FLYWAY_" : "FLYWAY_";
+    String mixed = fromEnvironment(environment, prefix + "MIXED", from, notes, evidence);
+    String lock = fromEnvironment(environment, spring ? "SPRING_FLYWAY_POSTGRESQL_TRANSACTIONALLOCK"
+        : "FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK", from, notes, evidence);
+    String locations = fromEnvironment(environment, prefix + "LOCATIONS", from, notes, evidence);
+    values = FlywayValues.of(mixed, lock, FlywayValues.split(locations), source == null ? dir : values.base()).over(values);
+    return new FlywaySettings(bool(values.mixed(), false), bool(values.lock(), true),
+        resolve(values.locations(), values.base()), source, problem, notes, evidence.toString());
+  }
+
+  private static String fromEnvironment(Map<String, String> environment, String name, String from, List<String> notes,
+                                        StringBuilder evidence) {
+    String value = environment.get(name);
+    if (value == null || value.isBlank()) return null;
+    notes.add(String.format(ENVIRONMENT_NOTE, name, value.strip(), from));
+    evidence.append(", ").append(name);
+    return value.strip();
+  }
+
+  /** A source's values, or the reason it could not be read. */
+  private record Found(Path file, FlywayValues values, String problem) {}
+
+  private static Found find(Path folder) {
     Path dir = folder;
     for (int i = 0; dir != null && i < 8; i++, dir = dir.getParent()) {
       for (String name : FILES) {
         Path file = dir.resolve(name);
-        if (Files.isRegularFile(file)) return read(file);
+        if (!Files.isRegularFile(file)) continue;
+        Found found = read(file, dir);
+        if (found != null) return found;
       }
     }
-    return DEFAULTS;
+    return null;
   }
 
-  private static FlywaySettings read(Path file) {
-    String text;
+  /** The file's settings; null for a build file or Spring configuration that does not configure Flyway. */
+  private static Found read(Path file, Path base) {
+    String name = file.getFileName().toString();
+    FlywayValues values;
     try {
-      text = new String(BoundedRead.file(file, MAX_BYTES), StandardCharsets.UTF_8);
+      String text = text(file);
+      if (name.equals("pom.xml")) {
+        values = FlywayMavenPlugin.read(file, text);
+      } else if (name.startsWith("build.gradle")) {
+        values = FlywayGradlePlugin.read(file, text);
+      } else {
+        values = FlywayConfigFile.read(file, text, base);
+        if (FlywayConfigFile.isSpring(file) && values.isEmpty()) values = null;
+      }
+      if (values == null) return null;
+      for (String configFile : values.configFiles()) {
+        Path other = values.base().resolve(configFile).normalize();
+        try {
+          values = FlywayConfigFile.read(other, text(other), values.base()).over(values);
+        } catch (IOException e) {
+          return failed(file, base, String.format("names %s, which cannot be read: %s", configFile, e.getMessage()));
+        } catch (FlywayConfigFile.Unparsable e) {
+          return failed(file, base, String.format("names %s, which cannot be parsed: %s", configFile, e.getMessage()));
+        }
+      }
+      return new Found(file, values, null);
     } catch (IOException e) {
-      return new FlywaySettings(false, true, file, "cannot be read: " + e.getMessage());
+      return failed(file, base, String.format("cannot be read: %s", e.getMessage()));
+    } catch (FlywayConfigFile.Unparsable e) {
+      return failed(file, base, String.format("cannot be parsed: %s", e.getMessage()));
     }
-    try {
-      if (file.getFileName().toString().endsWith(".toml")) {
-        JsonNode flyway = new TomlMapper().readTree(text).path("flyway");
-        return new FlywaySettings(bool(flyway.path("mixed").asText(""), false),
-            bool(flyway.path("postgresql").path("transactional").path("lock").asText(""), true), file, null);
+  }
+
+  private static Found failed(Path file, Path base, String problem) {
+    return new Found(file, FlywayValues.of(null, null, null, base), problem);
+  }
+
+  private static String text(Path file) throws IOException {
+    return new String(BoundedRead.file(file, MAX_BYTES), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The folders of Flyway locations: {@code filesystem:} paths relative to {@code base}, {@code classpath:}
+   * ones (and those without a prefix) in the module's {@code src/main/resources}.
+   */
+  private static List<Path> resolve(List<String> locations, Path base) {
+    if (locations == null || base == null) return List.of();
+    List<Path> out = new ArrayList<>();
+    for (String v : locations) {
+      try {
+        if (v.startsWith("filesystem:")) {
+          out.add(base.resolve(v.substring("filesystem:".length())).normalize());
+        } else {
+          String path = v.startsWith("classpath:") ? v.substring("classpath:".length()) : v;
+          out.add(base.resolve("src/main/resources").resolve(path.replaceFirst("^/", "")).normalize());
+        }
+      } catch (InvalidPathException e) {
+        // not a folder on this system (a cloud location, a placeholder): it holds none of these files
       }
-      Properties p = new Properties();
-      p.load(new StringReader(text));
-      boolean spring = file.getFileName().toString().equals("application.properties");
-      String mixed = p.getProperty(spring ? "spring.flyway.mixed" : "flyway.mixed", "");
-      String lock = p.getProperty(spring ? "spring.flyway.postgresql.transactional-lock"
-          : "flyway.postgresql.transactional.lock", "");
-      return new FlywaySettings(bool(mixed, false), bool(lock, true), file, null);
-    } catch (IOException | IllegalArgumentException e) {
-      String reason = String.valueOf(e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())
-          .lines().findFirst().orElse("").strip();
-      if (e instanceof JsonProcessingException j && j.getLocation() != null && j.getLocation().getLineNr() > 0) {
-        reason += " at line " + j.getLocation().getLineNr();
-      }
-      return new FlywaySettings(false, true, file, "cannot be parsed: " + reason);
     }
+    return out;
   }
 
   private static boolean bool(String value, boolean otherwise) {
+    if (value == null) return otherwise;
     String v = value.strip().toLowerCase(Locale.ROOT);
     return v.equals("true") || !v.equals("false") && otherwise;
   }

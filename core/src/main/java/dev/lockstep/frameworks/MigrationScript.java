@@ -60,6 +60,11 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
     String unixPath = real.toString().replace('\\', '/');
     List<Region> regions = new ArrayList<>();
     String skipped = null;
+    FlywaySettings flyway = d.framework() == Framework.FLYWAY ? FlywaySettings.of(real) : null;
+    if (flyway != null) {
+      d = new FrameworkDetector.Detection(d.framework(), String.format("%s; Flyway settings from %s", d.evidence(),
+          flyway.evidence()), d.notes()).withNotes(flyway.notes());
+    }
     switch (d.framework()) {
       case GOOSE -> goose(text, masked, regions, includeDown);
       case DBMATE -> dbmate(text, masked, regions, includeDown);
@@ -67,7 +72,7 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
       case FLYWAY -> {
         if (name.startsWith("U") && !includeDown) skipped = "Flyway undo migration";
         placeholders(FLYWAY_PLACEHOLDER, text, masked, placeholders);
-        regions.add(new Region(0, length, flywayMode(real, FlywaySettings.of(real))));
+        regions.add(new Region(0, length, flywayMode(real, flyway)));
       }
       case GOLANG_MIGRATE, HASURA -> {
         if (name.endsWith(".down.sql") || name.equals("down.sql")) skipped = includeDown ? null : "down migration";
@@ -103,7 +108,7 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
             declared.optOut())
         : d.framework().runner();
     return new MigrationScript(d.framework(), d, source.withParseText(new String(masked), placeholders),
-        new TransactionPlan(regions, tool(d.framework(), declared != null), lockTransaction(d.framework(), real), runner),
+        new TransactionPlan(regions, tool(d.framework(), declared != null), flyway != null && flyway.transactionalLock(), runner),
         skipped);
   }
 
@@ -221,11 +226,6 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
   private static TransactionPlan.Tool tool(Framework framework, boolean declared) {
     if (framework == Framework.PLAIN && !declared) return TransactionPlan.Tool.UNKNOWN;
     return framework.tool();
-  }
-
-  /** Flyway keeps its lock in a transaction while it migrates, unless postgresql.transactional.lock=false. */
-  private static boolean lockTransaction(Framework framework, Path path) {
-    return framework == Framework.FLYWAY && FlywaySettings.of(path).transactionalLock();
   }
 
   /** A Flyway script's .conf holds a few settings; a bigger one, or a pipe, is not read. */

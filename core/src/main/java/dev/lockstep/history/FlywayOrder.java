@@ -1,5 +1,6 @@
 package dev.lockstep.history;
 
+import dev.lockstep.frameworks.FlywaySettings;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -25,19 +26,14 @@ import java.util.regex.Pattern;
  * applied last, after all pending versioned migrations ... in the order of their description") and
  * org.flywaydb.core.api.MigrationVersion.
  *
- * <p>Locations: {@code flyway.locations} in a {@code flyway.conf}, {@code locations} in a
- * {@code flyway.toml}, or {@code spring.flyway.locations} in a Spring {@code application.properties}
- * found in the file's folder or a parent; {@code filesystem:} paths are relative to that file's
- * folder, {@code classpath:} paths to the module's {@code src/main/resources}. Without any, the
+ * <p>Locations: the project's configured ones ({@link FlywaySettings}: flyway.conf, flyway.toml, the
+ * Maven and Gradle plugins, Spring Boot, FLYWAY_LOCATIONS); {@code filesystem:} paths are relative to
+ * the project folder, {@code classpath:} paths to the module's {@code src/main/resources}. Without any, the
  * location is the {@code db/migration} folder that holds the file (Flyway's default), or the file's
  * own folder. Flyway searches a location's sub-folders too.
  */
 final class FlywayOrder {
   private static final Pattern NAME = Pattern.compile("^(V|R)([0-9][0-9._]*)?__(.+)\\.sql$");
-  private static final Pattern CONF_LOCATIONS = Pattern.compile("(?m)^\\s*(?:spring\\.)?flyway\\.locations\\s*[=:]\\s*(.+)$");
-  private static final Pattern TOML_LOCATIONS = Pattern.compile("(?m)^\\s*locations\\s*=\\s*\\[([^\\]]*)]");
-  private static final List<String> CONFIG_FILES = List.of("flyway.conf", "conf/flyway.conf", "flyway.toml",
-      "src/main/resources/application.properties");
 
   private FlywayOrder() {}
 
@@ -101,18 +97,11 @@ final class FlywayOrder {
 
   /** The locations of the project that holds {@code file}; always one that holds it. */
   static Locations locations(Path file) throws IOException {
-    Set<Path> out = new LinkedHashSet<>();
-    Path dir = file.getParent();
-    for (int i = 0; dir != null && i < 8; i++, dir = dir.getParent()) {
-      for (String name : CONFIG_FILES) {
-        Path config = dir.resolve(name);
-        if (!Files.isRegularFile(config)) continue;
-        List<Path> configured = configured(config, dir);
-        if (configured.stream().anyMatch(file::startsWith)) {
-          for (Path p : configured) if (Files.isDirectory(p)) out.add(p);
-          return new Locations(List.copyOf(out), true);
-        }
-      }
+    List<Path> configured = FlywaySettings.of(file).locations();
+    if (configured.stream().anyMatch(file::startsWith)) {
+      Set<Path> out = new LinkedHashSet<>();
+      for (Path p : configured) if (Files.isDirectory(p)) out.add(p);
+      return new Locations(List.copyOf(out), true);
     }
     for (Path p = file.getParent(); p != null && p.getParent() != null; p = p.getParent()) {
       if (p.getFileName().toString().equals("migration") && p.getParent().getFileName().toString().equals("db")) {
@@ -120,29 +109,5 @@ final class FlywayOrder {
       }
     }
     return new Locations(List.of(file.getParent()), false);
-  }
-
-  /** The locations a configuration file names, resolved against the project folder {@code base}. */
-  private static List<Path> configured(Path config, Path base) throws IOException {
-    String text = Files.readString(config);
-    List<String> values = new ArrayList<>();
-    Matcher toml = TOML_LOCATIONS.matcher(text);
-    if (config.getFileName().toString().endsWith(".toml")) {
-      while (toml.find()) for (String v : toml.group(1).split(",")) values.add(v.strip().replaceAll("^[\"']|[\"']$", ""));
-    } else {
-      Matcher conf = CONF_LOCATIONS.matcher(text);
-      while (conf.find()) for (String v : conf.group(1).split(",")) values.add(v.strip());
-    }
-    List<Path> out = new ArrayList<>();
-    for (String v : values) {
-      if (v.isEmpty()) continue;
-      if (v.startsWith("filesystem:")) {
-        out.add(base.resolve(v.substring("filesystem:".length())).normalize());
-      } else {
-        String path = v.startsWith("classpath:") ? v.substring("classpath:".length()) : v;
-        out.add(base.resolve("src/main/resources").resolve(path.replaceFirst("^/", "")).normalize());
-      }
-    }
-    return out;
   }
 }

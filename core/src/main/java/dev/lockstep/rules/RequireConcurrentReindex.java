@@ -14,6 +14,7 @@ import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.Reindex;
 import dev.lockstep.parse.ast.ReindexKind;
 import dev.lockstep.rules.support.MeasuredCases;
+import dev.lockstep.rules.support.Relocations;
 import dev.lockstep.rules.support.Sql;
 import dev.lockstep.rules.support.ToolSteps;
 import java.util.Locale;
@@ -66,5 +67,11 @@ public final class RequireConcurrentReindex implements Rule {
                 + "leaves INVALID indexes named *_ccnew: drop them with DROP INDEX CONCURRENTLY and run it again",
             new Rewrite.Step(ToolSteps.outsideTransaction(context), concurrent + ";")))
         .fix(Fix.of("Add CONCURRENTLY", level, TextEdit.insert(statement.endOfWord(kind), " CONCURRENTLY")));
+    // inside the tool's transaction CONCURRENTLY fails: the rebuild moves to a migration run outside one
+    if (Relocations.possible(statement, context)) {
+      String object = reindex.relation() != null ? reindex.relation().name() : reindex.name();
+      finding.relocate(Relocations.move(statement, "Rebuild CONCURRENTLY in a migration of its own",
+          concurrent + ";", true, object, null, Relocations.slug("reindex", object, "concurrently")));
+    }
   }
 }

@@ -64,7 +64,9 @@ public final class Splitter {
     TransactionPlan plan = script.plan();
     List<Finding> movable = new ArrayList<>();
     for (Finding f : findings) if (f.relocation() != null) movable.add(f);
-    movable.sort(Comparator.comparingInt((Finding f) -> f.relocation().anchor()));
+    // of two moves of one statement, the one that also rewrites it (REINDEX ... CONCURRENTLY) wins over moving it as written
+    movable.sort(Comparator.comparingInt((Finding f) -> f.relocation().anchor())
+        .thenComparing(f -> movesAsWritten(text, f.relocation())));
     List<Finding> candidates = new ArrayList<>();
     int reachedEnd = -1;
     for (Finding f : movable) {
@@ -89,6 +91,12 @@ public final class Splitter {
       }
     }
     return candidates.stream().map(Finding::relocation).toList();
+  }
+
+  /** Whether the new migration gets the statement as it is written in the original. */
+  private static boolean movesAsWritten(String text, Relocation r) {
+    TextEdit removal = r.edits().get(0);
+    return text.substring(removal.start(), removal.end()).contains(r.sql().strip());
   }
 
   private static int end(Relocation r) {

@@ -37,7 +37,7 @@ class PackageDependenciesTest {
       "dev.lockstep.report.Baseline", "dev.lockstep.report.GitlabReporter", "dev.lockstep.report.JsonReporter",
       "dev.lockstep.report.SarifReporter", "dev.lockstep.report.SarifLog", "dev.lockstep.config.ConfigLoader",
       "dev.lockstep.cache.ResultCache",
-      "dev.lockstep.split.DrizzleLayout", "dev.lockstep.frameworks.FlywaySettings",
+      "dev.lockstep.split.DrizzleLayout", "dev.lockstep.frameworks.FlywayConfigFile",
       // side files of migration tools: Drizzle's meta/_journal.json, Liquibase's YAML/JSON changelogs
       "dev.lockstep.history.DrizzleOrder", "dev.lockstep.history.LiquibaseOrder",
       // the project files detection reads: drizzle.config.json, package.json

@@ -51,6 +51,10 @@ class ToolRunsOnPostgresTest {
   private static final String CIC = "CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);\n";
   private static final String BODY = "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n"
       + "CREATE INDEX orders_customer_idx ON orders (customer_id);\n";
+  /** Rebuilds that must run outside the tool's transaction once fixed (REINDEX ... CONCURRENTLY). */
+  private static final String REINDEX = "SET lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n"
+      + "REINDEX INDEX orders_status_idx;\nREINDEX TABLE customers;\n";
+  private static final String STATUS_INDEX = "CREATE INDEX orders_status_idx ON orders (status);\n";
   private static final String LOCK_OFF = "flyway.postgresql.transactional.lock=false\n";
   private static final String LEAK_CHECK = "SELECT 1 / (current_setting('lock_timeout') = '0')::int AS timeout_not_left_set;\n";
   private static final Map<String, List<String>> ROWS = new TreeMap<>();
@@ -93,6 +97,14 @@ class ToolRunsOnPostgresTest {
         Map.of(v1, SETUP, "db/migration/V2__orders.sql", BODY), "db/migration/V2__orders.sql"));
     out.add(new Case("Flyway", "fix --unsafe-fixes --split of the same with the lock setting in flyway.conf",
         Map.of(v1, SETUP, "db/migration/V2__orders.sql", BODY, "flyway.conf", LOCK_OFF), "db/migration/V2__orders.sql"));
+    out.add(new Case("Flyway", "REINDEX INDEX CONCURRENTLY alone, its .conf holding executeInTransaction=false (defaults)",
+        Map.of(v1, SETUP + STATUS_INDEX, "db/migration/V2__reindex.sql", "REINDEX INDEX CONCURRENTLY orders_status_idx;\n",
+            "db/migration/V2__reindex.sql.conf", "executeInTransaction=false\n"), null));
+    out.add(new Case("Flyway", "fix --unsafe-fixes --split of a script with REINDEX (defaults)",
+        Map.of(v1, SETUP + STATUS_INDEX, "db/migration/V2__orders.sql", REINDEX), "db/migration/V2__orders.sql"));
+    out.add(new Case("Flyway", "fix --unsafe-fixes --split of the same REINDEX script with the lock setting in flyway.conf",
+        Map.of(v1, SETUP + STATUS_INDEX, "db/migration/V2__orders.sql", REINDEX, "flyway.conf", LOCK_OFF),
+        "db/migration/V2__orders.sql"));
 
     String plan = "%syntax-version=1.0.0\n%project=shop\n\n";
     String change = " 2024-03-01T12:00:00Z Ana <ana@example.com> # a change\n";
@@ -126,6 +138,8 @@ class ToolRunsOnPostgresTest {
             + "--changeset ana:3\n" + LEAK_CHECK), null));
     out.add(new Case("Liquibase", "fix --unsafe-fixes --split of a changeset with CREATE INDEX",
         Map.of("changelog.sql", head + "--changeset ana:2\n" + BODY), "changelog.sql"));
+    out.add(new Case("Liquibase", "fix --unsafe-fixes --split of a changeset with REINDEX",
+        Map.of("changelog.sql", head.replace(SETUP, SETUP + STATUS_INDEX) + "--changeset ana:2\n" + REINDEX), "changelog.sql"));
     return out.stream();
   }
 
