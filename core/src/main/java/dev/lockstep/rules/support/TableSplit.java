@@ -163,7 +163,7 @@ public final class TableSplit {
     String batch = "INSERT INTO " + to + " (" + targets + ")\n  SELECT " + list(s.sources()) + " FROM " + from
         + " WHERE " + sourceKey + " BETWEEN batch_start AND batch_end FOR KEY SHARE\n  ON CONFLICT (" + targetKey
         + ") DO NOTHING";
-    String copy = BatchedLoop.loop(s.from(), s.sourceKey(), batch, trigger);
+    String copy = BatchedLoop.loop(s.from(), s.sourceKey(), batch, batch);
     String contract = "DROP TRIGGER " + Sql.quote(triggerName + "_before") + " ON " + from + ";\n"
         + "DROP TRIGGER " + Sql.quote(triggerName) + " ON " + from + ";\n"
         + "DROP FUNCTION " + sync + "();\n"
