@@ -10,6 +10,7 @@ import dev.lockstep.parse.Statement;
 import dev.lockstep.parse.ast.CreateIndex;
 import dev.lockstep.parse.ast.Identifiers;
 import dev.lockstep.parse.ast.RangeVar;
+import dev.lockstep.rules.support.MeasuredCases;
 
 @RuleInfo(id = "ban-concurrent-index-if-not-exists",
     title = "CREATE INDEX CONCURRENTLY IF NOT EXISTS skips an INVALID index left by a failed build",
@@ -29,6 +30,7 @@ public final class BanConcurrentIndexIfNotExists implements Rule {
         .message("If an earlier run of this build failed, an INVALID index %s is left behind: IF NOT EXISTS then "
             + "skips the build, the migration succeeds and the index is never used and never enforces uniqueness",
             name)
+        .lock(MeasuredCases.get("cic").on(index.table().qualifiedName()))
         .rewrite(Rewrite.of("Drop a leftover of a failed build first, then build: the pair is safe to run again. "
                 + "lockstep preflight lists the INVALID indexes a database already has",
             new Rewrite.Step("outside a transaction block", "DROP INDEX CONCURRENTLY IF EXISTS " + name + ";"),

@@ -19,6 +19,7 @@ import dev.lockstep.parse.ast.CreateIndex;
 import dev.lockstep.parse.ast.CreateTable;
 import dev.lockstep.parse.ast.Identifiers;
 import dev.lockstep.parse.ast.RangeVar;
+import dev.lockstep.rules.support.MeasuredCases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,8 +33,11 @@ import java.util.stream.Collectors;
     title = "Index the referencing columns of a foreign key",
     severity = Severity.HINT, enabledByDefault = false)
 public final class RequireIndexForForeignKey implements Rule {
-  /** One foreign key and the keys its own statement declares (CREATE TABLE ... PRIMARY KEY). */
-  private record ForeignKey(List<String> columns, RangeVar referenced) {}
+  /**
+   * One foreign key; {@code added} when ALTER TABLE ... ADD CONSTRAINT adds it to a table, whose
+   * measured locks the finding then states.
+   */
+  private record ForeignKey(List<String> columns, RangeVar referenced, boolean added, boolean notValid) {}
 
   @Override
   public void check(Statement statement, MigrationContext context, Findings out) {
@@ -50,7 +54,8 @@ public final class RequireIndexForForeignKey implements Rule {
       table = alter.table();
       for (AlterTableCmd cmd : alter.commands()) {
         if (cmd.subtype() == AlterTableType.ADD_CONSTRAINT && cmd.definition().orElse(null) instanceof Constraint c) {
-          collect(c, c.columns(), keys, declaredKeys);
+          if (c.type() == ConstraintType.FOREIGN) keys.add(new ForeignKey(c.columns(), c.referencedTable(), true, c.notValid()));
+          else collect(c, c.columns(), keys, declaredKeys);
         } else if (cmd.subtype() == AlterTableType.ADD_COLUMN && cmd.definition().orElse(null) instanceof ColumnDef d) {
           for (Constraint c : d.constraints()) collect(c, List.of(d.name()), keys, declaredKeys);
         }
@@ -65,7 +70,7 @@ public final class RequireIndexForForeignKey implements Rule {
       String columns = fk.columns().stream().map(Identifiers::quote).collect(Collectors.joining(", "));
       String index = Identifiers.quote(table.name() + "_" + String.join("_", fk.columns()) + "_idx");
       String qualifiedIndex = table.schema() != null ? Identifiers.quote(table.schema()) + "." + index : index;
-      out.report(this, statement)
+      var finding = out.report(this, statement)
           .message("No index leads with the foreign key columns (%s) of %s: every DELETE on %s, and every UPDATE of "
               + "its key, scans %s to look for referencing rows, and ON DELETE CASCADE does the same",
               columns, table.qualifiedName(), fk.referenced().qualifiedName(), table.qualifiedName())
@@ -79,11 +84,15 @@ public final class RequireIndexForForeignKey implements Rule {
                   "CREATE INDEX CONCURRENTLY " + index + " ON " + table.qualifiedName() + " (" + columns + ");"),
               new Rewrite.Step("only if the build failed, then retry",
                   "DROP INDEX CONCURRENTLY IF EXISTS " + qualifiedIndex + ";")));
+      if (fk.added() && !newTable) {
+        finding.lock(MeasuredCases.get(fk.notValid() ? "add-fk-not-valid" : "add-fk")
+            .on(table.qualifiedName(), fk.referenced().qualifiedName()));
+      }
     }
   }
 
   private static void collect(Constraint c, List<String> columns, List<ForeignKey> keys, List<List<String>> declared) {
-    if (c.type() == ConstraintType.FOREIGN) keys.add(new ForeignKey(columns, c.referencedTable()));
+    if (c.type() == ConstraintType.FOREIGN) keys.add(new ForeignKey(columns, c.referencedTable(), false, false));
     if (c.type() == ConstraintType.PRIMARY || c.type() == ConstraintType.UNIQUE) declared.add(columns);
   }
 

@@ -12,6 +12,8 @@ import dev.lockstep.parse.ast.AlterTableCmd;
 import dev.lockstep.parse.ast.ColumnDef;
 import dev.lockstep.parse.ast.ObjectType;
 import dev.lockstep.parse.ast.Rename;
+import dev.lockstep.rules.support.MeasuredCases;
+import dev.lockstep.rules.support.SerialTypes;
 import dev.lockstep.rules.support.Sql;
 
 /**
@@ -31,11 +33,13 @@ public final class RequireSubscriberSchemaFirst implements Rule {
       for (AlterTableCmd cmd : alter.commands()) {
         switch (cmd.subtype()) {
           case ADD_COLUMN -> {
-            String column = cmd.definition().orElse(null) instanceof ColumnDef d ? Sql.quote(d.name()) : "?";
-            out.report(this, statement)
+            ColumnDef def = cmd.definition().orElse(null) instanceof ColumnDef d ? d : null;
+            var finding = out.report(this, statement)
                 .message("Logical replication does not carry ADD COLUMN: where %s is published, add %s on every "
-                    + "subscriber first; a row with a column the subscriber lacks stops its replication", table, column)
+                    + "subscriber first; a row with a column the subscriber lacks stops its replication", table,
+                    def == null ? "?" : Sql.quote(def.name()))
                 .rewrite(subscribersFirst(statement));
+            if (def != null && plain(def, statement, context)) finding.lock(MeasuredCases.get("add-column-nullable").on(table));
           }
           case ALTER_COLUMN_TYPE -> out.report(this, statement)
               .message("Logical replication does not carry type changes: where %s is published, change %s on every "
@@ -43,6 +47,7 @@ public final class RequireSubscriberSchemaFirst implements Rule {
                   Sql.quote(cmd.name()))
               .rewrite(subscribersFirst(statement));
           case DROP_COLUMN -> out.report(this, statement)
+              .lock(MeasuredCases.get("drop-column").on(table))
               .message("Logical replication does not carry DROP COLUMN: where %s is published, drop %s here first and "
                   + "on the subscribers after; a subscriber column that is NOT NULL without a default must accept "
                   + "NULLs before", table, Sql.quote(cmd.name()))
@@ -59,6 +64,8 @@ public final class RequireSubscriberSchemaFirst implements Rule {
           .message("Logical replication does not carry renames, and subscribers match tables and columns by name: "
               + "where %s is published, its changes stop applying on every subscriber until the same rename runs "
               + "there", rename.table().qualifiedName())
+          .lock(MeasuredCases.get(rename.objectType() == ObjectType.TABLE ? "rename-table" : "rename-column")
+              .on(rename.table().qualifiedName()))
           .rewrite(Rewrite.of("Pause each subscription, rename on both sides, then resume it (changes made meanwhile "
                   + "wait in the replication slot)",
               new Rewrite.Step("migration 1, on every subscriber", "ALTER SUBSCRIPTION subscription_name DISABLE;\n"
@@ -66,6 +73,15 @@ public final class RequireSubscriberSchemaFirst implements Rule {
               new Rewrite.Step("migration 2, on this server (the publisher)", statement.text() + ";"),
               new Rewrite.Step("migration 3, on every subscriber", "ALTER SUBSCRIPTION subscription_name ENABLE;")));
     }
+  }
+
+  /**
+   * A nullable column without a default, constraint or sequence: adding it changes only the catalog
+   * (the measured case add-column-nullable). Other columns may scan or rewrite the table.
+   */
+  private static boolean plain(ColumnDef def, Statement statement, MigrationContext context) {
+    return def.constraints().isEmpty() && def.type() != null && !SerialTypes.isSerial(def.type().name())
+        && context.constrainedDomainBaseType(def.type().name(), statement).isEmpty();
   }
 
   private static Rewrite subscribersFirst(Statement statement) {

@@ -36,6 +36,11 @@ public final class PostgresServer {
     this.port = port;
   }
 
+  /** {@link #MAJORS}, as a parameter source: {@code @MethodSource("dev.lockstep.pg.PostgresServer#majors")}. */
+  public static List<Integer> majors() {
+    return MAJORS;
+  }
+
   public int major() {
     return major;
   }

@@ -17,6 +17,14 @@ public final class ServerQueries {
     }
   }
 
+  /** The first column of the first row, as text. */
+  public static String text(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
   public static void execute(Connection c, String sql) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute(sql);

@@ -20,8 +20,8 @@ import java.util.TreeMap;
  * session show whether reads and writes of the table wait. Rewrites come from pg_class.relfilenode;
  * scans from pg_stat_user_tables (more tuples read than the probes' one row).
  */
-public record WaitingStatement(Map<String, LockMode> tableLocks, boolean waited, Boolean blocksReads,
-                               Boolean blocksWrites, boolean rewritten, Boolean scanned) {
+public record WaitingStatement(Map<String, LockMode> tableLocks, Map<String, LockMode> requestedLocks, boolean waited,
+                               Boolean blocksReads, Boolean blocksWrites, boolean rewritten, Boolean scanned) {
 
   /**
    * Runs {@code sql} on {@code c} (autocommit, idle) while a long query holds {@code relation}, or
@@ -40,11 +40,13 @@ public record WaitingStatement(Map<String, LockMode> tableLocks, boolean waited,
       execute(holder, "SELECT 1"); // takes the snapshot that concurrent builds wait for
       BackgroundStatement statement = BackgroundStatement.start(c, sql);
       Map<String, LockMode> locks = new TreeMap<>();
+      Map<String, LockMode> requested = new TreeMap<>();
       boolean waited = statement.waits(probe, "true", 20);
       Boolean reads = null;
       Boolean writes = null;
       if (waited) {
-        locks = grantedTableLocks(probe, statement.pid());
+        locks = tableLocks(probe, statement.pid(), true);
+        requested = tableLocks(probe, statement.pid(), false);
         reads = Probes.waits(probe, table, false);
         writes = Probes.waits(probe, table, true);
       }
@@ -53,15 +55,18 @@ public record WaitingStatement(Map<String, LockMode> tableLocks, boolean waited,
       boolean rewritten = single(c, "SELECT relfilenode FROM pg_class WHERE oid = " + table) != fileBefore
           && single(c, "SELECT pg_relation_size(" + table + ")") > 0;
       long read = tuplesRead(c, "relid = " + table) - readBefore;
-      return new WaitingStatement(locks, waited, reads, writes, rewritten, rows < 2 ? null : read > 1);
+      return new WaitingStatement(locks, requested, waited, reads, writes, rewritten, rows < 2 ? null : read > 1);
     }
   }
 
-  /** The strongest lock the session was granted on each table, partitioned table or materialized view. */
-  private static Map<String, LockMode> grantedTableLocks(Connection probe, long pid) throws SQLException {
+  /**
+   * The strongest lock the session was granted (or, with {@code granted} false, waits for: one that
+   * conflicts with the long query's) on each table, partitioned table or materialized view.
+   */
+  private static Map<String, LockMode> tableLocks(Connection probe, long pid, boolean granted) throws SQLException {
     Map<String, LockMode> out = new TreeMap<>();
     try (Statement s = probe.createStatement(); ResultSet rs = s.executeQuery("SELECT c.oid::regclass::text, l.mode "
-        + "FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE l.pid = " + pid + " AND l.granted "
+        + "FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE l.pid = " + pid + " AND l.granted = " + granted + " "
         + "AND l.locktype = 'relation' AND c.relkind IN ('r', 'p', 'm') AND l.relation >= 16384")) {
       while (rs.next()) out.merge(rs.getString(1), Measurement.mode(rs.getString(2)), (a, b) -> a.compareTo(b) >= 0 ? a : b);
     }

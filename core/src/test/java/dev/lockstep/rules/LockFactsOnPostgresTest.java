@@ -16,6 +16,8 @@ import dev.lockstep.pg.Measurement;
 import dev.lockstep.pg.MigrationRunner;
 import dev.lockstep.pg.PostgresServer;
 import dev.lockstep.pg.Probes;
+import dev.lockstep.pg.ServerQueries;
+import dev.lockstep.pg.WaitingStatement;
 import dev.lockstep.source.SourceFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +25,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,8 +97,8 @@ class LockFactsOnPostgresTest {
           ServerStatements.execute(c, s);
         } catch (SQLException e) {
           if (!"25001".equals(e.getSQLState()) || !own) throw e;
-          ServerStatements.execute(c, "ROLLBACK"); // cannot run in a transaction block: nothing to measure in one
-          ServerStatements.execute(c, s);
+          ServerStatements.execute(c, "ROLLBACK"); // cannot run in a transaction block: measured as it runs, outside one
+          measured += outsideATransaction(server, database, c, s, f, major, stated, targets, wrong);
           continue;
         }
         Measurement m = Measurement.after(c, before);
@@ -143,6 +147,69 @@ class LockFactsOnPostgresTest {
     }
     assertThat(wrong).as(f.path() + " on PostgreSQL " + major).isEmpty();
     assertThat(measured).as("the fixture's findings with lock facts were measured").isPositive();
+  }
+
+  /**
+   * A statement that cannot run in a transaction block (CONCURRENTLY), measured as production meets
+   * it: while it waits for another session's long query on the first table its findings name, the
+   * locks it was granted and whether a read and a write of that table wait; then, once it is done,
+   * whether it rewrote or scanned the table. Returns the findings measured.
+   */
+  private static int outsideATransaction(PostgresServer server, String database, Connection c, Statement s, Fixture f,
+                                         int major, List<Finding> stated, List<Long> targets, List<String> wrong)
+      throws SQLException {
+    Long target = targets.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    if (target == null) {
+      ServerStatements.execute(c, s); // no table of the findings exists before the statement: nothing to wait on
+      return 0;
+    }
+    Map<Long, String> names = new HashMap<>();
+    for (Long oid : targets) if (oid != null) names.put(oid, ServerQueries.text(c, "SELECT " + oid + "::regclass::text"));
+    WaitingStatement w = WaitingStatement.run(server, database, c, s.text(), target);
+    String line = f.path() + ":" + s.start().line() + " on PostgreSQL " + major + ": ";
+    if (!w.waited()) {
+      wrong.add(line + "the statement did not wait for the long query: its locks were not seen");
+      return 0;
+    }
+    int t = 0;
+    for (Finding x : stated) {
+      String where = f.path() + ":" + x.start() + " " + x.ruleId() + " on PostgreSQL " + major + ": ";
+      List<String> held = new ArrayList<>();
+      for (LockFacts.RelationLock l : x.lock().locks()) {
+        Long oid = targets.get(t++);
+        LockMode granted = oid == null ? null : w.tableLocks().get(names.get(oid));
+        // a lock that conflicts with the query's ACCESS SHARE is not granted yet: the statement waits for it
+        LockMode mode = granted != null || oid == null ? granted : w.requestedLocks().get(names.get(oid));
+        if (oid != null && mode != l.mode()) {
+          wrong.add(where + "states " + l.mode().sql() + " on " + l.relation() + ", the server holds "
+              + (mode == null ? "no such lock" : mode.sql()) + " (all: " + w.tableLocks() + ", waiting for: "
+              + w.requestedLocks() + ")");
+        }
+        if (mode != null) held.add(mode.sql() + " on " + names.get(oid) + (granted == null ? " (waiting for it)" : ""));
+      }
+      if (w.blocksReads() != null && w.blocksReads() != x.lock().blocksReads()) {
+        wrong.add(where + "states that reads are " + (x.lock().blocksReads() ? "" : "not ") + "blocked; they are "
+            + (w.blocksReads() ? "" : "not"));
+      }
+      if (w.blocksWrites() != null && w.blocksWrites() != x.lock().blocksWrites()) {
+        wrong.add(where + "states that writes are " + (x.lock().blocksWrites() ? "" : "not ") + "blocked; they are "
+            + (w.blocksWrites() ? "" : "not"));
+      }
+      if (x.lock().rewritesTable() != w.rewritten()) {
+        wrong.add(where + (x.lock().rewritesTable() ? "states a table rewrite, none happened" : "states no rewrite, the "
+            + "server rewrote the table"));
+      }
+      if (!x.lock().rewritesTable() && w.scanned() != null && x.lock().scansTable() != w.scanned()) {
+        wrong.add(where + (x.lock().scansTable() ? "states a table scan, none happened" : "states no scan, the server "
+            + "scanned the table"));
+      }
+      String row = "| " + GeneratedDocSection.code(s.text()) + " (outside a transaction block, while another session's "
+          + "query holds the table) | " + String.join(", ", held) + " | " + GeneratedDocSection.yesNo(w.blocksReads())
+          + " | " + GeneratedDocSection.yesNo(w.blocksWrites()) + " | " + GeneratedDocSection.yesNo(w.rewritten()) + " | "
+          + GeneratedDocSection.yesNo(w.scanned()) + " |";
+      DOCS.record(x.ruleId(), f.path().getFileName() + "\t" + String.format("%05d", s.start().line()), row, major);
+    }
+    return stated.size();
   }
 
   // ---------------------------------------------------------------- the generated tables in rules/<id>.md

@@ -1,5 +1,7 @@
 package dev.lockstep.rules;
 
+import static dev.lockstep.pg.ServerQueries.execute;
+import static dev.lockstep.pg.ServerQueries.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -11,9 +13,7 @@ import dev.lockstep.engine.Rewrite;
 import dev.lockstep.pg.PostgresServer;
 import dev.lockstep.source.SourceFile;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,25 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RenameTableRewriteOnPostgresTest {
   private static final Linter LINTER = new Linter(Rules.all(), LintOptions.defaults(), FixtureTest.PARSER);
 
-  static List<Integer> majors() {
-    return PostgresServer.MAJORS;
-  }
-
-  private static void run(Connection c, String sql) throws SQLException {
-    try (var s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  private static String text(Connection c, String query) throws SQLException {
-    try (var s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
-
   @ParameterizedTest(name = "PostgreSQL {0}")
-  @MethodSource("majors")
+  @MethodSource("dev.lockstep.pg.PostgresServer#majors")
   void theOldNameKeepsWorkingUntilTheLaterStepDropsIt(int major) throws Exception {
     String sql = "SET lock_timeout = '2s';\nALTER TABLE billing.accounts RENAME TO customers;\n";
     Finding f = LINTER.lint(SourceFile.of("V5__rename.sql", sql)).findings().stream()
@@ -57,19 +40,19 @@ class RenameTableRewriteOnPostgresTest {
         tuple("a later migration, after every deploy uses billing.customers", "DROP VIEW billing.accounts;"));
     PostgresServer server = PostgresServer.of(major);
     try (Connection c = server.connect(server.createDatabase())) {
-      run(c, "CREATE SCHEMA billing");
-      run(c, "CREATE TABLE billing.accounts (id bigint PRIMARY KEY, email text NOT NULL)");
-      run(c, "INSERT INTO billing.accounts SELECT g, 'user' || g FROM generate_series(1, 100) g");
-      run(c, rewrite.steps().get(0).sql());
+      execute(c, "CREATE SCHEMA billing");
+      execute(c, "CREATE TABLE billing.accounts (id bigint PRIMARY KEY, email text NOT NULL)");
+      execute(c, "INSERT INTO billing.accounts SELECT g, 'user' || g FROM generate_series(1, 100) g");
+      execute(c, rewrite.steps().get(0).sql());
       // the running application version, still on the old name
-      run(c, "INSERT INTO billing.accounts (id, email) VALUES (101, 'new') ON CONFLICT (id) DO NOTHING");
-      run(c, "UPDATE billing.accounts SET email = 'changed' WHERE id = 1");
-      run(c, "DELETE FROM billing.accounts WHERE id = 2");
+      execute(c, "INSERT INTO billing.accounts (id, email) VALUES (101, 'new') ON CONFLICT (id) DO NOTHING");
+      execute(c, "UPDATE billing.accounts SET email = 'changed' WHERE id = 1");
+      execute(c, "DELETE FROM billing.accounts WHERE id = 2");
       assertThat(text(c, "SELECT count(*) FROM billing.accounts")).isEqualTo("100");
       assertThat(text(c, "SELECT email FROM billing.customers WHERE id = 101")).isEqualTo("new");
       assertThat(text(c, "SELECT email FROM billing.customers WHERE id = 1")).isEqualTo("changed");
       assertThat(text(c, "SELECT count(*) FROM billing.customers WHERE id = 2")).isEqualTo("0");
-      run(c, rewrite.steps().get(1).sql());
+      execute(c, rewrite.steps().get(1).sql());
       assertThat(catchThrowableOfType(() -> text(c, "SELECT count(*) FROM billing.accounts"), SQLException.class)
           .getSQLState()).isEqualTo("42P01"); // undefined table: the old name is gone
       assertThat(text(c, "SELECT count(*) FROM billing.customers")).isEqualTo("100");

@@ -1,5 +1,7 @@
 package dev.lockstep.rules;
 
+import static dev.lockstep.pg.ServerQueries.execute;
+import static dev.lockstep.pg.ServerQueries.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -18,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -59,19 +60,6 @@ class RepackOnPostgresTest {
     return f.rewrite();
   }
 
-  private static void run(Connection c, String sql) throws SQLException {
-    try (var s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  private static String text(Connection c, String query) throws SQLException {
-    try (var s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
-      rs.next();
-      return rs.getString(1);
-    }
-  }
-
   /** Runs the SQL steps in a session and the shell step in a shell; returns the running shell. */
   private static Process start(PostgresServer server, String database, Connection c, Rewrite rewrite) throws Exception {
     Process shell = null;
@@ -86,7 +74,7 @@ class RepackOnPostgresTest {
         pb.environment().put("PGUSER", "postgres");
         shell = pb.start();
       } else {
-        run(c, step.sql());
+        execute(c, step.sql());
       }
     }
     return shell;
@@ -109,12 +97,12 @@ class RepackOnPostgresTest {
     String database = server.createDatabase();
     try (Connection c = server.connect(database); Connection writer = server.connect(database);
          Connection reader = server.connect(database)) {
-      run(c, "CREATE TABLE orders (id bigint PRIMARY KEY, customer int NOT NULL, note text)");
-      run(c, "INSERT INTO orders SELECT g, g % 1000, repeat('x', 200) FROM generate_series(1, 400000) g");
-      run(c, "DELETE FROM orders WHERE id % 2 = 0"); // the bloat VACUUM FULL would remove
+      execute(c, "CREATE TABLE orders (id bigint PRIMARY KEY, customer int NOT NULL, note text)");
+      execute(c, "INSERT INTO orders SELECT g, g % 1000, repeat('x', 200) FROM generate_series(1, 400000) g");
+      execute(c, "DELETE FROM orders WHERE id % 2 = 0"); // the bloat VACUUM FULL would remove
       String before = text(c, "SELECT pg_relation_filenode('orders')");
-      run(writer, "SET lock_timeout = '500ms'");
-      run(reader, "SET lock_timeout = '500ms'");
+      execute(writer, "SET lock_timeout = '500ms'");
+      execute(reader, "SET lock_timeout = '500ms'");
       AtomicBoolean repacking = new AtomicBoolean(true);
       AtomicInteger writes = new AtomicInteger();
       AtomicInteger reads = new AtomicInteger();
@@ -124,8 +112,8 @@ class RepackOnPostgresTest {
         for (long id = 1_000_001; repacking.get(); id++) {
           long start = System.nanoTime();
           try {
-            run(writer, "INSERT INTO orders VALUES (" + id + ", 7, 'during')");
-            run(writer, "UPDATE orders SET note = 'updated' WHERE id = " + (id % 400000 | 1));
+            execute(writer, "INSERT INTO orders VALUES (" + id + ", 7, 'during')");
+            execute(writer, "UPDATE orders SET note = 'updated' WHERE id = " + (id % 400000 | 1));
             if (repacking.get()) writes.incrementAndGet();
           } catch (SQLException e) {
             errors.add(e.getMessage());
@@ -176,8 +164,8 @@ class RepackOnPostgresTest {
     PostgresServer server = server();
     String database = server.createDatabase();
     try (Connection c = server.connect(database)) {
-      run(c, "CREATE TABLE attachments (id bigint PRIMARY KEY, body text)");
-      run(c, "INSERT INTO attachments SELECT g, md5(g::text) FROM generate_series(1, 20000) g");
+      execute(c, "CREATE TABLE attachments (id bigint PRIMARY KEY, body text)");
+      execute(c, "INSERT INTO attachments SELECT g, md5(g::text) FROM generate_series(1, 20000) g");
       finish(start(server, database, c, rewrite));
       assertThat(text(c, "SELECT t.spcname FROM pg_class c JOIN pg_tablespace t ON t.oid = c.reltablespace "
           + "WHERE c.oid = 'attachments'::regclass")).isEqualTo("fast_ssd");
@@ -196,14 +184,14 @@ class RepackOnPostgresTest {
     PostgresServer server = server();
     String database = server.createDatabase();
     try (Connection c = server.connect(database)) {
-      run(c, "CREATE TABLE \"Orders\" (id bigint PRIMARY KEY, created_at int NOT NULL)");
-      run(c, "INSERT INTO \"Orders\" SELECT g, 20000 - g FROM generate_series(1, 20000) g");
-      run(c, "CREATE INDEX orders_created_at_idx ON \"Orders\" (created_at)");
-      run(c, "BEGIN");
-      run(c, rewrite.steps().get(1).sql());
+      execute(c, "CREATE TABLE \"Orders\" (id bigint PRIMARY KEY, created_at int NOT NULL)");
+      execute(c, "INSERT INTO \"Orders\" SELECT g, 20000 - g FROM generate_series(1, 20000) g");
+      execute(c, "CREATE INDEX orders_created_at_idx ON \"Orders\" (created_at)");
+      execute(c, "BEGIN");
+      execute(c, rewrite.steps().get(1).sql());
       assertThat(text(c, "SELECT string_agg(mode, ',') FROM pg_locks WHERE relation = '\"Orders\"'::regclass"))
           .isEqualTo("ShareUpdateExclusiveLock");
-      run(c, "ROLLBACK");
+      execute(c, "ROLLBACK");
       finish(start(server, database, c, rewrite));
       // the rows now lie in the index's order: the first page holds the smallest created_at
       assertThat(text(c, "SELECT min(created_at) FROM \"Orders\" WHERE ctid < '(1,0)'")).isEqualTo("0");
@@ -234,9 +222,9 @@ class RepackOnPostgresTest {
     PostgresServer server = server();
     String database = server.createDatabase();
     try (Connection c = server.connect(database)) {
-      run(c, history);
-      run(c, "INSERT INTO events SELECT now(), 'x' FROM generate_series(1, 1000)");
-      run(c, "INSERT INTO tags SELECT 'tag' || g FROM generate_series(1, 1000) g");
+      execute(c, history);
+      execute(c, "INSERT INTO events SELECT now(), 'x' FROM generate_series(1, 1000)");
+      execute(c, "INSERT INTO tags SELECT 'tag' || g FROM generate_series(1, 1000) g");
       String events = text(c, "SELECT pg_relation_filenode('events')");
       String tags = text(c, "SELECT pg_relation_filenode('tags')");
       assertThat(finish(start(server, database, c, keyless))).contains("must have a primary key or not-null unique keys");
@@ -246,18 +234,14 @@ class RepackOnPostgresTest {
     }
   }
 
-  static List<Integer> majors() {
-    return PostgresServer.MAJORS;
-  }
-
   /** The rewrite says no server here has its own online rebuild: REPACK is not a command on any of them. */
   @ParameterizedTest(name = "PostgreSQL {0}")
-  @MethodSource("majors")
+  @MethodSource("dev.lockstep.pg.PostgresServer#majors")
   void noServerHereHasARepackCommandOfItsOwn(int major) throws Exception {
     PostgresServer server = PostgresServer.of(major);
     try (Connection c = server.connect(server.createDatabase())) {
-      run(c, "CREATE TABLE t (id int PRIMARY KEY)");
-      assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(() -> run(c, "REPACK t"), SQLException.class)
+      execute(c, "CREATE TABLE t (id int PRIMARY KEY)");
+      assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(() -> execute(c, "REPACK t"), SQLException.class)
           .getSQLState()).isEqualTo("42601"); // syntax error
     }
   }

@@ -29,22 +29,9 @@ public final class Insert extends Node {
    * a star, no column list), which is not a plain copy of columns.
    */
   public Optional<ColumnCopy> copiedFrom() {
-    JsonNode select = fields.path("selectStmt").path("SelectStmt");
-    JsonNode from = select.path("fromClause");
-    if (!select.isObject() || from.size() != 1 || !from.get(0).has("RangeVar")
-        || select.has("withClause") || select.has("groupClause") || select.has("distinctClause")
-        || select.has("op") && !select.path("op").asText().equals("SETOP_NONE")) {
-      return Optional.empty();
-    }
     List<String> targets = columns();
-    List<String> sources = new ArrayList<>();
-    for (JsonNode t : select.path("targetList")) {
-      JsonNode ref = t.path("ResTarget").path("val").path("ColumnRef").path("fields");
-      if (!ref.isArray() || ref.isEmpty() || !ref.get(ref.size() - 1).has("String")) return Optional.empty();
-      sources.add(ref.get(ref.size() - 1).path("String").path("sval").asText());
-    }
-    if (targets.isEmpty() || targets.size() != sources.size()) return Optional.empty();
-    return Optional.of(new ColumnCopy(RangeVar.fromFields(from.get(0).get("RangeVar")), sources, targets));
+    if (targets.isEmpty()) return Optional.empty();
+    return ColumnCopy.of(fields.path("selectStmt"), targets);
   }
 
   /** Columns {@code sources} of {@code from} copied, in order, into {@code targets}. */
@@ -52,6 +39,33 @@ public final class Insert extends Node {
     public ColumnCopy {
       sources = List.copyOf(sources);
       targets = List.copyOf(targets);
+    }
+
+    /**
+     * The copy a {@code SELECT x, y FROM source [WHERE ...]} makes into {@code targets}; with no
+     * targets, into columns named as the select list names them (an alias, else the column's name).
+     */
+    static Optional<ColumnCopy> of(JsonNode query, List<String> targets) {
+      JsonNode select = query.path("SelectStmt");
+      JsonNode from = select.path("fromClause");
+      if (!select.isObject() || from.size() != 1 || !from.get(0).has("RangeVar")
+          || select.has("withClause") || select.has("groupClause") || select.has("distinctClause")
+          || select.has("op") && !select.path("op").asText().equals("SETOP_NONE")) {
+        return Optional.empty();
+      }
+      List<String> sources = new ArrayList<>();
+      List<String> named = new ArrayList<>();
+      for (JsonNode t : select.path("targetList")) {
+        JsonNode ref = t.path("ResTarget").path("val").path("ColumnRef").path("fields");
+        if (!ref.isArray() || ref.isEmpty() || !ref.get(ref.size() - 1).has("String")) return Optional.empty();
+        String source = ref.get(ref.size() - 1).path("String").path("sval").asText();
+        sources.add(source);
+        JsonNode alias = t.path("ResTarget").path("name");
+        named.add(alias.isTextual() ? alias.asText() : source);
+      }
+      List<String> into = targets.isEmpty() ? named : targets;
+      if (sources.isEmpty() || into.size() != sources.size()) return Optional.empty();
+      return Optional.of(new ColumnCopy(RangeVar.fromFields(from.get(0).get("RangeVar")), sources, into));
     }
   }
 }

@@ -47,6 +47,17 @@ public final class BatchedLoop {
       int condition = where - base + "WHERE".length();
       batch = text.substring(0, condition) + " (" + text.substring(condition, end).strip() + ")\n       AND " + range;
     }
+    return loop(table, key, batch, text);
+  }
+
+  /**
+   * A DO block that runs {@code batch} (a statement that reads the range batch_start .. batch_end of
+   * {@code key}) for each range of {@code table}'s rows in key order, committing after each; its
+   * dollar-quote tag occurs nowhere in {@code text}.
+   */
+  public static String loop(RangeVar table, String key, String batch, String text) {
+    String t = table.qualifiedName();
+    String k = Sql.quote(key);
     String tag = dollarTag(text);
     return "DO " + tag + "\nDECLARE\n  batch_start " + t + "." + k + "%TYPE;\n  batch_end " + t + "." + k + "%TYPE;\n"
         + "BEGIN\n  SELECT " + k + " INTO batch_start FROM " + t + " ORDER BY " + k + " LIMIT 1;\n"
