@@ -63,6 +63,7 @@ class ToolTermsTest {
         {"db/migrations/20240101000001_i.sql", "-- migrate:up\n",
             "in a migration of its own marked -- migrate:up transaction:false"},
         {"migrations/000002_i.up.sql", "", "alone in a migration of its own"},
+        {"migrations/1717000000000_i.sql", "-- Up Migration\n", "in a migration of its own that calls pgm.noTransaction()"},
         {"sql/006_i.sql", "BEGIN;\n", "outside a transaction block"}};
     for (String[] f : files) {
       String step = first(f[0], f[1] + index + (f[1].startsWith("BEGIN") ? "COMMIT;\n" : ""), "require-concurrent-index")
@@ -72,6 +73,13 @@ class ToolTermsTest {
           "ban-concurrently-in-transaction").rewrite().steps().get(0).runs();
       assertThat(advice).as(f[0]).isEqualTo(step);
     }
+  }
+
+  @Test
+  void nodePgMigratesWayOutNeedsNoOtherSetting() {
+    assertThat(first("migrations/1717000000000_i.sql", "-- Up Migration\n" + CIC, "ban-concurrently-in-transaction")
+        .rewrite().summary()).contains("pgm.noTransaction()", "commits the migrations before it")
+        .doesNotContain("--no-single-transaction", "goose");
   }
 
   @Test

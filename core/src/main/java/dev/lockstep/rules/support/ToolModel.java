@@ -62,10 +62,12 @@ public record ToolModel(Text outside, Text outsideStep, Text later, Text laterSt
           Text.of("in a later deploy: a custom migration of its own (drizzle-kit generate --custom)"),
           RetryAdvice.DRIZZLE);
       case NODE_PG_MIGRATE -> new ToolModel(
+          // checked with node-pg-migrate itself (ToolsRunOnPostgresTest): in its default single-transaction mode it
+          // commits the run so far before such a migration and opens a new transaction after it
           Text.of("node-pg-migrate runs every pending migration in one transaction by default, and an SQL migration "
-              + "cannot leave it: put the statement in a JavaScript migration that calls pgm.noTransaction() and run "
-              + "node-pg-migrate with --no-single-transaction, or run the statement after the migrator, from a separate "
-              + "script"),
+              + "cannot leave it: put the statement in a JavaScript migration of its own that calls %s (node-pg-migrate "
+              + "then commits the migrations before it and runs it outside a transaction), or run the statement after "
+              + "the migrator, from a separate script", "pgm.noTransaction()"),
           Text.of("in a migration of its own that calls pgm.noTransaction()"),
           PER_RUN, PER_RUN_STEP, RetryAdvice.PLAIN);
       case GOOSE -> new ToolModel(
