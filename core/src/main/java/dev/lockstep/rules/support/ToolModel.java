@@ -69,7 +69,7 @@ public record ToolModel(Text outside, Text outsideStep, Text later, Text laterSt
               + "then commits the migrations before it and runs it outside a transaction), or run the statement after "
               + "the migrator, from a separate script", "pgm.noTransaction()"),
           Text.of("in a migration of its own that calls pgm.noTransaction()"),
-          PER_RUN, PER_RUN_STEP, RetryAdvice.PLAIN);
+          PER_RUN, PER_RUN_STEP, RetryAdvice.NODE_PG_MIGRATE);
       case GOOSE -> new ToolModel(
           Text.of("Put it in a goose migration of its own that starts with '-- +goose NO TRANSACTION', with no "
               + "BEGIN/COMMIT around it: goose then runs it outside a transaction"),
@@ -83,7 +83,7 @@ public record ToolModel(Text outside, Text outsideStep, Text later, Text laterSt
       case POSTGRES_MIGRATIONS -> new ToolModel(
           Text.of("Put it in a migration of its own that holds the line '-- postgres-migrations disable-transaction', "
               + "and nothing else but this statement: postgres-migrations then sends it without a transaction"),
-          ALONE, null, AFTER_COMMIT, RetryAdvice.PLAIN);
+          ALONE, null, AFTER_COMMIT, RetryAdvice.POSTGRES_MIGRATIONS);
       case FLYWAY -> lockTransaction
           ? new ToolModel(
               Text.of("Put it in a versioned script of its own with a V<version>__<name>.sql.conf file beside it holding "
