@@ -234,6 +234,31 @@ class FixSplitTest {
         "drizzle/meta/_journal.json", journal));
   }
 
+  @Test
+  void drizzleSplitsAFileMixingAConcurrentIndexWithOtherWorkAndLeavesNoEmptyStatement() throws Exception {
+    String journal = "{\"entries\":[{\"idx\":1,\"when\":1709290001000,\"tag\":\"0001_orders\",\"breakpoints\":true}]}";
+    write("drizzle/0001_orders.sql", "CREATE INDEX CONCURRENTLY orders_total_idx ON orders (total_cents);--> statement-breakpoint\n"
+        + "ALTER TABLE orders ADD COLUMN note text;--> statement-breakpoint\n"
+        + "CREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);--> statement-breakpoint\n"
+        + "ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total_cents >= 0) NOT VALID;--> statement-breakpoint\n"
+        + "ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;\n");
+    write("drizzle/meta/_journal.json", journal);
+    CliRunner.Result r = split();
+    assertThat(r.code()).as(r.err()).isZero();
+    Map<String, String> files = files();
+    assertThat(files.get("drizzle/0001_orders.sql")).isEqualTo("SET LOCAL lock_timeout = '2s';\n--> statement-breakpoint\n"
+        + "ALTER TABLE orders ADD COLUMN note text;--> statement-breakpoint\n"
+        + "ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total_cents >= 0) NOT VALID;\n");
+    assertThat(files.get("drizzle/post-migrate/0001_orders_create_index_concurrently.sql")).endsWith("\n"
+        + "CREATE INDEX CONCURRENTLY orders_total_idx ON orders (total_cents);\n");
+    assertThat(files.get("drizzle/post-migrate/0001_orders_create_index_concurrently_2.sql")).endsWith("\n"
+        + "CREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);\n");
+    assertThat(files.get("drizzle/0002_validate_orders_total_check.sql")).isEqualTo(header("0001_orders.sql", false)
+        + "ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;\n");
+    assertThat(r.err()).contains("CREATE ... CONCURRENTLY cannot run inside drizzle-kit's migrator: run "
+        + "post-migrate/0001_orders_create_index_concurrently_2.sql after drizzle-kit migrate").doesNotContain("--> ...");
+  }
+
   static final String NODE_PG_MIGRATE_JSON = "{\"devDependencies\": {\"node-pg-migrate\": \"^9.0.0\"}}\n";
   static final String POSTGRES_MIGRATIONS_JSON = "{\"dependencies\": {\"postgres-migrations\": \"^5.3.0\"}}\n";
 
@@ -273,6 +298,17 @@ class FixSplitTest {
             + "// No down migration: lockstep knows no undo for these statements; write one before rolling back past "
             + "this migration.\nexports.down = false;\n",
         "migrations/1717000200000_later.sql", "-- Up Migration\nSELECT 1;\n"));
+  }
+
+  @Test
+  void nodePgMigratesSectionCommentStaysWhenTheFirstStatementMoves() throws Exception {
+    write("package.json", NODE_PG_MIGRATE_JSON);
+    write("migrations/1717000100000_orders.sql", "-- Up Migration\n" + CONCURRENT
+        + "CREATE TABLE notes (id bigint PRIMARY KEY);\n\n-- Down Migration\nDROP TABLE notes;\n");
+    CliRunner.Result r = split();
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(files().get("migrations/1717000100000_orders.sql")).isEqualTo("-- Up Migration\n"
+        + "CREATE TABLE notes (id bigint PRIMARY KEY);\n\n-- Down Migration\nDROP TABLE notes;\n");
   }
 
   @Test
