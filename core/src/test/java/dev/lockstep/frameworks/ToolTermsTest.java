@@ -76,6 +76,28 @@ class ToolTermsTest {
   }
 
   @Test
+  void nodePgMigratesLaterTransactionIsAMigrationThatCallsNoTransaction() {
+    String validate = "-- Up Migration\nALTER TABLE orders ADD CONSTRAINT c CHECK (id > 0) NOT VALID;\n"
+        + "ALTER TABLE orders VALIDATE CONSTRAINT c;\n";
+    var rewrite = first("migrations/1717000000000_c.sql", validate, "ban-validate-in-same-transaction").rewrite();
+    assertThat(rewrite.summary()).isEqualTo("node-pg-migrate runs every pending migration in one transaction by "
+        + "default, so a later SQL migration of the same deploy is still this transaction: put the statement in a "
+        + "JavaScript migration of its own that calls pgm.noTransaction() (node-pg-migrate then commits the migrations "
+        + "before it), or ship it in a later deploy");
+    assertThat(rewrite.steps().get(0).runs()).isEqualTo("in a migration of its own that calls pgm.noTransaction()");
+  }
+
+  @Test
+  void postgresMigrationsStepNamesItsMarker(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("package.json"), "{\"dependencies\": {\"postgres-migrations\": \"5.3.0\"}}");
+    java.nio.file.Files.createDirectories(dir.resolve("migrations"));
+    String index = "SET lock_timeout = '2s';\nCREATE INDEX orders_user_idx ON orders (user_id);\n";
+    String path = dir.resolve("migrations/9_i.sql").toString();
+    assertThat(first(path, index, "require-concurrent-index").rewrite().steps().get(0).runs())
+        .isEqualTo("alone in a migration of its own marked -- postgres-migrations disable-transaction");
+  }
+
+  @Test
   void nodePgMigratesWayOutNeedsNoOtherSetting() {
     assertThat(first("migrations/1717000000000_i.sql", "-- Up Migration\n" + CIC, "ban-concurrently-in-transaction")
         .rewrite().summary()).contains("pgm.noTransaction()", "commits the migrations before it")
