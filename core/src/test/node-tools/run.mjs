@@ -5,6 +5,7 @@
 // the other tools take one folder.
 // The scripts of FOLDER/post-migrate (what lockstep fix --split writes for a Drizzle statement that
 // cannot run in the migrator's transaction) run after the migrator, one query each, as a deploy would.
+// A run that leaves an INVALID index behind counts as failed.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -29,6 +30,18 @@ async function withClient(work) {
   }
 }
 
+// A run that 'applied' but left an INVALID index (a failed concurrent build) did not apply cleanly.
+const INVALID = "SELECT string_agg(indexrelid::regclass::text, ', ') AS names FROM pg_index WHERE NOT indisvalid";
+
+function refuseInvalid(rows) {
+  const names = rows[0] && rows[0].names;
+  if (names) throw new Error(`invalid index left behind: ${names}`);
+}
+
+async function checkIndexes() {
+  await withClient(async (client) => refuseInvalid((await client.query(INVALID)).rows));
+}
+
 const tools = {
   // drizzle-orm's migrator, which drizzle-kit migrate runs: every pending migration of the journal in one transaction
   async 'drizzle-pg'() {
@@ -37,6 +50,7 @@ const tools = {
     await withClient(async (client) => {
       await migrate(drizzle(client), { migrationsFolder: folder });
       for (const sql of postMigrate()) await client.query(sql);
+      refuseInvalid((await client.query(INVALID)).rows);
     });
   },
   async 'drizzle-pglite'() {
@@ -47,6 +61,7 @@ const tools = {
     try {
       await migrate(drizzle(db), { migrationsFolder: folder });
       for (const sql of postMigrate()) await db.exec(sql);
+      refuseInvalid((await db.query(INVALID)).rows);
     } finally {
       await db.close();
     }
@@ -56,10 +71,12 @@ const tools = {
     const { runner } = await import('node-pg-migrate');
     await runner({ databaseUrl: url, dir: folder, direction: 'up', migrationsTable: 'pgmigrations',
       singleTransaction: true, checkOrder: true, log: () => {} });
+    await checkIndexes();
   },
   async 'postgres-migrations'() {
     const { migrate } = await import('postgres-migrations');
     await withClient((client) => migrate({ client }, folder, { logger: () => {} }));
+    await checkIndexes();
   },
 };
 

@@ -235,6 +235,155 @@ class FixSplitTest {
   }
 
   @Test
+  void drizzleSplitsAFileMixingAConcurrentIndexWithOtherWorkAndLeavesNoEmptyStatement() throws Exception {
+    String journal = "{\"entries\":[{\"idx\":1,\"when\":1709290001000,\"tag\":\"0001_orders\",\"breakpoints\":true}]}";
+    write("drizzle/0001_orders.sql", "CREATE INDEX CONCURRENTLY orders_total_idx ON orders (total_cents);--> statement-breakpoint\n"
+        + "ALTER TABLE orders ADD COLUMN note text;--> statement-breakpoint\n"
+        + "CREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);--> statement-breakpoint\n"
+        + "ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total_cents >= 0) NOT VALID;--> statement-breakpoint\n"
+        + "ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;\n");
+    write("drizzle/meta/_journal.json", journal);
+    CliRunner.Result r = split();
+    assertThat(r.code()).as(r.err()).isZero();
+    Map<String, String> files = files();
+    assertThat(files.get("drizzle/0001_orders.sql")).isEqualTo("SET LOCAL lock_timeout = '2s';\n--> statement-breakpoint\n"
+        + "ALTER TABLE orders ADD COLUMN note text;--> statement-breakpoint\n"
+        + "ALTER TABLE orders ADD CONSTRAINT orders_total_check CHECK (total_cents >= 0) NOT VALID;\n");
+    assertThat(files.get("drizzle/post-migrate/0001_orders_create_index_concurrently.sql")).endsWith("\n"
+        + "CREATE INDEX CONCURRENTLY orders_total_idx ON orders (total_cents);\n");
+    assertThat(files.get("drizzle/post-migrate/0001_orders_create_index_concurrently_2.sql")).endsWith("\n"
+        + "CREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);\n");
+    assertThat(files.get("drizzle/0002_validate_orders_total_check.sql")).isEqualTo(header("0001_orders.sql", false)
+        + "ALTER TABLE orders VALIDATE CONSTRAINT orders_total_check;\n");
+    assertThat(r.err()).contains("CREATE ... CONCURRENTLY cannot run inside drizzle-kit's migrator: run "
+        + "post-migrate/0001_orders_create_index_concurrently_2.sql after drizzle-kit migrate").doesNotContain("--> ...");
+  }
+
+  static final String NODE_PG_MIGRATE_JSON = "{\"devDependencies\": {\"node-pg-migrate\": \"^9.0.0\"}}\n";
+  static final String POSTGRES_MIGRATIONS_JSON = "{\"dependencies\": {\"postgres-migrations\": \"^5.3.0\"}}\n";
+
+  @Test
+  void nodePgMigrateGetsJavaScriptMigrationsThatLeaveItsTransaction() throws Exception {
+    write("package.json", NODE_PG_MIGRATE_JSON);
+    write("migrations/1717000100000_orders.sql", "-- Up Migration\nSET LOCAL lock_timeout = '2s';\n"
+        + "ALTER TABLE orders ADD COLUMN note text;\n" + INDEX
+        + "ALTER TABLE orders ADD CONSTRAINT orders_note_check CHECK (note <> '') NOT VALID;\n"
+        + "ALTER TABLE orders VALIDATE CONSTRAINT orders_note_check;\n"
+        + "\n-- Down Migration\nDROP INDEX orders_customer_idx;\nALTER TABLE orders DROP COLUMN note;\n");
+    write("migrations/1717000200000_later.sql", "-- Up Migration\nSELECT 1;\n");
+    CliRunner.Result r = split();
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains(dir.resolve("migrations/1717000100000_orders.sql")
+        + ": its down section still mentions orders_customer_idx, which the new migration handles now: review it");
+    assertThat(files()).isEqualTo(Map.of(
+        "package.json", NODE_PG_MIGRATE_JSON,
+        "migrations/1717000100000_orders.sql", "-- Up Migration\nSET LOCAL lock_timeout = '2s';\n"
+            + "ALTER TABLE orders ADD COLUMN note text;\n"
+            + "ALTER TABLE orders ADD CONSTRAINT orders_note_check CHECK (note <> '') NOT VALID;\n"
+            + "\n-- Down Migration\nDROP INDEX orders_customer_idx;\nALTER TABLE orders DROP COLUMN note;\n",
+        "migrations/1717000100001_orders_customer_idx_concurrently.cjs", "// Split from 1717000100000_orders.sql by "
+            + "lockstep fix --split: it must run outside a transaction block.\n"
+            + "// pgm.noTransaction(): node-pg-migrate commits the migrations before this one, then runs each statement "
+            + "on its own.\n"
+            + "exports.up = (pgm) => {\n  pgm.noTransaction();\n"
+            + "  pgm.sql(`CREATE INDEX CONCURRENTLY orders_customer_idx ON orders (customer_id);`);\n};\n\n"
+            + "exports.down = (pgm) => {\n  pgm.noTransaction();\n"
+            + "  pgm.sql(`DROP INDEX CONCURRENTLY IF EXISTS orders_customer_idx;`);\n};\n",
+        "migrations/1717000100002_validate_orders_note_check.cjs", "// Split from 1717000100000_orders.sql by lockstep "
+            + "fix --split: it must run in a transaction of its own, after 1717000100000_orders.sql commits.\n"
+            + "// pgm.noTransaction(): node-pg-migrate commits the migrations before this one; the statements, sent in "
+            + "one query, run in one transaction.\n"
+            + "exports.up = (pgm) => {\n  pgm.noTransaction();\n"
+            + "  pgm.sql(`ALTER TABLE orders VALIDATE CONSTRAINT orders_note_check;`);\n};\n\n"
+            + "// No down migration: lockstep knows no undo for these statements; write one before rolling back past "
+            + "this migration.\nexports.down = false;\n",
+        "migrations/1717000200000_later.sql", "-- Up Migration\nSELECT 1;\n"));
+  }
+
+  @Test
+  void nodePgMigratesSectionCommentStaysWhenTheFirstStatementMoves() throws Exception {
+    write("package.json", NODE_PG_MIGRATE_JSON);
+    write("migrations/1717000100000_orders.sql", "-- Up Migration\n" + CONCURRENT
+        + "CREATE TABLE notes (id bigint PRIMARY KEY);\n\n-- Down Migration\nDROP TABLE notes;\n");
+    CliRunner.Result r = split();
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(files().get("migrations/1717000100000_orders.sql")).isEqualTo("-- Up Migration\n"
+        + "CREATE TABLE notes (id bigint PRIMARY KEY);\n\n-- Down Migration\nDROP TABLE notes;\n");
+  }
+
+  @Test
+  void nodePgMigrateSqlIsWrittenAsItIsInAJavaScriptLiteral() throws Exception {
+    write("package.json", NODE_PG_MIGRATE_JSON);
+    write("migrations/1717000100000_orders.sql", "-- Up Migration\nSET LOCAL lock_timeout = '2s';\n"
+        + "ALTER TABLE orders ADD COLUMN note text;\n"
+        + "CREATE INDEX \"orders_`${x}`\\idx\" ON orders (customer_id);\n");
+    assertThat(split().code()).isZero();
+    assertThat(files().get("migrations/1717000100001_orders_x_idx_concurrently.cjs"))
+        .contains("  pgm.sql(`CREATE INDEX CONCURRENTLY \"orders_\\`\\${x}\\`\\\\idx\" ON orders (customer_id);`);\n");
+  }
+
+  @Test
+  void nodePgMigrateRefusesAUtcPrefixWhoseNextIsNoTime() throws Exception {
+    write("package.json", NODE_PG_MIGRATE_JSON);
+    String sql = "-- Up Migration\nSET LOCAL lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n" + INDEX;
+    write("migrations/20241231235959999_orders.sql", sql);
+    CliRunner.Result r = split();
+    assertThat(r.err()).contains(dir.resolve("migrations/20241231235959999_orders.sql") + ": not split, nothing was "
+        + "changed: node-pg-migrate reads the 17-digit prefix 20241231235959999 as a UTC time, and the next one "
+        + "(20241231235960000) is not a valid time: name the new migration by hand");
+    assertThat(files()).isEqualTo(Map.of("package.json", NODE_PG_MIGRATE_JSON,
+        "migrations/20241231235959999_orders.sql", sql));
+  }
+
+  @Test
+  void postgresMigrationsGetsTheNextIdMarkedDisableTransaction() throws Exception {
+    write("package.json", POSTGRES_MIGRATIONS_JSON);
+    write("migrations/1_create-orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);\n");
+    write("migrations/2-orders.sql", "SET LOCAL lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n" + INDEX
+        + "CREATE INDEX orders_note_idx ON orders (note);\n");
+    CliRunner.Result r = split();
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(files()).isEqualTo(Map.of(
+        "package.json", POSTGRES_MIGRATIONS_JSON,
+        "migrations/1_create-orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);\n",
+        "migrations/2-orders.sql", "SET LOCAL lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n",
+        // sent in one query: one statement each
+        "migrations/3-orders_customer_idx_concurrently.sql", header("2-orders.sql", true)
+            + "-- postgres-migrations disable-transaction\n" + CONCURRENT,
+        "migrations/4-orders_note_idx_concurrently.sql", header("2-orders.sql", true)
+            + "-- postgres-migrations disable-transaction\nCREATE INDEX CONCURRENTLY orders_note_idx ON orders (note);\n"));
+  }
+
+  @Test
+  void postgresMigrationsSplitsOnlyItsNewestMigration() throws Exception {
+    write("package.json", POSTGRES_MIGRATIONS_JSON);
+    String sql = "SET LOCAL lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n" + INDEX;
+    write("migrations/2_orders.sql", sql);
+    write("migrations/3_later.sql", "SELECT 1;\n");
+    CliRunner.Result r = split();
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains(dir.resolve("migrations/2_orders.sql") + ": not split, nothing was changed: "
+        + "postgres-migrations needs consecutive ids and checks each applied file's name: only the newest migration can "
+        + "be split, and 3_later.sql comes after 2_orders.sql; move the statements by hand");
+    assertThat(files()).isEqualTo(Map.of("package.json", POSTGRES_MIGRATIONS_JSON, "migrations/2_orders.sql", sql,
+        "migrations/3_later.sql", "SELECT 1;\n"));
+  }
+
+  @Test
+  void aStoppedNodePgMigrateSplitIsCompletedByARerun() throws Exception {
+    rerunsCompleteEveryStoppedRun(Map.of("package.json", NODE_PG_MIGRATE_JSON, "migrations/1717000100000_orders.sql",
+        "-- Up Migration\nSET LOCAL lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n" + INDEX
+            + "CREATE INDEX orders_note_idx ON orders (note);\n"));
+  }
+
+  @Test
+  void aStoppedPostgresMigrationsSplitIsCompletedByARerun() throws Exception {
+    rerunsCompleteEveryStoppedRun(Map.of("package.json", POSTGRES_MIGRATIONS_JSON, "migrations/2_orders.sql",
+        "SET LOCAL lock_timeout = '2s';\nALTER TABLE orders ADD COLUMN note text;\n" + INDEX
+            + "CREATE INDEX orders_note_idx ON orders (note);\n"));
+  }
+
+  @Test
   void aStatementThatALaterOneNeedsStaysWhereItIs() throws Exception {
     String sql = "SET lock_timeout = '2s';\nCREATE UNIQUE INDEX orders_number_idx ON orders (number);\n"
         + "ALTER TABLE orders ADD CONSTRAINT orders_number_key UNIQUE USING INDEX orders_number_idx;\n";

@@ -14,7 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Drizzle: a new &lt;idx&gt;_&lt;name&gt;.sql after the newest migration, and its entry in meta/_journal.json.
@@ -32,19 +36,31 @@ final class DrizzleLayout implements MigrationLayout {
     return true;
   }
 
+  /** Two breakpoints with nothing but blanks between them: a moved statement stood there. */
+  private static final Pattern DOUBLED = Pattern.compile("--> statement-breakpoint(?:[ \\t]*\\r?\\n[ \\t]*--> statement-breakpoint)+");
+  /** A breakpoint with no statement after it: the file's last statement moved. */
+  private static final Pattern TRAILING = Pattern.compile("[ \\t]*--> statement-breakpoint[ \\t]*(\\r?\\n)?\\s*\\z");
+  /** A breakpoint with no statement before it: the file's first statement moved. */
+  private static final Pattern LEADING = Pattern.compile("\\A\\s*--> statement-breakpoint[ \\t]*\\r?\\n");
+
   @Override
   public SplitPlan place(Path file, String text, String rest, List<List<Relocation>> groups) throws SplitRefused {
+    rest = tidy(rest);
     String tag = file.getFileName().toString().replaceFirst("\\.sql$", "");
     List<SplitPlan.NewFile> scripts = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     List<List<Relocation>> migrations = new ArrayList<>();
+    Set<String> names = new HashSet<>();
     for (List<Relocation> group : groups) {
       if (!group.get(0).outsideTransaction()) {
         migrations.add(group);
         continue;
       }
       // no Drizzle migration runs outside the migrator's transaction: the statement becomes a script run after it
-      Path script = file.resolveSibling(POST_MIGRATE).resolve(tag + "_" + Splitter.slug(group) + ".sql");
+      String name = tag + "_" + Splitter.slug(group);
+      // two statements of the same kind can have the same slug: the second script gets a number
+      for (int n = 2; !names.add(name); n++) name = tag + "_" + Splitter.slug(group) + "_" + n;
+      Path script = file.resolveSibling(POST_MIGRATE).resolve(name + ".sql");
       String run = "psql \"$DATABASE_URL\" -f " + POST_MIGRATE + "/" + script.getFileName();
       scripts.add(new SplitPlan.NewFile(script, Headers.sql("--", file, group)
           + String.format("-- Not a Drizzle migration: run it after drizzle-kit migrate has committed, with no transaction: %s%n", run)
@@ -97,6 +113,17 @@ final class DrizzleLayout implements MigrationLayout {
         + "that it runs in a transaction of its own", files.get(0).path().getFileName(), file.getFileName()));
     files.addAll(scripts);
     return new SplitPlan(rest, files, notes);
+  }
+
+  /**
+   * The rest of the migration without the breakpoints the moved statements left: doubled, first or
+   * last. Each would be an empty statement for the migrator, which runs but is noise in the file.
+   */
+  static String tidy(String rest) {
+    String out = DOUBLED.matcher(rest).replaceAll("--> statement-breakpoint");
+    Matcher trailing = TRAILING.matcher(out);
+    if (trailing.find()) out = out.substring(0, trailing.start()) + (trailing.group(1) != null ? trailing.group(1) : "");
+    return LEADING.matcher(out).replaceFirst("");
   }
 
   private static SplitRefused newestOnly() {

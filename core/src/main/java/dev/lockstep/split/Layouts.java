@@ -16,6 +16,8 @@ final class Layouts {
       case GOLANG_MIGRATE -> new GolangMigrateLayout();
       case PRISMA -> new PrismaLayout();
       case DRIZZLE -> new DrizzleLayout();
+      case NODE_PG_MIGRATE -> new NodePgMigrateLayout();
+      case POSTGRES_MIGRATIONS -> new PostgresMigrationsLayout();
       default -> null;
     };
   }

@@ -40,7 +40,8 @@ public final class Splitter {
       if (fits) last.add(move);
       else groups.add(new ArrayList<>(List.of(move)));
     }
-    boolean downSection = script.framework() == Framework.GOOSE || script.framework() == Framework.DBMATE;
+    boolean downSection = script.framework() == Framework.GOOSE || script.framework() == Framework.DBMATE
+        || script.framework() == Framework.NODE_PG_MIGRATE;
     for (Relocation r : moves) {
       if (downSection && r.object() != null
           && mentionedLater(text, script.plan().regionEnd(r.anchor()), text.length(), r.object())) {

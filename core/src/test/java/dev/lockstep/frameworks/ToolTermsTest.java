@@ -63,6 +63,7 @@ class ToolTermsTest {
         {"db/migrations/20240101000001_i.sql", "-- migrate:up\n",
             "in a migration of its own marked -- migrate:up transaction:false"},
         {"migrations/000002_i.up.sql", "", "alone in a migration of its own"},
+        {"migrations/1717000000000_i.sql", "-- Up Migration\n", "in a migration of its own that calls pgm.noTransaction()"},
         {"sql/006_i.sql", "BEGIN;\n", "outside a transaction block"}};
     for (String[] f : files) {
       String step = first(f[0], f[1] + index + (f[1].startsWith("BEGIN") ? "COMMIT;\n" : ""), "require-concurrent-index")
@@ -72,6 +73,35 @@ class ToolTermsTest {
           "ban-concurrently-in-transaction").rewrite().steps().get(0).runs();
       assertThat(advice).as(f[0]).isEqualTo(step);
     }
+  }
+
+  @Test
+  void nodePgMigratesLaterTransactionIsAMigrationThatCallsNoTransaction() {
+    String validate = "-- Up Migration\nALTER TABLE orders ADD CONSTRAINT c CHECK (id > 0) NOT VALID;\n"
+        + "ALTER TABLE orders VALIDATE CONSTRAINT c;\n";
+    var rewrite = first("migrations/1717000000000_c.sql", validate, "ban-validate-in-same-transaction").rewrite();
+    assertThat(rewrite.summary()).isEqualTo("node-pg-migrate runs every pending migration in one transaction by "
+        + "default, so a later SQL migration of the same deploy is still this transaction: put the statement in a "
+        + "JavaScript migration of its own that calls pgm.noTransaction() (node-pg-migrate then commits the migrations "
+        + "before it), or ship it in a later deploy");
+    assertThat(rewrite.steps().get(0).runs()).isEqualTo("in a migration of its own that calls pgm.noTransaction()");
+  }
+
+  @Test
+  void postgresMigrationsStepNamesItsMarker(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("package.json"), "{\"dependencies\": {\"postgres-migrations\": \"5.3.0\"}}");
+    java.nio.file.Files.createDirectories(dir.resolve("migrations"));
+    String index = "SET lock_timeout = '2s';\nCREATE INDEX orders_user_idx ON orders (user_id);\n";
+    String path = dir.resolve("migrations/9_i.sql").toString();
+    assertThat(first(path, index, "require-concurrent-index").rewrite().steps().get(0).runs())
+        .isEqualTo("alone in a migration of its own marked -- postgres-migrations disable-transaction");
+  }
+
+  @Test
+  void nodePgMigratesWayOutNeedsNoOtherSetting() {
+    assertThat(first("migrations/1717000000000_i.sql", "-- Up Migration\n" + CIC, "ban-concurrently-in-transaction")
+        .rewrite().summary()).contains("pgm.noTransaction()", "commits the migrations before it")
+        .doesNotContain("--no-single-transaction", "goose");
   }
 
   @Test

@@ -34,9 +34,13 @@ class RetryAdviceTest {
       "drizzle/0003_note.sql|drizzle-kit migrate",
       "prisma/migrations/20240101000000_note/migration.sql|prisma migrate resolve --rolled-back",
       "migrations/003_note.up.sql|migrate force",
-      "sql/003_note.sql|psql --single-transaction"})
+      "sql/003_note.sql|psql --single-transaction",
+      "node-pg-migrate/1717000000000_note.sql|node-pg-migrate up again",
+      "postgres-migrations/3_note.sql|postgres-migrations runs each file"})
   void theRewriteSaysHowToRetryWithTheFilesTool(String path, String expected) {
-    String sql = path.contains("changelog") ? "--liquibase formatted sql\n--changeset a:1\n" : "";
+    String sql = path.contains("changelog") ? "--liquibase formatted sql\n--changeset a:1\n"
+        : path.startsWith("node-pg-migrate") ? "-- Up Migration\n"
+        : path.startsWith("postgres-migrations") ? "-- postgres-migrations disable-transaction\n" : "";
     sql += "ALTER TABLE accounts ADD COLUMN note text;\n";
     if (path.startsWith("drizzle")) sql += "--> statement-breakpoint\nALTER TABLE accounts ADD COLUMN memo text;\n";
     assertThat(advice(path, sql, "require-lock-timeout")).startsWith("Set a short lock_timeout").contains(expected);
@@ -53,7 +57,8 @@ class RetryAdviceTest {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(value = TransactionPlan.Tool.class,
-      names = {"FLYWAY", "LIQUIBASE", "DRIZZLE", "PRISMA", "GOOSE", "DBMATE", "GOLANG_MIGRATE", "SQITCH", "PLAIN"})
+      names = {"FLYWAY", "LIQUIBASE", "DRIZZLE", "PRISMA", "GOOSE", "DBMATE", "GOLANG_MIGRATE", "SQITCH", "NODE_PG_MIGRATE",
+          "POSTGRES_MIGRATIONS", "PLAIN"})
   void everyToolHasItsOwnAdvice(TransactionPlan.Tool tool) {
     String advice = RetryAdvice.forTool(tool);
     if (tool != TransactionPlan.Tool.PLAIN) assertThat(advice).isNotEqualTo(RetryAdvice.PLAIN);

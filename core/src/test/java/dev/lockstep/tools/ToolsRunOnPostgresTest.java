@@ -69,7 +69,9 @@ class ToolsRunOnPostgresTest {
         new Case("drizzle", "drizzle-pglite", drizzleMixed, "drizzle"),
         new Case("dbmate", "dbmate", examples.resolve("dbmate"), "."),
         new Case("node-pg-migrate", "node-pg-migrate", examples.resolve("node-pg-migrate"), "migrations"),
-        new Case("postgres-migrations", "postgres-migrations", examples.resolve("postgres-migrations"), "migrations"));
+        new Case("node-pg-migrate", "node-pg-migrate", PROJECTS.resolve("node-pg-migrate-index"), "migrations"),
+        new Case("postgres-migrations", "postgres-migrations", examples.resolve("postgres-migrations"), "migrations"),
+        new Case("postgres-migrations", "postgres-migrations", PROJECTS.resolve("postgres-migrations-middle"), "migrations"));
   }
 
   enum Variant {

@@ -10,9 +10,14 @@ import java.util.regex.Pattern;
 
 /** Building {@link Relocation}s: which statements can move to a new migration, and the text that moves. */
 public final class Relocations {
-  /** Comment lines that belong to the migration tool, not to the statement below them. */
+  /**
+   * Comment lines that belong to the migration tool, not to the statement below them: goose, dbmate,
+   * Liquibase and Flyway markers, Drizzle's statement breakpoint, node-pg-migrate's section comments
+   * and postgres-migrations' opt-out line.
+   */
   private static final Pattern TOOL_MARKER = Pattern.compile(
-      "(?i)--\\s*(\\+goose|migrate:|changeset|liquibase|rollback|preconditions|comment:|flyway:|lockstep-ignore-file).*");
+      "(?i)--(\\s*(\\+goose|migrate:|changeset|liquibase|rollback|preconditions|comment:|flyway:|lockstep-ignore-file"
+          + "|postgres-migrations)|>\\s*statement-breakpoint|[\\s-]*(up|down)\\s+migration).*");
 
   private Relocations() {}
 

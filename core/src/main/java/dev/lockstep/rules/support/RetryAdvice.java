@@ -38,6 +38,14 @@ public final class RetryAdvice {
   public static final String DRIZZLE = LEAD + "Drizzle's migrator runs the pending migrations in one transaction and "
       + "records them only when it commits: the whole run is rolled back, so run drizzle-kit migrate (or the "
       + "application's migrate call) again";
+  public static final String NODE_PG_MIGRATE = LEAD + "node-pg-migrate runs the pending migrations in one transaction "
+      + "by default and records them only when it commits: the run is rolled back (back to the last migration that "
+      + "calls pgm.noTransaction(), before which it committed), so run node-pg-migrate up again. A migration that calls "
+      + "pgm.noTransaction() keeps the statements before the failure: make them re-runnable (IF NOT EXISTS, IF EXISTS)";
+  public static final String POSTGRES_MIGRATIONS = LEAD + "postgres-migrations runs each file in a transaction and "
+      + "records it only when it commits: the failed file is rolled back, the files before it stay applied, and the "
+      + "next run resumes at the failed one. A file marked -- postgres-migrations disable-transaction is sent in one "
+      + "query: a single statement there that cannot run in a transaction must itself be re-runnable (IF NOT EXISTS)";
   public static final String PRISMA = LEAD + "Prisma sends the file in one call, so a file of several statements is "
       + "rolled back as a whole, but _prisma_migrations records the migration as failed and prisma migrate deploy "
       + "refuses to go on: run prisma migrate resolve --rolled-back with the migration's folder name, then prisma "

@@ -62,12 +62,19 @@ public record ToolModel(Text outside, Text outsideStep, Text later, Text laterSt
           Text.of("in a later deploy: a custom migration of its own (drizzle-kit generate --custom)"),
           RetryAdvice.DRIZZLE);
       case NODE_PG_MIGRATE -> new ToolModel(
+          // checked with node-pg-migrate itself (ToolsRunOnPostgresTest): in its default single-transaction mode it
+          // commits the run so far before such a migration and opens a new transaction after it
           Text.of("node-pg-migrate runs every pending migration in one transaction by default, and an SQL migration "
-              + "cannot leave it: put the statement in a JavaScript migration that calls pgm.noTransaction() and run "
-              + "node-pg-migrate with --no-single-transaction, or run the statement after the migrator, from a separate "
-              + "script"),
+              + "cannot leave it: put the statement in a JavaScript migration of its own that calls %s (node-pg-migrate "
+              + "then commits the migrations before it and runs it outside a transaction), or run the statement after "
+              + "the migrator, from a separate script", "pgm.noTransaction()"),
           Text.of("in a migration of its own that calls pgm.noTransaction()"),
-          PER_RUN, PER_RUN_STEP, RetryAdvice.PLAIN);
+          // what fix --split writes: the call commits the run so far, and one query of the statements is one transaction
+          Text.of("node-pg-migrate runs every pending migration in one transaction by default, so a later SQL migration "
+              + "of the same deploy is still this transaction: put the statement in a JavaScript migration of its own "
+              + "that calls %s (node-pg-migrate then commits the migrations before it), or ship it in a later deploy",
+              "pgm.noTransaction()"),
+          Text.of("in a migration of its own that calls pgm.noTransaction()"), RetryAdvice.NODE_PG_MIGRATE);
       case GOOSE -> new ToolModel(
           Text.of("Put it in a goose migration of its own that starts with '-- +goose NO TRANSACTION', with no "
               + "BEGIN/COMMIT around it: goose then runs it outside a transaction"),
@@ -81,7 +88,8 @@ public record ToolModel(Text outside, Text outsideStep, Text later, Text laterSt
       case POSTGRES_MIGRATIONS -> new ToolModel(
           Text.of("Put it in a migration of its own that holds the line '-- postgres-migrations disable-transaction', "
               + "and nothing else but this statement: postgres-migrations then sends it without a transaction"),
-          ALONE, null, AFTER_COMMIT, RetryAdvice.PLAIN);
+          Text.of("alone in a migration of its own marked %s", "-- postgres-migrations disable-transaction"), null,
+          AFTER_COMMIT, RetryAdvice.POSTGRES_MIGRATIONS);
       case FLYWAY -> lockTransaction
           ? new ToolModel(
               Text.of("Put it in a versioned script of its own with a V<version>__<name>.sql.conf file beside it holding "
