@@ -167,8 +167,13 @@ public final class NpmDist {
     List<String> record = new ArrayList<>(List.of(java.toString()));
     record.addAll(JVM_OPTIONS);
     record.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + config));
-    record.addAll(training(root));
-    train(dir, record);
+    Path history = trainingHistory();
+    record.addAll(training(root, history));
+    try {
+      train(dir, record);
+    } finally {
+      deleteTree(history);
+    }
     List<String> create = new ArrayList<>(List.of(java.toString()));
     create.addAll(JVM_OPTIONS);
     create.addAll(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + config,
@@ -178,9 +183,26 @@ public final class NpmDist {
     return new Cache("lib/lockstep.aot", "-XX:AOTCache=");
   }
 
-  /** The training run: a lint of the examples (several frameworks, their findings and fixes). */
-  static List<String> training(Path root) {
-    return List.of("-jar", "lib/lockstep.jar", "lint", root.resolve("examples").toString());
+  /**
+   * The training run: a lint of the examples (several frameworks, their findings and fixes), whose
+   * folders are replayed as running prefixes, and of a migration whose earlier one is not linted,
+   * which is how a pre-commit hook or a pull request lints: its history is read and the earlier
+   * files that matter to it are chosen and replayed.
+   */
+  static List<String> training(Path root, Path history) {
+    return List.of("-jar", "lib/lockstep.jar", "lint", root.resolve("examples").toString(),
+        history.resolve("db/migration/V2__training.sql").toString());
+  }
+
+  /** A Flyway history of two migrations in a temporary folder, for {@link #training}. */
+  static Path trainingHistory() throws IOException {
+    Path folder = Files.createTempDirectory("lockstep-training");
+    Path migrations = Files.createDirectories(folder.resolve("db/migration"));
+    Files.writeString(migrations.resolve("V1__tables.sql"),
+        "CREATE TABLE t (id bigint PRIMARY KEY, v text);\nCREATE TABLE u (id bigint PRIMARY KEY);\n");
+    Files.writeString(migrations.resolve("V2__training.sql"), "SET lock_timeout = '2s';\nCREATE INDEX t_v_idx ON t (v);\n"
+        + "ALTER TABLE t ADD COLUMN w int DEFAULT 0;\nALTER TABLE t ALTER COLUMN v TYPE varchar(20);\n");
+    return folder;
   }
 
   /** Runs a training step; lint exits 1 on the examples' findings, anything else is a failure. */

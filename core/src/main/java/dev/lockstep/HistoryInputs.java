@@ -229,7 +229,7 @@ final class HistoryInputs {
 
   /**
    * Replays the earlier migrations into a model; one already replayed in this run (same files,
-   * same content, same pending flags and plans) is reused. Earlier statements that do not parse
+   * same pending flags) is reused. Earlier statements that do not parse
    * are problems, and the file is then judged alone.
    */
   Replayed replay(Prepared prepared, Linter linter, Function<MigrationScript, TransactionPlan> plans) {
@@ -239,8 +239,9 @@ final class HistoryInputs {
     for (Earlier e : prepared.replay()) {
       MigrationScript script = script(e);
       TransactionPlan plan = plans.apply(script);
-      // a file's content is read once per run: its path stands for it here
-      key.append(e.path()).append('\0').append(e.pending()).append('\0').append(plan).append('\n');
+      // a file's content is read and interpreted once per run, so its path stands for it and its plan here
+      // (printing the plan, a record, would cost a cold start more than the rest of the key)
+      key.append(e.path()).append('\0').append(e.pending()).append('\n');
       migrations.add(new ReplayedMigration(script.source(), plan, e.pending()));
     }
     SchemaModel model = models.get(key.toString());

@@ -33,7 +33,6 @@ import java.util.regex.Pattern;
  * own folder. Flyway searches a location's sub-folders too.
  */
 final class FlywayOrder {
-  private static final Pattern NAME = Pattern.compile("^(V|R)([0-9][0-9._]*)?__(.+)\\.sql$");
 
   private FlywayOrder() {}
 
@@ -48,14 +47,23 @@ final class FlywayOrder {
       Files.walkFileTree(location, EnumSet.of(FileVisitOption.FOLLOW_LINKS), depth, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
-          Matcher m = NAME.matcher(p.getFileName().toString());
-          if (!m.matches() || !attrs.isRegularFile()) return FileVisitResult.CONTINUE;
-          String description = m.group(3).replace('_', ' ');
-          if (m.group(1).equals("R")) {
+          String name = p.getFileName().toString();
+          // V<version>__<description>.sql or R__<description>.sql, matched by hand (a long history has a file per
+          // migration); the version ends at the first separator, as Flyway splits it
+          char kind = name.isEmpty() ? ' ' : name.charAt(0);
+          int separator = name.indexOf("__", 1);
+          if (kind != 'V' && kind != 'R' || separator < 0 || !name.endsWith(".sql")
+              || separator + 2 >= name.length() - ".sql".length() || !attrs.isRegularFile()) {
+            return FileVisitResult.CONTINUE;
+          }
+          String version = name.substring(1, separator);
+          String description = name.substring(separator + 2, name.length() - ".sql".length()).replace('_', ' ');
+          if (kind == 'R' && (version.isEmpty() || versionLike(version))) {
             repeatable.add(new Entry(p, null, description));
-          } else {
+          } else if (kind == 'V') {
             // a version Flyway does not accept either (V1.a__x.sql) is not a migration
-            MigrationVersion.parse(m.group(2)).ifPresent(v -> versioned.add(new Entry(p, v, description)));
+            MigrationVersion v = MigrationVersion.parse(version).orElse(null);
+            if (v != null) versioned.add(new Entry(p, v, description));
           }
           return FileVisitResult.CONTINUE;
         }
@@ -86,6 +94,16 @@ final class FlywayOrder {
   }
 
   private record Entry(Path path, MigrationVersion version, String description) {}
+
+  /** {@code [0-9][0-9._]*}: a repeatable migration's name may hold a version, which is ignored. */
+  private static boolean versionLike(String text) {
+    if (text.isEmpty() || text.charAt(0) < '0' || text.charAt(0) > '9') return false;
+    for (int i = 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < '0' || c > '9') && c != '.' && c != '_') return false;
+    }
+    return true;
+  }
 
   /**
    * Where Flyway looks for migrations.

@@ -17,7 +17,7 @@ public final class SourceFile {
   private final String parseText;
   private final boolean bom;
   private final java.util.List<Placeholder> placeholders;
-  private final LineMap lines;
+  private LineMap lines; // made when first asked for: most earlier files of a long history are never located in
   private ByteOffsets bytes;
   private byte[] utf8;
 
@@ -31,7 +31,13 @@ public final class SourceFile {
     this.parseText = parseText;
     this.bom = bom;
     this.placeholders = java.util.List.copyOf(placeholders);
-    this.lines = new LineMap(text);
+  }
+
+  /** The line map; a race makes it twice, never wrong (its fields are final). */
+  private LineMap lines() {
+    LineMap l = lines;
+    if (l == null) lines = l = new LineMap(text);
+    return l;
   }
 
   /**
@@ -73,6 +79,15 @@ public final class SourceFile {
     if (nulsAtStart > 0 && nulsAtStart * 100 >= scan) {
       throw new InputException(path, "is a binary file, not SQL text");
     }
+    // plain ASCII, most SQL files: the same text without a decoder
+    boolean ascii = true;
+    for (byte b : raw) {
+      if (b < 0) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return of(path, new String(raw, StandardCharsets.ISO_8859_1));
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -115,17 +130,18 @@ public final class SourceFile {
   }
 
   public Position position(int charOffset) {
-    return lines.position(charOffset);
+    return lines().position(charOffset);
   }
 
   public int lineCount() {
-    return lines.lineCount();
+    return lines().lineCount();
   }
 
   /** The text of 1-based line {@code line}, without its terminator. */
   public String lineText(int line) {
     int i = line - 1;
-    return text.substring(lines.lineStart(i), lines.lineEnd(i));
+    LineMap l = lines();
+    return text.substring(l.lineStart(i), l.lineEnd(i));
   }
 
   public int charOffsetOfByte(int byteOffset) {

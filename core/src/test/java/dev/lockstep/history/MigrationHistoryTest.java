@@ -48,6 +48,10 @@ class MigrationHistoryTest {
     file("sql/R__views.sql");
     file("sql/R__a_functions.sql");
     file("elsewhere/V1.3__not_a_location.sql");
+    // names that are not migrations: no description, no version, a version Flyway rejects, another extension
+    for (String name : List.of("V3__.sql", "V__x.sql", "V1.a__x.sql", "V.1__x.sql", "V4__x.SQL", "V5_x.sql", "v6__x.sql")) {
+      file("sql/" + name);
+    }
     Path v2 = file("sql/V2__two.sql");
     assertThat(names(before(v2, Framework.FLYWAY), dir)).containsExactly("sql/V1__init.sql", "sql/V1.2__two.sql",
         "more/V1.5__other_location.sql", "sql/sub/V1.9__nine.sql", "sql/V1_10__ten.sql");
