@@ -1,5 +1,7 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.i18n.Catalog;
+
 import dev.lockstep.preflight.DatabaseAddress;
 import dev.lockstep.preflight.Sessions;
 import dev.lockstep.preflight.StatsReader;
@@ -36,6 +38,7 @@ final class StatsCommand implements Callable<Integer> {
   public Integer call() {
     DatabaseAddress address = LiveDatabase.address(databaseUrl, spec);
     PrintWriter err = spec.commandLine().getErr();
+    Catalog catalog = Languages.choose(spec, null);
     StatsSnapshot snapshot;
     try {
       snapshot = LiveDatabase.read(address, Sessions.APPLICATION + " (stats)", StatsReader::read);
@@ -43,7 +46,7 @@ final class StatsCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return Main.EXIT_USAGE;
     }
-    for (String n : snapshot.notRead()) err.println("lockstep: not read: " + n);
+    for (String n : snapshot.notRead()) err.println(catalog.format("lockstep: not read: %s", n));
     try {
       if (output != null) snapshot.write(output);
       else {
@@ -51,7 +54,7 @@ final class StatsCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
       }
     } catch (IOException e) {
-      err.println("lockstep: " + output + ": cannot write: " + e.getMessage());
+      err.println(catalog.format("lockstep: %s: cannot write: %s", String.valueOf(output), e.getMessage()));
       return Main.EXIT_USAGE;
     }
     return 0;

@@ -94,6 +94,23 @@ class TranslationsTest {
     assertThat(wrong).isEmpty();
   }
 
+  /**
+   * Every sentence lockstep prints in Spanish or Portuguese (fix, trace, preflight, stats, init, baseline,
+   * the Maven plugin, as well as findings) is a catalogue entry: none may keep an English sentence word
+   * once quoted text, option names, SQL type names and names with dots, slashes or underscores are cut out.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Language.class, names = {"ES", "PT"})
+  void noCatalogueEntryHasAnEnglishSentence(Language language) {
+    List<String> english = new ArrayList<>();
+    Catalog.of(language).entries().forEach((template, translated) -> {
+      String words = translated.replaceAll("`[^`]*`|\"[^\"]*\"|'[^']*'|«[^»]*»|--[\\w.-]+|\\S*[_./<>]\\S*"
+          + "|\\b(?:timestamp|time) with(?:out)? time zone\\b", " ");
+      if (ENGLISH.matcher(words).find()) english.add(template + " -> " + translated);
+    });
+    assertThat(english).as("%s entries that are still English", language.code()).isEmpty();
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("fixtures")
   void noEnglishSentenceInTranslatedOutput(Fixture f) throws IOException {
