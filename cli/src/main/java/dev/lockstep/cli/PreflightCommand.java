@@ -170,7 +170,7 @@ final class PreflightCommand implements Callable<Integer> {
     SqlFiles.Read read = SqlFiles.read(files, linter.limits());
     problems.addAll(read.problems());
     // Only the migrations about to run: those the tool's history table records are left out.
-    List<String> notRead = new ArrayList<>();
+    List<Text> notRead = new ArrayList<>();
     PendingMigrations history = new PendingMigrations(StatsReader.appliedMigrations(c, notRead));
     List<SourceFile> pending = new ArrayList<>();
     List<LintReport.Skipped> applied = new ArrayList<>();
@@ -179,7 +179,7 @@ final class PreflightCommand implements Callable<Integer> {
       if (table == null) pending.add(source);
       else applied.add(new LintReport.Skipped(source.path(), "already applied (" + table + ")"));
     }
-    for (String n : notRead) historyNotRead.add(Text.of("%s; its tool's files were all checked as pending", n));
+    for (Text n : notRead) historyNotRead.add(Text.of("%s; its tool's files were all checked as pending", n));
     LintReport report = linter.lintAll(pending, problems, Math.max(1, Runtime.getRuntime().availableProcessors()));
     List<LintReport.Skipped> skipped = new ArrayList<>(applied);
     skipped.addAll(report.skipped());

@@ -1,6 +1,9 @@
 package dev.lockstep.cli;
 
 import dev.lockstep.i18n.Catalog;
+import dev.lockstep.i18n.Text;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.lockstep.preflight.DatabaseAddress;
 import dev.lockstep.preflight.Sessions;
@@ -40,13 +43,14 @@ final class StatsCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Catalog catalog = Languages.choose(spec, null);
     StatsSnapshot snapshot;
+    List<Text> notRead = new ArrayList<>();
     try {
-      snapshot = LiveDatabase.read(address, Sessions.APPLICATION + " (stats)", StatsReader::read);
+      snapshot = LiveDatabase.read(address, Sessions.APPLICATION + " (stats)", c -> StatsReader.read(c, notRead));
     } catch (LiveDatabase.Unreadable | IOException e) {
       err.println(e.getMessage());
       return Main.EXIT_USAGE;
     }
-    for (String n : snapshot.notRead()) err.println(catalog.format("lockstep: not read: %s", n));
+    for (Text n : notRead) err.println(catalog.format("lockstep: not read: %s", n));
     try {
       if (output != null) snapshot.write(output);
       else {

@@ -105,7 +105,7 @@ public final class TraceRun {
       if (!permissions.allowNonempty()) refuseNonempty(admin);
       before = permissions.allowServerChanges() || permissions.throwawayServer() ? null : ServerState.of(admin);
       String copy = permissions.commit() ? null : "lockstep_trace_" + Long.toHexString(System.nanoTime());
-      ScratchCopy scratch = copy == null ? null : ScratchCopy.create(admin, target, copy);
+      ScratchCopy scratch = copy == null ? null : ScratchCopy.create(admin, target, copy, catalog);
       try {
         ConnectionSettings where = copy == null ? target : target.withDatabase(copy);
         try (Connection c = DriverManager.getConnection(where.jdbcUrl(), where.properties())) {
