@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What 'lockstep fix' says, byte for byte, with --lang es and --lang pt: fixed and would-fix lines,
+ * What lockstep fix, init and baseline say, byte for byte, with --lang es and --lang pt: fixed and would-fix lines,
  * refusals with their reason, the split's notes and the files it wrote; no English sentence left.
  */
-class FixTranslationsTest {
+class OutputTranslationsTest {
   /** English sentence words (as in core's TranslatedOutput); paths and quoted text are cut out first. */
   static final Pattern ENGLISH = Pattern.compile("\\b(the|and|with|which|must|would|every|only|this|that|from|into"
       + "|cannot|does|not|its|then|fixed|written|created|updated|split|shown|above|apply|later|deploy|runs)\\b");
@@ -88,5 +88,29 @@ class FixTranslationsTest {
     assertThat(pt.err()).isEqualTo(other + ": não dividido, nada foi alterado: a última entrada de meta/_journal.json "
         + "tem idx 2147483647; deve ser um número inteiro de 0 a 2147483646 para que as próximas migrações venham depois dela\n");
     assertThat(english(es.err() + pt.err(), dir)).isEmpty();
+  }
+
+  @Test
+  void initAndBaselineSayWhatTheyWroteInTheChosenLanguage() throws Exception {
+    write("db/migration/V1__index.sql", FixCommandTest.BAD);
+    write("db/migration/V2__drop.sql", "ALTER TABLE t DROP COLUMN c;\n");
+    Path config = dir.resolve("lockstep.toml");
+    CliRunner.Result init = CliRunner.run("init", "--lang", "es", "--output", config.toString(), dir.resolve("db").toString());
+    assertThat(init.code()).as(init.err()).isZero();
+    assertThat(init.out()).isEqualTo("Escrito " + config + " (flyway: 2 de 2 archivos de migración)\n");
+    CliRunner.Result again = CliRunner.run("init", "--lang", "pt", "--output", config.toString(), dir.resolve("db").toString());
+    assertThat(again.code()).isEqualTo(2);
+    assertThat(again.err()).startsWith("lockstep: " + config + " já existe; use --force para sobrescrevê-lo\n");
+    Path baseline = dir.resolve("baseline.json");
+    CliRunner.Result recorded = CliRunner.run("baseline", "--lang", "pt", "--file", baseline.toString(),
+        dir.resolve("db").toString());
+    assertThat(recorded.code()).as(recorded.err()).isZero();
+    assertThat(recorded.out()).isEqualTo("Registrados 3 achados em " + baseline + "\n");
+    Files.write(dir.resolve("db/migration/V3__binary.sql"), new byte[] {'S', 'E', 'L', (byte) 0xff, 0, ';'}); // not text
+    CliRunner.Result partial = CliRunner.run("baseline", "--lang", "es", "--file", baseline.toString(),
+        dir.resolve("db").toString());
+    assertThat(partial.code()).isEqualTo(2);
+    assertThat(partial.err()).endsWith("lockstep: no se escribió la línea base: 1 archivo no se revisó por completo\n");
+    assertThat(english(init.out() + again.err() + recorded.out(), dir)).isEmpty();
   }
 }
