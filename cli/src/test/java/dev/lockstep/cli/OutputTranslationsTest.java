@@ -110,7 +110,7 @@ class OutputTranslationsTest {
     CliRunner.Result partial = CliRunner.run("baseline", "--lang", "es", "--file", baseline.toString(),
         dir.resolve("db").toString());
     assertThat(partial.code()).isEqualTo(2);
-    assertThat(partial.err()).endsWith("lockstep: no se escribió la línea base: 1 archivo no se revisó por completo\n");
+    assertThat(partial.err()).endsWith("lockstep: no se escribió la línea base: 1 archivo no se comprobó por completo\n");
     assertThat(english(init.out() + again.err() + recorded.out(), dir)).isEmpty();
   }
 }

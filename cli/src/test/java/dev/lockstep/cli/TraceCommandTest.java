@@ -134,14 +134,14 @@ class TraceCommandTest {
     sql(database, "CREATE TABLE customers (id int); INSERT INTO customers VALUES (1)");
     CliRunner.Result refused = CliRunner.run("trace", "--lang", "pt", "--database-url", url(database), all);
     assertThat(refused.err()).isEqualTo("lockstep: postgresql://postgres@127.0.0.1:" + server.port() + "/" + database
-        + ": customers tem linhas: o trace roda só em bancos de dados de trabalho (passe --allow-nonempty para rastrear "
+        + ": customers tem linhas: o trace roda só em bancos de dados temporários (passe --allow-nonempty para rastrear "
         + "mesmo assim)\n");
     Path broken = dir.resolve("V9__broken.sql");
     Files.writeString(broken, "SET lock_timeout = '2s';\nALTER TABLE missing ADD COLUMN x int;\n");
     CliRunner.Result failed = CliRunner.run("trace", "--lang", "es", "--database-url", url(newDatabase()), "--format", "gcc",
         broken.toString());
     assertThat(failed.out()).isEqualTo(broken + ":1:1: error: la línea 2 falló en el servidor: relation \"missing\" does not "
-        + "exist (no se trazó nada posterior) [input-error]\n");
+        + "exist (no se trazó nada después) [input-error]\n");
   }
 
   @Test

@@ -78,7 +78,7 @@ public final class TraceRun {
       if (script.skipped() != null) continue;
       ParsedFile file = parser.parse(script.source());
       for (var e : file.errors()) {
-        out.add(new InputProblem(script.source().path(), catalog.format("line %s: not traced: %s; nothing in the file was run",
+        out.add(new InputProblem(script.source().path(), catalog.format("line %d: not traced: %s; nothing in the file was run",
             script.source().position(e.offset()).line(), Text.of(e.message()))));
       }
       if (permissions.allowServerChanges()) continue;
@@ -86,9 +86,9 @@ public final class TraceRun {
         if (permissions.throwawayServer() && !e.outsideServer()) continue;
         var at = e.statement().start();
         Text why = e.outsideServer()
-            ? Text.of("line %s: not traced: %s; neither a scratch copy nor a throwaway server contains that (pass "
+            ? Text.of("line %d: not traced: %s; neither a scratch copy nor a throwaway server contains that (pass "
                 + "--allow-server-changes to trace it anyway)", at.line(), e.reason())
-            : Text.of("line %s: not traced: %s; a scratch copy of the database does not undo that (--embedded does) (pass "
+            : Text.of("line %d: not traced: %s; a scratch copy of the database does not undo that (--embedded does) (pass "
                 + "--allow-server-changes to trace it anyway)", at.line(), e.reason());
         out.add(new InputProblem(script.source().path(), catalog.render(why)));
       }
@@ -125,8 +125,8 @@ public final class TraceRun {
               for (StatementTrace t : tracer.trace(script, options)) findings.add(finding(source, t, version));
               results.add(new FileResult(source, findings, List.of(), List.of(), script.framework().id()));
             } catch (Tracer.TraceFailure e) {
-              problems.add(new InputProblem(source.path(), catalog.format("line %s failed on the server: %s (nothing after it "
-                  + "was traced)", e.statement().start().line(), target.mask(e.getMessage()))));
+              problems.add(new InputProblem(source.path(), catalog.format("line %d failed on the server: %s (nothing after "
+                  + "it was traced)", e.statement().start().line(), target.mask(e.getMessage()))));
               break;
             }
           }
