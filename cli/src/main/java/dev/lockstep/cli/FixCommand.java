@@ -6,6 +6,7 @@ import dev.lockstep.fix.FixSession;
 import dev.lockstep.fix.UnifiedDiff;
 import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.input.InputProblem;
+import dev.lockstep.i18n.Catalog;
 import dev.lockstep.io.AtomicWrite;
 import dev.lockstep.report.Escapes;
 import dev.lockstep.input.SqlFiles;
@@ -45,6 +46,7 @@ final class FixCommand implements Callable<Integer> {
   CommandLine.Model.CommandSpec spec;
 
   private MigrationLinter migrations;
+  private Catalog catalog = Catalog.ENGLISH;
 
   @Option(names = "--diff", description = "Print a unified diff of the fixes and change nothing.")
   boolean diff;
@@ -64,6 +66,7 @@ final class FixCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, rules, null, null, null, null);
     migrations = setup.migrations;
+    catalog = Languages.choose(spec, setup.config.lang());
     List<SourceFile> sources = setup.sources;
     List<InputProblem> problems = setup.problems;
     Applicability level = unsafeFixes ? Applicability.UNSAFE : Applicability.SAFE;
@@ -81,7 +84,7 @@ final class FixCommand implements Callable<Integer> {
       }
       FixSession.Outcome outcome = FixSession.run(source, level, s -> migrations.lint(migrations.script(s)));
       if (outcome.refused() != null) {
-        err.println(Escapes.text(source.path()) + ": " + outcome.refused());
+        err.println(catalog.format("%s: %s", Escapes.text(source.path()), outcome.refused()));
         failed = true;
         if (stdin) out.print(source.text());
         continue;
@@ -104,14 +107,14 @@ final class FixCommand implements Callable<Integer> {
       } else if (diff) {
         out.print(UnifiedDiff.of(source.path(), source.text(), outcome.text()));
       } else if (check) {
-        out.println("would fix " + Escapes.text(source.path()));
+        out.println(catalog.format("would fix %s", Escapes.text(source.path())));
       } else {
         try {
           AtomicWrite.replace(Path.of(source.path()), encode(source.hasBom(), source.text()), encode(source.hasBom(), outcome.text()));
-          err.println("fixed " + Escapes.text(source.path()));
+          err.println(catalog.format("fixed %s", Escapes.text(source.path())));
         } catch (IOException e) {
-          err.println(Escapes.text(source.path()) + ": not fixed, the file is unchanged: "
-              + (e instanceof AtomicWrite.Refused ? e.getMessage() : SqlFiles.describe(e)));
+          err.println(catalog.format("%s: not fixed, the file is unchanged: %s", Escapes.text(source.path()),
+              e instanceof AtomicWrite.Refused ? e.getMessage() : SqlFiles.describe(e)));
           failed = true;
         }
       }
@@ -136,10 +139,10 @@ final class FixCommand implements Callable<Integer> {
     try {
       plan = Splitter.plan(path, script, migrations.lint(script));
     } catch (SplitRefused e) {
-      err.println(Escapes.text(source.path()) + ": not split, nothing was changed: " + e.getMessage());
+      err.println(catalog.format("%s: not split, nothing was changed: %s", Escapes.text(source.path()), e.reason()));
       return Split.FAILED;
     }
-    plan.notes().forEach(err::println);
+    plan.notes().forEach(note -> err.println(catalog.render(note)));
     if (!plan.changes(fixedText)) return Split.NONE;
     String eol = FixSession.lineEnding(source.text());
     String rest = plan.originalText(); // its edits' line breaks already follow the lines they land on
@@ -150,7 +153,9 @@ final class FixCommand implements Callable<Integer> {
         out.print(f.replaces() == null ? UnifiedDiff.ofNewFile(f.path().toString(), text)
             : UnifiedDiff.of(f.path().toString(), f.replaces(), text));
       }
-      if (!unsafeFixes && !diff && !check) err.println(Escapes.text(source.path()) + ": split shown above; apply it with --unsafe-fixes --split");
+      if (!unsafeFixes && !diff && !check) {
+        err.println(catalog.format("%s: split shown above; apply it with --unsafe-fixes --split", Escapes.text(source.path())));
+      }
       return Split.PENDING;
     }
     List<SplitWriter.Write> writes = new java.util.ArrayList<>();
@@ -162,11 +167,13 @@ final class FixCommand implements Callable<Integer> {
     try {
       SplitWriter.write(path, writes);
     } catch (IOException e) {
-      err.println(Escapes.text(source.path()) + ": not split, nothing was changed: " + SqlFiles.describe(e));
+      err.println(catalog.format("%s: not split, nothing was changed: %s", Escapes.text(source.path()), SqlFiles.describe(e)));
       return Split.FAILED;
     }
-    for (SplitPlan.NewFile f : plan.files()) err.println((f.replaces() == null ? "created " : "updated ") + Escapes.text(f.path().toString()));
-    err.println("split " + Escapes.text(source.path()));
+    for (SplitPlan.NewFile f : plan.files()) {
+      err.println(catalog.format(f.replaces() == null ? "created %s" : "updated %s", Escapes.text(f.path().toString())));
+    }
+    err.println(catalog.format("split %s", Escapes.text(source.path())));
     return Split.WRITTEN;
   }
 

@@ -1,5 +1,8 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.i18n.Catalog;
+import dev.lockstep.i18n.Text;
+
 import dev.lockstep.engine.Limits;
 import dev.lockstep.frameworks.Framework;
 import dev.lockstep.frameworks.FrameworkDetector;
@@ -43,8 +46,10 @@ final class InitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Catalog catalog = Languages.choose(spec, null);
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !force) {
-      throw new CommandLine.ParameterException(spec.commandLine(), target + " exists; use --force to overwrite it");
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          catalog.format("%s exists; use --force to overwrite it", target.toString()));
     }
     // before any work, and so that a missing folder is an error rather than made
     String problem = OutputOptions.unwritable(target);
@@ -74,9 +79,10 @@ final class InitCommand implements Callable<Integer> {
     } catch (AtomicWrite.Refused e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    spec.commandLine().getOut().printf("Wrote %s (%s: %d of %d migration files)%n", target, main.id(),
-        counts.getOrDefault(main, 0), files.files().size());
-    for (String note : notes) spec.commandLine().getErr().println(String.format("note: %s", note));
+    int all = files.files().size();
+    spec.commandLine().getOut().println(catalog.format(all == 1 ? "Wrote %s (%s: %d of %d migration file)"
+        : "Wrote %s (%s: %d of %d migration files)", target.toString(), main.id(), counts.getOrDefault(main, 0), all));
+    for (String note : notes) spec.commandLine().getErr().println(catalog.format("note: %s", Text.of(note)));
     return 0;
   }
 

@@ -24,6 +24,8 @@ import dev.lockstep.preflight.Thresholds;
 import dev.lockstep.report.LintReport;
 import dev.lockstep.engine.Durations;
 import dev.lockstep.source.SourceFile;
+import dev.lockstep.i18n.Catalog;
+import dev.lockstep.i18n.Text;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -101,18 +103,23 @@ final class PreflightCommand implements Callable<Integer> {
   CommandLine.Model.CommandSpec spec;
 
   /** History tables that could not be read while choosing the pending migrations. */
-  private final List<String> historyNotRead = new ArrayList<>();
+  private final List<Text> historyNotRead = new ArrayList<>();
+
+  /** The language of the report and of the repair's progress lines. */
+  private Catalog catalog = Catalog.ENGLISH;
 
   /** Pause before the first retry of a repair; doubles after each lock timeout. */
   long firstRetryPauseMillis = 1_000;
 
   @Override
   public Integer call() throws IOException {
-    PreflightFormat output = option(() -> PreflightFormat.named(format), "--format");
+    option(() -> PreflightFormat.named(format), "--format"); // an unknown format is refused before anything else
     Thresholds limits = new Thresholds(duration(maxTransactionAge, "--max-transaction-age"),
         duration(maxReplicaLag, "--max-replica-lag"),
         Limits.bytes(maxSlotWal).orElseThrow(() -> usage("--max-slot-wal: not a size: " + maxSlotWal)));
     Config config = option(() -> Settings.loadConfig(configFile, Path.of("")), "--config");
+    catalog = Languages.choose(spec, config == null ? null : config.lang());
+    PreflightFormat output = PreflightFormat.named(format, catalog);
     DatabaseAddress address = LiveDatabase.address(databaseUrl, spec);
     PrintWriter err = spec.commandLine().getErr();
     PreflightReport report;
@@ -136,11 +143,13 @@ final class PreflightCommand implements Callable<Integer> {
     PreflightReport report = Preflight.run(c, address.display(), lint, limits, historyNotRead);
     if (!repair) return report;
     List<InvalidIndex> broken = report.invalidIndexes().stream().filter(i -> i.state() == InvalidIndex.State.INVALID).toList();
-    err.println("lockstep: --repair-invalid-indexes writes to " + address.display() + ": " + broken.size()
-        + (broken.size() == 1 ? " INVALID index" : " INVALID indexes") + " to drop and rebuild, one at a time");
+    err.println(catalog.format(broken.size() == 1
+        ? "lockstep: --repair-invalid-indexes writes to %s: %d INVALID index to drop and rebuild, one at a time"
+        : "lockstep: --repair-invalid-indexes writes to %s: %d INVALID indexes to drop and rebuild, one at a time",
+        address.display(), broken.size()));
     List<IndexRepair.Outcome> outcomes;
     try (Connection writer = Sessions.repair(address)) {
-      outcomes = new IndexRepair(Math.max(1, repairAttempts), firstRetryPauseMillis, err).repair(writer, report.invalidIndexes());
+      outcomes = new IndexRepair(Math.max(1, repairAttempts), firstRetryPauseMillis, err, catalog).repair(writer, report.invalidIndexes());
     }
     return Preflight.run(c, address.display(), lint, limits, historyNotRead).withRepairs(outcomes);
   }
@@ -161,7 +170,7 @@ final class PreflightCommand implements Callable<Integer> {
     SqlFiles.Read read = SqlFiles.read(files, linter.limits());
     problems.addAll(read.problems());
     // Only the migrations about to run: those the tool's history table records are left out.
-    List<String> notRead = new ArrayList<>();
+    List<Text> notRead = new ArrayList<>();
     PendingMigrations history = new PendingMigrations(StatsReader.appliedMigrations(c, notRead));
     List<SourceFile> pending = new ArrayList<>();
     List<LintReport.Skipped> applied = new ArrayList<>();
@@ -170,7 +179,7 @@ final class PreflightCommand implements Callable<Integer> {
       if (table == null) pending.add(source);
       else applied.add(new LintReport.Skipped(source.path(), "already applied (" + table + ")"));
     }
-    for (String n : notRead) historyNotRead.add(n + "; its tool's files were all checked as pending");
+    for (Text n : notRead) historyNotRead.add(Text.of("%s; its tool's files were all checked as pending", n));
     LintReport report = linter.lintAll(pending, problems, Math.max(1, Runtime.getRuntime().availableProcessors()));
     List<LintReport.Skipped> skipped = new ArrayList<>(applied);
     skipped.addAll(report.skipped());

@@ -1,5 +1,10 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.i18n.Catalog;
+import dev.lockstep.i18n.Text;
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.lockstep.preflight.DatabaseAddress;
 import dev.lockstep.preflight.Sessions;
 import dev.lockstep.preflight.StatsReader;
@@ -36,14 +41,16 @@ final class StatsCommand implements Callable<Integer> {
   public Integer call() {
     DatabaseAddress address = LiveDatabase.address(databaseUrl, spec);
     PrintWriter err = spec.commandLine().getErr();
+    Catalog catalog = Languages.choose(spec, null);
     StatsSnapshot snapshot;
+    List<Text> notRead = new ArrayList<>();
     try {
-      snapshot = LiveDatabase.read(address, Sessions.APPLICATION + " (stats)", StatsReader::read);
+      snapshot = LiveDatabase.read(address, Sessions.APPLICATION + " (stats)", c -> StatsReader.read(c, notRead));
     } catch (LiveDatabase.Unreadable | IOException e) {
       err.println(e.getMessage());
       return Main.EXIT_USAGE;
     }
-    for (String n : snapshot.notRead()) err.println("lockstep: not read: " + n);
+    for (Text n : notRead) err.println(catalog.format("lockstep: not read: %s", n));
     try {
       if (output != null) snapshot.write(output);
       else {
@@ -51,7 +58,7 @@ final class StatsCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
       }
     } catch (IOException e) {
-      err.println("lockstep: " + output + ": cannot write: " + e.getMessage());
+      err.println(catalog.format("lockstep: %s: cannot write: %s", String.valueOf(output), e.getMessage()));
       return Main.EXIT_USAGE;
     }
     return 0;

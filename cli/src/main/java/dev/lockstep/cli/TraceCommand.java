@@ -2,6 +2,7 @@ package dev.lockstep.cli;
 
 import dev.lockstep.engine.Severity;
 import dev.lockstep.frameworks.MigrationScript;
+import dev.lockstep.i18n.Catalog;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.pg.ConnectionSettings;
 import dev.lockstep.pg.EmbeddedPostgres;
@@ -85,37 +86,38 @@ final class TraceCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (target != null) target.warnings().forEach(w -> err.println("lockstep: " + SecretMask.mask(w)));
     LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, null, output, null, null, null);
+    Catalog catalog = Languages.choose(spec, setup.config.lang());
     List<MigrationScript> scripts = new ArrayList<>();
     for (SourceFile source : setup.sources) scripts.add(setup.migrations.script(source));
     TraceRun.Permissions permissions = new TraceRun.Permissions(commit || embedded, allowNonempty, allowServerChanges,
         embedded);
-    List<InputProblem> refusals = new TraceRun(target, permissions).refusals(scripts);
+    List<InputProblem> refusals = new TraceRun(target, permissions, catalog).refusals(scripts);
     if (!refusals.isEmpty()) {
       // nothing was run: report the statements in the chosen format, exit 2
       List<InputProblem> problems = new ArrayList<>(setup.problems);
       problems.addAll(refusals);
       LintReport report = new LintReport(List.of(), problems, List.of(), setup.options.pgVersion());
-      output.write(report, spec.commandLine().getOut(), setup.reportFiles, Languages.choose(spec, setup.config.lang()));
+      output.write(report, spec.commandLine().getOut(), setup.reportFiles, catalog);
       return Main.EXIT_USAGE;
     }
     EmbeddedPostgres server = null;
     try {
       if (embedded) {
         server = EmbeddedPostgres.startPrivate(EmbeddedPostgres.findBinaries());
-        err.println("lockstep: tracing on a throwaway " + server.version().strip().replaceFirst("^postgres \\(PostgreSQL\\)",
-            "PostgreSQL"));
+        err.println(catalog.format("lockstep: tracing on a throwaway %s",
+            server.version().strip().replaceFirst("^postgres \\(PostgreSQL\\)", "PostgreSQL")));
         target = server.settings("postgres");
       }
-      LintReport report = new TraceRun(target, permissions).trace(scripts, setup.problems, setup.options);
-      output.write(report, spec.commandLine().getOut(), setup.reportFiles, Languages.choose(spec, setup.config.lang()));
+      LintReport report = new TraceRun(target, permissions, catalog).trace(scripts, setup.problems, setup.options);
+      output.write(report, spec.commandLine().getOut(), setup.reportFiles, catalog);
       // Exit 1 only when asked: with --fail-level warning, a statement that blocks or rewrites fails the run.
       return report.exitCode(output.failLevel != null ? setup.failLevel : Severity.ERROR);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      err.println("lockstep: interrupted");
+      err.println(catalog.translate("lockstep: interrupted"));
       return Main.EXIT_USAGE;
     } catch (TraceRun.Refused e) {
-      err.println("lockstep: " + target.redacted() + ": " + SecretMask.mask(e.getMessage()));
+      err.println("lockstep: " + target.redacted() + ": " + SecretMask.mask(catalog.render(e.reason())));
       return Main.EXIT_USAGE;
     } catch (IOException | SQLException e) {
       String where = embedded || target == null ? "" : target.redacted() + ": ";

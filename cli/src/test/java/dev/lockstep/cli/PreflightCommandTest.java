@@ -139,6 +139,18 @@ class PreflightCommandTest {
     assertThat(r.code()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains("\n  public.ledger: not in the database (created by the migrations, or not on the "
         + "search_path)\n").contains("\n  public.accounts: about 0 rows, ").doesNotContain("Not checked");
+    // the same check in Portuguese, and SARIF in Spanish with its language named
+    CliRunner.Result pt = CliRunner.run("preflight", "--lang", "pt", "--database-url", url(db), v2.toString());
+    assertThat(pt.code()).as(pt.out() + pt.err()).isZero();
+    assertThat(pt.out()).startsWith("lockstep preflight: postgresql://postgres@127.0.0.1:" + server.port() + "/" + db
+        + ", PostgreSQL ").contains(": pronto (0 problemas, 0 avisos)\nmigrações: 1 verificadas\n\nÍndices INVALID\n  nenhum\n")
+        .contains("\n  public.ledger: não está no banco de dados (criada pelas migrações, ou fora do search_path)\n")
+        .contains("\n  public.accounts: cerca de 0 linhas, ").contains("\nReplicação\n  nenhuma réplica atrasada, nenhum slot inativo\n")
+        .doesNotContain("not in the database");
+    CliRunner.Result es = CliRunner.run("preflight", "--lang", "es", "--format", "sarif", "--database-url", url(db),
+        v2.toString());
+    assertThat(es.code()).as(es.out() + es.err()).isZero();
+    assertThat(es.out()).contains("\"language\" : \"es\"").contains("\"text\" : \"Algo no se pudo revisar\"");
   }
 
   /**

@@ -88,6 +88,62 @@ class TraceCommandTest {
     return out.replaceAll("held \\d+ ms", "held N ms").replaceAll("block for \\d+ ms", "block for N ms");
   }
 
+  /** Lock times, and the locks sampling happens to see, in any language. */
+  static String steadyIn(String out) {
+    return out.replaceAll("\\d+ ms", "N ms").replaceAll("(muestreo|amostragem): [^\\[]*\\[trace\\]", "$1: SAMPLED [trace]");
+  }
+
+  @Test
+  void speaksSpanishAndPortuguese() throws Exception {
+    String all = migrations().toString();
+    CliRunner.Result es = CliRunner.run("trace", "--lang", "es", "--database-url", url(newDatabase()), "--format", "gcc", all);
+    assertThat(es.code()).as(es.err()).isZero();
+    String v1 = migrations().resolve("V1__schema.sql").toString();
+    String v2 = migrations().resolve("V2__changes.sql").toString();
+    String v3 = migrations().resolve("V3__concurrently.sql").toString();
+    assertThat(steadyIn(es.out())).isEqualTo(
+        v1 + ":1:1: note: tomó ACCESS EXCLUSIVE sobre accounts, ACCESS EXCLUSIVE sobre accounts_pkey, retenidos N ms hasta "
+            + "el fin de su transacción [trace]\n"
+        + v1 + ":2:1: note: tomó ACCESS EXCLUSIVE sobre orders, ACCESS EXCLUSIVE sobre orders_pkey, retenidos N ms hasta el "
+            + "fin de su transacción [trace]\n"
+        + v2 + ":1:1: note: no tomó nuevos bloqueos de tabla [trace]\n"
+        + v2 + ":2:1: warning: tomó ACCESS EXCLUSIVE sobre accounts, retenidos N ms hasta el fin de su transacción; las "
+            + "lecturas de accounts esperaron; las escrituras en accounts esperaron [trace]\n"
+        + v2 + ":3:1: warning: tomó SHARE sobre orders, ACCESS EXCLUSIVE sobre orders_account_idx, retenidos N ms hasta el "
+            + "fin de su transacción; las lecturas de accounts esperaron; las escrituras en accounts, orders esperaron [trace]\n"
+        + v2 + ":4:1: warning: tomó ACCESS EXCLUSIVE sobre accounts_pkey, retenidos N ms hasta el fin de su transacción; "
+            + "reescribió accounts; las lecturas de accounts esperaron; las escrituras en accounts, orders esperaron [trace]\n"
+        + v3 + ":1:1: note: se ejecutó fuera de un bloque de transacción durante N ms; bloqueos vistos por muestreo: "
+            + "SAMPLED [trace]\n");
+    CliRunner.Result pt = CliRunner.run("trace", "--lang", "pt", "--database-url", url(newDatabase()), "--format", "gcc", all);
+    assertThat(steadyIn(pt.out())).isEqualTo(
+        v1 + ":1:1: note: obteve ACCESS EXCLUSIVE em accounts, ACCESS EXCLUSIVE em accounts_pkey, mantidos por N ms até o "
+            + "fim da transação [trace]\n"
+        + v1 + ":2:1: note: obteve ACCESS EXCLUSIVE em orders, ACCESS EXCLUSIVE em orders_pkey, mantidos por N ms até o fim "
+            + "da transação [trace]\n"
+        + v2 + ":1:1: note: não obteve novos bloqueios de tabela [trace]\n"
+        + v2 + ":2:1: warning: obteve ACCESS EXCLUSIVE em accounts, mantidos por N ms até o fim da transação; as leituras "
+            + "de accounts esperaram; as escritas em accounts esperaram [trace]\n"
+        + v2 + ":3:1: warning: obteve SHARE em orders, ACCESS EXCLUSIVE em orders_account_idx, mantidos por N ms até o fim "
+            + "da transação; as leituras de accounts esperaram; as escritas em accounts, orders esperaram [trace]\n"
+        + v2 + ":4:1: warning: obteve ACCESS EXCLUSIVE em accounts_pkey, mantidos por N ms até o fim da transação; "
+            + "reescreveu accounts; as leituras de accounts esperaram; as escritas em accounts, orders esperaram [trace]\n"
+        + v3 + ":1:1: note: executou fora de um bloco de transação por N ms; bloqueios vistos por amostragem: "
+            + "SAMPLED [trace]\n");
+    String database = newDatabase();
+    sql(database, "CREATE TABLE customers (id int); INSERT INTO customers VALUES (1)");
+    CliRunner.Result refused = CliRunner.run("trace", "--lang", "pt", "--database-url", url(database), all);
+    assertThat(refused.err()).isEqualTo("lockstep: postgresql://postgres@127.0.0.1:" + server.port() + "/" + database
+        + ": customers tem linhas: o trace roda só em bancos de dados temporários (passe --allow-nonempty para rastrear "
+        + "mesmo assim)\n");
+    Path broken = dir.resolve("V9__broken.sql");
+    Files.writeString(broken, "SET lock_timeout = '2s';\nALTER TABLE missing ADD COLUMN x int;\n");
+    CliRunner.Result failed = CliRunner.run("trace", "--lang", "es", "--database-url", url(newDatabase()), "--format", "gcc",
+        broken.toString());
+    assertThat(failed.out()).isEqualTo(broken + ":1:1: error: la línea 2 falló en el servidor: relation \"missing\" does not "
+        + "exist (no se trazó nada después) [input-error]\n");
+  }
+
   @Test
   void reportsEachStatementsLocksRewritesAndWhatWaitsInTheToolsTransactions() throws Exception {
     String database = newDatabase();

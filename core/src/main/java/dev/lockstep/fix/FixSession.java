@@ -1,5 +1,6 @@
 package dev.lockstep.fix;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.source.SourceFile;
 import java.util.function.Function;
 
@@ -12,7 +13,7 @@ public final class FixSession {
   static final int MAX_ROUNDS = 8;
 
   /** The fixed text, or why the file is left alone. */
-  public record Outcome(String text, int rounds, String refused) {
+  public record Outcome(String text, int rounds, Text refused) {
     public boolean changed(String original) {
       return refused == null && !text.equals(original);
     }
@@ -24,8 +25,8 @@ public final class FixSession {
   public static Outcome run(SourceFile source, Applicability level, Function<SourceFile, ? extends LintPass> lint) {
     LintPass first = lint.apply(source);
     if (!first.syntaxErrors().isEmpty()) {
-      return new Outcome(source.text(), 0, "it does not parse (" + first.syntaxErrors().get(0).message()
-          + " at " + source.position(first.syntaxErrors().get(0).offset()) + "); left untouched");
+      return new Outcome(source.text(), 0, Text.of("it does not parse (%s at %s); left untouched",
+          Text.of(first.syntaxErrors().get(0).message()), source.position(first.syntaxErrors().get(0).offset()).toString()));
     }
     String text = source.text();
     LintPass result = first;
@@ -35,12 +36,12 @@ public final class FixSession {
       SourceFile fixed = SourceFile.of(source.path(), next);
       result = lint.apply(fixed);
       if (!result.syntaxErrors().isEmpty()) {
-        return new Outcome(source.text(), round, "a fix produced SQL that does not parse ("
-            + result.syntaxErrors().get(0).message() + "); left untouched");
+        return new Outcome(source.text(), round, Text.of("a fix produced SQL that does not parse (%s); left untouched",
+            Text.of(result.syntaxErrors().get(0).message())));
       }
       text = next;
     }
-    return new Outcome(source.text(), MAX_ROUNDS, "fixes did not settle after " + MAX_ROUNDS + " rounds; left untouched");
+    return new Outcome(source.text(), MAX_ROUNDS, Text.of("fixes did not settle after %s rounds; left untouched", MAX_ROUNDS));
   }
 
   /** The ending most lines of a file have (CRLF, a lone CR, else LF), for the files a split creates. */

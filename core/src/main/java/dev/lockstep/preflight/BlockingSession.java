@@ -2,6 +2,7 @@ package dev.lockstep.preflight;
 
 import dev.lockstep.engine.LockMode;
 import dev.lockstep.engine.Severity;
+import dev.lockstep.i18n.Text;
 
 /**
  * A session that stands in the way of the migrations on one table: it holds or waits for a lock
@@ -18,41 +19,46 @@ public record BlockingSession(int pid, String user, String application, String s
                               Reason reason, Severity severity, LockMode needed, Site neededBy) {
 
   public enum Reason {
-    IDLE_IN_TRANSACTION("idle-in-transaction", "is idle in a transaction that holds"),
-    LONG_TRANSACTION("long-transaction", "is in a long transaction that holds"),
-    STRONG_LOCK("strong-lock", "holds"),
-    WAITING("waiting", "waits for"),
-    WRAPAROUND_AUTOVACUUM("wraparound-autovacuum", "is an autovacuum to prevent wraparound (DDL cannot cancel it) holding"),
-    HIDDEN("hidden", "(state and age hidden from this role) holds"),
-    TOUCHES_TABLE("touches-table", "is in a long transaction that holds");
+    IDLE_IN_TRANSACTION("idle-in-transaction"),
+    LONG_TRANSACTION("long-transaction"),
+    STRONG_LOCK("strong-lock"),
+    WAITING("waiting"),
+    WRAPAROUND_AUTOVACUUM("wraparound-autovacuum"),
+    HIDDEN("hidden"),
+    TOUCHES_TABLE("touches-table");
 
     private final String id;
-    private final String verb;
 
-    Reason(String id, String verb) {
+    Reason(String id) {
       this.id = id;
-      this.verb = verb;
     }
 
     public String id() {
       return id;
     }
 
-    public String verb() {
-      return verb;
+    /** The sentence for a session, the lock mode and the table. */
+    Text says(Text session, String mode, String table) {
+      return switch (this) {
+        case IDLE_IN_TRANSACTION -> Text.of("%s is idle in a transaction that holds %s on %s", session, mode, table);
+        case LONG_TRANSACTION, TOUCHES_TABLE -> Text.of("%s is in a long transaction that holds %s on %s", session, mode, table);
+        case STRONG_LOCK -> Text.of("%s holds %s on %s", session, mode, table);
+        case WAITING -> Text.of("%s waits for %s on %s", session, mode, table);
+        case WRAPAROUND_AUTOVACUUM -> Text.of("%s is an autovacuum to prevent wraparound (DDL cannot cancel it) holding %s on %s",
+            session, mode, table);
+        case HIDDEN -> Text.of("%s (state and age hidden from this role) holds %s on %s", session, mode, table);
+      };
     }
   }
 
   /** "pid 4242 (app, psql) is idle in a transaction that holds ACCESS SHARE on public.accounts (for 42 s)". */
-  public String describe() {
-    StringBuilder sb = new StringBuilder("pid ").append(pid);
+  public Text describe() {
     String who = user == null ? null : user + (application == null || application.isEmpty() ? "" : ", " + application);
     if (backendType != null && !backendType.equals("client backend")) who = who == null ? backendType : who + ", " + backendType;
-    if (who != null) sb.append(" (").append(who).append(")");
-    sb.append(' ').append(reason.verb()).append(' ').append(held.sql()).append(" on ").append(table);
-    if (transactionSeconds != null) sb.append(", transaction open for ").append(Ages.describe(transactionSeconds));
-    sb.append("; ").append(neededBy.describe()).append(" needs ").append(needed.sql());
-    if (reason != Reason.TOUCHES_TABLE) sb.append(", which waits for it");
-    return sb.toString();
+    Text session = who == null ? Text.of("pid %s", pid) : Text.of("pid %s (%s)", pid, who);
+    Text holds = reason.says(session, held.sql(), table);
+    if (transactionSeconds != null) holds = Text.of("%s, transaction open for %s", holds, Ages.describe(transactionSeconds));
+    return reason == Reason.TOUCHES_TABLE ? Text.of("%s; %s needs %s", holds, neededBy.describe(), needed.sql())
+        : Text.of("%s; %s needs %s, which waits for it", holds, neededBy.describe(), needed.sql());
   }
 }

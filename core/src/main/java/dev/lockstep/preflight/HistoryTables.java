@@ -1,5 +1,7 @@
 package dev.lockstep.preflight;
 
+import dev.lockstep.i18n.Text;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,7 +33,7 @@ final class HistoryTables {
 
   private HistoryTables() {}
 
-  static List<StatsSnapshot.AppliedMigration> read(Connection c, List<String> notRead) throws SQLException {
+  static List<StatsSnapshot.AppliedMigration> read(Connection c, List<Text> notRead) throws SQLException {
     record Candidate(String schema, String name, boolean readable, Set<String> columns) {}
     List<Candidate> found = new ArrayList<>();
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(CANDIDATES)) {
@@ -46,19 +48,19 @@ final class HistoryTables {
       String tool = tool(t.schema(), t.name(), t.columns());
       if (tool == null) continue;
       if (!t.readable()) {
-        notRead.add(table + ": " + tool + " history not read (the role may not SELECT from it)");
+        notRead.add(Text.of("%s: %s history not read (the role may not SELECT from it)", table, tool));
         continue;
       }
       if (exclusivelyLocked(c, table)) {
-        notRead.add(table + ": " + tool + " history not read: a running migration holds it locked");
+        notRead.add(Text.of("%s: %s history not read: a running migration holds it locked", table, tool));
         continue;
       }
       try {
         out.addAll(applied(c, tool, table, t.columns(), notRead));
       } catch (SQLException e) {
-        String why = "55P03".equals(e.getSQLState()) ? "locked, probably by a running migration (lock timeout)"
+        Object why = "55P03".equals(e.getSQLState()) ? Text.of("locked, probably by a running migration (lock timeout)")
             : e.getMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
-        notRead.add(table + ": " + tool + " history not read: " + why);
+        notRead.add(Text.of("%s: %s history not read: %s", table, tool, why));
       }
     }
     return out;
@@ -97,7 +99,7 @@ final class HistoryTables {
   }
 
   private static List<StatsSnapshot.AppliedMigration> applied(Connection c, String tool, String table, Set<String> columns,
-                                                              List<String> notRead) throws SQLException {
+                                                              List<Text> notRead) throws SQLException {
     List<StatsSnapshot.AppliedMigration> out = new ArrayList<>();
     switch (tool) {
       case "flyway" -> query(c, "SELECT version, description FROM " + table + " WHERE success ORDER BY installed_rank",
@@ -126,7 +128,7 @@ final class HistoryTables {
       case "golang-migrate", "hasura" -> query(c, "SELECT version::text, dirty FROM " + table, rs -> {
         out.add(entry(tool, table, rs.getString(1), null));
         if (rs.getBoolean(2)) {
-          notRead.add(table + ": " + tool + " marks version " + rs.getString(1) + " dirty (it failed part-way)");
+          notRead.add(Text.of("%s: %s marks version %s dirty (it failed part-way)", table, tool, rs.getString(1)));
         }
       });
       case "supabase" -> query(c, "SELECT version::text, " + (columns.contains("name") ? "name" : "NULL") + " FROM " + table

@@ -1,5 +1,7 @@
 package dev.lockstep.preflight;
 
+import dev.lockstep.i18n.Catalog;
+import dev.lockstep.i18n.Text;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,16 +21,19 @@ public final class IndexRepair {
   private static final String LOCK_TIMEOUT = "55P03";
 
   /** What happened to one index: repaired (valid now), or why not, after how many attempts. */
-  public record Outcome(String index, boolean repaired, int attempts, String message) {}
+  public record Outcome(String index, boolean repaired, int attempts, Text message) {}
 
   private final int maxAttempts;
   private final long firstPauseMillis;
   private final PrintWriter progress;
+  private final Catalog catalog;
 
-  public IndexRepair(int maxAttempts, long firstPauseMillis, PrintWriter progress) {
+  /** @param catalog the language of the progress lines */
+  public IndexRepair(int maxAttempts, long firstPauseMillis, PrintWriter progress, Catalog catalog) {
     this.maxAttempts = maxAttempts;
     this.firstPauseMillis = firstPauseMillis;
     this.progress = progress;
+    this.catalog = catalog;
   }
 
   public List<Outcome> repair(Connection c, List<InvalidIndex> indexes) throws SQLException {
@@ -36,15 +41,15 @@ public final class IndexRepair {
     List<Outcome> out = new ArrayList<>();
     for (InvalidIndex i : indexes) {
       if (i.state() == InvalidIndex.State.BUILD_IN_PROGRESS) {
-        out.add(new Outcome(i.index(), false, 0, "not touched: a build is in progress (" + i.build() + ")"));
+        out.add(new Outcome(i.index(), false, 0, Text.of("not touched: a build is in progress (%s)", i.build())));
       } else if (i.state() == InvalidIndex.State.UNKNOWN) {
-        out.add(new Outcome(i.index(), false, 0, "not touched: this role cannot see whether a build of it is running"));
+        out.add(new Outcome(i.index(), false, 0, Text.of("not touched: this role cannot see whether a build of it is running")));
       }
     }
     int n = 0;
     for (InvalidIndex index : todo) {
       n++;
-      progress.println("lockstep: repairing " + n + " of " + todo.size() + ": " + index.index() + " on " + index.table());
+      progress.println(catalog.format("lockstep: repairing %s of %s: %s on %s", n, todo.size(), index.index(), index.table()));
       progress.flush();
       out.add(repairOne(c, index));
     }
@@ -64,27 +69,29 @@ public final class IndexRepair {
       } catch (SQLException e) {
         resetLockTimeout(c);
         if (!LOCK_TIMEOUT.equals(e.getSQLState())) {
-          return new Outcome(index.index(), false, attempt, "failed at " + failed + " " + Preflight.reason(e)
-              + (failed != null && failed.startsWith("CREATE") ? " (the failed build left an INVALID index: fix the cause "
-                  + "and run the repair again)" : ""));
+          Text message = failed != null && failed.startsWith("CREATE")
+              ? Text.of("failed at %s %s (the failed build left an INVALID index: fix the cause and run the repair again)",
+                  failed, Preflight.reason(e))
+              : Text.of("failed at %s %s", failed, Preflight.reason(e));
+          return new Outcome(index.index(), false, attempt, message);
         }
         if (attempt >= maxAttempts) {
-          return new Outcome(index.index(), false, attempt, "gave up after " + attempt + " lock timeouts at " + failed);
+          return new Outcome(index.index(), false, attempt, Text.of("gave up after %s lock timeouts at %s", attempt, failed));
         }
         long pause = firstPauseMillis << Math.min(attempt - 1, 6);
-        progress.println("  lock timeout at " + failed + " (attempt " + attempt + " of " + maxAttempts + "); again in "
-            + pause + " ms, from the DROP");
+        progress.println("  " + catalog.format("lock timeout at %s (attempt %s of %s); again in %s ms, from the DROP", failed,
+            attempt, maxAttempts, pause));
         progress.flush();
         try {
           Thread.sleep(pause);
         } catch (InterruptedException x) {
           Thread.currentThread().interrupt();
-          return new Outcome(index.index(), false, attempt, "interrupted");
+          return new Outcome(index.index(), false, attempt, Text.of("interrupted"));
         }
         continue;
       }
-      return valid(c, index) ? new Outcome(index.index(), true, attempt, "rebuilt, valid")
-          : new Outcome(index.index(), false, attempt, "the statements ran but the index is not valid");
+      return valid(c, index) ? new Outcome(index.index(), true, attempt, Text.of("rebuilt, valid"))
+          : new Outcome(index.index(), false, attempt, Text.of("the statements ran but the index is not valid"));
     }
   }
 

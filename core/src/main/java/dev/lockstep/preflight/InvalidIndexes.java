@@ -1,5 +1,7 @@
 package dev.lockstep.preflight;
 
+import dev.lockstep.i18n.Catalog;
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.Severity;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,7 +42,7 @@ public final class InvalidIndexes {
   private InvalidIndexes() {}
 
   /** Every INVALID index of the database; {@code notChecked} learns what the role could not see. */
-  public static List<InvalidIndex> find(Connection c, int serverMajor, List<String> notChecked) throws SQLException {
+  public static List<InvalidIndex> find(Connection c, int serverMajor, List<Text> notChecked) throws SQLException {
     List<InvalidIndex> out = new ArrayList<>();
     boolean hidden = false;
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(QUERY)) {
@@ -60,8 +62,8 @@ public final class InvalidIndexes {
       }
     }
     if (hidden) {
-      notChecked.add("whether the INVALID indexes are being built right now: other roles' index builds are hidden "
-          + "(grant pg_read_all_stats to see them)");
+      notChecked.add(Text.of("whether the INVALID indexes are being built right now: other roles' index builds are hidden "
+          + "(grant pg_read_all_stats to see them)"));
     }
     return out;
   }
@@ -88,13 +90,16 @@ public final class InvalidIndexes {
     return out;
   }
 
-  /** The remediation as a script to paste into psql. */
-  public static String script(InvalidIndex index) {
+  /** The remediation as a script to paste into psql, its comments in the catalogue's language. */
+  public static String script(InvalidIndex index, Catalog catalog) {
     StringBuilder sb = new StringBuilder();
-    sb.append("-- outside a transaction block (CONCURRENTLY cannot run inside one), one statement at a time\n");
+    sb.append("-- ").append(catalog.translate("outside a transaction block (CONCURRENTLY cannot run inside one), one "
+        + "statement at a time")).append('\n');
     for (String statement : index.remediation()) sb.append(statement).append('\n');
-    sb.append("-- if a statement stops with \"canceling statement due to lock timeout\", run it again later;\n")
-        .append("-- a CREATE that fails leaves a new INVALID index: start again from the DROP\n");
+    sb.append("-- ").append(catalog.translate("if a statement stops with \"canceling statement due to lock timeout\", run "
+        + "it again later;")).append('\n');
+    sb.append("-- ").append(catalog.translate("a CREATE that fails leaves a new INVALID index: start again from the DROP"))
+        .append('\n');
     return sb.toString();
   }
 }

@@ -1,5 +1,6 @@
 package dev.lockstep.preflight;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.LockMode;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.pg.Measurement;
@@ -35,7 +36,7 @@ final class LockedSessions {
 
   private LockedSessions() {}
 
-  static List<BlockingSession> find(Connection c, Map<Long, Need> needs, long maxTransactionMillis, List<String> notChecked)
+  static List<BlockingSession> find(Connection c, Map<Long, Need> needs, long maxTransactionMillis, List<Text> notChecked)
       throws SQLException {
     List<BlockingSession> out = new ArrayList<>();
     if (needs.isEmpty()) return out;
@@ -72,8 +73,8 @@ final class LockedSessions {
       }
     }
     if (hidden) {
-      notChecked.add("how long other roles' sessions holding locks on these tables have been in their transactions "
-          + "(hidden: grant pg_read_all_stats to see them)");
+      notChecked.add(Text.of("how long other roles' sessions holding locks on these tables have been in their transactions "
+          + "(hidden: grant pg_read_all_stats to see them)"));
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.lockstep.preflight;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.Finding;
 import dev.lockstep.engine.LockFacts;
 import dev.lockstep.report.LintReport;
@@ -31,16 +32,16 @@ public final class Preflight {
 
   /** @param alsoNotChecked what the caller could not check (a history table it could not read), reported first */
   public static PreflightReport run(Connection c, String database, LintReport lint, Thresholds limits,
-                                    List<String> alsoNotChecked) throws SQLException {
+                                    List<Text> alsoNotChecked) throws SQLException {
     ServerInfo server = ServerInfo.of(c);
-    List<String> notChecked = new ArrayList<>(alsoNotChecked);
+    List<Text> notChecked = new ArrayList<>(alsoNotChecked);
     int checks = 0;
     List<InvalidIndex> invalid = List.of();
     try {
       invalid = InvalidIndexes.find(c, server.major(), notChecked);
       checks++;
     } catch (SQLException e) {
-      notChecked.add("INVALID indexes: " + reason(e));
+      notChecked.add(Text.of("INVALID indexes: %s", reason(e)));
     }
     List<TableReport> tables = new ArrayList<>();
     List<BlockingSession> sessions = List.of();
@@ -75,7 +76,7 @@ public final class Preflight {
         sessions = LockedSessions.find(c, needs, limits.maxTransactionMillis(), notChecked);
         checks++;
       } catch (SQLException e) {
-        notChecked.add("sessions and sizes of the tables the migrations lock: " + reason(e));
+        notChecked.add(Text.of("sessions and sizes of the tables the migrations lock: %s", reason(e)));
       }
     }
     List<ReplicationWarning> replication = List.of();
@@ -83,7 +84,7 @@ public final class Preflight {
       replication = Replication.check(c, server, limits, notChecked);
       checks++;
     } catch (SQLException e) {
-      notChecked.add("replication: " + reason(e));
+      notChecked.add(Text.of("replication: %s", reason(e)));
     }
     return new PreflightReport(database, server, lint, invalid, sessions, tables, replication, notChecked, checks, List.of());
   }

@@ -1,10 +1,11 @@
 package dev.lockstep.preflight;
 
+import dev.lockstep.i18n.Catalog;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** One output format of a preflight report; {@link #NAMES} lists them for --format. */
 public interface PreflightFormat {
@@ -12,14 +13,20 @@ public interface PreflightFormat {
 
   List<String> NAMES = List.of("text", "json", "github", "sarif");
 
+  /** The format in English. */
   static PreflightFormat named(String name) {
-    Map<String, Supplier<PreflightFormat>> formats = new LinkedHashMap<>();
+    return named(name, Catalog.ENGLISH);
+  }
+
+  /** The format with its messages in the catalogue's language (JSON and SARIF keys stay as they are). */
+  static PreflightFormat named(String name, Catalog catalog) {
+    Map<String, Function<Catalog, PreflightFormat>> formats = new LinkedHashMap<>();
     formats.put("text", PreflightText::new);
     formats.put("json", PreflightJson::new);
     formats.put("github", PreflightGithub::new);
     formats.put("sarif", PreflightSarif::new);
-    Supplier<PreflightFormat> f = formats.get(name);
+    Function<Catalog, PreflightFormat> f = formats.get(name);
     if (f == null) throw new IllegalArgumentException("unknown format '" + name + "' (one of " + String.join(", ", NAMES) + ")");
-    return f.get();
+    return f.apply(catalog);
   }
 }

@@ -3,6 +3,8 @@ package dev.lockstep.preflight;
 import static dev.lockstep.report.GithubReporter.data;
 import static dev.lockstep.report.GithubReporter.property;
 
+import dev.lockstep.i18n.Catalog;
+import dev.lockstep.i18n.Text;
 import java.io.IOException;
 
 /**
@@ -10,26 +12,38 @@ import java.io.IOException;
  * that needs the lock; INVALID indexes, replication and what was not checked have no file.
  */
 final class PreflightGithub implements PreflightFormat {
+  private final Catalog catalog;
+
+  PreflightGithub(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
   @Override
   public void write(PreflightReport r, Appendable out) throws IOException {
     for (InvalidIndex i : r.invalidIndexes()) {
-      String text = i.index() + " on " + i.table() + (i.state() == InvalidIndex.State.BUILD_IN_PROGRESS
-          ? ": a build is in progress (" + i.build() + ")"
-          : " is INVALID; remediation:\n" + String.join("\n", i.remediation()));
-      command(out, i.severity().label(), null, "lockstep preflight: INVALID index", text);
+      String text = i.state() == InvalidIndex.State.BUILD_IN_PROGRESS
+          ? catalog.format("%s on %s: a build is in progress (%s)", i.index(), i.table(), i.build())
+          : catalog.format("%s on %s is INVALID; remediation:", i.index(), i.table()) + "\n" + String.join("\n", i.remediation());
+      command(out, i.severity().label(), null, catalog.translate("lockstep preflight: INVALID index"), text);
     }
     for (BlockingSession s : r.sessions()) {
-      command(out, s.severity().label(), s.neededBy(), "lockstep preflight: session in the way",
-          s.describe() + (s.query() == null ? "" : "\nquery: " + s.query()));
+      String text = catalog.render(s.describe());
+      if (s.query() != null) text += "\n" + catalog.format("query: %s", s.query());
+      command(out, s.severity().label(), s.neededBy(), catalog.translate("lockstep preflight: session in the way"), text);
     }
     for (TableReport t : r.tables()) {
-      for (TableReport.Impact i : t.impacts()) command(out, "notice", i.site(), "lockstep preflight: table size", i.text());
+      for (TableReport.Impact i : t.impacts()) {
+        command(out, "notice", i.site(), catalog.translate("lockstep preflight: table size"), catalog.render(i.text()));
+      }
     }
-    for (ReplicationWarning w : r.replication()) command(out, "warning", null, "lockstep preflight: replication", w.message());
-    for (String p : r.lintProblems()) command(out, "error", null, "lockstep preflight: not checked", p);
-    for (String n : r.notChecked()) command(out, "warning", null, "lockstep preflight: not checked", n);
+    for (ReplicationWarning w : r.replication()) {
+      command(out, "warning", null, catalog.translate("lockstep preflight: replication"), catalog.render(w.message()));
+    }
+    String notChecked = catalog.translate("lockstep preflight: not checked");
+    for (Text p : r.lintProblems()) command(out, "error", null, notChecked, catalog.render(p));
+    for (Text n : r.notChecked()) command(out, "warning", null, notChecked, catalog.render(n));
     command(out, r.status() == PreflightReport.Status.READY ? "notice" : "error", null, "lockstep preflight",
-        PreflightText.verdict(r));
+        catalog.render(PreflightText.verdict(r)));
   }
 
   private static void command(Appendable out, String level, Site site, String title, String message) throws IOException {

@@ -4,11 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lockstep.i18n.Catalog;
+import dev.lockstep.i18n.Text;
 import java.io.IOException;
 
 /** The report for programs; docs/preflight-schema.json describes it, and the tests hold it to that. */
 final class PreflightJson implements PreflightFormat {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final Catalog catalog;
+
+  /** @param catalog the language of the messages; the keys and ids are the same in every language */
+  PreflightJson(Catalog catalog) {
+    this.catalog = catalog;
+  }
 
   @Override
   public void write(PreflightReport r, Appendable out) throws IOException {
@@ -48,7 +56,7 @@ final class PreflightJson implements PreflightFormat {
       o.put("table", s.table()).put("lockMode", s.held().sql()).put("granted", s.granted())
           .put("neededMode", s.needed().sql());
       site(o.putObject("neededBy"), s.neededBy());
-      o.put("message", s.describe());
+      o.put("message", catalog.render(s.describe()));
     }
     ArrayNode tables = root.putArray("tables");
     for (TableReport t : r.tables()) {
@@ -61,7 +69,7 @@ final class PreflightJson implements PreflightFormat {
       for (TableReport.Impact i : t.impacts()) {
         ObjectNode io = impacts.addObject();
         site(io, i.site());
-        io.put("lockMode", i.mode().sql()).put("text", i.text());
+        io.put("lockMode", i.mode().sql()).put("text", catalog.render(i.text()));
       }
     }
     ArrayNode replication = root.putArray("replication");
@@ -72,16 +80,16 @@ final class PreflightJson implements PreflightFormat {
       else o.put("lagSeconds", w.lagSeconds());
       if (w.retainedBytes() == null) o.putNull("walBytes");
       else o.put("walBytes", w.retainedBytes());
-      o.put("message", w.message());
+      o.put("message", catalog.render(w.message()));
     }
     ArrayNode repairs = root.putArray("repairs");
     for (IndexRepair.Outcome o : r.repairs()) {
       repairs.addObject().put("index", o.index()).put("repaired", o.repaired()).put("attempts", o.attempts())
-          .put("message", o.message());
+          .put("message", catalog.render(o.message()));
     }
     ArrayNode notChecked = root.putArray("notChecked");
-    r.lintProblems().forEach(p -> notChecked.add(p + " (its tables are unknown)"));
-    r.notChecked().forEach(notChecked::add);
+    for (Text p : r.lintProblems()) notChecked.add(catalog.format("%s (its tables are unknown)", p));
+    for (Text n : r.notChecked()) notChecked.add(catalog.render(n));
     out.append(JSON.writeValueAsString(root)).append('\n');
   }
 

@@ -1,6 +1,7 @@
 package dev.lockstep.preflight;
 
 import dev.lockstep.engine.Severity;
+import dev.lockstep.i18n.Text;
 import dev.lockstep.report.LintReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
  */
 public record PreflightReport(String database, ServerInfo server, LintReport lint, List<InvalidIndex> invalidIndexes,
                               List<BlockingSession> sessions, List<TableReport> tables,
-                              List<ReplicationWarning> replication, List<String> notChecked, int checksRun,
+                              List<ReplicationWarning> replication, List<Text> notChecked, int checksRun,
                               List<IndexRepair.Outcome> repairs) {
   public PreflightReport {
     invalidIndexes = List.copyOf(invalidIndexes);
@@ -57,12 +58,12 @@ public record PreflightReport(String database, ServerInfo server, LintReport lin
     return Status.READY;
   }
 
-  /** The migrations that could not be read or parsed: which tables they lock is unknown. */
-  public List<String> lintProblems() {
-    List<String> out = new ArrayList<>();
+  /** The migrations that could not be read or parsed (their messages translated where the catalogue has them). */
+  public List<Text> lintProblems() {
+    List<Text> out = new ArrayList<>();
     if (lint == null) return out;
-    lint.problems().forEach(p -> out.add(p.path() + ": " + p.message()));
-    lint.files().forEach(f -> f.syntaxErrors().forEach(e -> out.add(f.path() + ": " + e.message())));
+    lint.problems().forEach(p -> out.add(Text.of("%s: %s", p.path(), Text.of(p.message()))));
+    lint.files().forEach(f -> f.syntaxErrors().forEach(e -> out.add(Text.of("%s: %s", f.path(), Text.of(e.message())))));
     return out;
   }
 

@@ -4,6 +4,8 @@ import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.Finding;
 import dev.lockstep.engine.LockFacts;
 import dev.lockstep.engine.Severity;
+import dev.lockstep.i18n.Joined;
+import dev.lockstep.i18n.Text;
 import dev.lockstep.report.LintReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +34,8 @@ public final class SizedFindings {
   static Finding apply(Finding f, StatsSnapshot stats, long smallTableRows) {
     LockFacts lock = f.lock();
     if (lock == null || lock.locks().isEmpty()) return f;
-    List<String> small = new ArrayList<>();
-    List<String> big = new ArrayList<>();
+    List<Text> small = new ArrayList<>();
+    List<Text> big = new ArrayList<>();
     boolean allSmall = true;
     for (LockFacts.RelationLock l : lock.locks()) {
       StatsSnapshot.Table t = stats.table(l.relation());
@@ -42,7 +44,7 @@ public final class SizedFindings {
         continue;
       }
       if (t.estimatedRows() < smallTableRows) {
-        small.add(l.relation() + " has about " + Sizes.rows(t.estimatedRows()));
+        small.add(Text.of("%s has about %s", l.relation(), Sizes.rows(t.estimatedRows())));
       } else {
         allSmall = false;
         big.add(impact(lock, l, t));
@@ -50,23 +52,24 @@ public final class SizedFindings {
     }
     boolean sizeBound = lock.rewritesTable() || lock.scansTable();
     if (sizeBound && allSmall && !small.isEmpty()) {
-      String message = f.message() + " (" + String.join(", ", small) + " in the stats, below small-table-rows "
-          + String.format(java.util.Locale.ROOT, "%,d", smallTableRows) + ")";
+      Text message = Text.of("%s (%s in the stats, below small-table-rows %s)", f.text(), Joined.of(", ", small),
+          String.format(java.util.Locale.ROOT, "%,d", smallTableRows));
       return with(f, message).withSeverity(Severity.HINT);
     }
     if (big.isEmpty()) return f;
-    return with(f, f.message() + " (" + String.join("; ", big) + ")");
+    return with(f, Text.of("%s (%s)", f.text(), Joined.of("; ", big)));
   }
 
   /** "rewrites 12 GB (about 80,000,000 rows) of public.orders under ACCESS EXCLUSIVE", or the size alone. */
-  public static String impact(LockFacts lock, LockFacts.RelationLock l, StatsSnapshot.Table t) {
-    String size = Sizes.bytes(t.totalBytes()) + (t.estimatedRows() == null ? "" : ", about " + Sizes.rows(t.estimatedRows()));
-    if (lock.rewritesTable()) return "rewrites " + l.relation() + " (" + size + ") under " + l.mode().sql();
-    if (lock.scansTable()) return "scans " + l.relation() + " (" + size + ") under " + l.mode().sql();
-    return l.relation() + " holds " + size + "; " + l.mode().sql() + " lock";
+  public static Text impact(LockFacts lock, LockFacts.RelationLock l, StatsSnapshot.Table t) {
+    Object size = t.estimatedRows() == null ? Sizes.bytes(t.totalBytes())
+        : Text.of("%s, about %s", Sizes.bytes(t.totalBytes()), Sizes.rows(t.estimatedRows()));
+    if (lock.rewritesTable()) return Text.of("rewrites %s (%s) under %s", l.relation(), size, l.mode().sql());
+    if (lock.scansTable()) return Text.of("scans %s (%s) under %s", l.relation(), size, l.mode().sql());
+    return Text.of("%s holds %s; %s lock", l.relation(), size, l.mode().sql());
   }
 
-  private static Finding with(Finding f, String message) {
+  private static Finding with(Finding f, Text message) {
     return new Finding(f.ruleId(), f.severity(), f.path(), f.span(), f.start(), f.end(), message, f.lock(), f.rewrite(),
         f.fixes(), f.relocation());
   }

@@ -1,5 +1,6 @@
 package dev.lockstep.preflight;
 
+import dev.lockstep.i18n.Text;
 import java.util.Locale;
 
 /** Byte counts and row counts as people read them: "12 GB", "about 1,200,000 rows". */
@@ -20,7 +21,8 @@ public final class Sizes {
     return Math.round(v) + " " + UNITS[unit];
   }
 
-  public static String rows(long n) {
-    return String.format(Locale.ROOT, "%,d", n) + (n == 1 ? " row" : " rows");
+  /** "1,200,000 rows", digits grouped the same in every language. */
+  public static Text rows(long n) {
+    return Text.of(n == 1 ? "%s row" : "%s rows", String.format(Locale.ROOT, "%,d", n));
   }
 }

@@ -1,5 +1,7 @@
 package dev.lockstep.preflight;
 
+import dev.lockstep.i18n.Text;
+
 import dev.lockstep.parse.ast.Identifiers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -55,16 +57,21 @@ public final class StatsReader {
 
   /** Everything about the database, from a session opened by {@link Sessions#readOnly}. */
   public static StatsSnapshot read(Connection c) throws SQLException {
+    return read(c, new ArrayList<>());
+  }
+
+  /** The same; {@code notRead} learns what could not be read, to be shown in the reader's language (the file keeps English). */
+  public static StatsSnapshot read(Connection c, List<Text> notRead) throws SQLException {
     ServerInfo server = ServerInfo.of(c);
     List<StatsSnapshot.Table> tables = new ArrayList<>(tables(c).values());
-    List<String> notRead = new ArrayList<>();
     List<StatsSnapshot.AppliedMigration> applied = HistoryTables.read(c, notRead);
     return new StatsSnapshot(server.version(), server.major(), server.database(),
-        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), tables, applied, notRead);
+        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), tables, applied,
+        notRead.stream().map(Text::english).toList());
   }
 
   /** What the migration tools' history tables record as applied; {@code notRead} learns which could not be read. */
-  public static List<StatsSnapshot.AppliedMigration> appliedMigrations(Connection c, List<String> notRead)
+  public static List<StatsSnapshot.AppliedMigration> appliedMigrations(Connection c, List<Text> notRead)
       throws SQLException {
     return HistoryTables.read(c, notRead);
   }

@@ -1,6 +1,7 @@
 package dev.lockstep.preflight;
 
 import dev.lockstep.engine.LockMode;
+import dev.lockstep.i18n.Text;
 import java.util.List;
 
 /**
@@ -17,5 +18,5 @@ public record TableReport(String writtenAs, String table, Long estimatedRows, lo
   }
 
   /** One finding's lock on this table and what it means here: "rewrites public.orders (12 GB, ...) under ACCESS EXCLUSIVE". */
-  public record Impact(Site site, LockMode mode, String text) {}
+  public record Impact(Site site, LockMode mode, Text text) {}
 }

@@ -1,5 +1,6 @@
 package dev.lockstep.split;
 
+import dev.lockstep.i18n.Text;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -48,7 +49,7 @@ final class DrizzleLayout implements MigrationLayout {
     rest = tidy(rest);
     String tag = file.getFileName().toString().replaceFirst("\\.sql$", "");
     List<SplitPlan.NewFile> scripts = new ArrayList<>();
-    List<String> notes = new ArrayList<>();
+    List<Text> notes = new ArrayList<>();
     List<List<Relocation>> migrations = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (List<Relocation> group : groups) {
@@ -65,9 +66,9 @@ final class DrizzleLayout implements MigrationLayout {
       scripts.add(new SplitPlan.NewFile(script, Headers.sql("--", file, group)
           + String.format("-- Not a Drizzle migration: run it after drizzle-kit migrate has committed, with no transaction: %s%n", run)
           + Splitter.sql(group), null));
-      notes.add(String.format("%s cannot run inside drizzle-kit's migrator: run %s after drizzle-kit migrate in the deploy "
+      notes.add(Text.of("%s cannot run inside drizzle-kit's migrator: run %s after drizzle-kit migrate in the deploy "
           + "(from %s's folder: %s)", group.get(0).sql().strip().split("\\s+")[0] + " ... CONCURRENTLY",
-          POST_MIGRATE + "/" + script.getFileName(), file.getFileName(), run));
+          POST_MIGRATE + "/" + script.getFileName(), file.getFileName().toString(), run));
     }
     if (migrations.isEmpty()) return new SplitPlan(rest, scripts, notes);
     groups = migrations;
@@ -78,7 +79,7 @@ final class DrizzleLayout implements MigrationLayout {
       journalText = new String(BoundedRead.file(journalFile, 64L << 20), StandardCharsets.UTF_8);
       journal = JSON.readTree(journalText);
     } catch (IOException e) {
-      throw new SplitRefused("cannot read Drizzle's journal " + journalFile + ": " + e.getMessage());
+      throw new SplitRefused(Text.of("cannot read Drizzle's journal %s: %s", journalFile.toString(), e.getMessage()));
     }
     ArrayNode entries = journal.path("entries") instanceof ArrayNode a ? a : null;
     int at = entries == null ? -1 : entries.size() - 1;
@@ -109,8 +110,8 @@ final class DrizzleLayout implements MigrationLayout {
     } else if (!journaledBefore(entries, at, added)) {
       throw newestOnly();
     } // else a run stopped after writing the journal, before the original: the journal is complete already
-    notes.add(0, String.format("Drizzle runs pending migrations in one transaction: ship %s in a later deploy than %s so "
-        + "that it runs in a transaction of its own", files.get(0).path().getFileName(), file.getFileName()));
+    notes.add(0, Text.of("Drizzle runs pending migrations in one transaction: ship %s in a later deploy than %s so "
+        + "that it runs in a transaction of its own", files.get(0).path().getFileName().toString(), file.getFileName().toString()));
     files.addAll(scripts);
     return new SplitPlan(rest, files, notes);
   }
@@ -140,7 +141,7 @@ final class DrizzleLayout implements MigrationLayout {
         if (!JSON.writeValueAsString(entries.get(at + 1 + i)).equals(JSON.writeValueAsString(added.get(i)))) return false;
       }
     } catch (IOException e) {
-      throw new SplitRefused("cannot read Drizzle's journal: " + e.getMessage());
+      throw new SplitRefused(Text.of("cannot read Drizzle's journal: %s", e.getMessage()));
     }
     return true;
   }
@@ -149,8 +150,11 @@ final class DrizzleLayout implements MigrationLayout {
   private static long wholeNumber(JsonNode entry, String field, long max) throws SplitRefused {
     JsonNode v = entry.path(field);
     if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0 || v.asLong() > max) {
-      throw new SplitRefused("the last entry of meta/_journal.json has " + field + " " + (v.isMissingNode() ? "missing" : v)
-          + "; it must be a whole number from 0 to " + max + " for the next migrations to follow it");
+      throw new SplitRefused(v.isMissingNode()
+          ? Text.of("the last entry of meta/_journal.json has no %s; it must be a whole number from 0 to %s for the next "
+              + "migrations to follow it", field, max)
+          : Text.of("the last entry of meta/_journal.json has %s %s; it must be a whole number from 0 to %s for the next "
+              + "migrations to follow it", field, v.toString(), max));
     }
     return v.asLong();
   }
@@ -168,7 +172,7 @@ final class DrizzleLayout implements MigrationLayout {
       printer.indentArraysWith(indenter);
       return JSON.writer(printer).writeValueAsString(journal).replace("[ ]", "[]") + (original.endsWith("\n") ? "\n" : "");
     } catch (IOException e) {
-      throw new SplitRefused("cannot write Drizzle's journal: " + e.getMessage());
+      throw new SplitRefused(Text.of("cannot write Drizzle's journal: %s", e.getMessage()));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.lockstep.split;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.fix.Relocation;
 import dev.lockstep.history.MigrationHistory;
 import dev.lockstep.frameworks.FlywaySettings;
@@ -86,7 +87,7 @@ final class FlywayLayout implements MigrationLayout {
         if (existing.equals(text)) return file.resolveSibling(n);
       }
     } catch (IOException e) {
-      throw new SplitRefused("cannot list " + file.getParent() + ": " + e.getMessage());
+      throw new SplitRefused(Text.of("cannot list %s: %s", String.valueOf(file.getParent()), e.getMessage()));
     }
     return null;
   }
@@ -103,7 +104,7 @@ final class FlywayLayout implements MigrationLayout {
     try {
       out.addAll(MigrationHistory.flywayLocations(file));
     } catch (IOException e) {
-      throw new SplitRefused("cannot read Flyway's configuration: " + e.getMessage());
+      throw new SplitRefused(Text.of("cannot read Flyway's configuration: %s", e.getMessage()));
     }
     out.add(location(file.toAbsolutePath().normalize().getParent()));
     return List.copyOf(out);
@@ -130,7 +131,7 @@ final class FlywayLayout implements MigrationLayout {
           if (m.matches()) existing.add(parts(m.group(1)));
         }
       } catch (IOException e) {
-        throw new SplitRefused("cannot list " + dir + ": " + e.getMessage());
+        throw new SplitRefused(Text.of("cannot list %s: %s", String.valueOf(dir), e.getMessage()));
       }
     }
     List<BigInteger> base = parts(version);
@@ -141,7 +142,7 @@ final class FlywayLayout implements MigrationLayout {
       boolean free = existing.stream().noneMatch(v -> compare(v, base) > 0 && compare(v, last) <= 0);
       if (free) return candidates;
     }
-    throw new SplitRefused("no free Flyway version right after " + version);
+    throw new SplitRefused(Text.of("no free Flyway version right after %s", version));
   }
 
   private static List<BigInteger> parts(String version) {

@@ -1,5 +1,6 @@
 package dev.lockstep.split;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.source.BoundedRead;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -47,7 +48,7 @@ final class NumberedNames {
         if (m.matches()) existing.computeIfAbsent(new BigInteger(m.group(1)), v -> new ArrayList<>()).add(p);
       }
     } catch (IOException e) {
-      throw new SplitRefused("cannot list " + dir + ": " + e.getMessage());
+      throw new SplitRefused(Text.of("cannot list %s: %s", String.valueOf(dir), e.getMessage()));
     }
     List<SplitPlan.NewFile> out = new ArrayList<>();
     BigInteger v = new BigInteger(version);
@@ -57,8 +58,8 @@ final class NumberedNames {
       List<SplitPlan.NewFile> files = migration.at(i, padded);
       for (Path taken : existing.getOrDefault(v, List.of())) {
         if (!writtenBefore(taken, files)) {
-          throw new SplitRefused("no free version between " + version + " and the next migration (" + padded
-              + "); renumber the later migrations first");
+          throw new SplitRefused(Text.of("no free version between %s and the next migration (%s); renumber the later "
+              + "migrations first", version, padded));
         }
       }
       out.addAll(files);

@@ -1,6 +1,7 @@
 package dev.lockstep.split;
 
 import dev.lockstep.fix.Relocation;
+import dev.lockstep.i18n.Text;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  * (new migrations, their .conf or down files) or rewrites (Drizzle's journal), and notes for the
  * reader (statements kept in place and why, things to review).
  */
-public record SplitPlan(String originalText, List<NewFile> files, List<String> notes, List<Relocation> moved) {
+public record SplitPlan(String originalText, List<NewFile> files, List<Text> notes, List<Relocation> moved) {
   public SplitPlan {
     files = List.copyOf(files);
     notes = List.copyOf(notes);
@@ -17,7 +18,7 @@ public record SplitPlan(String originalText, List<NewFile> files, List<String> n
   }
 
   /** A layout's part of the plan; {@link Splitter} adds what moved. */
-  SplitPlan(String originalText, List<NewFile> files, List<String> notes) {
+  SplitPlan(String originalText, List<NewFile> files, List<Text> notes) {
     this(originalText, files, notes, List.of());
   }
 

@@ -1,5 +1,6 @@
 package dev.lockstep.split;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.Finding;
 import dev.lockstep.engine.TransactionPlan;
@@ -24,13 +25,13 @@ public final class Splitter {
   /** The plan for one linted migration; {@code result} is the lint of {@code script}. */
   public static SplitPlan plan(Path file, MigrationScript script, FileResult result) throws SplitRefused {
     String text = script.source().text();
-    List<String> notes = new ArrayList<>();
+    List<Text> notes = new ArrayList<>();
     List<Relocation> moves = accepted(script, result.findings(), notes);
     if (moves.isEmpty()) return new SplitPlan(text, List.of(), notes);
     MigrationLayout layout = Layouts.of(script.framework());
     if (layout == null) {
-      throw new SplitRefused("lockstep cannot write new " + script.framework().id()
-          + " migrations; move the statements by hand as 'lockstep lint' shows");
+      throw new SplitRefused(Text.of("lockstep cannot write new %s migrations; move the statements by hand as 'lockstep lint' "
+          + "shows", script.framework().id()));
     }
     List<List<Relocation>> groups = new ArrayList<>();
     for (Relocation move : moves) {
@@ -45,12 +46,12 @@ public final class Splitter {
     for (Relocation r : moves) {
       if (downSection && r.object() != null
           && mentionedLater(text, script.plan().regionEnd(r.anchor()), text.length(), r.object())) {
-        notes.add(script.source().path() + ": its down section still mentions " + r.object()
-            + ", which the new migration handles now: review it");
+        notes.add(Text.of("%s: its down section still mentions %s, which the new migration handles now: review it",
+            script.source().path(), r.object()));
       }
     }
     SplitPlan placed = layout.place(file, text, apply(text, moves), groups);
-    List<String> all = new ArrayList<>(notes);
+    List<Text> all = new ArrayList<>(notes);
     all.addAll(placed.notes());
     return new SplitPlan(placed.originalText(), placed.files(), all, moves);
   }
@@ -60,7 +61,7 @@ public final class Splitter {
    * depends on (a statement that moves too runs after it anyway). Dropping a move can make another
    * one's dependant stay, so this repeats until nothing changes.
    */
-  private static List<Relocation> accepted(MigrationScript script, List<Finding> findings, List<String> notes) {
+  private static List<Relocation> accepted(MigrationScript script, List<Finding> findings, List<Text> notes) {
     String text = script.source().text();
     TransactionPlan plan = script.plan();
     List<Finding> movable = new ArrayList<>();
@@ -85,8 +86,8 @@ public final class Splitter {
         String staying = withoutLaterMoves(text, candidates, end(r), plan.regionEnd(r.anchor()));
         if (mentionedLater(staying, 0, staying.length(), r.object())) {
           candidates.remove(f);
-          notes.add(script.source().path() + ":" + f.start() + ": " + f.ruleId() + " not split: a later statement of "
-              + "this migration uses " + r.object() + ", so it must stay before it; split by hand");
+          notes.add(Text.of("%s:%s: %s not split: a later statement of this migration uses %s, so it must stay before it; "
+              + "split by hand", script.source().path(), f.start(), f.ruleId(), r.object()));
           changed = true;
         }
       }

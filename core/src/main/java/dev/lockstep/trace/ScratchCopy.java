@@ -1,5 +1,6 @@
 package dev.lockstep.trace;
 
+import dev.lockstep.i18n.Catalog;
 import dev.lockstep.pg.ConnectionSettings;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,25 +15,28 @@ import java.sql.Statement;
 final class ScratchCopy {
   private final ConnectionSettings server;
   private final String name;
+  private final Catalog catalog;
   private final Thread onExit;
   private boolean dropped;
 
-  private ScratchCopy(ConnectionSettings server, String name) {
+  private ScratchCopy(ConnectionSettings server, String name, Catalog catalog) {
     this.server = server;
     this.name = name;
+    this.catalog = catalog;
     this.onExit = new Thread(this::dropQuietly, "lockstep-drop-scratch-copy");
   }
 
-  static ScratchCopy create(Connection admin, ConnectionSettings server, String name) throws SQLException {
-    ScratchCopy copy = new ScratchCopy(server, name);
+  /** @param catalog the language of what the copy says when it cannot be made or dropped */
+  static ScratchCopy create(Connection admin, ConnectionSettings server, String name, Catalog catalog) throws SQLException {
+    ScratchCopy copy = new ScratchCopy(server, name, catalog);
     Runtime.getRuntime().addShutdownHook(copy.onExit);
     try (Statement s = admin.createStatement()) {
       s.execute("CREATE DATABASE " + name + " TEMPLATE \"" + server.database().replace("\"", "\"\"") + "\"");
     } catch (SQLException e) {
       copy.forget();
-      throw new SQLException("cannot copy the database to trace in without keeping changes (CREATE DATABASE ... "
-          + "TEMPLATE: " + e.getMessage().lines().findFirst().orElse("") + "); close other sessions on it, grant "
-          + "CREATEDB, or pass --commit", e.getSQLState(), e);
+      throw new SQLException(catalog.format("cannot copy the database to trace in without keeping changes (CREATE "
+          + "DATABASE ... TEMPLATE: %s); close other sessions on it, grant CREATEDB, or pass --commit",
+          e.getMessage().lines().findFirst().orElse("")), e.getSQLState(), e);
     }
     return copy;
   }
@@ -58,8 +62,8 @@ final class ScratchCopy {
     try {
       drop();
     } catch (SQLException e) {
-      System.err.println("lockstep: the scratch database " + name + " could not be dropped: "
-          + server.mask(e.getMessage()).lines().findFirst().orElse(""));
+      System.err.println(catalog.format("lockstep: the scratch database %s could not be dropped: %s", name,
+          server.mask(e.getMessage()).lines().findFirst().orElse("")));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.lockstep.trace;
 
+import dev.lockstep.i18n.Text;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -57,13 +58,14 @@ record ServerState(Map<String, TreeSet<String>> parts) {
   }
 
   /** What changed, e.g. "role lockstep_x (…) added"; empty if nothing did. */
-  List<String> changesSince(ServerState before) {
-    List<String> out = new ArrayList<>();
+  List<Text> changesSince(ServerState before) {
+    List<Text> out = new ArrayList<>();
     for (var part : parts.entrySet()) {
       TreeSet<String> was = before.parts().get(part.getKey());
       if (was == null) continue;
-      for (String row : part.getValue()) if (!was.contains(row)) out.add(part.getKey() + " " + row + " added");
-      for (String row : was) if (!part.getValue().contains(row)) out.add(part.getKey() + " " + row + " removed");
+      Text kind = Text.of(part.getKey()); // "role", "tablespace": each a catalogue entry of its own
+      for (String row : part.getValue()) if (!was.contains(row)) out.add(Text.of("%s %s added", kind, row));
+      for (String row : was) if (!part.getValue().contains(row)) out.add(Text.of("%s %s removed", kind, row));
     }
     return out;
   }

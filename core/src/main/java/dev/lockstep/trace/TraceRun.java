@@ -6,6 +6,9 @@ import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.LockFacts;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.frameworks.MigrationScript;
+import dev.lockstep.i18n.Catalog;
+import dev.lockstep.i18n.Joined;
+import dev.lockstep.i18n.Text;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.parse.ParsedFile;
 import dev.lockstep.parse.SqlParser;
@@ -35,17 +38,32 @@ public final class TraceRun {
 
   /** The trace cannot start, for a reason the user can act on; nothing was run. */
   public static final class Refused extends Exception {
-    public Refused(String message) {
-      super(message);
+    private final transient Text reason;
+
+    public Refused(Text reason) {
+      super(reason.english());
+      this.reason = reason;
+    }
+
+    /** The reason, to be shown in the reader's language. */
+    public Text reason() {
+      return reason;
     }
   }
 
   private final ConnectionSettings target;
   private final Permissions permissions;
+  private final Catalog catalog;
 
-  public TraceRun(ConnectionSettings target, Permissions permissions) {
+  /** @param catalog the language of the problems reported (statements not traced, failures) */
+  public TraceRun(ConnectionSettings target, Permissions permissions, Catalog catalog) {
     this.target = target;
     this.permissions = permissions;
+    this.catalog = catalog;
+  }
+
+  public TraceRun(ConnectionSettings target, Permissions permissions) {
+    this(target, permissions, Catalog.ENGLISH);
   }
 
   /**
@@ -60,17 +78,19 @@ public final class TraceRun {
       if (script.skipped() != null) continue;
       ParsedFile file = parser.parse(script.source());
       for (var e : file.errors()) {
-        out.add(new InputProblem(script.source().path(), "line " + script.source().position(e.offset()).line()
-            + ": not traced: " + e.message() + "; nothing in the file was run"));
+        out.add(new InputProblem(script.source().path(), catalog.format("line %d: not traced: %s; nothing in the file was run",
+            script.source().position(e.offset()).line(), Text.of(e.message()))));
       }
       if (permissions.allowServerChanges()) continue;
       for (ServerEffects.Effect e : ServerEffects.of(file)) {
         if (permissions.throwawayServer() && !e.outsideServer()) continue;
         var at = e.statement().start();
-        out.add(new InputProblem(script.source().path(), "line " + at.line() + ": not traced: " + e.reason()
-            + (e.outsideServer() ? "; neither a scratch copy nor a throwaway server contains that"
-                : "; a scratch copy of the database does not undo that (--embedded does)")
-            + " (pass --allow-server-changes to trace it anyway)"));
+        Text why = e.outsideServer()
+            ? Text.of("line %d: not traced: %s; neither a scratch copy nor a throwaway server contains that (pass "
+                + "--allow-server-changes to trace it anyway)", at.line(), e.reason())
+            : Text.of("line %d: not traced: %s; a scratch copy of the database does not undo that (--embedded does) (pass "
+                + "--allow-server-changes to trace it anyway)", at.line(), e.reason());
+        out.add(new InputProblem(script.source().path(), catalog.render(why)));
       }
     }
     return out;
@@ -85,7 +105,7 @@ public final class TraceRun {
       if (!permissions.allowNonempty()) refuseNonempty(admin);
       before = permissions.allowServerChanges() || permissions.throwawayServer() ? null : ServerState.of(admin);
       String copy = permissions.commit() ? null : "lockstep_trace_" + Long.toHexString(System.nanoTime());
-      ScratchCopy scratch = copy == null ? null : ScratchCopy.create(admin, target, copy);
+      ScratchCopy scratch = copy == null ? null : ScratchCopy.create(admin, target, copy, catalog);
       try {
         ConnectionSettings where = copy == null ? target : target.withDatabase(copy);
         try (Connection c = DriverManager.getConnection(where.jdbcUrl(), where.properties())) {
@@ -105,8 +125,8 @@ public final class TraceRun {
               for (StatementTrace t : tracer.trace(script, options)) findings.add(finding(source, t, version));
               results.add(new FileResult(source, findings, List.of(), List.of(), script.framework().id()));
             } catch (Tracer.TraceFailure e) {
-              problems.add(new InputProblem(source.path(), "line " + e.statement().start().line() + " failed on the "
-                  + "server: " + target.mask(e.getMessage()) + " (nothing after it was traced)"));
+              problems.add(new InputProblem(source.path(), catalog.format("line %d failed on the server: %s (nothing after "
+                  + "it was traced)", e.statement().start().line(), target.mask(e.getMessage()))));
               break;
             }
           }
@@ -118,11 +138,11 @@ public final class TraceRun {
     if (before != null && !scripts.isEmpty()) {
       // what the parse tree could not show (a DO block's EXECUTE, a function's body) but the server did
       try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.properties())) {
-        List<String> changes = ServerState.of(c).changesSince(before);
+        List<Text> changes = ServerState.of(c).changesSince(before);
         if (!changes.isEmpty()) {
-          problems.add(new InputProblem(scripts.get(scripts.size() - 1).source().path(), "the migrations changed the "
-              + "server outside the database, which no scratch copy undoes (undo it by hand, or pass "
-              + "--allow-server-changes): " + String.join("; ", changes)));
+          problems.add(new InputProblem(scripts.get(scripts.size() - 1).source().path(), catalog.format("the migrations "
+              + "changed the server outside the database, which no scratch copy undoes (undo it by hand, or pass "
+              + "--allow-server-changes): %s", Joined.of("; ", changes))));
         }
       }
     }
@@ -154,13 +174,13 @@ public final class TraceRun {
           // 42501 with row_security off: policies would filter what this user sees; 55000: an unpopulated view
           if ("55000".equals(e.getSQLState())) continue;
           if (!"42501".equals(e.getSQLState())) throw e;
-          throw new Refused(table + " cannot be shown to be empty (" + e.getMessage().lines().findFirst().orElse("")
-              .replaceFirst("^ERROR: ", "") + "): trace runs against scratch databases only (pass --allow-nonempty "
-              + "to trace anyway)");
+          throw new Refused(Text.of("%s cannot be shown to be empty (%s): trace runs against scratch databases only (pass "
+              + "--allow-nonempty to trace anyway)", table, e.getMessage().lines().findFirst().orElse("")
+              .replaceFirst("^ERROR: ", "")));
         }
         if (rows) {
-          throw new Refused(table + " holds rows: trace runs against scratch databases only (pass --allow-nonempty "
-              + "to trace anyway)");
+          throw new Refused(Text.of("%s holds rows: trace runs against scratch databases only (pass --allow-nonempty to "
+              + "trace anyway)", table));
         }
       }
     } finally {
@@ -177,24 +197,27 @@ public final class TraceRun {
     t.locks().forEach((relation, mode) -> locks.add(new LockFacts.RelationLock(relation, mode)));
     LockFacts facts = new LockFacts("traced on PostgreSQL " + version, locks, !t.blocksReads().isEmpty(),
         !t.blocksWrites().isEmpty(), !t.rewritten().isEmpty(), !t.scanned().isEmpty());
-    StringBuilder message = new StringBuilder();
+    // one sentence per fact, joined by semicolons
+    List<Text> said = new ArrayList<>();
+    List<Text> taken = new ArrayList<>();
+    for (LockFacts.RelationLock l : locks) taken.add(Text.of("%s on %s", l.mode().sql(), l.relation()));
     if (t.sampled()) {
-      message.append("ran outside a transaction block for ").append(t.heldMillis()).append(" ms; locks seen by sampling: ")
-          .append(locks.isEmpty() ? "none" : facts.describeLocks());
+      said.add(Text.of("ran outside a transaction block for %s ms; locks seen by sampling: %s", t.heldMillis(),
+          locks.isEmpty() ? Text.of("none") : Joined.of(", ", taken)));
     } else if (locks.isEmpty()) {
-      message.append("took no new table locks");
+      said.add(Text.of("took no new table locks"));
     } else {
-      message.append("took ").append(facts.describeLocks()).append(", held ").append(t.heldMillis())
-          .append(" ms until its transaction ended");
+      said.add(Text.of("took %s, held %s ms until its transaction ended", Joined.of(", ", taken), t.heldMillis()));
     }
-    if (!t.rewritten().isEmpty()) message.append("; rewrote ").append(String.join(", ", t.rewritten()));
-    if (!t.scanned().isEmpty()) message.append("; scanned ").append(String.join(", ", t.scanned()));
-    if (!t.blocksReads().isEmpty()) message.append("; reads of ").append(String.join(", ", t.blocksReads())).append(" waited");
-    if (!t.blocksWrites().isEmpty()) message.append("; writes to ").append(String.join(", ", t.blocksWrites())).append(" waited");
+    if (!t.rewritten().isEmpty()) said.add(Text.of("rewrote %s", String.join(", ", t.rewritten())));
+    if (!t.scanned().isEmpty()) said.add(Text.of("scanned %s", String.join(", ", t.scanned())));
+    if (!t.blocksReads().isEmpty()) said.add(Text.of("reads of %s waited", String.join(", ", t.blocksReads())));
+    if (!t.blocksWrites().isEmpty()) said.add(Text.of("writes to %s waited", String.join(", ", t.blocksWrites())));
+    Text message = Joined.of("; ", said);
     boolean hurts = !t.blocksReads().isEmpty() || !t.blocksWrites().isEmpty() || !t.rewritten().isEmpty();
     var span = t.statement().span();
     return new Finding("trace", hurts ? Severity.WARNING : Severity.HINT, source.path(), span,
-        source.position(span.start()), source.position(span.end()), message.toString(), locks.isEmpty() ? null : facts,
+        source.position(span.start()), source.position(span.end()), message, locks.isEmpty() ? null : facts,
         null, List.of(), null);
   }
 }

@@ -9,15 +9,23 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.lockstep.engine.LockMode;
 import dev.lockstep.engine.Severity;
+import dev.lockstep.i18n.Catalog;
+import dev.lockstep.i18n.Language;
+import dev.lockstep.i18n.Text;
+import dev.lockstep.i18n.TranslatedOutput;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every preflight format on one report that has a bit of everything; JSON and SARIF checked against their schemas. */
 class PreflightFormatsTest {
+  /** pg_stat_progress_create_index's words, quoted as the server gives them. */
+  static final String BUILD_PHASE = "CREATE INDEX CONCURRENTLY by pid 4243: waiting for writers before build";
   static final Site SITE = new Site("db/V2__widen balance.sql", 2, 1, "ban-column-type-change");
 
   static PreflightReport report() {
@@ -27,25 +35,82 @@ class PreflightFormatsTest {
             "CREATE UNIQUE INDEX users_email_key ON public.users USING btree (email)", false, 15));
     InvalidIndex building = new InvalidIndex("public.events_kind_idx", "public.events",
         "CREATE INDEX events_kind_idx ON public.events USING btree (kind)", 0, InvalidIndex.State.BUILD_IN_PROGRESS,
-        "CREATE INDEX CONCURRENTLY by pid 4243: waiting for writers before build", Severity.WARNING, List.of());
+        BUILD_PHASE, Severity.WARNING, List.of());
     BlockingSession session = new BlockingSession(4242, "app", "billing-worker", "idle in transaction", "client backend", 42L,
         "SELECT * FROM accounts WHERE id = $1", "public.accounts", LockMode.ACCESS_SHARE, true,
         BlockingSession.Reason.IDLE_IN_TRANSACTION, Severity.ERROR, LockMode.ACCESS_EXCLUSIVE, SITE);
     TableReport accounts = new TableReport("accounts", "public.accounts", 80_000_000L, 12L << 30, List.of(
         new TableReport.Impact(SITE, LockMode.ACCESS_EXCLUSIVE,
-            "rewrites accounts (12 GB, about 80,000,000 rows) under ACCESS EXCLUSIVE")));
+            Text.of("rewrites %s (%s) under %s", "accounts", Text.of("%s, about %s", "12 GB", Sizes.rows(80_000_000)),
+                "ACCESS EXCLUSIVE"))));
     TableReport created = new TableReport("audit_log", null, null, 0, List.of());
     ReplicationWarning slot = new ReplicationWarning("slot", "standby_1", null, 16L << 20, false,
-        "inactive physical replication slot 'standby_1' retains 16 MB of WAL");
+        Text.of("inactive %s replication slot %s retains %s of WAL: the server keeps every WAL file from its position on, "
+            + "and a rewrite writes the table's size again to WAL (drop the slot with pg_drop_replication_slot if its "
+            + "consumer is gone)", Text.of("physical"), "'standby_1'", "16 MB"));
     return new PreflightReport("postgresql://app@db:5432/app", new ServerInfo("15.18", 15, "app", false, false), null,
         List.of(invalid, building), List.of(session), List.of(accounts, created), List.of(slot),
-        List.of("replicas' replay lag (hidden: grant pg_read_all_stats or pg_monitor to see it)"), 3, List.of());
+        List.of(Text.of("replicas' replay lag (hidden: grant pg_read_all_stats or pg_monitor to see it)")), 3, List.of());
   }
 
   static String write(String format, PreflightReport r) throws Exception {
+    return write(format, r, Catalog.ENGLISH);
+  }
+
+  static String write(String format, PreflightReport r, Catalog catalog) throws Exception {
     StringBuilder sb = new StringBuilder();
-    PreflightFormat.named(format).write(r, sb);
+    PreflightFormat.named(format, catalog).write(r, sb);
     return sb.toString();
+  }
+
+  /** The same report in Spanish and Portuguese, byte for byte as the goldens in preflight/ hold it. */
+  @ParameterizedTest
+  @CsvSource({"text,es", "text,pt", "github,es", "github,pt", "json,es", "json,pt", "sarif,es", "sarif,pt"})
+  void translated(String format, String code) throws Exception {
+    Language language = Language.ofTag(code).orElseThrow();
+    String golden = "/preflight/report." + code + "." + switch (format) {
+      case "github" -> "github.txt";
+      case "text" -> "txt";
+      default -> format;
+    };
+    // the tool's own version changes with each release; the golden holds a stand-in
+    String actual = write(format, report(), Catalog.of(language))
+        .replace("\"version\" : \"" + dev.lockstep.report.Version.current() + "\"", "\"version\" : \"VERSION\"");
+    if (Boolean.getBoolean("lockstep.updateGoldens")) {
+      Path file = Path.of("core/src/test/resources" + golden);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, actual);
+    }
+    try (InputStream in = PreflightFormatsTest.class.getResourceAsStream(golden)) {
+      assertThat(in).as(golden).isNotNull();
+      assertThat(actual).isEqualTo(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+    assertThat(TranslatedOutput.englishIn(actual, BUILD_PHASE)).as("English words in the %s %s report", code, format).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"es,es", "pt,pt-BR"})
+  void translatedSarifNamesItsLanguageAndKeepsItsKeys(String code, String tag) throws Exception {
+    Catalog catalog = Catalog.of(Language.ofTag(code).orElseThrow());
+    JsonNode sarif = new ObjectMapper().readTree(write("sarif", report(), catalog));
+    assertThat(sarif.at("/runs/0/language").asText()).isEqualTo(tag);
+    assertThat(new ObjectMapper().readTree(write("sarif", report())).at("/runs/0/language").asText()).isEqualTo("en");
+    JsonNode english = new ObjectMapper().readTree(write("json", report()));
+    JsonNode translated = new ObjectMapper().readTree(write("json", report(), catalog));
+    assertThat(keys(translated)).isEqualTo(keys(english));
+    assertThat(translated.get("status")).isEqualTo(english.get("status"));
+    assertThat(translated.at("/sessions/0/message").asText()).isNotEqualTo(english.at("/sessions/0/message").asText());
+  }
+
+  private static List<String> keys(JsonNode node) {
+    List<String> out = new java.util.ArrayList<>();
+    node.fields().forEachRemaining(e -> {
+      out.add(e.getKey());
+      for (JsonNode child : e.getValue().isArray() ? e.getValue() : List.of(e.getValue())) {
+        if (child.isObject()) keys(child).forEach(k -> out.add(e.getKey() + "." + k));
+      }
+    });
+    return out;
   }
 
   @Test
@@ -76,7 +141,7 @@ class PreflightFormatsTest {
           audit_log: not in the database (created by the migrations, or not on the search_path)
 
         Replication
-          warning: inactive physical replication slot 'standby_1' retains 16 MB of WAL
+          warning: inactive physical replication slot 'standby_1' retains 16 MB of WAL: the server keeps every WAL file from its position on, and a rewrite writes the table's size again to WAL (drop the slot with pg_drop_replication_slot if its consumer is gone)
 
         Not checked
           replicas' replay lag (hidden: grant pg_read_all_stats or pg_monitor to see it)
@@ -137,7 +202,7 @@ class PreflightFormatsTest {
         ::warning title=lockstep preflight%3A INVALID index::public.events_kind_idx on public.events: a build is in progress (CREATE INDEX CONCURRENTLY by pid 4243: waiting for writers before build)
         ::error file=db/V2__widen balance.sql,line=2,col=1,title=lockstep preflight%3A session in the way::pid 4242 (app, billing-worker) is idle in a transaction that holds ACCESS SHARE on public.accounts, transaction open for 42 s; db/V2__widen balance.sql:2:1 [ban-column-type-change] needs ACCESS EXCLUSIVE, which waits for it%0Aquery: SELECT * FROM accounts WHERE id = $1
         ::notice file=db/V2__widen balance.sql,line=2,col=1,title=lockstep preflight%3A table size::rewrites accounts (12 GB, about 80,000,000 rows) under ACCESS EXCLUSIVE
-        ::warning title=lockstep preflight%3A replication::inactive physical replication slot 'standby_1' retains 16 MB of WAL
+        ::warning title=lockstep preflight%3A replication::inactive physical replication slot 'standby_1' retains 16 MB of WAL: the server keeps every WAL file from its position on, and a rewrite writes the table's size again to WAL (drop the slot with pg_drop_replication_slot if its consumer is gone)
         ::warning title=lockstep preflight%3A not checked::replicas' replay lag (hidden: grant pg_read_all_stats or pg_monitor to see it)
         ::error title=lockstep preflight::NOT READY (2 problems, 2 warnings)
         """);

@@ -74,7 +74,7 @@ class PreflightOwnServerTest {
       assertThat(vacuum.held()).isEqualTo(LockMode.SHARE_UPDATE_EXCLUSIVE);
       assertThat(vacuum.granted()).isTrue();
       assertThat(vacuum.query()).matches("autovacuum: VACUUM (ANALYZE )?public\\.ledger \\(to prevent wraparound\\)");
-      assertThat(vacuum.describe()).matches("pid \\d+ \\(autovacuum worker\\) is an autovacuum to prevent wraparound "
+      assertThat(vacuum.describe().english()).matches("pid \\d+ \\(autovacuum worker\\) is an autovacuum to prevent wraparound "
           + "\\(DDL cannot cancel it\\) holding SHARE UPDATE EXCLUSIVE on public\\.ledger, transaction open for \\d+ s; "
           + "db/V5__ledger\\.sql:2:1 \\[ban-column-type-change\\] needs ACCESS EXCLUSIVE, which waits for it");
 
@@ -108,7 +108,7 @@ class PreflightOwnServerTest {
         assertThat(lag.name()).isEqualTo("replica_eu");
         assertThat(lag.lagSeconds()).isGreaterThan(1.0);
         assertThat(lag.retainedBytes()).isPositive();
-        assertThat(lag.message()).matches("replica 'replica_eu' replays \\d+\\.\\d s behind \\(\\d+ (bytes|kB|MB) of WAL\\), "
+        assertThat(lag.message().english()).matches("replica 'replica_eu' replays \\d+\\.\\d s behind \\(\\d+ (bytes|kB|MB) of WAL\\), "
             + "more than 1\\.0 s: a rewrite's WAL adds to it");
         PreflightReport lagging = preflight(primary.port(), null, oneSecond);
         assertThat(lagging.status()).isEqualTo(PreflightReport.Status.READY); // a warning, not a blocker
@@ -129,7 +129,7 @@ class PreflightOwnServerTest {
       assertThat(slot.name()).isEqualTo("replica_eu");
       assertThat(slot.active()).isFalse();
       assertThat(slot.retainedBytes()).isPositive();
-      assertThat(slot.message()).matches("inactive physical replication slot 'replica_eu' retains \\d+ (bytes|kB|MB) of WAL: "
+      assertThat(slot.message().english()).matches("inactive physical replication slot 'replica_eu' retains \\d+ (bytes|kB|MB) of WAL: "
           + "the server keeps every WAL file from its position on, and a rewrite writes the table's size again to WAL "
           + "\\(drop the slot with pg_drop_replication_slot if its consumer is gone\\)");
       assertThat(gone.status()).isEqualTo(PreflightReport.Status.READY);

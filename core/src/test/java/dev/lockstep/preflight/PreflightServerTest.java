@@ -143,10 +143,10 @@ class PreflightServerTest {
       StringWriter progress = new StringWriter();
       List<IndexRepair.Outcome> outcomes;
       try (Connection writer = Sessions.repair(address(server, db))) {
-        outcomes = new IndexRepair(3, 2_000, new PrintWriter(progress, true)).repair(writer, before.invalidIndexes());
+        outcomes = new IndexRepair(3, 2_000, new PrintWriter(progress, true), dev.lockstep.i18n.Catalog.ENGLISH).repair(writer, before.invalidIndexes());
       }
       release.join();
-      assertThat(outcomes).containsExactly(new IndexRepair.Outcome("public.users_email_key", true, 2, "rebuilt, valid"));
+      assertThat(outcomes).containsExactly(new IndexRepair.Outcome("public.users_email_key", true, 2, dev.lockstep.i18n.Text.of("rebuilt, valid")));
       assertThat(progress.toString()).startsWith("lockstep: repairing 1 of 1: public.users_email_key on public.users\n"
           + "  DROP INDEX CONCURRENTLY IF EXISTS public.users_email_key;\n"
           + "  lock timeout at DROP INDEX CONCURRENTLY IF EXISTS public.users_email_key; (attempt 1 of 3); again in 2000 ms, "
@@ -209,12 +209,12 @@ class PreflightServerTest {
       assertThat(s.application()).isEqualTo("billing-worker");
       assertThat(s.table()).isEqualTo("public.accounts");
       assertThat(s.query()).isEqualTo("LOCK TABLE accounts IN SHARE MODE");
-      assertThat(s.describe()).matches("pid \\d+ \\(postgres, billing-worker\\) holds SHARE on public\\.accounts, transaction "
+      assertThat(s.describe().english()).matches("pid \\d+ \\(postgres, billing-worker\\) holds SHARE on public\\.accounts, transaction "
           + "open for \\d+ s; db/V2__widen\\.sql:2:1 \\[ban-column-type-change\\] needs ACCESS EXCLUSIVE, which waits for it");
       TableReport table = blocked.tables().get(0);
       assertThat(table.table()).isEqualTo("public.accounts");
       assertThat(table.estimatedRows()).isEqualTo(1000L);
-      assertThat(table.impacts().get(0).text())
+      assertThat(table.impacts().get(0).text().english())
           .matches("rewrites accounts \\(\\d+ (bytes|kB), about 1,000 rows\\) under ACCESS EXCLUSIVE");
       other.commit();
       assertThat(preflight(server, db, lint, Thresholds.defaults()).status()).isEqualTo(PreflightReport.Status.READY);
@@ -245,7 +245,7 @@ class PreflightServerTest {
         ReplicationWarning w = report.replication().stream().filter(r -> r.name().equals(slot)).findFirst().orElseThrow();
         assertThat(w.kind()).isEqualTo("slot");
         assertThat(w.active()).isFalse();
-        assertThat(w.message()).startsWith("inactive physical replication slot '" + slot + "' retains ");
+        assertThat(w.message().english()).startsWith("inactive physical replication slot '" + slot + "' retains ");
         assertThat(report.status()).isEqualTo(PreflightReport.Status.READY);
         assertThat(report.warningCount()).isEqualTo(1);
       } finally {

@@ -154,7 +154,7 @@ class ToolsRunOnPostgresTest {
     for (Path file : migrations(folder)) {
       String text = Files.readString(file);
       FixSession.Outcome fixed = FixSession.run(SourceFile.of(file.toString(), text), Applicability.UNSAFE, s -> lint(file, s));
-      if (fixed.refused() != null) return fixed.refused();
+      if (fixed.refused() != null) return fixed.refused().english();
       Files.writeString(file, fixed.text());
       if (v != Variant.SPLIT) continue;
       MigrationScript script = MigrationScript.of(file, SourceFile.of(file.toString(), fixed.text()), null, false);

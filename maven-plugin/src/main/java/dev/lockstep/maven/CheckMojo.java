@@ -6,10 +6,13 @@ import dev.lockstep.config.Config;
 import dev.lockstep.config.ConfigException;
 import dev.lockstep.config.PathRules;
 import dev.lockstep.config.Settings;
+import dev.lockstep.i18n.Catalog;
+import dev.lockstep.i18n.LanguageChoice;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.input.SqlFiles;
 import dev.lockstep.io.AtomicWrite;
 import dev.lockstep.report.LintReport;
+import dev.lockstep.report.Localized;
 import dev.lockstep.report.Reporters;
 import dev.lockstep.report.TextReporter;
 import java.io.File;
@@ -70,19 +73,33 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "lockstep.skip", defaultValue = "false")
   boolean skip;
 
+  /**
+   * Language of the log and the report's messages: en, es or pt (default: lang in the configuration, then
+   * LOCKSTEP_LANG, then the locale: LC_ALL, LC_MESSAGES, LANG).
+   */
+  @Parameter(property = "lockstep.lang")
+  String lang;
+
+  /** The language chosen so far: the parameter and the environment, then the configuration's lang as well. */
+  private Catalog catalog = Catalog.ENGLISH;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
+    catalog = Catalog.of(LanguageChoice.resolve(lang, null, System.getenv()).language());
     if (skip) {
-      getLog().info("lockstep: skipped");
+      getLog().info(catalog.translate("lockstep: skipped"));
       return;
     }
     if (reportFile != null && !Reporters.exists(reportFormat)) {
-      throw new MojoExecutionException("lockstep: unknown reportFormat '" + reportFormat + "' (one of "
-          + String.join(", ", Reporters.names()) + ")");
+      throw new MojoExecutionException(catalog.format("lockstep: unknown reportFormat '%s' (one of %s)", reportFormat,
+          String.join(", ", Reporters.names())));
     }
     ConfiguredLinter configured;
     try {
       Config config = Settings.loadConfig(configFile == null ? null : configFile.toPath(), basedir.toPath());
+      LanguageChoice choice = LanguageChoice.resolve(lang, config.lang(), System.getenv());
+      if (choice.note() != null) getLog().warn(choice.note());
+      catalog = Catalog.of(choice.language());
       configured = ConfiguredLinter.of(config, new Settings.Overrides(pgVersion, false, List.of(), List.of(), null,
           failLevel, includeDown), null).withHistory(null, null, null);
     } catch (ConfigException | IllegalArgumentException e) {
@@ -90,7 +107,7 @@ public class CheckMojo extends AbstractMojo {
     }
     List<Path> roots = roots();
     if (roots.isEmpty()) {
-      getLog().info("lockstep: no migrations (looked in " + String.join(", ", DEFAULT_DIRECTORIES) + ")");
+      getLog().info(catalog.format("lockstep: no migrations (looked in %s)", String.join(", ", DEFAULT_DIRECTORIES)));
       return;
     }
     PathRules pathRules = configured.paths();
@@ -104,12 +121,14 @@ public class CheckMojo extends AbstractMojo {
     log(report, exit);
     writeReport(report);
     if (exit == 2) {
-      throw new MojoFailureException("lockstep: some migrations could not be read or parsed (see above)");
+      throw new MojoFailureException(catalog.translate("lockstep: some migrations could not be read or parsed (see above)"));
     }
     if (exit == 1) {
       long failing = report.findings().stream().filter(f -> f.severity().atLeast(configured.settings().failLevel())).count();
-      throw new MojoFailureException("lockstep: " + failing + " finding(s) at or above "
-          + configured.settings().failLevel().name().toLowerCase(java.util.Locale.ROOT) + " in the migrations (see above)");
+      String level = Localized.severity(configured.settings().failLevel(), catalog);
+      throw new MojoFailureException(catalog.format(failing == 1
+          ? "lockstep: %d finding at or above %s in the migrations (see above)"
+          : "lockstep: %d findings at or above %s in the migrations (see above)", failing, level));
     }
   }
 
@@ -134,7 +153,7 @@ public class CheckMojo extends AbstractMojo {
   private void log(LintReport report, int exit) {
     StringBuilder text = new StringBuilder();
     try {
-      new TextReporter(false).write(report, text);
+      new TextReporter(false, catalog).write(report, text);
     } catch (IOException e) {
       throw new IllegalStateException(e); // a StringBuilder does not fail
     }
@@ -150,13 +169,14 @@ public class CheckMojo extends AbstractMojo {
     if (reportFile == null) return;
     StringBuilder text = new StringBuilder();
     try {
-      Reporters.create(reportFormat).write(report, text);
+      Reporters.create(reportFormat, catalog).write(report, text);
       Path target = absolute(reportFile);
       if (target.getParent() != null) Files.createDirectories(target.getParent());
       AtomicWrite.replace(target, text.toString().getBytes(StandardCharsets.UTF_8));
-      getLog().info("lockstep: wrote " + reportFormat + " report to " + target);
+      getLog().info(catalog.format("lockstep: wrote %s report to %s", reportFormat, target.toString()));
     } catch (IOException e) {
-      throw new MojoExecutionException("lockstep: could not write " + reportFile + ": " + SqlFiles.describe(e));
+      throw new MojoExecutionException(catalog.format("lockstep: could not write %s: %s", reportFile.toString(),
+          SqlFiles.describe(e)));
     }
   }
 }
