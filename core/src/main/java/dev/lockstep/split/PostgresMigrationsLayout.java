@@ -1,6 +1,7 @@
 package dev.lockstep.split;
 
 import dev.lockstep.fix.Relocation;
+import dev.lockstep.i18n.Text;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ final class PostgresMigrationsLayout implements MigrationLayout {
         if (m.matches() && new BigInteger(m.group(1)).compareTo(id) > 0) out.add(p);
       }
     } catch (IOException e) {
-      throw new SplitRefused("cannot list " + dir + ": " + e.getMessage());
+      throw new SplitRefused(Text.of("cannot list %s: %s", String.valueOf(dir), e.getMessage()));
     }
     out.sort(null);
     return out;
