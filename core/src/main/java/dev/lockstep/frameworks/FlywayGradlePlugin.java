@@ -20,7 +20,7 @@ final class FlywayGradlePlugin {
   private static final Pattern STRING = Pattern.compile("'([^'\\\\$\\n]*)'|\"([^\"\\\\$\\n]*)\"");
   private static final Pattern LIST = Pattern.compile("(?s)\\A(?:\\[|(?:arrayOf|listOf|mutableListOf)\\s*\\()(.*?)[)\\]]\\s*\\z");
   private static final Pattern LOCK_ENTRY = Pattern.compile(
-      "[\"']?postgresqlTransactionalLock[\"']?\\s*(?::|\\bto\\b)\\s*(\\S[^,\\])]*)");
+      "[\"']?postgresqlTransactionalLock[\"']?\\s*(?::|\\bto\\b)\\s*");
 
   private FlywayGradlePlugin() {}
 
@@ -56,7 +56,7 @@ final class FlywayGradlePlugin {
         default -> { // pluginConfiguration
           Matcher entry = LOCK_ENTRY.matcher(expression);
           if (!entry.find()) continue;
-          String raw = entry.group(1).strip();
+          String raw = entry(expression, entry.end());
           Matcher literal = STRING.matcher(raw);
           lock = literal.matches() ? unquote(literal) : bool(raw);
           if (lock == null) notes.add(note(script, line, "postgresqlTransactionalLock", raw));
@@ -115,6 +115,25 @@ final class FlywayGradlePlugin {
       }
     }
     return body.substring(from, i).strip();
+  }
+
+  /** A map entry's value: up to the next comma or the map's end, outside brackets and strings. */
+  private static String entry(String map, int from) {
+    int depth = 0;
+    int i = from;
+    for (; i < map.length(); i++) {
+      char c = map.charAt(i);
+      if (c == '\'' || c == '"') {
+        int close = map.indexOf(c, i + 1);
+        if (close < 0) break;
+        i = close;
+      } else if (c == '[' || c == '(') {
+        depth++;
+      } else if ((c == ']' || c == ')') && depth-- == 0 || c == ',' && depth == 0) {
+        break;
+      }
+    }
+    return map.substring(from, i).strip();
   }
 
   /** The index of the brace that closes the one at {@code open} (or the end), skipping strings. */

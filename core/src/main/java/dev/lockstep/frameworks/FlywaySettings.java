@@ -48,6 +48,7 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path
       "src/main/resources/application.yml", "src/main/resources/application.yaml");
   private static final long MAX_BYTES = 1L << 20;
   private static final String DEFAULTS = "Flyway's defaults";
+  private static final String FROM_ENVIRONMENT = "%s, with %s from the environment";
   static final String ENVIRONMENT_NOTE = "%s=%s in the environment overrides %s for the Flyway scripts judged here: "
       + "the verdicts hold where Flyway runs with it";
 
@@ -66,23 +67,24 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path
     String from = source == null ? DEFAULTS : source.getFileName().toString();
     boolean spring = source != null && FlywayConfigFile.isSpring(source);
     List<String> notes = new ArrayList<>(values.notes());
-    StringBuilder evidence = new StringBuilder(source == null ? DEFAULTS : from);
+    List<String> variables = new ArrayList<>();
     String prefix = spring ? "SPRING_FLYWAY_" : "FLYWAY_";
-    String mixed = fromEnvironment(environment, prefix + "MIXED", from, notes, evidence);
+    String mixed = fromEnvironment(environment, prefix + "MIXED", from, notes, variables);
     String lock = fromEnvironment(environment, spring ? "SPRING_FLYWAY_POSTGRESQL_TRANSACTIONALLOCK"
-        : "FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK", from, notes, evidence);
-    String locations = fromEnvironment(environment, prefix + "LOCATIONS", from, notes, evidence);
+        : "FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK", from, notes, variables);
+    String locations = fromEnvironment(environment, prefix + "LOCATIONS", from, notes, variables);
     values = FlywayValues.of(mixed, lock, FlywayValues.split(locations), source == null ? dir : values.base()).over(values);
+    String evidence = variables.isEmpty() ? from : String.format(FROM_ENVIRONMENT, from, String.join(", ", variables));
     return new FlywaySettings(bool(values.mixed(), false), bool(values.lock(), true),
-        resolve(values.locations(), values.base()), source, problem, notes, evidence.toString());
+        resolve(values.locations(), values.base()), source, problem, notes, evidence);
   }
 
   private static String fromEnvironment(Map<String, String> environment, String name, String from, List<String> notes,
-                                        StringBuilder evidence) {
+                                        List<String> variables) {
     String value = environment.get(name);
     if (value == null || value.isBlank()) return null;
     notes.add(String.format(ENVIRONMENT_NOTE, name, value.strip(), from));
-    evidence.append(", ").append(name);
+    variables.add(name);
     return value.strip();
   }
 

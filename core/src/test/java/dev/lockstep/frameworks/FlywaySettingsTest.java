@@ -225,7 +225,8 @@ class FlywaySettingsTest {
             + "judged here: the verdicts hold where Flyway runs with it",
         "FLYWAY_LOCATIONS=filesystem:db/migration,filesystem:db/more in the environment overrides flyway.conf for the "
             + "Flyway scripts judged here: the verdicts hold where Flyway runs with it");
-    assertThat(s.evidence()).isEqualTo("flyway.conf, FLYWAY_MIXED, FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK, FLYWAY_LOCATIONS");
+    assertThat(s.evidence())
+        .isEqualTo("flyway.conf, with FLYWAY_MIXED, FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK, FLYWAY_LOCATIONS from the environment");
   }
 
   @Test
