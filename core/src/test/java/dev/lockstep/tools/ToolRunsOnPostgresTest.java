@@ -60,7 +60,11 @@ class ToolRunsOnPostgresTest {
   private static final Map<String, List<String>> ROWS = new TreeMap<>();
 
   /** One run: the tool, what the table calls it, the files (relative path -> text) and whether lockstep splits the file named. */
-  record Case(String tool, String what, Map<String, String> files, String split) {
+  record Case(String tool, String what, Map<String, String> files, String split, Map<String, String> environment) {
+    Case(String tool, String what, Map<String, String> files, String split) {
+      this(tool, what, files, split, Map.of());
+    }
+
     @Override
     public String toString() {
       return tool + ": " + what;
@@ -105,6 +109,16 @@ class ToolRunsOnPostgresTest {
     out.add(new Case("Flyway", "fix --unsafe-fixes --split of the same REINDEX script with the lock setting in flyway.conf",
         Map.of(v1, SETUP + STATUS_INDEX, "db/migration/V2__orders.sql", REINDEX, "flyway.conf", LOCK_OFF),
         "db/migration/V2__orders.sql"));
+    // environment variables: the names Flyway reads (ConfigUtils maps them), the settings lockstep reads
+    out.add(new Case("Flyway", "a script holding only CREATE INDEX CONCURRENTLY, with FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK=false "
+        + "in the environment", Map.of(v1, SETUP, "db/migration/V2__index.sql", CIC), null,
+        Map.of("FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK", "false")));
+    out.add(new Case("Flyway", "SET lock_timeout, then CREATE INDEX CONCURRENTLY, with FLYWAY_MIXED=true and the lock "
+        + "setting in the environment", Map.of(v1, SETUP, "db/migration/V2__index.sql", "SET lock_timeout = '2s';\n" + CIC),
+        null, Map.of("FLYWAY_MIXED", "true", "FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK", "false")));
+    out.add(new Case("Flyway", "CREATE INDEX CONCURRENTLY alone, flyway.conf turning the lock setting off and "
+        + "FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK=true in the environment", Map.of(v1, SETUP, "db/migration/V2__index.sql", CIC,
+        "flyway.conf", LOCK_OFF), null, Map.of("FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK", "true")));
 
     String plan = "%syntax-version=1.0.0\n%project=shop\n\n";
     String change = " 2024-03-01T12:00:00Z Ana <ana@example.com> # a change\n";
@@ -171,7 +185,7 @@ class ToolRunsOnPostgresTest {
     String lockstep = "";
     if (c.split() != null) {
       Path file = dir.resolve(c.split());
-      MigrationScript script = script(file);
+      MigrationScript script = script(file, c.environment());
       try {
         SplitPlan plan = Splitter.plan(file, script, LINTER.lint(script.source(), script.plan()));
         Files.writeString(file, plan.originalText());
@@ -187,7 +201,7 @@ class ToolRunsOnPostgresTest {
     List<String> modes = new ArrayList<>();
     if (c.tool().equals("sqitch")) SqitchTool.version();
     for (Path p : migrations(c)) {
-      MigrationScript script = script(p);
+      MigrationScript script = script(p, c.environment());
       if (script.skipped() != null) continue;
       FileResult r = LINTER.lint(script.source(), script.plan());
       assertThat(r.syntaxErrors()).isEmpty();
@@ -197,7 +211,7 @@ class ToolRunsOnPostgresTest {
     PostgresServer server = PostgresServer.of(15);
     String database = server.createDatabase();
     ToolOutcome outcome = switch (c.tool()) {
-      case "Flyway" -> FlywayTool.migrate(server, database, dir.resolve("db/migration"), flywayConf());
+      case "Flyway" -> FlywayTool.migrate(server, database, dir.resolve("db/migration"), flywaySettings(c.environment()));
       case "Liquibase" -> LiquibaseTool.update(server, database, dir, "changelog.sql");
       default -> SqitchTool.deploy(server, database, dir);
     };
@@ -284,9 +298,15 @@ class ToolRunsOnPostgresTest {
     }
   }
 
-  private Map<String, String> flywayConf() {
+  /** flyway.conf's settings, and over them the environment variables as Flyway itself maps them to settings. */
+  private Map<String, String> flywaySettings(Map<String, String> environment) {
     Path conf = dir.resolve("flyway.conf");
-    return Files.exists(conf) ? ConfigUtils.loadConfigurationFile(conf.toFile(), "UTF-8", true) : Map.of();
+    Map<String, String> out = new TreeMap<>(Files.exists(conf)
+        ? ConfigUtils.loadConfigurationFile(conf.toFile(), "UTF-8", true) : Map.of());
+    Map<String, String> fromEnvironment = ConfigUtils.environmentVariablesToPropertyMap(environment);
+    assertThat(fromEnvironment.keySet()).as("Flyway reads every variable given").hasSize(environment.size());
+    out.putAll(fromEnvironment);
+    return out;
   }
 
   private List<Path> migrations(Case c) throws IOException {
@@ -296,8 +316,12 @@ class ToolRunsOnPostgresTest {
   }
 
   private static MigrationScript script(Path p) throws IOException {
+    return script(p, Map.of());
+  }
+
+  private static MigrationScript script(Path p, Map<String, String> environment) throws IOException {
     String text = Files.readString(p);
-    return MigrationScript.of(p, SourceFile.of(p.toString(), text), null, false);
+    return MigrationScript.declared(p, SourceFile.of(p.toString(), text), null, false, environment);
   }
 
   private static String mode(TransactionPlan.Mode mode) {
