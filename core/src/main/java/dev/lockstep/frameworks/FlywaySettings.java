@@ -35,12 +35,14 @@ import java.util.Map;
  * @param problem   why {@code source} could not be read, or null
  * @param notes     values lockstep could not read (computed in a build script), and environment variables in use
  * @param evidence  where the settings come from, in words
+ * @param variables the environment variables in use, by name
  */
 public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path> locations, Path source, String problem,
-                             List<String> notes, String evidence) {
+                             List<String> notes, String evidence, List<String> variables) {
   public FlywaySettings {
     locations = List.copyOf(locations);
     notes = List.copyOf(notes);
+    variables = List.copyOf(variables);
   }
 
   private static final List<String> FILES = List.of("flyway.toml", "flyway.conf", "conf/flyway.conf", "pom.xml",
@@ -76,7 +78,7 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path
     values = FlywayValues.of(mixed, lock, FlywayValues.split(locations), source == null ? dir : values.base()).over(values);
     String evidence = variables.isEmpty() ? from : String.format(FROM_ENVIRONMENT, from, String.join(", ", variables));
     return new FlywaySettings(bool(values.mixed(), false), bool(values.lock(), true),
-        resolve(values.locations(), values.base()), source, problem, notes, evidence);
+        resolve(values.locations(), values.base()), source, problem, notes, evidence, variables);
   }
 
   private static String fromEnvironment(Map<String, String> environment, String name, String from, List<String> notes,
