@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * literal values assigned in its {@code flyway { }} block to {@code locations}, {@code mixed},
  * {@code configFiles} and {@code pluginConfiguration}'s {@code postgresqlTransactionalLock}. A build
  * script is a program; lockstep does not run it, so a value it computes (a variable, a call, a string
- * with {@code $}) is a note naming file and line, and Flyway's default holds.
+ * with {@code $}) is a note naming file and line, and Flyway's default holds. The project's
+ * {@code flyway.*} Gradle properties ({@code gradle.properties}) are read over the block.
  */
 final class FlywayGradlePlugin {
   private static final Pattern BLOCK = Pattern.compile("(?<![\\w.])flyway\\s*\\{");
@@ -24,11 +25,14 @@ final class FlywayGradlePlugin {
 
   private FlywayGradlePlugin() {}
 
-  /** The values of the build script {@code text}, or null when it has no flyway block. */
-  static FlywayValues read(Path script, String text) {
+  /**
+   * The values of the build script {@code text}, or null when it has no flyway block; {@code properties}
+   * are the project's {@code flyway.*} Gradle properties (gradle.properties), which the plugin reads over the block.
+   */
+  static FlywayValues read(Path script, String text, FlywayValues properties) {
     String code = withoutComments(text);
     Matcher block = BLOCK.matcher(code);
-    if (!block.find()) return null;
+    if (!block.find()) return properties;
     int end = closing(code, block.end() - 1);
     String body = code.substring(block.end(), end);
     Path base = script.toAbsolutePath().getParent();
@@ -63,7 +67,8 @@ final class FlywayGradlePlugin {
         }
       }
     }
-    return new FlywayValues(mixed, lock, locations, base, configFiles, notes);
+    FlywayValues fromBlock = new FlywayValues(mixed, lock, locations, base, configFiles, notes);
+    return properties == null ? fromBlock : properties.over(fromBlock);
   }
 
   private static String note(Path script, int line, String key, String expression) {

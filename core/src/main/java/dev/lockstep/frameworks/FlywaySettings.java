@@ -115,7 +115,10 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path
       if (name.equals("pom.xml")) {
         values = FlywayMavenPlugin.read(file, text);
       } else if (name.startsWith("build.gradle")) {
-        values = FlywayGradlePlugin.read(file, text);
+        Path properties = base.resolve("gradle.properties");
+        FlywayValues fromProperties = Files.isRegularFile(properties)
+            ? FlywayConfigFile.read(properties, text(properties), base) : null;
+        values = FlywayGradlePlugin.read(file, text, fromProperties == null || fromProperties.isEmpty() ? null : fromProperties);
       } else {
         values = FlywayConfigFile.read(file, text, base);
         if (FlywayConfigFile.isSpring(file) && values.isEmpty()) values = null;
@@ -135,7 +138,8 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path
     } catch (IOException e) {
       return failed(file, base, String.format("cannot be read: %s", e.getMessage()));
     } catch (FlywayConfigFile.Unparsable e) {
-      return failed(file, base, String.format("cannot be parsed: %s", e.getMessage()));
+      return failed(file, base, e.getMessage().startsWith("sets ") ? e.getMessage()
+          : String.format("cannot be parsed: %s", e.getMessage()));
     }
   }
 

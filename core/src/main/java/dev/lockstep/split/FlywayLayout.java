@@ -76,7 +76,7 @@ final class FlywayLayout implements MigrationLayout {
     if (name.equals("pom.xml")) {
       return String.format("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction; "
           + "add %s to the configuration of %s in %s and split again",
-          "<pluginConfiguration><postgresqlTransactionalLock>false</postgresqlTransactionalLock></pluginConfiguration>",
+          "<pluginConfiguration><postgresql.transactional.lock>false</postgresql.transactional.lock></pluginConfiguration>",
           "flyway-maven-plugin", name);
     }
     if (name.startsWith("build.gradle")) {

@@ -90,7 +90,7 @@ class FlywaySettingsTest {
         + "      <configuration>\n"
         + "        <locations><location>filesystem:sql/main</location><location>classpath:db/extra</location></locations>\n"
         + "        <mixed>true</mixed>\n"
-        + "        <pluginConfiguration><postgresqlTransactionalLock>false</postgresqlTransactionalLock></pluginConfiguration>\n"
+        + "        <pluginConfiguration><postgresql.transactional.lock>false</postgresql.transactional.lock></pluginConfiguration>\n"
         + "      </configuration></plugin>\n"
         + "  </plugins></build>\n</project>\n");
     assertThat(s.mixed()).isTrue();
@@ -137,6 +137,18 @@ class FlywaySettingsTest {
   }
 
   @Test
+  void theKeyTheMavenPluginRejectsIsAProblemAndTheDefaultHolds() throws Exception {
+    FlywaySettings s = settings("pom.xml", POM_HEAD + "  <build><plugins><plugin><artifactId>flyway-maven-plugin</artifactId>\n"
+        + "    <configuration><pluginConfiguration><postgresqlTransactionalLock>false</postgresqlTransactionalLock>"
+        + "</pluginConfiguration></configuration>\n  </plugin></plugins></build>\n</project>\n");
+    assertThat(s.transactionalLock()).isTrue();
+    assertThat(s.problem()).isEqualTo("sets <pluginConfiguration><postgresqlTransactionalLock>, which the "
+        + "flyway-maven-plugin rejects (\"Unknown configuration property: flyway.postgresqlTransactionalLock\") before it "
+        + "migrates anything; write <pluginConfiguration><postgresql.transactional.lock>false</postgresql.transactional.lock>"
+        + "</pluginConfiguration> instead");
+  }
+
+  @Test
   void aBrokenPomIsNamed() throws Exception {
     FlywaySettings s = settings("pom.xml", POM_HEAD + "  <build>\n</project>\n");
     assertThat(s.problem()).startsWith("cannot be parsed: ").endsWith("\"</build>\" at line 5");
@@ -148,7 +160,7 @@ class FlywaySettingsTest {
     Files.writeString(dir.resolve("secret.txt"), "false");
     FlywaySettings s = settings("pom.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE project [<!ENTITY x SYSTEM \"secret.txt\">]>\n"
         + "<project><build><plugins><plugin><artifactId>flyway-maven-plugin</artifactId><configuration>"
-        + "<pluginConfiguration><postgresqlTransactionalLock>&x;</postgresqlTransactionalLock></pluginConfiguration>"
+        + "<pluginConfiguration><postgresql.transactional.lock>&x;</postgresql.transactional.lock></pluginConfiguration>"
         + "</configuration></plugin></plugins></build></project>\n");
     assertThat(s.problem()).startsWith("cannot be parsed: ");
     assertThat(s.transactionalLock()).isTrue();
@@ -164,6 +176,14 @@ class FlywaySettingsTest {
     assertThat(s.transactionalLock()).isFalse();
     assertThat(s.locations()).containsExactly(dir.resolve("sql"), dir.resolve("src/main/resources/db/more"));
     assertThat(s.notes()).isEmpty();
+  }
+
+  @Test
+  void gradlePropertiesAreReadOverTheBlock() throws Exception {
+    Files.writeString(dir.resolve("gradle.properties"), "org.gradle.jvmargs=-Xmx1g\nflyway.postgresql.transactional.lock=false\n");
+    FlywaySettings s = settings("build.gradle", "flyway {\n  mixed = true\n}\n");
+    assertThat(s.mixed()).isTrue();
+    assertThat(s.transactionalLock()).isFalse();
   }
 
   @Test

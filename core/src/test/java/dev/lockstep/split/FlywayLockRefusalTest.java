@@ -42,11 +42,11 @@ class FlywayLockRefusalTest {
   void aMavenProjectIsToldWhatToAddToThePlugin() throws Exception {
     Files.writeString(dir.resolve("pom.xml"), pom("<locations><location>classpath:db/migration</location></locations>"));
     assertThatThrownBy(this::split).isInstanceOf(SplitRefused.class).hasMessage("the new script's CONCURRENTLY statement "
-        + "would wait forever for Flyway's own lock transaction; add <pluginConfiguration><postgresqlTransactionalLock>false"
-        + "</postgresqlTransactionalLock></pluginConfiguration> to the configuration of flyway-maven-plugin in pom.xml "
+        + "would wait forever for Flyway's own lock transaction; add <pluginConfiguration><postgresql.transactional.lock>false"
+        + "</postgresql.transactional.lock></pluginConfiguration> to the configuration of flyway-maven-plugin in pom.xml "
         + "and split again");
-    Files.writeString(dir.resolve("pom.xml"), pom("<pluginConfiguration><postgresqlTransactionalLock>false"
-        + "</postgresqlTransactionalLock></pluginConfiguration>"));
+    Files.writeString(dir.resolve("pom.xml"), pom("<pluginConfiguration><postgresql.transactional.lock>false"
+        + "</postgresql.transactional.lock></pluginConfiguration>"));
     assertThat(split().files()).extracting(f -> f.path().getFileName().toString())
         .containsExactly("V2.1__orders_customer_idx_concurrently.sql.conf", "V2.1__orders_customer_idx_concurrently.sql");
   }

@@ -9,6 +9,7 @@ import dev.lockstep.engine.Linter;
 import dev.lockstep.engine.TransactionPlan;
 import dev.lockstep.fix.Applicability;
 import dev.lockstep.fix.FixSession;
+import dev.lockstep.frameworks.FlywaySettings;
 import dev.lockstep.frameworks.Framework;
 import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.pg.PostgresServer;
@@ -220,6 +221,70 @@ class ToolRunsOnPostgresTest {
     check(c.tool(), fatal, outcome);
   }
 
+  /**
+   * Maven projects whose Flyway settings are in pom.xml: (what, properties, the plugin's configuration, V2).
+   * The lock setting is written each way a pom can hold it; the key Flyway's documentation gives for the
+   * plugin (postgresqlTransactionalLock) is rejected by the plugin, and lockstep says so.
+   */
+  static Stream<Arguments> mavenProjects() {
+    String locations = "      <locations><location>filesystem:sql</location></locations>\n";
+    String lockOff = "      <pluginConfiguration><postgresql.transactional.lock>false</postgresql.transactional.lock>"
+        + "</pluginConfiguration>\n";
+    String property = "<properties><flyway.postgresql.transactional.lock>false</flyway.postgresql.transactional.lock></properties>";
+    return Stream.of(
+        Arguments.of("CREATE INDEX CONCURRENTLY alone (defaults)", "", locations, CIC),
+        Arguments.of("CREATE INDEX CONCURRENTLY alone, <pluginConfiguration><postgresql.transactional.lock>false",
+            "", locations + lockOff, CIC),
+        Arguments.of("CREATE INDEX CONCURRENTLY alone, the lock setting as the Maven property flyway.postgresql.transactional.lock",
+            property, locations, CIC),
+        Arguments.of("CREATE INDEX CONCURRENTLY alone, the lock setting in a flyway.conf named by <configFiles>",
+            "", locations + "      <configFiles><configFile>flyway-ci.conf</configFile></configFiles>\n", CIC),
+        Arguments.of("CREATE INDEX CONCURRENTLY alone, <pluginConfiguration><postgresqlTransactionalLock>false "
+            + "(the key Flyway's documentation gives)", "", locations + "      <pluginConfiguration><postgresqlTransactionalLock>"
+            + "false</postgresqlTransactionalLock></pluginConfiguration>\n", CIC),
+        Arguments.of("SET lock_timeout, then CREATE INDEX CONCURRENTLY, with the lock setting (mixed=false)",
+            "", locations + lockOff, "SET lock_timeout = '2s';\n" + CIC),
+        Arguments.of("the same with <mixed>true</mixed>",
+            "", locations + "      <mixed>true</mixed>\n" + lockOff, "SET lock_timeout = '2s';\n" + CIC));
+  }
+
+  @ParameterizedTest(name = "flyway-maven-plugin: {0}")
+  @MethodSource("mavenProjects")
+  void theMavenPluginRunsWithTheSettingsLockstepReadsFromThePom(String what, String properties, String configuration,
+                                                               String v2) throws Exception {
+    PostgresServer server = PostgresServer.of(15);
+    String database = server.createDatabase();
+    FlywayMavenTool.write(dir.resolve("pom.xml"), FlywayMavenTool.pom(server, database, configuration)
+        .replace("<modelVersion>4.0.0</modelVersion>", "<modelVersion>4.0.0</modelVersion>" + properties));
+    FlywayMavenTool.write(dir.resolve("flyway-ci.conf"), LOCK_OFF);
+    FlywayMavenTool.write(dir.resolve("sql/V1__setup.sql"), SETUP);
+    Path script = dir.resolve("sql/V2__index.sql");
+    FlywayMavenTool.write(script, v2);
+    Case c = new Case("Flyway", "flyway-maven-plugin (mvn flyway:migrate): " + what, Map.of(), null);
+    String problem = FlywaySettings.of(script, Map.of()).problem();
+    if (problem != null) {
+      ToolOutcome outcome = FlywayMavenTool.migrate(server, database, dir);
+      record(c, "does not judge the scripts with it: pom.xml " + problem, "-", outcome.cell());
+      assertThat(outcome.kind()).isEqualTo(ToolOutcome.Kind.FAILED);
+      assertThat(outcome.detail()).startsWith("Unknown configuration property: ");
+      assertThat(problem).contains(outcome.detail().replaceAll("\\. Please.*", ""));
+      return;
+    }
+    assertThat(FlywaySettings.of(script, Map.of()).locations()).containsExactly(dir.resolve("sql"));
+    List<Finding> fatal = new ArrayList<>();
+    String modes = "";
+    for (Path p : List.of(dir.resolve("sql/V1__setup.sql"), script)) {
+      MigrationScript m = script(p);
+      assertThat(m.framework()).isEqualTo(Framework.FLYWAY);
+      LINTER.lint(m.source(), m.plan()).findings().stream()
+          .filter(f -> f.ruleId().equals("ban-concurrently-in-transaction")).forEach(fatal::add);
+      modes = m.plan().regions().stream().map(reg -> mode(reg.mode())).distinct().collect(Collectors.joining(", "));
+    }
+    ToolOutcome outcome = FlywayMavenTool.migrate(server, database, dir);
+    record(c, fatal.isEmpty() ? "applies" : "fails: " + fatal.get(0).message(), modes, outcome.cell());
+    check("the flyway-maven-plugin", fatal, outcome);
+  }
+
   /** The rule fixtures with fixed output (test-fixtures/, at the level their fixed file names), for each tool. */
   static Stream<Arguments> fixedFixtures() throws IOException {
     List<Arguments> out = new ArrayList<>();
@@ -341,8 +406,11 @@ class ToolRunsOnPostgresTest {
     }
   }
 
+  /** A table cell: one line, pipes escaped, and outside `code` spans an XML tag shown as text, not taken as HTML. */
   private static String cell(String s) {
-    return s.replaceAll("\\s+", " ").replace("|", "\\|").strip();
+    String[] parts = s.replaceAll("\\s+", " ").replace("|", "\\|").strip().split("`", -1);
+    for (int i = 0; i < parts.length; i += 2) parts[i] = parts[i].replace("<", "&lt;").replace(">", "&gt;");
+    return String.join("`", parts);
   }
 
   @AfterAll
