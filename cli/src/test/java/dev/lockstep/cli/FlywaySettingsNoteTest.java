@@ -90,6 +90,11 @@ class FlywaySettingsNoteTest {
     assertThat(r.out()).contains(script + ":1:1: error: CREATE INDEX CONCURRENTLY waits for every open transaction");
     assertThat(r.err()).contains("note: build.gradle:3: the Flyway setting postgresqlTransactionalLock is "
         + "findProperty('lock'), which lockstep does not resolve; Flyway's default is assumed\n");
+    CliRunner.Result init = CliRunner.run("init", "--output", dir.resolve("lockstep.toml").toString(), dir.toString());
+    assertThat(init.err().lines().toList()).as("init says what lint says").containsExactly("note: build.gradle:3: the "
+        + "Flyway setting postgresqlTransactionalLock is findProperty('lock'), which lockstep does not resolve; Flyway's "
+        + "default is assumed");
+    Files.delete(dir.resolve("lockstep.toml"));
 
     Files.writeString(dir.resolve("build.gradle"), "flyway {\n  pluginConfiguration = [postgresqlTransactionalLock: 'false']\n}\n");
     CliRunner.Result literal = CliRunner.run("lint", "--format", "gcc", dir.toString());
