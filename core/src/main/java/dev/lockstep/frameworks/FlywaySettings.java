@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The project-wide Flyway settings that decide how a script runs: {@code mixed} (a script may hold
@@ -99,15 +100,42 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path
       for (String name : FILES) {
         Path file = dir.resolve(name);
         if (!Files.isRegularFile(file)) continue;
-        Found found = read(file, dir);
+        Found found = cached(file, dir);
         if (found != null) return found;
       }
     }
     return null;
   }
 
+  /** A file as it was when read: size and modification time. */
+  private record Stamp(Path file, long size, long modified) {
+    static Stamp of(Path file) {
+      try {
+        return new Stamp(file, Files.size(file), Files.getLastModifiedTime(file).toMillis());
+      } catch (IOException e) {
+        return new Stamp(file, -1, -1);
+      }
+    }
+  }
+
+  /** What a source file gave, and every file it was read from, as they were. */
+  private record Reading(Found found, List<Stamp> stamps) {}
+
+  /** Each file's reading while none of its files changed: every script of a project reads the same pom.xml. */
+  private static final Map<Path, Reading> READINGS = new ConcurrentHashMap<>();
+
+  private static Found cached(Path file, Path base) {
+    Reading reading = READINGS.get(file);
+    if (reading != null && reading.stamps().stream().allMatch(st -> st.equals(Stamp.of(st.file())))) return reading.found();
+    List<Path> read = new ArrayList<>(List.of(file));
+    Found found = read(file, base, read);
+    if (READINGS.size() > 256) READINGS.clear();
+    READINGS.put(file, new Reading(found, read.stream().map(Stamp::of).toList()));
+    return found;
+  }
+
   /** The file's settings; null for a build file or Spring configuration that does not configure Flyway. */
-  private static Found read(Path file, Path base) {
+  private static Found read(Path file, Path base, List<Path> read) {
     String name = file.getFileName().toString();
     FlywayValues values;
     try {
@@ -116,6 +144,7 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path
         values = FlywayMavenPlugin.read(file, text);
       } else if (name.startsWith("build.gradle")) {
         Path properties = base.resolve("gradle.properties");
+        read.add(properties);
         FlywayValues fromProperties = Files.isRegularFile(properties)
             ? FlywayConfigFile.read(properties, text(properties), base) : null;
         values = FlywayGradlePlugin.read(file, text, fromProperties == null || fromProperties.isEmpty() ? null : fromProperties);
@@ -126,6 +155,7 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path
       if (values == null) return null;
       for (String configFile : values.configFiles()) {
         Path other = values.base().resolve(configFile).normalize();
+        read.add(other);
         try {
           values = FlywayConfigFile.read(other, text(other), values.base()).over(values);
         } catch (IOException e) {

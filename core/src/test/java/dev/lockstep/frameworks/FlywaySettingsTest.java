@@ -149,6 +149,19 @@ class FlywaySettingsTest {
   }
 
   @Test
+  void anEditedPomOrTheConfigFileItNamesIsReadAgain() throws Exception {
+    String pom = POM_HEAD + "  <build><plugins><plugin><artifactId>flyway-maven-plugin</artifactId>\n"
+        + "    <configuration><mixed>true</mixed><configFiles><configFile>ci.conf</configFile></configFiles></configuration>\n"
+        + "  </plugin></plugins></build>\n</project>\n";
+    Files.writeString(dir.resolve("ci.conf"), "flyway.locations=filesystem:db/migration\n");
+    assertThat(settings("pom.xml", pom).mixed()).isTrue();
+    Files.writeString(dir.resolve("ci.conf"), "flyway.postgresql.transactional.lock=false\n");
+    assertThat(settings(Map.of()).transactionalLock()).isFalse();
+    Files.writeString(dir.resolve("pom.xml"), pom.replace("<mixed>true</mixed>", "<mixed>false</mixed>"));
+    assertThat(settings(Map.of()).mixed()).isFalse();
+  }
+
+  @Test
   void aBrokenPomIsNamed() throws Exception {
     FlywaySettings s = settings("pom.xml", POM_HEAD + "  <build>\n</project>\n");
     assertThat(s.problem()).startsWith("cannot be parsed: ").endsWith("\"</build>\" at line 5");
