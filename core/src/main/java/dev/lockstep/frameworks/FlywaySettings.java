@@ -55,7 +55,10 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path
   static final String ENVIRONMENT_NOTE = "%s=%s in the environment overrides %s for the Flyway scripts judged here: "
       + "the verdicts hold where Flyway runs with it";
 
-  /** The settings that apply to the script at {@code script} (read each time: an editor's session outlives edits). */
+  /**
+   * The settings that apply to the script at {@code script}; a file is read again once it changes (an
+   * editor's session outlives edits).
+   */
   public static FlywaySettings of(Path script) {
     return of(script, System.getenv());
   }
