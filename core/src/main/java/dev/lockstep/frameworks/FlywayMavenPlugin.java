@@ -33,8 +33,8 @@ final class FlywayMavenPlugin {
    * The key Flyway's documentation gives for the plugin is one the plugin itself rejects (checked with
    * flyway-maven-plugin 13: it passes pluginConfiguration's keys on as flyway.&lt;key&gt;).
    */
-  static final String REJECTED = "sets %s, which the flyway-maven-plugin rejects (\"%s\") before it migrates anything; "
-      + "write %s instead";
+  static final String REJECTED = "are rejected by the flyway-maven-plugin: %s is not a property it knows (\"%s\"), "
+      + "and it migrates nothing; write %s instead";
   static final String COMPUTED = "%s:%d: the Flyway setting %s is %s, which lockstep does not resolve; Flyway's default is assumed";
 
   private FlywayMavenPlugin() {}

@@ -171,7 +171,7 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path
     } catch (IOException e) {
       return failed(file, base, String.format("cannot be read: %s", e.getMessage()));
     } catch (FlywayConfigFile.Unparsable e) {
-      return failed(file, base, e.getMessage().startsWith("sets ") ? e.getMessage()
+      return failed(file, base, e.getMessage().startsWith("are rejected ") ? e.getMessage()
           : String.format("cannot be parsed: %s", e.getMessage()));
     }
   }

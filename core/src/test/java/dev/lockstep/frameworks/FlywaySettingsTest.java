@@ -142,10 +142,10 @@ class FlywaySettingsTest {
         + "    <configuration><pluginConfiguration><postgresqlTransactionalLock>false</postgresqlTransactionalLock>"
         + "</pluginConfiguration></configuration>\n  </plugin></plugins></build>\n</project>\n");
     assertThat(s.transactionalLock()).isTrue();
-    assertThat(s.problem()).isEqualTo("sets <pluginConfiguration><postgresqlTransactionalLock>, which the "
-        + "flyway-maven-plugin rejects (\"Unknown configuration property: flyway.postgresqlTransactionalLock\") before it "
-        + "migrates anything; write <pluginConfiguration><postgresql.transactional.lock>false</postgresql.transactional.lock>"
-        + "</pluginConfiguration> instead");
+    assertThat(s.problem()).isEqualTo("are rejected by the flyway-maven-plugin: <pluginConfiguration>"
+        + "<postgresqlTransactionalLock> is not a property it knows (\"Unknown configuration property: "
+        + "flyway.postgresqlTransactionalLock\"), and it migrates nothing; write <pluginConfiguration>"
+        + "<postgresql.transactional.lock>false</postgresql.transactional.lock></pluginConfiguration> instead");
   }
 
   @Test

@@ -264,7 +264,7 @@ class ToolRunsOnPostgresTest {
     String problem = FlywaySettings.of(script, Map.of()).problem();
     if (problem != null) {
       ToolOutcome outcome = FlywayMavenTool.migrate(server, database, dir);
-      record(c, "does not judge the scripts with it: pom.xml " + problem, "-", outcome.cell());
+      record(c, "reports an error: pom.xml's Flyway settings " + problem, "-", outcome.cell());
       assertThat(outcome.kind()).isEqualTo(ToolOutcome.Kind.FAILED);
       assertThat(outcome.detail()).startsWith("Unknown configuration property: ");
       assertThat(problem).contains(outcome.detail().replaceAll("\\. Please.*", ""));
