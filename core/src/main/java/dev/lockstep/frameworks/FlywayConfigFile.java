@@ -20,7 +20,7 @@ import java.util.Properties;
 final class FlywayConfigFile {
   private FlywayConfigFile() {}
 
-  /** Thrown with the reason, in words, when the file is not valid in its format. */
+  /** Thrown with the reason, in words, when the file is not valid in its format or holds what the tool rejects. */
   static final class Unparsable extends Exception {
     Unparsable(String reason) {
       super(reason, null, false, false);

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * literal values assigned in its {@code flyway { }} block to {@code locations}, {@code mixed},
  * {@code configFiles} and {@code pluginConfiguration}'s {@code postgresqlTransactionalLock}. A build
  * script is a program; lockstep does not run it, so a value it computes (a variable, a call, a string
- * with {@code $}) is a note naming file and line, and Flyway's default holds.
+ * with {@code $}) is a note naming file and line, and Flyway's default holds. The project's
+ * {@code flyway.*} Gradle properties ({@code gradle.properties}) are read over the block.
  */
 final class FlywayGradlePlugin {
   private static final Pattern BLOCK = Pattern.compile("(?<![\\w.])flyway\\s*\\{");
@@ -20,15 +21,18 @@ final class FlywayGradlePlugin {
   private static final Pattern STRING = Pattern.compile("'([^'\\\\$\\n]*)'|\"([^\"\\\\$\\n]*)\"");
   private static final Pattern LIST = Pattern.compile("(?s)\\A(?:\\[|(?:arrayOf|listOf|mutableListOf)\\s*\\()(.*?)[)\\]]\\s*\\z");
   private static final Pattern LOCK_ENTRY = Pattern.compile(
-      "[\"']?postgresqlTransactionalLock[\"']?\\s*(?::|\\bto\\b)\\s*(\\S[^,\\])]*)");
+      "[\"']?postgresqlTransactionalLock[\"']?\\s*(?::|\\bto\\b)\\s*");
 
   private FlywayGradlePlugin() {}
 
-  /** The values of the build script {@code text}, or null when it has no flyway block. */
-  static FlywayValues read(Path script, String text) {
+  /**
+   * The values of the build script {@code text}, or null when it has no flyway block; {@code properties}
+   * are the project's {@code flyway.*} Gradle properties (gradle.properties), which the plugin reads over the block.
+   */
+  static FlywayValues read(Path script, String text, FlywayValues properties) {
     String code = withoutComments(text);
     Matcher block = BLOCK.matcher(code);
-    if (!block.find()) return null;
+    if (!block.find()) return properties;
     int end = closing(code, block.end() - 1);
     String body = code.substring(block.end(), end);
     Path base = script.toAbsolutePath().getParent();
@@ -56,14 +60,15 @@ final class FlywayGradlePlugin {
         default -> { // pluginConfiguration
           Matcher entry = LOCK_ENTRY.matcher(expression);
           if (!entry.find()) continue;
-          String raw = entry.group(1).strip();
+          String raw = entry(expression, entry.end());
           Matcher literal = STRING.matcher(raw);
           lock = literal.matches() ? unquote(literal) : bool(raw);
           if (lock == null) notes.add(note(script, line, "postgresqlTransactionalLock", raw));
         }
       }
     }
-    return new FlywayValues(mixed, lock, locations, base, configFiles, notes);
+    FlywayValues fromBlock = new FlywayValues(mixed, lock, locations, base, configFiles, notes);
+    return properties == null ? fromBlock : properties.over(fromBlock);
   }
 
   private static String note(Path script, int line, String key, String expression) {
@@ -115,6 +120,25 @@ final class FlywayGradlePlugin {
       }
     }
     return body.substring(from, i).strip();
+  }
+
+  /** A map entry's value: up to the next comma or the map's end, outside brackets and strings. */
+  private static String entry(String map, int from) {
+    int depth = 0;
+    int i = from;
+    for (; i < map.length(); i++) {
+      char c = map.charAt(i);
+      if (c == '\'' || c == '"') {
+        int close = map.indexOf(c, i + 1);
+        if (close < 0) break;
+        i = close;
+      } else if (c == '[' || c == '(') {
+        depth++;
+      } else if ((c == ']' || c == ')') && depth-- == 0 || c == ',' && depth == 0) {
+        break;
+      }
+    }
+    return map.substring(from, i).strip();
   }
 
   /** The index of the brace that closes the one at {@code open} (or the end), skipping strings. */

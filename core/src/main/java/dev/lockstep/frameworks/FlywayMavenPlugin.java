@@ -21,7 +21,7 @@ import org.xml.sax.SAXParseException;
 
 /**
  * The Flyway settings of a Maven project: the {@code flyway-maven-plugin}'s {@code <configuration>}
- * ({@code <locations>}, {@code <mixed>}, {@code <pluginConfiguration><postgresqlTransactionalLock>}),
+ * ({@code <locations>}, {@code <mixed>}, {@code <pluginConfiguration><postgresql.transactional.lock>}),
  * then the project's {@code flyway.*} properties over it, as the plugin reads them. Its
  * {@code <configFiles>} are returned for the caller to read over both. {@code ${name}} is resolved from
  * the project's properties and {@code project.basedir}; anything else is a note, and Flyway's default holds.
@@ -29,6 +29,12 @@ import org.xml.sax.SAXParseException;
 final class FlywayMavenPlugin {
   private static final String ARTIFACT = "flyway-maven-plugin";
   private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
+  /**
+   * The key Flyway's documentation gives for the plugin is one the plugin itself rejects (checked with
+   * flyway-maven-plugin 13: it passes pluginConfiguration's keys on as flyway.&lt;key&gt;).
+   */
+  static final String REJECTED = "are rejected by the flyway-maven-plugin: %s is not a property it knows (\"%s\"), "
+      + "and it migrates nothing; write %s instead";
   static final String COMPUTED = "%s:%d: the Flyway setting %s is %s, which lockstep does not resolve; Flyway's default is assumed";
 
   private FlywayMavenPlugin() {}
@@ -65,10 +71,16 @@ final class FlywayMavenPlugin {
     return fromProperties.over(values).over(resolve.notes(base));
   }
 
-  private static FlywayValues configuration(Element config, Path base, Resolver resolve) {
+  private static FlywayValues configuration(Element config, Path base, Resolver resolve) throws FlywayConfigFile.Unparsable {
     String mixed = resolve.value("mixed", text(child(config, "mixed")));
     Element plugins = child(config, "pluginConfiguration");
-    String lock = resolve.value("postgresqlTransactionalLock", text(plugins == null ? null : child(plugins, "postgresqlTransactionalLock")));
+    if (plugins != null && child(plugins, "postgresqlTransactionalLock") != null) {
+      throw new FlywayConfigFile.Unparsable(String.format(REJECTED, "<pluginConfiguration><postgresqlTransactionalLock>",
+          "Unknown configuration property: flyway.postgresqlTransactionalLock",
+          "<pluginConfiguration><postgresql.transactional.lock>false</postgresql.transactional.lock></pluginConfiguration>"));
+    }
+    String lock = resolve.value("postgresql.transactional.lock",
+        text(plugins == null ? null : child(plugins, "postgresql.transactional.lock")));
     List<String> locations = resolve.list("locations", child(config, "locations"));
     List<String> configFiles = resolve.list("configFiles", child(config, "configFiles"));
     return new FlywayValues(mixed, lock, locations, base, configFiles == null ? List.of() : configFiles, List.of());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The project-wide Flyway settings that decide how a script runs: {@code mixed} (a script may hold
@@ -35,12 +36,14 @@ import java.util.Map;
  * @param problem   why {@code source} could not be read, or null
  * @param notes     values lockstep could not read (computed in a build script), and environment variables in use
  * @param evidence  where the settings come from, in words
+ * @param variables the environment variables in use, by name
  */
 public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path> locations, Path source, String problem,
-                             List<String> notes, String evidence) {
+                             List<String> notes, String evidence, List<String> variables) {
   public FlywaySettings {
     locations = List.copyOf(locations);
     notes = List.copyOf(notes);
+    variables = List.copyOf(variables);
   }
 
   private static final List<String> FILES = List.of("flyway.toml", "flyway.conf", "conf/flyway.conf", "pom.xml",
@@ -48,10 +51,14 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path
       "src/main/resources/application.yml", "src/main/resources/application.yaml");
   private static final long MAX_BYTES = 1L << 20;
   private static final String DEFAULTS = "Flyway's defaults";
+  private static final String FROM_ENVIRONMENT = "%s, with %s from the environment";
   static final String ENVIRONMENT_NOTE = "%s=%s in the environment overrides %s for the Flyway scripts judged here: "
       + "the verdicts hold where Flyway runs with it";
 
-  /** The settings that apply to the script at {@code script} (read each time: an editor's session outlives edits). */
+  /**
+   * The settings that apply to the script at {@code script}; a file is read again once it changes (an
+   * editor's session outlives edits).
+   */
   public static FlywaySettings of(Path script) {
     return of(script, System.getenv());
   }
@@ -66,23 +73,24 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path
     String from = source == null ? DEFAULTS : source.getFileName().toString();
     boolean spring = source != null && FlywayConfigFile.isSpring(source);
     List<String> notes = new ArrayList<>(values.notes());
-    StringBuilder evidence = new StringBuilder(source == null ? DEFAULTS : from);
+    List<String> variables = new ArrayList<>();
     String prefix = spring ? "SPRING_FLYWAY_" : "FLYWAY_";
-    String mixed = fromEnvironment(environment, prefix + "MIXED", from, notes, evidence);
+    String mixed = fromEnvironment(environment, prefix + "MIXED", from, notes, variables);
     String lock = fromEnvironment(environment, spring ? "SPRING_FLYWAY_POSTGRESQL_TRANSACTIONALLOCK"
-        : "FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK", from, notes, evidence);
-    String locations = fromEnvironment(environment, prefix + "LOCATIONS", from, notes, evidence);
+        : "FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK", from, notes, variables);
+    String locations = fromEnvironment(environment, prefix + "LOCATIONS", from, notes, variables);
     values = FlywayValues.of(mixed, lock, FlywayValues.split(locations), source == null ? dir : values.base()).over(values);
+    String evidence = variables.isEmpty() ? from : String.format(FROM_ENVIRONMENT, from, String.join(", ", variables));
     return new FlywaySettings(bool(values.mixed(), false), bool(values.lock(), true),
-        resolve(values.locations(), values.base()), source, problem, notes, evidence.toString());
+        resolve(values.locations(), values.base()), source, problem, notes, evidence, variables);
   }
 
   private static String fromEnvironment(Map<String, String> environment, String name, String from, List<String> notes,
-                                        StringBuilder evidence) {
+                                        List<String> variables) {
     String value = environment.get(name);
     if (value == null || value.isBlank()) return null;
     notes.add(String.format(ENVIRONMENT_NOTE, name, value.strip(), from));
-    evidence.append(", ").append(name);
+    variables.add(name);
     return value.strip();
   }
 
@@ -95,15 +103,42 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path
       for (String name : FILES) {
         Path file = dir.resolve(name);
         if (!Files.isRegularFile(file)) continue;
-        Found found = read(file, dir);
+        Found found = cached(file, dir);
         if (found != null) return found;
       }
     }
     return null;
   }
 
+  /** A file as it was when read: size and modification time. */
+  private record Stamp(Path file, long size, long modified) {
+    static Stamp of(Path file) {
+      try {
+        return new Stamp(file, Files.size(file), Files.getLastModifiedTime(file).toMillis());
+      } catch (IOException e) {
+        return new Stamp(file, -1, -1);
+      }
+    }
+  }
+
+  /** What a source file gave, and every file it was read from, as they were. */
+  private record Reading(Found found, List<Stamp> stamps) {}
+
+  /** Each file's reading while none of its files changed: every script of a project reads the same pom.xml. */
+  private static final Map<Path, Reading> READINGS = new ConcurrentHashMap<>();
+
+  private static Found cached(Path file, Path base) {
+    Reading reading = READINGS.get(file);
+    if (reading != null && reading.stamps().stream().allMatch(st -> st.equals(Stamp.of(st.file())))) return reading.found();
+    List<Path> read = new ArrayList<>(List.of(file));
+    Found found = read(file, base, read);
+    if (READINGS.size() > 256) READINGS.clear();
+    READINGS.put(file, new Reading(found, read.stream().map(Stamp::of).toList()));
+    return found;
+  }
+
   /** The file's settings; null for a build file or Spring configuration that does not configure Flyway. */
-  private static Found read(Path file, Path base) {
+  private static Found read(Path file, Path base, List<Path> read) {
     String name = file.getFileName().toString();
     FlywayValues values;
     try {
@@ -111,7 +146,11 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path
       if (name.equals("pom.xml")) {
         values = FlywayMavenPlugin.read(file, text);
       } else if (name.startsWith("build.gradle")) {
-        values = FlywayGradlePlugin.read(file, text);
+        Path properties = base.resolve("gradle.properties");
+        read.add(properties);
+        FlywayValues fromProperties = Files.isRegularFile(properties)
+            ? FlywayConfigFile.read(properties, text(properties), base) : null;
+        values = FlywayGradlePlugin.read(file, text, fromProperties == null || fromProperties.isEmpty() ? null : fromProperties);
       } else {
         values = FlywayConfigFile.read(file, text, base);
         if (FlywayConfigFile.isSpring(file) && values.isEmpty()) values = null;
@@ -119,6 +158,7 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path
       if (values == null) return null;
       for (String configFile : values.configFiles()) {
         Path other = values.base().resolve(configFile).normalize();
+        read.add(other);
         try {
           values = FlywayConfigFile.read(other, text(other), values.base()).over(values);
         } catch (IOException e) {
@@ -131,7 +171,8 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path
     } catch (IOException e) {
       return failed(file, base, String.format("cannot be read: %s", e.getMessage()));
     } catch (FlywayConfigFile.Unparsable e) {
-      return failed(file, base, String.format("cannot be parsed: %s", e.getMessage()));
+      return failed(file, base, e.getMessage().startsWith("are rejected ") ? e.getMessage()
+          : String.format("cannot be parsed: %s", e.getMessage()));
     }
   }
 

@@ -48,6 +48,12 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
    * lockstep.toml) replaces detection.
    */
   public static MigrationScript declared(Path path, SourceFile source, DeclaredRunner declared, boolean includeDown) {
+    return declared(path, source, declared, includeDown, System.getenv());
+  }
+
+  /** The same, with {@code environment} as the environment variables the migration tool sees (Flyway reads some). */
+  public static MigrationScript declared(Path path, SourceFile source, DeclaredRunner declared, boolean includeDown,
+                                         Map<String, String> environment) {
     FrameworkDetector.Detection d = declared == null ? FrameworkDetector.detect(path, source.text())
         : new FrameworkDetector.Detection(declared.framework(), declared.glob() == null ? "set with --framework"
             : String.format("lockstep.toml [frameworks] \"%s\"", declared.glob()));
@@ -60,7 +66,7 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
     String unixPath = real.toString().replace('\\', '/');
     List<Region> regions = new ArrayList<>();
     String skipped = null;
-    FlywaySettings flyway = d.framework() == Framework.FLYWAY ? FlywaySettings.of(real) : null;
+    FlywaySettings flyway = d.framework() == Framework.FLYWAY ? FlywaySettings.of(real, environment) : null;
     if (flyway != null) {
       d = new FrameworkDetector.Detection(d.framework(), String.format("%s; Flyway settings from %s", d.evidence(),
           flyway.evidence()), d.notes()).withNotes(flyway.notes());

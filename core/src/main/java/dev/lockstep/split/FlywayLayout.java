@@ -38,11 +38,8 @@ final class FlywayLayout implements MigrationLayout {
     if (!m.matches()) throw new SplitRefused("only versioned Flyway migrations (V<version>__<description>.sql) can be split");
     boolean waits = groups.stream().flatMap(List::stream)
         .anyMatch(r -> r.outsideTransaction() && WAITS_FOR_TRANSACTIONS.matcher(r.sql()).find());
-    if (waits && FlywaySettings.of(file).transactionalLock()) {
-      throw new SplitRefused("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock "
-          + "transaction; set flyway.postgresql.transactional.lock=false in flyway.conf (or "
-          + "spring.flyway.postgresql.transactional-lock=false in application.properties) and split again");
-    }
+    FlywaySettings settings = FlywaySettings.of(file);
+    if (waits && settings.transactionalLock()) throw new SplitRefused(lockTransactionRefusal(settings));
     String version = m.group(1);
     List<Path> written = new ArrayList<>();
     int fresh = 0;
@@ -66,6 +63,45 @@ final class FlywayLayout implements MigrationLayout {
       files.add(new SplitPlan.NewFile(script, Headers.sql("--", file, group) + Splitter.sql(group), null));
     }
     return new SplitPlan(rest, files, List.of());
+  }
+
+  /** Why the split waits for Flyway's lock transaction, and the setting that ends it where this project keeps its settings. */
+  private static String lockTransactionRefusal(FlywaySettings settings) {
+    for (String variable : settings.variables()) {
+      if (variable.endsWith("LOCK")) {
+        return String.format("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction, "
+            + "which %s in the environment keeps on; set it to false and split again", variable);
+      }
+    }
+    String name = settings.source() == null ? "" : settings.source().getFileName().toString();
+    if (name.equals("pom.xml")) {
+      return String.format("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction; "
+          + "add %s to the configuration of %s in %s and split again",
+          "<pluginConfiguration><postgresql.transactional.lock>false</postgresql.transactional.lock></pluginConfiguration>",
+          "flyway-maven-plugin", name);
+    }
+    if (name.startsWith("build.gradle")) {
+      return String.format("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction; "
+          + "add %s to the configuration of %s in %s and split again",
+          name.endsWith(".kts") ? "pluginConfiguration = mapOf(\"postgresqlTransactionalLock\" to \"false\")"
+              : "pluginConfiguration = [postgresqlTransactionalLock: 'false']", "flyway { }", name);
+    }
+    if (name.equals("flyway.toml")) {
+      return String.format("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction; "
+          + "set %s in %s and split again", "[flyway.postgresql] transactional.lock = false", name);
+    }
+    if (name.startsWith("application.")) {
+      return String.format("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction; "
+          + "set %s in %s and split again", name.endsWith(".properties")
+          ? "spring.flyway.postgresql.transactional-lock=false" : "spring.flyway.postgresql.transactional-lock: false", name);
+    }
+    if (!name.isEmpty()) {
+      return String.format("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction; "
+          + "set %s in %s and split again", "flyway.postgresql.transactional.lock=false", name);
+    }
+    return "the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction; set "
+        + "flyway.postgresql.transactional.lock=false in flyway.conf (or spring.flyway.postgresql.transactional-lock=false "
+        + "in application.properties) and split again";
   }
 
   /**

@@ -90,7 +90,7 @@ class FlywaySettingsTest {
         + "      <configuration>\n"
         + "        <locations><location>filesystem:sql/main</location><location>classpath:db/extra</location></locations>\n"
         + "        <mixed>true</mixed>\n"
-        + "        <pluginConfiguration><postgresqlTransactionalLock>false</postgresqlTransactionalLock></pluginConfiguration>\n"
+        + "        <pluginConfiguration><postgresql.transactional.lock>false</postgresql.transactional.lock></pluginConfiguration>\n"
         + "      </configuration></plugin>\n"
         + "  </plugins></build>\n</project>\n");
     assertThat(s.mixed()).isTrue();
@@ -137,6 +137,31 @@ class FlywaySettingsTest {
   }
 
   @Test
+  void theKeyTheMavenPluginRejectsIsAProblemAndTheDefaultHolds() throws Exception {
+    FlywaySettings s = settings("pom.xml", POM_HEAD + "  <build><plugins><plugin><artifactId>flyway-maven-plugin</artifactId>\n"
+        + "    <configuration><pluginConfiguration><postgresqlTransactionalLock>false</postgresqlTransactionalLock>"
+        + "</pluginConfiguration></configuration>\n  </plugin></plugins></build>\n</project>\n");
+    assertThat(s.transactionalLock()).isTrue();
+    assertThat(s.problem()).isEqualTo("are rejected by the flyway-maven-plugin: <pluginConfiguration>"
+        + "<postgresqlTransactionalLock> is not a property it knows (\"Unknown configuration property: "
+        + "flyway.postgresqlTransactionalLock\"), and it migrates nothing; write <pluginConfiguration>"
+        + "<postgresql.transactional.lock>false</postgresql.transactional.lock></pluginConfiguration> instead");
+  }
+
+  @Test
+  void anEditedPomOrTheConfigFileItNamesIsReadAgain() throws Exception {
+    String pom = POM_HEAD + "  <build><plugins><plugin><artifactId>flyway-maven-plugin</artifactId>\n"
+        + "    <configuration><mixed>true</mixed><configFiles><configFile>ci.conf</configFile></configFiles></configuration>\n"
+        + "  </plugin></plugins></build>\n</project>\n";
+    Files.writeString(dir.resolve("ci.conf"), "flyway.locations=filesystem:db/migration\n");
+    assertThat(settings("pom.xml", pom).mixed()).isTrue();
+    Files.writeString(dir.resolve("ci.conf"), "flyway.postgresql.transactional.lock=false\n");
+    assertThat(settings(Map.of()).transactionalLock()).isFalse();
+    Files.writeString(dir.resolve("pom.xml"), pom.replace("<mixed>true</mixed>", "<mixed>false</mixed>"));
+    assertThat(settings(Map.of()).mixed()).isFalse();
+  }
+
+  @Test
   void aBrokenPomIsNamed() throws Exception {
     FlywaySettings s = settings("pom.xml", POM_HEAD + "  <build>\n</project>\n");
     assertThat(s.problem()).startsWith("cannot be parsed: ").endsWith("\"</build>\" at line 5");
@@ -148,7 +173,7 @@ class FlywaySettingsTest {
     Files.writeString(dir.resolve("secret.txt"), "false");
     FlywaySettings s = settings("pom.xml", "<?xml version=\"1.0\"?>\n<!DOCTYPE project [<!ENTITY x SYSTEM \"secret.txt\">]>\n"
         + "<project><build><plugins><plugin><artifactId>flyway-maven-plugin</artifactId><configuration>"
-        + "<pluginConfiguration><postgresqlTransactionalLock>&x;</postgresqlTransactionalLock></pluginConfiguration>"
+        + "<pluginConfiguration><postgresql.transactional.lock>&x;</postgresql.transactional.lock></pluginConfiguration>"
         + "</configuration></plugin></plugins></build></project>\n");
     assertThat(s.problem()).startsWith("cannot be parsed: ");
     assertThat(s.transactionalLock()).isTrue();
@@ -164,6 +189,14 @@ class FlywaySettingsTest {
     assertThat(s.transactionalLock()).isFalse();
     assertThat(s.locations()).containsExactly(dir.resolve("sql"), dir.resolve("src/main/resources/db/more"));
     assertThat(s.notes()).isEmpty();
+  }
+
+  @Test
+  void gradlePropertiesAreReadOverTheBlock() throws Exception {
+    Files.writeString(dir.resolve("gradle.properties"), "org.gradle.jvmargs=-Xmx1g\nflyway.postgresql.transactional.lock=false\n");
+    FlywaySettings s = settings("build.gradle", "flyway {\n  mixed = true\n}\n");
+    assertThat(s.mixed()).isTrue();
+    assertThat(s.transactionalLock()).isFalse();
   }
 
   @Test
@@ -225,7 +258,8 @@ class FlywaySettingsTest {
             + "judged here: the verdicts hold where Flyway runs with it",
         "FLYWAY_LOCATIONS=filesystem:db/migration,filesystem:db/more in the environment overrides flyway.conf for the "
             + "Flyway scripts judged here: the verdicts hold where Flyway runs with it");
-    assertThat(s.evidence()).isEqualTo("flyway.conf, FLYWAY_MIXED, FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK, FLYWAY_LOCATIONS");
+    assertThat(s.evidence())
+        .isEqualTo("flyway.conf, with FLYWAY_MIXED, FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK, FLYWAY_LOCATIONS from the environment");
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.lockstep.engine.Linter;
 import dev.lockstep.engine.TransactionPlan;
 import dev.lockstep.fix.Applicability;
 import dev.lockstep.fix.FixSession;
+import dev.lockstep.frameworks.FlywaySettings;
 import dev.lockstep.frameworks.Framework;
 import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.pg.PostgresServer;
@@ -60,7 +61,11 @@ class ToolRunsOnPostgresTest {
   private static final Map<String, List<String>> ROWS = new TreeMap<>();
 
   /** One run: the tool, what the table calls it, the files (relative path -> text) and whether lockstep splits the file named. */
-  record Case(String tool, String what, Map<String, String> files, String split) {
+  record Case(String tool, String what, Map<String, String> files, String split, Map<String, String> environment) {
+    Case(String tool, String what, Map<String, String> files, String split) {
+      this(tool, what, files, split, Map.of());
+    }
+
     @Override
     public String toString() {
       return tool + ": " + what;
@@ -105,6 +110,16 @@ class ToolRunsOnPostgresTest {
     out.add(new Case("Flyway", "fix --unsafe-fixes --split of the same REINDEX script with the lock setting in flyway.conf",
         Map.of(v1, SETUP + STATUS_INDEX, "db/migration/V2__orders.sql", REINDEX, "flyway.conf", LOCK_OFF),
         "db/migration/V2__orders.sql"));
+    // environment variables: the names Flyway reads (ConfigUtils maps them), the settings lockstep reads
+    out.add(new Case("Flyway", "a script holding only CREATE INDEX CONCURRENTLY, with FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK=false "
+        + "in the environment", Map.of(v1, SETUP, "db/migration/V2__index.sql", CIC), null,
+        Map.of("FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK", "false")));
+    out.add(new Case("Flyway", "SET lock_timeout, then CREATE INDEX CONCURRENTLY, with FLYWAY_MIXED=true and the lock "
+        + "setting in the environment", Map.of(v1, SETUP, "db/migration/V2__index.sql", "SET lock_timeout = '2s';\n" + CIC),
+        null, Map.of("FLYWAY_MIXED", "true", "FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK", "false")));
+    out.add(new Case("Flyway", "CREATE INDEX CONCURRENTLY alone, flyway.conf turning the lock setting off and "
+        + "FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK=true in the environment", Map.of(v1, SETUP, "db/migration/V2__index.sql", CIC,
+        "flyway.conf", LOCK_OFF), null, Map.of("FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK", "true")));
 
     String plan = "%syntax-version=1.0.0\n%project=shop\n\n";
     String change = " 2024-03-01T12:00:00Z Ana <ana@example.com> # a change\n";
@@ -171,7 +186,7 @@ class ToolRunsOnPostgresTest {
     String lockstep = "";
     if (c.split() != null) {
       Path file = dir.resolve(c.split());
-      MigrationScript script = script(file);
+      MigrationScript script = script(file, c.environment());
       try {
         SplitPlan plan = Splitter.plan(file, script, LINTER.lint(script.source(), script.plan()));
         Files.writeString(file, plan.originalText());
@@ -187,7 +202,7 @@ class ToolRunsOnPostgresTest {
     List<String> modes = new ArrayList<>();
     if (c.tool().equals("sqitch")) SqitchTool.version();
     for (Path p : migrations(c)) {
-      MigrationScript script = script(p);
+      MigrationScript script = script(p, c.environment());
       if (script.skipped() != null) continue;
       FileResult r = LINTER.lint(script.source(), script.plan());
       assertThat(r.syntaxErrors()).isEmpty();
@@ -197,13 +212,77 @@ class ToolRunsOnPostgresTest {
     PostgresServer server = PostgresServer.of(15);
     String database = server.createDatabase();
     ToolOutcome outcome = switch (c.tool()) {
-      case "Flyway" -> FlywayTool.migrate(server, database, dir.resolve("db/migration"), flywayConf());
+      case "Flyway" -> FlywayTool.migrate(server, database, dir.resolve("db/migration"), flywaySettings(c.environment()));
       case "Liquibase" -> LiquibaseTool.update(server, database, dir, "changelog.sql");
       default -> SqitchTool.deploy(server, database, dir);
     };
     lockstep += fatal.isEmpty() ? "applies" : "fails: " + fatal.get(0).message();
     record(c, lockstep, String.join(", ", modes), outcome.cell());
     check(c.tool(), fatal, outcome);
+  }
+
+  /**
+   * Maven projects whose Flyway settings are in pom.xml: (what, properties, the plugin's configuration, V2).
+   * The lock setting is written each way a pom can hold it; the key Flyway's documentation gives for the
+   * plugin (postgresqlTransactionalLock) is rejected by the plugin, and lockstep says so.
+   */
+  static Stream<Arguments> mavenProjects() {
+    String locations = "      <locations><location>filesystem:sql</location></locations>\n";
+    String lockOff = "      <pluginConfiguration><postgresql.transactional.lock>false</postgresql.transactional.lock>"
+        + "</pluginConfiguration>\n";
+    String property = "<properties><flyway.postgresql.transactional.lock>false</flyway.postgresql.transactional.lock></properties>";
+    return Stream.of(
+        Arguments.of("CREATE INDEX CONCURRENTLY alone (defaults)", "", locations, CIC),
+        Arguments.of("CREATE INDEX CONCURRENTLY alone, <pluginConfiguration><postgresql.transactional.lock>false",
+            "", locations + lockOff, CIC),
+        Arguments.of("CREATE INDEX CONCURRENTLY alone, the lock setting as the Maven property flyway.postgresql.transactional.lock",
+            property, locations, CIC),
+        Arguments.of("CREATE INDEX CONCURRENTLY alone, the lock setting in a flyway.conf named by <configFiles>",
+            "", locations + "      <configFiles><configFile>flyway-ci.conf</configFile></configFiles>\n", CIC),
+        Arguments.of("CREATE INDEX CONCURRENTLY alone, <pluginConfiguration><postgresqlTransactionalLock>false "
+            + "(the key Flyway's documentation gives)", "", locations + "      <pluginConfiguration><postgresqlTransactionalLock>"
+            + "false</postgresqlTransactionalLock></pluginConfiguration>\n", CIC),
+        Arguments.of("SET lock_timeout, then CREATE INDEX CONCURRENTLY, with the lock setting (mixed=false)",
+            "", locations + lockOff, "SET lock_timeout = '2s';\n" + CIC),
+        Arguments.of("the same with <mixed>true</mixed>",
+            "", locations + "      <mixed>true</mixed>\n" + lockOff, "SET lock_timeout = '2s';\n" + CIC));
+  }
+
+  @ParameterizedTest(name = "flyway-maven-plugin: {0}")
+  @MethodSource("mavenProjects")
+  void theMavenPluginRunsWithTheSettingsLockstepReadsFromThePom(String what, String properties, String configuration,
+                                                               String v2) throws Exception {
+    PostgresServer server = PostgresServer.of(15);
+    String database = server.createDatabase();
+    FlywayMavenTool.write(dir.resolve("pom.xml"), FlywayMavenTool.pom(server, database, configuration)
+        .replace("<modelVersion>4.0.0</modelVersion>", "<modelVersion>4.0.0</modelVersion>" + properties));
+    FlywayMavenTool.write(dir.resolve("flyway-ci.conf"), LOCK_OFF);
+    FlywayMavenTool.write(dir.resolve("sql/V1__setup.sql"), SETUP);
+    Path script = dir.resolve("sql/V2__index.sql");
+    FlywayMavenTool.write(script, v2);
+    Case c = new Case("Flyway", "flyway-maven-plugin (mvn flyway:migrate): " + what, Map.of(), null);
+    String problem = FlywaySettings.of(script, Map.of()).problem();
+    if (problem != null) {
+      ToolOutcome outcome = FlywayMavenTool.migrate(server, database, dir);
+      record(c, "reports an error: pom.xml's Flyway settings " + problem, "-", outcome.cell());
+      assertThat(outcome.kind()).isEqualTo(ToolOutcome.Kind.FAILED);
+      assertThat(outcome.detail()).startsWith("Unknown configuration property: ");
+      assertThat(problem).contains(outcome.detail().replaceAll("\\. Please.*", ""));
+      return;
+    }
+    assertThat(FlywaySettings.of(script, Map.of()).locations()).containsExactly(dir.resolve("sql"));
+    List<Finding> fatal = new ArrayList<>();
+    String modes = "";
+    for (Path p : List.of(dir.resolve("sql/V1__setup.sql"), script)) {
+      MigrationScript m = script(p);
+      assertThat(m.framework()).isEqualTo(Framework.FLYWAY);
+      LINTER.lint(m.source(), m.plan()).findings().stream()
+          .filter(f -> f.ruleId().equals("ban-concurrently-in-transaction")).forEach(fatal::add);
+      modes = m.plan().regions().stream().map(reg -> mode(reg.mode())).distinct().collect(Collectors.joining(", "));
+    }
+    ToolOutcome outcome = FlywayMavenTool.migrate(server, database, dir);
+    record(c, fatal.isEmpty() ? "applies" : "fails: " + fatal.get(0).message(), modes, outcome.cell());
+    check("the flyway-maven-plugin", fatal, outcome);
   }
 
   /** The rule fixtures with fixed output (test-fixtures/, at the level their fixed file names), for each tool. */
@@ -284,9 +363,15 @@ class ToolRunsOnPostgresTest {
     }
   }
 
-  private Map<String, String> flywayConf() {
+  /** flyway.conf's settings, and over them the environment variables as Flyway itself maps them to settings. */
+  private Map<String, String> flywaySettings(Map<String, String> environment) {
     Path conf = dir.resolve("flyway.conf");
-    return Files.exists(conf) ? ConfigUtils.loadConfigurationFile(conf.toFile(), "UTF-8", true) : Map.of();
+    Map<String, String> out = new TreeMap<>(Files.exists(conf)
+        ? ConfigUtils.loadConfigurationFile(conf.toFile(), "UTF-8", true) : Map.of());
+    Map<String, String> fromEnvironment = ConfigUtils.environmentVariablesToPropertyMap(environment);
+    assertThat(fromEnvironment.keySet()).as("Flyway reads every variable given").hasSize(environment.size());
+    out.putAll(fromEnvironment);
+    return out;
   }
 
   private List<Path> migrations(Case c) throws IOException {
@@ -296,8 +381,12 @@ class ToolRunsOnPostgresTest {
   }
 
   private static MigrationScript script(Path p) throws IOException {
+    return script(p, Map.of());
+  }
+
+  private static MigrationScript script(Path p, Map<String, String> environment) throws IOException {
     String text = Files.readString(p);
-    return MigrationScript.of(p, SourceFile.of(p.toString(), text), null, false);
+    return MigrationScript.declared(p, SourceFile.of(p.toString(), text), null, false, environment);
   }
 
   private static String mode(TransactionPlan.Mode mode) {
@@ -317,8 +406,11 @@ class ToolRunsOnPostgresTest {
     }
   }
 
+  /** A table cell: one line, pipes escaped, and outside `code` spans an XML tag shown as text, not taken as HTML. */
   private static String cell(String s) {
-    return s.replaceAll("\\s+", " ").replace("|", "\\|").strip();
+    String[] parts = s.replaceAll("\\s+", " ").replace("|", "\\|").strip().split("`", -1);
+    for (int i = 0; i < parts.length; i += 2) parts[i] = parts[i].replace("<", "&lt;").replace(">", "&gt;");
+    return String.join("`", parts);
   }
 
   @AfterAll
