@@ -59,11 +59,12 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
     String name = real.getFileName() == null ? "" : real.getFileName().toString();
     String unixPath = real.toString().replace('\\', '/');
     List<Region> regions = new ArrayList<>();
+    List<TransactionPlan.ToolCut> cuts = new ArrayList<>();
     String skipped = null;
     switch (d.framework()) {
       case GOOSE -> goose(text, masked, regions, includeDown);
       case DBMATE -> dbmate(text, masked, regions, includeDown);
-      case LIQUIBASE -> liquibase(text, masked, regions);
+      case LIQUIBASE -> liquibase(text, masked, regions, cuts);
       case FLYWAY -> {
         if (name.startsWith("U") && !includeDown) skipped = "Flyway undo migration";
         placeholders(FLYWAY_PLACEHOLDER, text, masked, placeholders);
@@ -103,7 +104,8 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
             declared.optOut())
         : d.framework().runner();
     return new MigrationScript(d.framework(), d, source.withParseText(new String(masked), placeholders),
-        new TransactionPlan(regions, tool(d.framework(), declared != null), lockTransaction(d.framework(), real), runner),
+        new TransactionPlan(regions, tool(d.framework(), declared != null), lockTransaction(d.framework(), real), runner,
+            cuts),
         skipped);
   }
 
@@ -187,30 +189,49 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
   }
 
   /**
-   * Liquibase formatted SQL: each changeset runs in its own transaction unless runInTransaction:false
-   * (then with splitStatements:false its statements go in one call, an implicit transaction block);
-   * an endDelimiter (e.g. GO or /) on a line of its own ends a statement like a semicolon.
+   * Liquibase formatted SQL: each changeset runs in its own transaction unless runInTransaction:false.
+   * With splitStatements (its default) Liquibase cuts the changeset where {@link LiquibaseSplitter}
+   * says and sends each piece in one call (a piece holding several statements is an implicit
+   * transaction block); with splitStatements:false it sends the changeset in one call. An endDelimiter
+   * (e.g. GO or /) on a line of its own ends a statement like a semicolon.
    */
-  private static void liquibase(String text, char[] masked, List<Region> regions) {
+  private static void liquibase(String text, char[] masked, List<Region> regions, List<TransactionPlan.ToolCut> cuts) {
     Matcher m = CHANGESET.matcher(text);
-    List<int[]> starts = new ArrayList<>();
+    List<int[]> headers = new ArrayList<>(); // body start (the header line's end), runs in a transaction, splits
     List<String> delimiters = new ArrayList<>();
     while (m.find()) {
       String attrs = m.group(1);
       String flat = attrs.replace(" ", "").toLowerCase(Locale.ROOT);
-      // splitStatements:false sends the changeset in one call: an implicit transaction block
-      int mode = !flat.contains("runintransaction:false") ? 1 : flat.contains("splitstatements:false") ? 2 : 0;
-      starts.add(new int[] {m.end(), mode});
+      headers.add(new int[] {m.end(), flat.contains("runintransaction:false") ? 0 : 1,
+          flat.contains("splitstatements:false") ? 0 : 1});
       Matcher d = END_DELIMITER.matcher(attrs);
       delimiters.add(d.find() ? d.group(1) : null);
     }
-    for (int i = 0; i < starts.size(); i++) {
-      int start = starts.get(i)[0];
-      int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : text.length();
-      int mode = starts.get(i)[1];
-      regions.add(new Region(start, end, mode == 1 ? Mode.WRAPPED : mode == 2 ? Mode.ONE_CALL : Mode.AUTOCOMMIT));
+    for (int i = 0; i < headers.size(); i++) {
+      int start = headers.get(i)[0];
+      int end = i + 1 < headers.size() ? headers.get(i + 1)[0] : text.length();
+      boolean inTransaction = headers.get(i)[1] == 1;
+      boolean splits = headers.get(i)[2] == 1;
       String delimiter = delimiters.get(i);
-      if (delimiter == null || delimiter.equals(";")) continue;
+      List<LiquibaseSplitter.Cut> pieces = splits ? LiquibaseSplitter.cuts(text, start, end, delimiter) : List.of();
+      for (LiquibaseSplitter.Cut c : pieces) {
+        cuts.add(new TransactionPlan.ToolCut(c.start(), c.end(), start, inTransaction));
+        // GO, / or the endDelimiter end a statement for the parser as they do for Liquibase
+        if (!text.startsWith(";", c.start())) Masks.terminator(masked, c.start(), c.end());
+      }
+      if (inTransaction) {
+        regions.add(new Region(start, end, Mode.WRAPPED));
+      } else if (!splits) {
+        regions.add(new Region(start, end, Mode.ONE_CALL));
+      } else {
+        int from = start;
+        for (LiquibaseSplitter.Cut c : pieces) {
+          regions.add(new Region(from, c.end(), Mode.ONE_CALL));
+          from = c.end();
+        }
+        if (from < end) regions.add(new Region(from, end, Mode.ONE_CALL));
+      }
+      if (splits || delimiter == null || delimiter.equals(";")) continue;
       Matcher line = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(delimiter) + "[ \\t]*$").matcher(text);
       line.region(start, end);
       while (line.find()) Masks.terminator(masked, line.start(), line.end());

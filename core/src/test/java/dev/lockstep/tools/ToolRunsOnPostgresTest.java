@@ -54,6 +54,9 @@ class ToolRunsOnPostgresTest {
   private static final String LOCK_OFF = "flyway.postgresql.transactional.lock=false\n";
   private static final String LEAK_CHECK = "SELECT 1 / (current_setting('lock_timeout') = '0')::int AS timeout_not_left_set;\n";
   private static final Map<String, List<String>> ROWS = new TreeMap<>();
+  /** The rules whose findings say the tool fails. */
+  private static final java.util.Set<String> FATAL = java.util.Set.of("ban-concurrently-in-transaction",
+      "ban-tool-split-statement");
 
   /** One run: the tool, what the table calls it, the files (relative path -> text) and whether lockstep splits the file named. */
   record Case(String tool, String what, Map<String, String> files, String split) {
@@ -126,6 +129,26 @@ class ToolRunsOnPostgresTest {
             + "--changeset ana:3\n" + LEAK_CHECK), null));
     out.add(new Case("Liquibase", "fix --unsafe-fixes --split of a changeset with CREATE INDEX",
         Map.of("changelog.sql", head + "--changeset ana:2\n" + BODY), "changelog.sql"));
+    String function = "CREATE FUNCTION order_tier(total numeric) RETURNS text LANGUAGE plpgsql AS $$\nBEGIN\n"
+        + "  IF total > 1000 THEN\n    RETURN 'gold';\n  END IF;\n  RETURN 'standard';\nEND\n$$;\n";
+    out.add(new Case("Liquibase", "a plpgsql function whose body holds END IF; (splitStatements:true, the default)",
+        Map.of("changelog.sql", head + "--changeset ana:2\n" + function), null));
+    out.add(new Case("Liquibase", "the same with splitStatements:false",
+        Map.of("changelog.sql", head + "--changeset ana:2 splitStatements:false\n" + function), null));
+    out.add(new Case("Liquibase", "the same with endDelimiter:/ and / after the function",
+        Map.of("changelog.sql", head + "--changeset ana:2 endDelimiter:/\n" + function + "/\nSELECT 'x; y' AS \"a;b\";\n"), null));
+    out.add(new Case("Liquibase", "a DO block with BEGIN ... END and ; in strings and comments",
+        Map.of("changelog.sql", head + "--changeset ana:2\nDO $do$\nBEGIN\n  PERFORM 1; -- a ; here\n"
+            + "  RAISE NOTICE 'a ; there';\nEND\n$do$;\nSELECT 1;\n"), null));
+    out.add(new Case("Liquibase", "$$BEGIN written without a space",
+        Map.of("changelog.sql", head + "--changeset ana:2\nDO $$BEGIN PERFORM 1; END$$;\n"), null));
+    Path splitFixtures = Path.of("test-fixtures/ban-tool-split-statement");
+    try (Stream<Path> files = Files.walk(splitFixtures)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".sql")).sorted().toList()) {
+        out.add(new Case("Liquibase", "fixture " + splitFixtures.relativize(f).toString().replace('\\', '/'),
+            Map.of("changelog.sql", Files.readString(f).replaceAll("--\\s*expect:[^\n]*", "")), null));
+      }
+    }
     return out.stream();
   }
 
@@ -177,7 +200,7 @@ class ToolRunsOnPostgresTest {
       if (script.skipped() != null) continue;
       FileResult r = LINTER.lint(script.source(), script.plan());
       assertThat(r.syntaxErrors()).isEmpty();
-      r.findings().stream().filter(f -> f.ruleId().equals("ban-concurrently-in-transaction")).forEach(fatal::add);
+      r.findings().stream().filter(f -> FATAL.contains(f.ruleId())).forEach(fatal::add);
       script.plan().regions().stream().map(reg -> mode(reg.mode())).distinct().forEach(m -> { if (!modes.contains(m)) modes.add(m); });
     }
     PostgresServer server = PostgresServer.of(15);
@@ -230,11 +253,11 @@ class ToolRunsOnPostgresTest {
       return;
     }
     List<Finding> fatalBefore = LINTER.lint(before.source(), before.plan()).findings().stream()
-        .filter(f -> f.ruleId().equals("ban-concurrently-in-transaction")).toList();
+        .filter(f -> FATAL.contains(f.ruleId())).toList();
     Files.writeString(file, fixed.text());
     MigrationScript script = script(file);
     FileResult r = LINTER.lint(script.source(), script.plan());
-    List<Finding> fatal = r.findings().stream().filter(f -> f.ruleId().equals("ban-concurrently-in-transaction")).toList();
+    List<Finding> fatal = r.findings().stream().filter(f -> FATAL.contains(f.ruleId())).toList();
     PostgresServer server = PostgresServer.of(15);
     String database = server.createDatabase();
     try (java.sql.Connection conn = server.connect(database)) {
@@ -260,7 +283,11 @@ class ToolRunsOnPostgresTest {
     }
     String message = fatal.get(0).message();
     assertThat(outcome.kind()).as("lockstep says: %s", message).isNotEqualTo(ToolOutcome.Kind.APPLIED);
-    if (outcome.kind() == ToolOutcome.Kind.HUNG || outcome.detail().contains("lock timeout")) {
+    if (message.contains("Unterminated dollar quote")) {
+      assertThat(outcome.detail()).contains("Unterminated dollar quote");
+    } else if (message.contains("gets it in pieces")) {
+      assertThat(outcome.kind()).isEqualTo(ToolOutcome.Kind.FAILED);
+    } else if (outcome.kind() == ToolOutcome.Kind.HUNG || outcome.detail().contains("lock timeout")) {
       assertThat(message).contains("hangs");
     } else if (outcome.detail().startsWith("Detected both transactional and non-transactional")) {
       assertThat(message).contains("Detected both transactional and non-transactional statements");
