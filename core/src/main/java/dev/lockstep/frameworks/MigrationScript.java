@@ -64,7 +64,7 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
     switch (d.framework()) {
       case GOOSE -> goose(text, masked, regions, includeDown);
       case DBMATE -> dbmate(text, masked, regions, includeDown);
-      case LIQUIBASE -> liquibase(text, masked, regions, cuts);
+      case LIQUIBASE -> liquibase(real, text, masked, regions, cuts);
       case FLYWAY -> {
         if (name.startsWith("U") && !includeDown) skipped = "Flyway undo migration";
         placeholders(FLYWAY_PLACEHOLDER, text, masked, placeholders);
@@ -195,7 +195,22 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
    * transaction block); with splitStatements:false it sends the changeset in one call. An endDelimiter
    * (e.g. GO or /) on a line of its own ends a statement like a semicolon.
    */
-  private static void liquibase(String text, char[] masked, List<Region> regions, List<TransactionPlan.ToolCut> cuts) {
+  private static void liquibase(Path real, String text, char[] masked, List<Region> regions,
+                                List<TransactionPlan.ToolCut> cuts) {
+    if (!FrameworkDetector.LIQUIBASE.matcher(text).find()) {
+      // not formatted SQL: the file of a changelog's sqlFile, run with its settings, or a plain SQL file
+      // included as a changelog, which Liquibase runs whole, in one call, in a transaction
+      LiquibaseChangelog log = LiquibaseChangelog.including(real);
+      LiquibaseChangelog.Entry entry = log == null ? null : log.entry(real);
+      LiquibaseChangelog.SqlFileSettings sqlFile = entry == null ? null : entry.settings();
+      if (sqlFile == null) {
+        regions.add(new Region(0, text.length(), Mode.WRAPPED));
+      } else {
+        changeset(text, masked, 0, text.length(), sqlFile.runInTransaction(), sqlFile.splitStatements(),
+            sqlFile.endDelimiter(), -1, regions, cuts);
+      }
+      return;
+    }
     Matcher m = CHANGESET.matcher(text);
     List<int[]> headers = new ArrayList<>(); // body start (the header line's end), runs in a transaction, splits
     List<String> delimiters = new ArrayList<>();
@@ -210,32 +225,36 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
     for (int i = 0; i < headers.size(); i++) {
       int start = headers.get(i)[0];
       int end = i + 1 < headers.size() ? headers.get(i + 1)[0] : text.length();
-      boolean inTransaction = headers.get(i)[1] == 1;
-      boolean splits = headers.get(i)[2] == 1;
-      String delimiter = delimiters.get(i);
-      List<LiquibaseSplitter.Cut> pieces = splits ? LiquibaseSplitter.cuts(text, start, end, delimiter) : List.of();
-      for (LiquibaseSplitter.Cut c : pieces) {
-        cuts.add(new TransactionPlan.ToolCut(c.start(), c.end(), start, inTransaction));
-        // GO, / or the endDelimiter end a statement for the parser as they do for Liquibase
-        if (!text.startsWith(";", c.start())) Masks.terminator(masked, c.start(), c.end());
-      }
-      if (inTransaction) {
-        regions.add(new Region(start, end, Mode.WRAPPED));
-      } else if (!splits) {
-        regions.add(new Region(start, end, Mode.ONE_CALL));
-      } else {
-        int from = start;
-        for (LiquibaseSplitter.Cut c : pieces) {
-          regions.add(new Region(from, c.end(), Mode.ONE_CALL));
-          from = c.end();
-        }
-        if (from < end) regions.add(new Region(from, end, Mode.ONE_CALL));
-      }
-      if (splits || delimiter == null || delimiter.equals(";")) continue;
-      Matcher line = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(delimiter) + "[ \\t]*$").matcher(text);
-      line.region(start, end);
-      while (line.find()) Masks.terminator(masked, line.start(), line.end());
+      changeset(text, masked, start, end, headers.get(i)[1] == 1, headers.get(i)[2] == 1, delimiters.get(i), start,
+          regions, cuts);
     }
+  }
+
+  /** One changeset's SQL at [start, end); {@code optOutAt} is where splitStatements:false goes, or -1. */
+  private static void changeset(String text, char[] masked, int start, int end, boolean inTransaction, boolean splits,
+                                String delimiter, int optOutAt, List<Region> regions, List<TransactionPlan.ToolCut> cuts) {
+    List<LiquibaseSplitter.Cut> pieces = splits ? LiquibaseSplitter.cuts(text, start, end, delimiter) : List.of();
+    for (LiquibaseSplitter.Cut c : pieces) {
+      cuts.add(new TransactionPlan.ToolCut(c.start(), c.end(), optOutAt, inTransaction));
+      // GO, / or the endDelimiter end a statement for the parser as they do for Liquibase
+      if (!text.startsWith(";", c.start())) Masks.terminator(masked, c.start(), c.end());
+    }
+    if (inTransaction) {
+      regions.add(new Region(start, end, Mode.WRAPPED));
+    } else if (!splits) {
+      regions.add(new Region(start, end, Mode.ONE_CALL));
+    } else {
+      int from = start;
+      for (LiquibaseSplitter.Cut c : pieces) {
+        regions.add(new Region(from, c.end(), Mode.ONE_CALL));
+        from = c.end();
+      }
+      if (from < end) regions.add(new Region(from, end, Mode.ONE_CALL));
+    }
+    if (splits || delimiter == null || delimiter.equals(";")) return;
+    Matcher line = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(delimiter) + "[ \\t]*$").matcher(text);
+    line.region(start, end);
+    while (line.find()) Masks.terminator(masked, line.start(), line.end());
   }
 
   /** The tool whose terms advice uses: a file that is plain SQL only for want of a marker has no known tool. */

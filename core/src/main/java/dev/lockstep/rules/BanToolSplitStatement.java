@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 @RuleInfo(id = "ban-tool-split-statement",
     title = "The migration tool must not cut a statement in pieces",
-    severity = Severity.ERROR, fix = RuleInfo.FixAvailability.ALWAYS)
+    severity = Severity.ERROR, fix = RuleInfo.FixAvailability.SOMETIMES)
 public final class BanToolSplitStatement implements Rule {
   private static final Pattern DOLLAR_TAG = Pattern.compile("\\$(?:[A-Za-z_\\x80-\\uFFFF][A-Za-z_0-9\\x80-\\uFFFF]*)?\\$");
 
@@ -38,6 +38,12 @@ public final class BanToolSplitStatement implements Rule {
     } else {
       finding.message("Liquibase splits a changeset at each %s outside a BEGIN ... END block, and cuts this statement "
           + "at line %s: PostgreSQL gets it in pieces and the changeset fails", delimiter, line);
+    }
+    if (cut.optOutAt() < 0) { // a changelog's sqlFile: its settings are in the changelog
+      finding.rewrite(Rewrite.of(Text.of("Set %s on the sqlFile change in the changelog, so that Liquibase sends the "
+          + "file as written, or set %s there and end each statement of the file with %s on a line of its own",
+          "splitStatements=\"false\"", "endDelimiter=\"/\"", "/")));
+      return;
     }
     finding.rewrite(Rewrite.of(Text.of("Add %s to the %s line, so that Liquibase sends the changeset as written, or "
         + "set %s and end each of its statements with %s on a line of its own", "splitStatements:false",
