@@ -142,6 +142,27 @@ class ToolRunsOnPostgresTest {
             + "  RAISE NOTICE 'a ; there';\nEND\n$do$;\nSELECT 1;\n"), null));
     out.add(new Case("Liquibase", "$$BEGIN written without a space",
         Map.of("changelog.sql", head + "--changeset ana:2\nDO $$BEGIN PERFORM 1; END$$;\n"), null));
+    String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/"
+        + "dbchangelog\"\n    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n    xsi:schemaLocation=\"http://www.liquibase.org/"
+        + "xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd\">\n  <include file=\"sql/001-setup.sql\" relativeToChangelogFile=\"true\"/>\n";
+    out.add(new Case("Liquibase", "changelog.xml includes plain SQL files, the second CREATE INDEX CONCURRENTLY",
+        Map.of("changelog.xml", xml + "  <include file=\"sql/002-index.sql\" relativeToChangelogFile=\"true\"/>\n"
+            + "</databaseChangeLog>\n", "sql/001-setup.sql", SETUP, "sql/002-index.sql", CIC), null));
+    out.add(new Case("Liquibase", "changelog.xml runs it by sqlFile in a changeSet with runInTransaction=\"false\"",
+        Map.of("changelog.xml", xml + "  <changeSet id=\"2\" author=\"ana\" runInTransaction=\"false\">\n"
+            + "    <sqlFile path=\"sql/002-index.sql\" relativeToChangelogFile=\"true\"/>\n  </changeSet>\n"
+            + "</databaseChangeLog>\n", "sql/001-setup.sql", SETUP, "sql/002-index.sql", CIC), null));
+    out.add(new Case("Liquibase", "changelog.xml runs the plpgsql function by sqlFile (splitStatements defaults to true)",
+        Map.of("changelog.xml", xml + "  <changeSet id=\"2\" author=\"ana\">\n"
+            + "    <sqlFile path=\"sql/002-function.sql\" relativeToChangelogFile=\"true\"/>\n  </changeSet>\n"
+            + "</databaseChangeLog>\n", "sql/001-setup.sql", SETUP, "sql/002-function.sql", function), null));
+    out.add(new Case("Liquibase", "the same with splitStatements=\"false\" on the sqlFile",
+        Map.of("changelog.xml", xml + "  <changeSet id=\"2\" author=\"ana\">\n"
+            + "    <sqlFile path=\"sql/002-function.sql\" relativeToChangelogFile=\"true\" splitStatements=\"false\"/>\n"
+            + "  </changeSet>\n</databaseChangeLog>\n", "sql/001-setup.sql", SETUP, "sql/002-function.sql", function), null));
+    out.add(new Case("Liquibase", "changelog.yaml includeAll of plain SQL files, one the plpgsql function (sent whole)",
+        Map.of("changelog.yaml", "databaseChangeLog:\n  - includeAll:\n      path: sql/\n      relativeToChangelogFile: true\n",
+            "sql/001-setup.sql", SETUP, "sql/002-function.sql", function), null));
     Path splitFixtures = Path.of("test-fixtures/ban-tool-split-statement");
     try (Stream<Path> files = Files.walk(splitFixtures)) {
       for (Path f : files.filter(p -> p.toString().endsWith(".sql")).sorted().toList()) {
@@ -207,7 +228,8 @@ class ToolRunsOnPostgresTest {
     String database = server.createDatabase();
     ToolOutcome outcome = switch (c.tool()) {
       case "Flyway" -> FlywayTool.migrate(server, database, dir.resolve("db/migration"), flywayConf());
-      case "Liquibase" -> LiquibaseTool.update(server, database, dir, "changelog.sql");
+      case "Liquibase" -> LiquibaseTool.update(server, database, dir, c.files().keySet().stream()
+          .filter(f -> f.startsWith("changelog.")).findFirst().orElseThrow());
       default -> SqitchTool.deploy(server, database, dir);
     };
     lockstep += fatal.isEmpty() ? "applies" : "fails: " + fatal.get(0).message();
