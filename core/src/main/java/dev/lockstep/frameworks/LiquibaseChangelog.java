@@ -200,13 +200,45 @@ public record LiquibaseChangelog(Path master, String configured, List<Entry> ent
 
   /** Expands the master; {@code searchRoot} is where non-relative paths are looked for first. */
   public static LiquibaseChangelog read(Path master, String configured, Path searchRoot) {
+    Cached cached = CACHE.get(new Key(master, configured, searchRoot));
+    if (cached != null && cached.stamps().equals(stamps(cached.stamps().keySet()))) return cached.changelog();
     Expansion expansion = new Expansion(searchRoot);
     try {
       expansion.changelog(master);
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       expansion.problems.add(new Problem(master, 1, 1, String.format("the changelog cannot be read (%s)", e.getMessage())));
     }
-    return new LiquibaseChangelog(master, configured, expansion.entries, expansion.problems);
+    LiquibaseChangelog log = new LiquibaseChangelog(master, configured, expansion.entries, expansion.problems);
+    if (log.problems().isEmpty()) { // nothing partial is kept
+      if (CACHE.size() >= MAX_CACHED) CACHE.clear();
+      CACHE.put(new Key(master, configured, searchRoot), new Cached(log, stamps(expansion.watched)));
+    }
+    return log;
+  }
+
+  /**
+   * Expansions already made, each valid while the changelogs it read and the folders it listed are
+   * unchanged: every file of a project asks for the same master.
+   */
+  private static final Map<Key, Cached> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_CACHED = 64;
+
+  private record Key(Path master, String configured, Path searchRoot) {}
+
+  private record Cached(LiquibaseChangelog changelog, Map<Path, String> stamps) {}
+
+  /** Each path's modification time and size, or "missing". */
+  private static Map<Path, String> stamps(Set<Path> paths) {
+    Map<Path, String> out = new java.util.HashMap<>();
+    for (Path p : paths) {
+      try {
+        var attrs = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+        out.put(p, attrs.lastModifiedTime().toMillis() + ":" + attrs.size());
+      } catch (IOException e) {
+        out.put(p, "missing");
+      }
+    }
+    return out;
   }
 
   /** One changelog expanded into the SQL files it runs, in order. */
@@ -214,6 +246,8 @@ public record LiquibaseChangelog(Path master, String configured, List<Entry> ent
     final List<Entry> entries = new ArrayList<>();
     final List<Problem> problems = new ArrayList<>();
     private final Set<Path> visiting = new HashSet<>();
+    /** The changelogs read and the folders listed: what the expansion depends on. */
+    final Set<Path> watched = new HashSet<>();
     private final Path searchRoot;
 
     Expansion(Path searchRoot) {
@@ -222,6 +256,7 @@ public record LiquibaseChangelog(Path master, String configured, List<Entry> ent
 
     void changelog(Path changelog) throws IOException {
       if (!visiting.add(changelog)) return; // a changelog that includes itself: Liquibase runs it once
+      watched.add(changelog);
       String ext = extension(changelog);
       if (ext.equals("sql")) {
         entries.add(new Entry(changelog, null));
@@ -239,6 +274,7 @@ public record LiquibaseChangelog(Path master, String configured, List<Entry> ent
       }
       for (Item item : items) {
         Path target = resolve(changelog, item);
+        if (target != null) watched.add(target);
         if (target == null) {
           if (item.kind() == Kind.INCLUDE_ALL && !item.errorIfMissing()) continue;
           String template = switch (item.kind()) {
@@ -255,7 +291,9 @@ public record LiquibaseChangelog(Path master, String configured, List<Entry> ent
           case INCLUDE_ALL -> {
             List<Path> inside;
             try (Stream<Path> walk = Files.walk(target)) {
-              inside = walk.filter(Files::isRegularFile).filter(p -> INCLUDABLE.contains(extension(p))).sorted().toList();
+              List<Path> all = walk.toList();
+              all.stream().filter(Files::isDirectory).forEach(watched::add); // a file added there changes the order
+              inside = all.stream().filter(Files::isRegularFile).filter(p -> INCLUDABLE.contains(extension(p))).sorted().toList();
             }
             for (Path p : inside) changelog(p.normalize());
           }

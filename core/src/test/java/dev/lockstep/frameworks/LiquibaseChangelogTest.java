@@ -208,6 +208,20 @@ class LiquibaseChangelogTest {
     assertThat(d.notes()).isEmpty();
   }
 
+  @Test
+  void anExpansionIsReadAgainWhenAChangelogOrAnIncludedFolderChanges() throws IOException {
+    Path master = write("db/changelog/db.changelog-master.yaml",
+        "databaseChangeLog:\n  - includeAll:\n      path: changes/\n      relativeToChangelogFile: true\n");
+    Path a = write("db/changelog/changes/001-a.sql", "CREATE TABLE a (id int);\n");
+    assertThat(order(a)).containsExactly("db/changelog/changes/001-a.sql");
+    Path b = write("db/changelog/changes/002-b.sql", "CREATE TABLE b (id int);\n");
+    Files.setLastModifiedTime(b.getParent(), java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+    assertThat(order(a)).containsExactly("db/changelog/changes/001-a.sql", "db/changelog/changes/002-b.sql");
+    Files.writeString(master, "databaseChangeLog:\n  - include:\n      file: [broken\n");
+    Files.setLastModifiedTime(master, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+    assertThat(LiquibaseChangelog.including(a).problems()).isNotEmpty();
+  }
+
   private static List<String> lint(MigrationScript script) {
     return new Linter(Rules.all(), LintOptions.defaults()).lint(script.source(), script.plan()).findings().stream()
         .map(f -> f.ruleId() + "@" + f.start().line()).toList();
