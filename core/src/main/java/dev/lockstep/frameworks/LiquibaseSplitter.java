@@ -26,10 +26,8 @@ public final class LiquibaseSplitter {
   private static final Pattern SPACE = Pattern.compile("[\\s\\u00A0\\uFEFF\\u200B\\u2060]+");
   /** A name qualified by dots is one token ({@code t.end} is not END). */
   private static final Pattern MORE_PARTS = Pattern.compile("(?:[\\r\\n ]*\\.[\\r\\n ]*(?:[\\p{L}_$][\\p{L}\\p{N}_$#@]*|\"[^\"\\n\\r]+\"))+");
-  private static final Pattern SINGLE_QUOTED = Pattern.compile(
-      "(?:RB|_utf8|[UENRB])?'(?:''|\\\\'|\\\\\"|\\\\[ntbrf\\\\0]|[^\\\\'])*+(?:'|\\\\')", Pattern.CASE_INSENSITIVE);
-  private static final Pattern DOUBLE_QUOTED = Pattern.compile(
-      "(?:RB|_utf8|[UENRB])?\"(?:\\\\'|\"\"|\\\\\"|\\\\[ntbrf\\\\0]|[^\\\\\"])*+(?:\"|\\\\\")", Pattern.CASE_INSENSITIVE);
+  /** The prefixes Liquibase's grammar allows before a quoted string (E'...', U&'...' is U then &). */
+  private static final Pattern STRING_PREFIX = Pattern.compile("(?:RB|_utf8|[UENRB])?", Pattern.CASE_INSENSITIVE);
   private static final Pattern NUMBER = Pattern.compile("[0-9]+");
 
   private LiquibaseSplitter() {}
@@ -106,12 +104,41 @@ public final class LiquibaseSplitter {
       if (close >= 0 && close + 2 <= end) return close + 2;
     }
     int longest = Math.max(match(SPACE, text, i, end), match(NUMBER, text, i, end));
-    longest = Math.max(longest, match(SINGLE_QUOTED, text, i, end));
-    longest = Math.max(longest, match(DOUBLE_QUOTED, text, i, end));
+    int quote = match(STRING_PREFIX, text, i, end);
+    if (quote < end && (text.charAt(quote) == '\'' || text.charAt(quote) == '"')) {
+      longest = Math.max(longest, quoted(text, quote, end));
+    }
     int word = Math.max(match(WORD, text, i, end), match(QUOTED_NAME, text, i, end));
     if (word > i) word = Math.max(word, match(MORE_PARTS, text, word, end));
     longest = Math.max(longest, word);
     return longest > i ? longest : i + Character.charCount(text.codePointAt(i));
+  }
+
+  /**
+   * The end of the quoted string opening at {@code open}, or {@code open} when it does not close: a
+   * doubled quote or a backslash and any character continue it, and of the places it may end (the
+   * quote, or a backslash and the quote) the last wins, as in Liquibase's longest-match lexer.
+   */
+  private static int quoted(String text, int open, int end) {
+    char q = text.charAt(open);
+    int last = open;
+    int i = open + 1;
+    while (i < end) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        if (i + 1 < end && text.charAt(i + 1) == q) last = i + 2; // \' may end it, or go on as an escape
+        i += 2;
+      } else if (c == q) {
+        if (i + 1 < end && text.charAt(i + 1) == q) {
+          i += 2;
+          continue;
+        }
+        return i + 1;
+      } else {
+        i++;
+      }
+    }
+    return last;
   }
 
   /** The end of {@code pattern}'s match at {@code i}, or {@code i}. */
