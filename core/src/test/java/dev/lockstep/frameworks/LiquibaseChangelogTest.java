@@ -156,6 +156,23 @@ class LiquibaseChangelogTest {
   }
 
   @Test
+  void springLiquibaseChangeLogInApplicationYamlAndAnOptionalIncludeAll() throws IOException {
+    write("src/main/resources/application.yml", "spring:\n  liquibase:\n    change-log: classpath:/db/main.yaml\n");
+    write("src/main/resources/db/main.yaml", """
+        databaseChangeLog:
+          - includeAll:
+              path: db/not-yet/
+              errorIfMissingOrEmpty: false
+          - include:
+              file: db/one.sql
+        """);
+    Path one = write("src/main/resources/db/one.sql", "CREATE TABLE a (id int);\n");
+    assertThat(script(one).reason()).isEqualTo("main.yaml runs it (application.yml spring.liquibase.change-log "
+        + "classpath:/db/main.yaml)");
+    assertThat(order(one)).containsExactly("src/main/resources/db/one.sql");
+  }
+
+  @Test
   void brokenXmlGivesALocatedNoteAndMarkersDecide() throws IOException {
     write("liquibase.properties", "changeLogFile=db/master.xml\n");
     Path master = write("db/master.xml", XML_HEAD + "  <include file=\"001-a.sql\" relativeToChangelogFile=\"true\">\n"
