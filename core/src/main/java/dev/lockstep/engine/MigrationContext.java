@@ -150,6 +150,12 @@ public final class MigrationContext {
     return plan.flywayRefusesMix(statement.span().start(), statements);
   }
 
+  /** The places where the tool cuts this statement before sending it (see {@link TransactionPlan#toolCuts()}). */
+  public List<TransactionPlan.ToolCut> toolCuts(Statement statement) {
+    return plan.toolCuts().stream()
+        .filter(c -> c.start() > statement.span().start() && c.start() < statement.span().end()).toList();
+  }
+
   /** An explicit BEGIN earlier in the file is still open. */
   public boolean inExplicitBlock(Statement statement) {
     return timeline.inExplicitBlock(statement);

@@ -24,14 +24,30 @@ import java.util.List;
  *                             forever
  * @param runner               how the tool runs a deploy, as advice needs it; null when no tool is
  *                             known (plain SQL)
+ * @param toolCuts             where the tool cuts the text into the statements it sends, when that is
+ *                             not where PostgreSQL's statements end (Liquibase's splitStatements)
  */
-public record TransactionPlan(List<Region> regions, Tool tool, boolean toolLockTransaction, Runner runner) {
+public record TransactionPlan(List<Region> regions, Tool tool, boolean toolLockTransaction, Runner runner,
+                              List<ToolCut> toolCuts) {
   public TransactionPlan {
     regions = List.copyOf(regions);
+    toolCuts = List.copyOf(toolCuts);
     if (runner != null && runner.tool() != tool) {
       throw new IllegalArgumentException("runner " + runner.tool() + " for a file of " + tool);
     }
   }
+
+  public TransactionPlan(List<Region> regions, Tool tool, boolean toolLockTransaction, Runner runner) {
+    this(regions, tool, toolLockTransaction, runner, List.of());
+  }
+
+  /**
+   * A place the tool cuts the text before sending it: the delimiter at [start, end).
+   *
+   * @param optOutAt where the words that turn the cutting off go (the end of Liquibase's --changeset line)
+   * @param inTransaction the part holding the cut runs in the tool's transaction
+   */
+  public record ToolCut(int start, int end, int optOutAt, boolean inTransaction) {}
 
   /** A plan of a file whose tool is not known. */
   public TransactionPlan(List<Region> regions) {
@@ -40,7 +56,7 @@ public record TransactionPlan(List<Region> regions, Tool tool, boolean toolLockT
 
   /** The same plan run by {@code tool}, as {@code runner} (null when no tool runs it) describes it. */
   public TransactionPlan withRunner(Tool tool, Runner runner) {
-    return new TransactionPlan(regions, tool, toolLockTransaction, runner);
+    return new TransactionPlan(regions, tool, toolLockTransaction, runner, toolCuts);
   }
 
   /**

@@ -7,10 +7,10 @@ import java.nio.file.Path;
  * One name per file, so that a file's verdict does not depend on the working directory or on how
  * its path was written: absolute, normalized, and with symbolic links resolved where it exists.
  */
-final class Canonical {
+public final class Canonical {
   private Canonical() {}
 
-  static Path of(Path path) {
+  public static Path of(Path path) {
     Path abs = path.toAbsolutePath().normalize();
     try {
       return abs.toRealPath();

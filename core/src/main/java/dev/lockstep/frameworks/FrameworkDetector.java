@@ -39,7 +39,7 @@ public final class FrameworkDetector {
 
   private static final Pattern GOOSE = Pattern.compile("(?m)^\\s*--\\s*\\+goose\\s+(Up|Down)\\b");
   private static final Pattern DBMATE = Pattern.compile("(?m)^\\s*--\\s*migrate:(up|down)\\b");
-  private static final Pattern LIQUIBASE = Pattern.compile("\\A\\s*--\\s*liquibase\\s+formatted\\s+sql", Pattern.CASE_INSENSITIVE);
+  static final Pattern LIQUIBASE = Pattern.compile("\\A\\s*--\\s*liquibase\\s+formatted\\s+sql", Pattern.CASE_INSENSITIVE);
   private static final Pattern DRIZZLE = Pattern.compile("--> statement-breakpoint");
   /** node-pg-migrate's SQL migrations: the same expression its loader uses. */
   static final Pattern NODE_PG_MIGRATE = Pattern.compile("(?im)^\\s*--[\\s-]*up\\s+migration");
@@ -84,6 +84,16 @@ public final class FrameworkDetector {
     if (name.equals("migration.sql") && folder.getParent() != null
         && Files.isRegularFile(folder.getParent().resolve("migration_lock.toml"))) {
       return new Detection(Framework.PRISMA, "migration_lock.toml in the migrations folder");
+    }
+    LiquibaseChangelog changelog = LiquibaseChangelog.including(file);
+    if (changelog != null && changelog.problems().isEmpty()) {
+      return new Detection(Framework.LIQUIBASE, String.format("%s runs it (%s)", changelog.master().getFileName(),
+          changelog.configured() == null ? "a changelog beside it" : changelog.configured()));
+    }
+    if (changelog != null) {
+      LiquibaseChangelog.Problem p = changelog.problems().get(0);
+      notes.add(String.format("%s:%s:%s: %s; files there are detected by their markers only", p.file(), p.line(),
+          p.column(), p.message()));
     }
     Path dir = folder;
     for (int level = 0; dir != null && level < MAX_LEVELS; level++, dir = dir.getParent()) {

@@ -65,6 +65,7 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
     String name = real.getFileName() == null ? "" : real.getFileName().toString();
     String unixPath = real.toString().replace('\\', '/');
     List<Region> regions = new ArrayList<>();
+    List<TransactionPlan.ToolCut> cuts = new ArrayList<>();
     String skipped = null;
     FlywaySettings flyway = d.framework() == Framework.FLYWAY ? FlywaySettings.of(real, environment) : null;
     if (flyway != null) {
@@ -74,7 +75,7 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
     switch (d.framework()) {
       case GOOSE -> goose(text, masked, regions, includeDown);
       case DBMATE -> dbmate(text, masked, regions, includeDown);
-      case LIQUIBASE -> liquibase(text, masked, regions);
+      case LIQUIBASE -> liquibase(real, text, masked, regions, cuts);
       case FLYWAY -> {
         if (name.startsWith("U") && !includeDown) skipped = "Flyway undo migration";
         placeholders(FLYWAY_PLACEHOLDER, text, masked, placeholders);
@@ -114,7 +115,8 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
             declared.optOut())
         : d.framework().runner();
     return new MigrationScript(d.framework(), d, source.withParseText(new String(masked), placeholders),
-        new TransactionPlan(regions, tool(d.framework(), declared != null), flyway != null && flyway.transactionalLock(), runner),
+        new TransactionPlan(regions, tool(d.framework(), declared != null), flyway != null && flyway.transactionalLock(), runner,
+            cuts),
         skipped);
   }
 
@@ -198,34 +200,72 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
   }
 
   /**
-   * Liquibase formatted SQL: each changeset runs in its own transaction unless runInTransaction:false
-   * (then with splitStatements:false its statements go in one call, an implicit transaction block);
-   * an endDelimiter (e.g. GO or /) on a line of its own ends a statement like a semicolon.
+   * Liquibase formatted SQL: each changeset runs in its own transaction unless runInTransaction:false.
+   * With splitStatements (its default) Liquibase cuts the changeset where {@link LiquibaseSplitter}
+   * says and sends each piece in one call (a piece holding several statements is an implicit
+   * transaction block); with splitStatements:false it sends the changeset in one call. An endDelimiter
+   * (e.g. GO or /) on a line of its own ends a statement like a semicolon.
    */
-  private static void liquibase(String text, char[] masked, List<Region> regions) {
+  private static void liquibase(Path real, String text, char[] masked, List<Region> regions,
+                                List<TransactionPlan.ToolCut> cuts) {
+    if (!FrameworkDetector.LIQUIBASE.matcher(text).find()) {
+      // not formatted SQL: the file of a changelog's sqlFile, run with its settings, or a plain SQL file
+      // included as a changelog, which Liquibase runs whole, in one call, in a transaction
+      LiquibaseChangelog log = LiquibaseChangelog.including(real);
+      LiquibaseChangelog.Entry entry = log == null ? null : log.entry(real);
+      LiquibaseChangelog.SqlFileSettings sqlFile = entry == null ? null : entry.settings();
+      if (sqlFile == null) {
+        regions.add(new Region(0, text.length(), Mode.WRAPPED));
+      } else {
+        changeset(text, masked, 0, text.length(), sqlFile.runInTransaction(), sqlFile.splitStatements(),
+            sqlFile.endDelimiter(), -1, regions, cuts);
+      }
+      return;
+    }
     Matcher m = CHANGESET.matcher(text);
-    List<int[]> starts = new ArrayList<>();
+    List<int[]> headers = new ArrayList<>(); // body start (the header line's end), runs in a transaction, splits
     List<String> delimiters = new ArrayList<>();
     while (m.find()) {
       String attrs = m.group(1);
       String flat = attrs.replace(" ", "").toLowerCase(Locale.ROOT);
-      // splitStatements:false sends the changeset in one call: an implicit transaction block
-      int mode = !flat.contains("runintransaction:false") ? 1 : flat.contains("splitstatements:false") ? 2 : 0;
-      starts.add(new int[] {m.end(), mode});
+      headers.add(new int[] {m.end(), flat.contains("runintransaction:false") ? 0 : 1,
+          flat.contains("splitstatements:false") ? 0 : 1});
       Matcher d = END_DELIMITER.matcher(attrs);
       delimiters.add(d.find() ? d.group(1) : null);
     }
-    for (int i = 0; i < starts.size(); i++) {
-      int start = starts.get(i)[0];
-      int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : text.length();
-      int mode = starts.get(i)[1];
-      regions.add(new Region(start, end, mode == 1 ? Mode.WRAPPED : mode == 2 ? Mode.ONE_CALL : Mode.AUTOCOMMIT));
-      String delimiter = delimiters.get(i);
-      if (delimiter == null || delimiter.equals(";")) continue;
-      Matcher line = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(delimiter) + "[ \\t]*$").matcher(text);
-      line.region(start, end);
-      while (line.find()) Masks.terminator(masked, line.start(), line.end());
+    for (int i = 0; i < headers.size(); i++) {
+      int start = headers.get(i)[0];
+      int end = i + 1 < headers.size() ? headers.get(i + 1)[0] : text.length();
+      changeset(text, masked, start, end, headers.get(i)[1] == 1, headers.get(i)[2] == 1, delimiters.get(i), start,
+          regions, cuts);
     }
+  }
+
+  /** One changeset's SQL at [start, end); {@code optOutAt} is where splitStatements:false goes, or -1. */
+  private static void changeset(String text, char[] masked, int start, int end, boolean inTransaction, boolean splits,
+                                String delimiter, int optOutAt, List<Region> regions, List<TransactionPlan.ToolCut> cuts) {
+    List<LiquibaseSplitter.Cut> pieces = splits ? LiquibaseSplitter.cuts(text, start, end, delimiter) : List.of();
+    for (LiquibaseSplitter.Cut c : pieces) {
+      cuts.add(new TransactionPlan.ToolCut(c.start(), c.end(), optOutAt, inTransaction));
+      // GO, / or the endDelimiter end a statement for the parser as they do for Liquibase
+      if (!text.startsWith(";", c.start())) Masks.terminator(masked, c.start(), c.end());
+    }
+    if (inTransaction) {
+      regions.add(new Region(start, end, Mode.WRAPPED));
+    } else if (!splits) {
+      regions.add(new Region(start, end, Mode.ONE_CALL));
+    } else {
+      int from = start;
+      for (LiquibaseSplitter.Cut c : pieces) {
+        regions.add(new Region(from, c.end(), Mode.ONE_CALL));
+        from = c.end();
+      }
+      if (from < end) regions.add(new Region(from, end, Mode.ONE_CALL));
+    }
+    if (splits || delimiter == null || delimiter.equals(";")) return;
+    Matcher line = Pattern.compile("(?m)^[ \\t]*" + Pattern.quote(delimiter) + "[ \\t]*$").matcher(text);
+    line.region(start, end);
+    while (line.find()) Masks.terminator(masked, line.start(), line.end());
   }
 
   /** The tool whose terms advice uses: a file that is plain SQL only for want of a marker has no known tool. */

@@ -34,6 +34,7 @@ public final class Rules {
       new BanReplicaIdentityFull(),
       new BanRewritingAddColumn(),
       new BanSetAccessMethod(),
+      new BanToolSplitStatement(),
       new BanTriggerChangeOnExistingTable(),
       new BanTruncate(),
       new BanUncommittedTransaction(),

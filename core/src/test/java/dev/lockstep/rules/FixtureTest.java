@@ -9,6 +9,8 @@ import dev.lockstep.engine.RuleInfo;
 import dev.lockstep.fix.Applicability;
 import dev.lockstep.fix.Fixer;
 import dev.lockstep.parse.SqlParser;
+import dev.lockstep.frameworks.Framework;
+import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.source.SourceFile;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -25,7 +27,12 @@ class FixtureTest {
   }
 
   static FileResult lint(Fixture f, String sql) {
-    return new Linter(Rules.all(), f.options(), PARSER).lint(SourceFile.of(f.path().toString(), sql));
+    Linter linter = new Linter(Rules.all(), f.options(), PARSER);
+    SourceFile source = SourceFile.of(f.path().toString(), sql);
+    if (!sql.startsWith("--liquibase formatted sql")) return linter.lint(source);
+    // a changeset is linted as Liquibase runs it
+    MigrationScript script = MigrationScript.of(f.path(), source, Framework.LIQUIBASE, false);
+    return linter.lint(script.source(), script.plan());
   }
 
   @ParameterizedTest(name = "{0}")

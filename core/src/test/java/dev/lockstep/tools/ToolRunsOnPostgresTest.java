@@ -59,6 +59,9 @@ class ToolRunsOnPostgresTest {
   private static final String LOCK_OFF = "flyway.postgresql.transactional.lock=false\n";
   private static final String LEAK_CHECK = "SELECT 1 / (current_setting('lock_timeout') = '0')::int AS timeout_not_left_set;\n";
   private static final Map<String, List<String>> ROWS = new TreeMap<>();
+  /** The rules whose findings say the tool fails. */
+  private static final java.util.Set<String> FATAL = java.util.Set.of("ban-concurrently-in-transaction",
+      "ban-tool-split-statement");
 
   /** One run: the tool, what the table calls it, the files (relative path -> text) and whether lockstep splits the file named. */
   record Case(String tool, String what, Map<String, String> files, String split, Map<String, String> environment) {
@@ -155,6 +158,47 @@ class ToolRunsOnPostgresTest {
         Map.of("changelog.sql", head + "--changeset ana:2\n" + BODY), "changelog.sql"));
     out.add(new Case("Liquibase", "fix --unsafe-fixes --split of a changeset with REINDEX",
         Map.of("changelog.sql", head.replace(SETUP, SETUP + STATUS_INDEX) + "--changeset ana:2\n" + REINDEX), "changelog.sql"));
+    String function = "CREATE FUNCTION order_tier(total numeric) RETURNS text LANGUAGE plpgsql AS $$\nBEGIN\n"
+        + "  IF total > 1000 THEN\n    RETURN 'gold';\n  END IF;\n  RETURN 'standard';\nEND\n$$;\n";
+    out.add(new Case("Liquibase", "a plpgsql function whose body holds END IF; (splitStatements:true, the default)",
+        Map.of("changelog.sql", head + "--changeset ana:2\n" + function), null));
+    out.add(new Case("Liquibase", "the same with splitStatements:false",
+        Map.of("changelog.sql", head + "--changeset ana:2 splitStatements:false\n" + function), null));
+    out.add(new Case("Liquibase", "the same with endDelimiter:/ and / after the function",
+        Map.of("changelog.sql", head + "--changeset ana:2 endDelimiter:/\n" + function + "/\nSELECT 'x; y' AS \"a;b\";\n"), null));
+    out.add(new Case("Liquibase", "a DO block with BEGIN ... END and ; in strings and comments",
+        Map.of("changelog.sql", head + "--changeset ana:2\nDO $do$\nBEGIN\n  PERFORM 1; -- a ; here\n"
+            + "  RAISE NOTICE 'a ; there';\nEND\n$do$;\nSELECT 1;\n"), null));
+    out.add(new Case("Liquibase", "$$BEGIN written without a space",
+        Map.of("changelog.sql", head + "--changeset ana:2\nDO $$BEGIN PERFORM 1; END$$;\n"), null));
+    String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/"
+        + "dbchangelog\"\n    xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n    xsi:schemaLocation=\"http://www.liquibase.org/"
+        + "xml/ns/dbchangelog http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd\">\n  <include file=\"sql/001-setup.sql\" relativeToChangelogFile=\"true\"/>\n";
+    out.add(new Case("Liquibase", "changelog.xml includes plain SQL files, the second CREATE INDEX CONCURRENTLY",
+        Map.of("changelog.xml", xml + "  <include file=\"sql/002-index.sql\" relativeToChangelogFile=\"true\"/>\n"
+            + "</databaseChangeLog>\n", "sql/001-setup.sql", SETUP, "sql/002-index.sql", CIC), null));
+    out.add(new Case("Liquibase", "changelog.xml runs it by sqlFile in a changeSet with runInTransaction=\"false\"",
+        Map.of("changelog.xml", xml + "  <changeSet id=\"2\" author=\"ana\" runInTransaction=\"false\">\n"
+            + "    <sqlFile path=\"sql/002-index.sql\" relativeToChangelogFile=\"true\"/>\n  </changeSet>\n"
+            + "</databaseChangeLog>\n", "sql/001-setup.sql", SETUP, "sql/002-index.sql", CIC), null));
+    out.add(new Case("Liquibase", "changelog.xml runs the plpgsql function by sqlFile (splitStatements defaults to true)",
+        Map.of("changelog.xml", xml + "  <changeSet id=\"2\" author=\"ana\">\n"
+            + "    <sqlFile path=\"sql/002-function.sql\" relativeToChangelogFile=\"true\"/>\n  </changeSet>\n"
+            + "</databaseChangeLog>\n", "sql/001-setup.sql", SETUP, "sql/002-function.sql", function), null));
+    out.add(new Case("Liquibase", "the same with splitStatements=\"false\" on the sqlFile",
+        Map.of("changelog.xml", xml + "  <changeSet id=\"2\" author=\"ana\">\n"
+            + "    <sqlFile path=\"sql/002-function.sql\" relativeToChangelogFile=\"true\" splitStatements=\"false\"/>\n"
+            + "  </changeSet>\n</databaseChangeLog>\n", "sql/001-setup.sql", SETUP, "sql/002-function.sql", function), null));
+    out.add(new Case("Liquibase", "changelog.yaml includeAll of plain SQL files, one the plpgsql function (sent whole)",
+        Map.of("changelog.yaml", "databaseChangeLog:\n  - includeAll:\n      path: sql/\n      relativeToChangelogFile: true\n",
+            "sql/001-setup.sql", SETUP, "sql/002-function.sql", function), null));
+    Path splitFixtures = Path.of("test-fixtures/ban-tool-split-statement");
+    try (Stream<Path> files = Files.walk(splitFixtures)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".sql")).sorted().toList()) {
+        out.add(new Case("Liquibase", "fixture " + splitFixtures.relativize(f).toString().replace('\\', '/'),
+            Map.of("changelog.sql", Files.readString(f).replaceAll("--\\s*expect:[^\n]*", "")), null));
+      }
+    }
     return out.stream();
   }
 
@@ -206,14 +250,15 @@ class ToolRunsOnPostgresTest {
       if (script.skipped() != null) continue;
       FileResult r = LINTER.lint(script.source(), script.plan());
       assertThat(r.syntaxErrors()).isEmpty();
-      r.findings().stream().filter(f -> f.ruleId().equals("ban-concurrently-in-transaction")).forEach(fatal::add);
+      r.findings().stream().filter(f -> FATAL.contains(f.ruleId())).forEach(fatal::add);
       script.plan().regions().stream().map(reg -> mode(reg.mode())).distinct().forEach(m -> { if (!modes.contains(m)) modes.add(m); });
     }
     PostgresServer server = PostgresServer.of(15);
     String database = server.createDatabase();
     ToolOutcome outcome = switch (c.tool()) {
       case "Flyway" -> FlywayTool.migrate(server, database, dir.resolve("db/migration"), flywaySettings(c.environment()));
-      case "Liquibase" -> LiquibaseTool.update(server, database, dir, "changelog.sql");
+      case "Liquibase" -> LiquibaseTool.update(server, database, dir, c.files().keySet().stream()
+          .filter(f -> f.startsWith("changelog.")).findFirst().orElseThrow());
       default -> SqitchTool.deploy(server, database, dir);
     };
     lockstep += fatal.isEmpty() ? "applies" : "fails: " + fatal.get(0).message();
@@ -323,11 +368,11 @@ class ToolRunsOnPostgresTest {
       return;
     }
     List<Finding> fatalBefore = LINTER.lint(before.source(), before.plan()).findings().stream()
-        .filter(f -> f.ruleId().equals("ban-concurrently-in-transaction")).toList();
+        .filter(f -> FATAL.contains(f.ruleId())).toList();
     Files.writeString(file, fixed.text());
     MigrationScript script = script(file);
     FileResult r = LINTER.lint(script.source(), script.plan());
-    List<Finding> fatal = r.findings().stream().filter(f -> f.ruleId().equals("ban-concurrently-in-transaction")).toList();
+    List<Finding> fatal = r.findings().stream().filter(f -> FATAL.contains(f.ruleId())).toList();
     PostgresServer server = PostgresServer.of(15);
     String database = server.createDatabase();
     try (java.sql.Connection conn = server.connect(database)) {
@@ -353,7 +398,11 @@ class ToolRunsOnPostgresTest {
     }
     String message = fatal.get(0).message();
     assertThat(outcome.kind()).as("lockstep says: %s", message).isNotEqualTo(ToolOutcome.Kind.APPLIED);
-    if (outcome.kind() == ToolOutcome.Kind.HUNG || outcome.detail().contains("lock timeout")) {
+    if (message.contains("Unterminated dollar quote")) {
+      assertThat(outcome.detail()).contains("Unterminated dollar quote");
+    } else if (message.contains("gets it in pieces")) {
+      assertThat(outcome.kind()).isEqualTo(ToolOutcome.Kind.FAILED);
+    } else if (outcome.kind() == ToolOutcome.Kind.HUNG || outcome.detail().contains("lock timeout")) {
       assertThat(message).contains("hangs");
     } else if (outcome.detail().startsWith("Detected both transactional and non-transactional")) {
       assertThat(message).contains("Detected both transactional and non-transactional statements");

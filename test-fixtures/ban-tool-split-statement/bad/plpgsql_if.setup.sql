@@ -1,0 +1,2 @@
+-- the changeset creates what it uses
+SELECT 1;
