@@ -1,5 +1,6 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.FileResult;
 import dev.lockstep.parse.SyntaxError;
 import dev.lockstep.io.AtomicWrite;
@@ -42,8 +43,8 @@ final class BaselineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    String problem = OutputOptions.unwritable(baselineFile);
-    if (problem != null) throw new CommandFailure("--file " + baselineFile + ": " + problem);
+    Text problem = OutputOptions.unwritable(baselineFile);
+    if (problem != null) throw new CommandFailure(Text.of("%s: %s", "--file " + baselineFile, problem));
     LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, rules, null, run.cacheDir, history, null);
     LintReport report = setup.migrations.lintAll(setup.sources, setup.problems, run.threads());
     // A baseline of a partial check would hide the unchecked files' findings as "new" noise later, or worse, accept them.
@@ -55,14 +56,14 @@ final class BaselineCommand implements Callable<Integer> {
     }
     if (!unchecked.isEmpty()) {
       unchecked.forEach(spec.commandLine().getErr()::println);
-      throw new CommandFailure("no baseline written: " + unchecked.size() + (unchecked.size() == 1 ? " file was" : " files were")
-          + " not fully checked");
+      throw new CommandFailure(unchecked.size() == 1 ? Text.of("no baseline written: %d file was not fully checked", 1)
+          : Text.of("no baseline written: %d files were not fully checked", unchecked.size()));
     }
     Baseline recorded = Baseline.of(report);
     try {
       recorded.write(baselineFile);
     } catch (AtomicWrite.Refused e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--file: " + e.getMessage());
+      throw Usage.error(spec.commandLine(), Text.of("%s: %s", "--file", e.getMessage()));
     }
     spec.commandLine().getOut().printf("Recorded %d findings in %s%n", recorded.size(), baselineFile);
     return 0;

@@ -1,5 +1,7 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.i18n.Catalog;
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.Limits;
 import dev.lockstep.frameworks.Framework;
 import dev.lockstep.frameworks.FrameworkDetector;
@@ -44,13 +46,13 @@ final class InitCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !force) {
-      throw new CommandLine.ParameterException(spec.commandLine(), target + " exists; use --force to overwrite it");
+      throw Usage.error(spec.commandLine(), Text.of("%s exists; use --force to overwrite it", target.toString()));
     }
     // before any work, and so that a missing folder is an error rather than made
-    String problem = OutputOptions.unwritable(target);
-    if (problem != null) throw new CommandFailure("--output " + target + ": " + problem);
+    Text problem = OutputOptions.unwritable(target);
+    if (problem != null) throw new CommandFailure(Text.of("%s: %s", "--output " + target, problem));
     Map<Framework, Integer> counts = new EnumMap<>(Framework.class);
-    Set<String> notes = new LinkedHashSet<>(); // as lint says them: configuration that could not be read
+    Set<Text> notes = new LinkedHashSet<>(); // as lint says them: configuration that could not be read
     SqlFiles files = SqlFiles.collect(List.of(dir));
     for (Path file : files.files()) {
       try {
@@ -76,7 +78,8 @@ final class InitCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().printf("Wrote %s (%s: %d of %d migration files)%n", target, main.id(),
         counts.getOrDefault(main, 0), files.files().size());
-    for (String note : notes) spec.commandLine().getErr().println(String.format("note: %s", note));
+    Catalog catalog = Languages.choose(spec, null);
+    for (Text note : notes) spec.commandLine().getErr().println(DetectionNotes.note(note, catalog));
     return 0;
   }
 

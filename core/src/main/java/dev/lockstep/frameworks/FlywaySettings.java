@@ -1,5 +1,6 @@
 package dev.lockstep.frameworks;
 
+import dev.lockstep.i18n.Text;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
@@ -25,7 +26,7 @@ import java.util.Properties;
  * @param source  the file the settings come from, or null for Flyway's defaults
  * @param problem why {@code source} could not be read, or null
  */
-public record FlywaySettings(boolean mixed, boolean transactionalLock, Path source, String problem) {
+public record FlywaySettings(boolean mixed, boolean transactionalLock, Path source, Text problem) {
   static final FlywaySettings DEFAULTS = new FlywaySettings(false, true, null, null);
   private static final List<String> FILES = List.of("flyway.conf", "conf/flyway.conf", "flyway.toml",
       "src/main/resources/application.properties");
@@ -52,7 +53,7 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, Path sour
     try {
       text = new String(BoundedRead.file(file, MAX_BYTES), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      return new FlywaySettings(false, true, file, "cannot be read: " + e.getMessage());
+      return new FlywaySettings(false, true, file, Text.of("cannot be read: %s", String.valueOf(e.getMessage())));
     }
     try {
       if (file.getFileName().toString().endsWith(".toml")) {
@@ -71,9 +72,9 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, Path sour
       String reason = String.valueOf(e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())
           .lines().findFirst().orElse("").strip();
       if (e instanceof JsonProcessingException j && j.getLocation() != null && j.getLocation().getLineNr() > 0) {
-        reason += " at line " + j.getLocation().getLineNr();
+        return new FlywaySettings(false, true, file, Text.of("cannot be parsed: %s at line %d", reason, j.getLocation().getLineNr()));
       }
-      return new FlywaySettings(false, true, file, "cannot be parsed: " + reason);
+      return new FlywaySettings(false, true, file, Text.of("cannot be parsed: %s", reason));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.lockstep.frameworks;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.TransactionPlan;
 import dev.lockstep.engine.TransactionPlan.Mode;
 import dev.lockstep.engine.TransactionPlan.Region;
@@ -49,8 +50,8 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
    */
   public static MigrationScript declared(Path path, SourceFile source, DeclaredRunner declared, boolean includeDown) {
     FrameworkDetector.Detection d = declared == null ? FrameworkDetector.detect(path, source.text())
-        : new FrameworkDetector.Detection(declared.framework(), declared.glob() == null ? "set with --framework"
-            : String.format("lockstep.toml [frameworks] \"%s\"", declared.glob()));
+        : new FrameworkDetector.Detection(declared.framework(), declared.glob() == null ? Text.of("set with %s", "--framework")
+            : Text.of("%s [frameworks] \"%s\"", "lockstep.toml", declared.glob()));
     String text = source.text();
     char[] masked = text.toCharArray();
     List<Placeholder> placeholders = new ArrayList<>();
@@ -108,7 +109,7 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
   }
 
   /** What decided the framework, in words. */
-  public String reason() {
+  public Text reason() {
     return detection.evidence();
   }
 

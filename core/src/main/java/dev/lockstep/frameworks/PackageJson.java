@@ -1,5 +1,6 @@
 package dev.lockstep.frameworks;
 
+import dev.lockstep.i18n.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lockstep.source.BoundedRead;
@@ -18,7 +19,7 @@ import java.util.TreeSet;
  * @param tools the migration tools among its dependencies and devDependencies
  * @param note why it could not be read, or null
  */
-record PackageJson(Path file, Set<String> tools, String note) {
+record PackageJson(Path file, Set<String> tools, Text note) {
   static final Set<String> MIGRATION_TOOLS = Set.of("node-pg-migrate", "postgres-migrations");
   private static final long MAX_BYTES = 4L << 20;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,8 +45,8 @@ record PackageJson(Path file, Set<String> tools, String note) {
       }
       return new PackageJson(file, tools, null);
     } catch (IOException e) {
-      return new PackageJson(file, Set.of(), String.format("%s cannot be read as JSON; files there are detected by "
-          + "their markers only", file));
+      return new PackageJson(file, Set.of(), Text.of("%s cannot be read as JSON; files there are detected by "
+          + "their markers only", file.toString()));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.lockstep.history;
 
+import dev.lockstep.i18n.Text;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,14 +90,15 @@ final class LiquibaseOrder {
       try {
         includes = changelog.toString().toLowerCase(Locale.ROOT).endsWith(".xml") ? xml(text) : tree(changelog, text);
       } catch (Unreadable e) {
-        problems.add(new HistoryProblem(changelog, e.line, e.column, "the changelog does not parse: " + e.getMessage()));
+        problems.add(new HistoryProblem(changelog, e.line, e.column, Text.of("the changelog does not parse: %s", String.valueOf(e.getMessage()))));
         return;
       }
       for (Include inc : includes) {
         Path target = resolve(changelog, inc);
         if (target == null) {
           problems.add(TextPositions.problemAt(changelog, text, Pattern.compile(Pattern.quote(inc.path())),
-              (inc.all() ? "includeAll folder " : "included file ") + inc.path() + " does not exist: Liquibase stops there"));
+              inc.all() ? Text.of("includeAll folder %s does not exist: Liquibase stops there", inc.path())
+                  : Text.of("included file %s does not exist: Liquibase stops there", inc.path())));
           return;
         }
         if (inc.all()) {

@@ -6,6 +6,7 @@ import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.LockFacts;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.frameworks.MigrationScript;
+import dev.lockstep.i18n.Text;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.parse.ParsedFile;
 import dev.lockstep.parse.SqlParser;
@@ -60,17 +61,18 @@ public final class TraceRun {
       if (script.skipped() != null) continue;
       ParsedFile file = parser.parse(script.source());
       for (var e : file.errors()) {
-        out.add(new InputProblem(script.source().path(), "line " + script.source().position(e.offset()).line()
-            + ": not traced: " + e.message() + "; nothing in the file was run"));
+        out.add(new InputProblem(script.source().path(), Text.of("line %d: not traced: %s; nothing in the file was run",
+            script.source().position(e.offset()).line(), e.text())));
       }
       if (permissions.allowServerChanges()) continue;
       for (ServerEffects.Effect e : ServerEffects.of(file)) {
         if (permissions.throwawayServer() && !e.outsideServer()) continue;
         var at = e.statement().start();
-        out.add(new InputProblem(script.source().path(), "line " + at.line() + ": not traced: " + e.reason()
-            + (e.outsideServer() ? "; neither a scratch copy nor a throwaway server contains that"
-                : "; a scratch copy of the database does not undo that (--embedded does)")
-            + " (pass --allow-server-changes to trace it anyway)"));
+        out.add(new InputProblem(script.source().path(), e.outsideServer()
+            ? Text.of("line %d: not traced: %s; neither a scratch copy nor a throwaway server contains that "
+                + "(pass --allow-server-changes to trace it anyway)", at.line(), e.reason())
+            : Text.of("line %d: not traced: %s; a scratch copy of the database does not undo that (--embedded does) "
+                + "(pass --allow-server-changes to trace it anyway)", at.line(), e.reason())));
       }
     }
     return out;
@@ -105,8 +107,8 @@ public final class TraceRun {
               for (StatementTrace t : tracer.trace(script, options)) findings.add(finding(source, t, version));
               results.add(new FileResult(source, findings, List.of(), List.of(), script.framework().id()));
             } catch (Tracer.TraceFailure e) {
-              problems.add(new InputProblem(source.path(), "line " + e.statement().start().line() + " failed on the "
-                  + "server: " + target.mask(e.getMessage()) + " (nothing after it was traced)"));
+              problems.add(new InputProblem(source.path(), Text.of("line %d failed on the server: %s (nothing after it was traced)",
+                  e.statement().start().line(), target.mask(e.getMessage()))));
               break;
             }
           }
@@ -120,9 +122,9 @@ public final class TraceRun {
       try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.properties())) {
         List<String> changes = ServerState.of(c).changesSince(before);
         if (!changes.isEmpty()) {
-          problems.add(new InputProblem(scripts.get(scripts.size() - 1).source().path(), "the migrations changed the "
+          problems.add(new InputProblem(scripts.get(scripts.size() - 1).source().path(), Text.of("the migrations changed the "
               + "server outside the database, which no scratch copy undoes (undo it by hand, or pass "
-              + "--allow-server-changes): " + String.join("; ", changes)));
+              + "--allow-server-changes): %s", String.join("; ", changes))));
         }
       }
     }

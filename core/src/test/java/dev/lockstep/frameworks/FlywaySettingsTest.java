@@ -60,7 +60,7 @@ class FlywaySettingsTest {
     assertThat(s.mixed()).isFalse();
     assertThat(s.transactionalLock()).isTrue();
     assertThat(s.source()).isEqualTo(dir.resolve("flyway.toml"));
-    assertThat(s.problem()).startsWith("cannot be parsed: ").contains("line 1");
+    assertThat(s.problem().english()).startsWith("cannot be parsed: ").contains("line 1");
   }
 
   @Test
