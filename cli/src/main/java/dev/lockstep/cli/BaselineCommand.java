@@ -63,7 +63,7 @@ final class BaselineCommand implements Callable<Integer> {
     try {
       recorded.write(baselineFile);
     } catch (AtomicWrite.Refused e) {
-      throw Usage.error(spec.commandLine(), Text.of("%s: %s", "--file", e.getMessage()));
+      throw Usage.error(spec.commandLine(), Text.of("%s: %s", "--file", e.text()));
     }
     spec.commandLine().getOut().printf("Recorded %d findings in %s%n", recorded.size(), baselineFile);
     return 0;

@@ -74,7 +74,7 @@ final class InitCommand implements Callable<Integer> {
         AtomicWrite.create(target, text, null);
       }
     } catch (AtomicWrite.Refused e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      throw Usage.error(spec.commandLine(), e.text());
     }
     spec.commandLine().getOut().printf("Wrote %s (%s: %d of %d migration files)%n", target, main.id(),
         counts.getOrDefault(main, 0), files.files().size());

@@ -115,8 +115,8 @@ final class LintSetup {
         Path where = input.paths.stream().filter(x -> !x.equals("-")).map(Path::of).findFirst().orElse(Path.of(""))
             .toAbsolutePath();
         changed = ChangedFiles.since(input.changedSince, Files.isDirectory(where) ? where : where.getParent());
-      } catch (IllegalStateException e) {
-        throw new CommandLine.ParameterException(commandLine, e.getMessage());
+      } catch (TextException e) {
+        throw Usage.error(commandLine, e);
       }
       Set<Path> since = changed;
       filePaths.removeIf(f -> !since.contains(f.toAbsolutePath().normalize()));

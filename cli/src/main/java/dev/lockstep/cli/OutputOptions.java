@@ -114,7 +114,7 @@ public final class OutputOptions {
       try {
         AtomicWrite.replace(f.file(), text.toString().getBytes(StandardCharsets.UTF_8));
       } catch (AtomicWrite.Refused e) {
-        throw new CommandFailure(Text.of("%s: %s", "--output " + f.format() + "=" + f.file(), e.getMessage()));
+        throw new CommandFailure(Text.of("%s: %s", "--output " + f.format() + "=" + f.file(), e.text()));
       } catch (IOException e) {
         Text problem = unwritable(f.file());
         throw new CommandFailure(Text.of("%s: %s", "--output " + f.format() + "=" + f.file(),

@@ -55,7 +55,7 @@ final class StatsOptions {
     try {
       return StatsSnapshot.read(file);
     } catch (IOException e) {
-      throw new CommandLine.ParameterException(commandLine, "--stats: " + e.getMessage());
+      throw Usage.error(commandLine, Text.of("%s: %s", "--stats", String.valueOf(e.getMessage())));
     }
   }
 
