@@ -109,8 +109,17 @@ public final class ConfigLoader {
       throw new ConfigException(Text.of("%s: cannot read the configuration: no such file", configFile.toString()), null);
     } catch (java.nio.file.AccessDeniedException e) {
       throw new ConfigException(Text.of("%s: cannot read the configuration: permission denied", configFile.toString()), null);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // a TOML syntax error: where, in lockstep's words, and what, in the TOML library's (which has no translation)
+      var at = e.getLocation();
+      String reason = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+      if (at != null && at.getLineNr() > 0) {
+        throw new ConfigException(Text.of("%s:%d:%d: the configuration is not valid TOML: %s", configFile.toString(),
+            at.getLineNr(), Math.max(1, at.getColumnNr()), reason), null);
+      }
+      throw new ConfigException(Text.of("%s: the configuration is not valid TOML: %s", configFile.toString(), reason), null);
     } catch (IOException e) {
-      // the TOML or YAML library's own words (a syntax error and where), which have no translation
+      // the YAML library's own words (a syntax error and where), which have no translation
       String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
       throw new ConfigException(Text.of("%s: cannot read the configuration: %s", configFile.toString(), reason), null);
     }
