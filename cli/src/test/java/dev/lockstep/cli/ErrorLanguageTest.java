@@ -186,6 +186,32 @@ class ErrorLanguageTest {
     assertNoEnglish(pt.err());
   }
 
+  /**
+   * Errors in DO bodies and EXECUTE'd constants: lockstep's words in the catalogue, PostgreSQL's own
+   * syntax error in PostgreSQL's Spanish; and a broken history's note, with the files judged alone.
+   */
+  @Test
+  void bodyErrorsAndHistoryProblemsAreToldInTheChosenLanguage() throws IOException {
+    write("V1__a.sql", "CREATE TABLE a (id int);\n");
+    Path twin = write("V1__b.sql", "CREATE TABLE b (id int);\n");
+    Path body = write("V3__do.sql", "DO $$ BEGIN SELEC 1; END $$;\nDO $$ BEGIN EXECUTE 'SELEC 2'; END $$;\n");
+    Run es = run("lint", "--lang", "es", "--format", "gcc", body.toString());
+    assertThat(es.code()).isEqualTo(2);
+    assertThat(es.out()).isEqualTo(twin + ":1:1: error: la versión de Flyway 1 es también V1__a.sql: Flyway se niega a aplicar "
+        + "dos migraciones con una misma versión; los veredictos para " + body + " se basan solo en el propio archivo [input-error]\n"
+        + body + ":1:1: error: el cuerpo PL/pgSQL no se puede analizar: error de sintaxis en o cerca de «SELEC» [syntax-error]\n"
+        + body + ":2:22: error: una sentencia del cuerpo PL/pgSQL no se puede analizar: error de sintaxis en o cerca de «SELEC» "
+        + "[syntax-error]\n");
+    Run pt = run("lint", "--lang", "pt", "--format", "gcc", body.toString());
+    assertThat(pt.out()).isEqualTo(twin + ":1:1: error: a versão do Flyway 1 também é V1__a.sql: o Flyway se recusa a aplicar "
+        + "duas migrações com a mesma versão; os veredictos para " + body + " se baseiam só no próprio arquivo [input-error]\n"
+        + body + ":1:1: error: o corpo PL/pgSQL não pode ser analisado: erro de sintaxe em ou perto de \"SELEC\" [syntax-error]\n"
+        + body + ":2:22: error: um comando do corpo PL/pgSQL não pode ser analisado: erro de sintaxe em ou perto de \"SELEC\" "
+        + "[syntax-error]\n");
+    assertNoEnglish(es.out().replace("error:", ""));
+    assertNoEnglish(pt.out().replace("error:", ""));
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
