@@ -1,5 +1,7 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.report.Localized;
+import dev.lockstep.i18n.Catalog;
 import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.FileResult;
 import dev.lockstep.parse.SyntaxError;
@@ -49,10 +51,11 @@ final class BaselineCommand implements Callable<Integer> {
     LintReport report = setup.migrations.lintAll(setup.sources, setup.problems, run.threads());
     // A baseline of a partial check would hide the unchecked files' findings as "new" noise later, or worse, accept them.
     List<String> unchecked = new ArrayList<>();
-    report.problems().forEach(p -> unchecked.add(p.describe()));
+    Catalog catalog = Languages.choose(spec, setup.config.lang());
+    report.problems().forEach(p -> unchecked.add(Localized.problem(p, catalog)));
     for (FileResult f : report.files()) {
       f.syntaxErrors().stream().filter(SyntaxError::stoppedParsing)
-          .forEach(e -> unchecked.add(f.source().path() + ": " + e.message()));
+          .forEach(e -> unchecked.add(f.source().path() + ": " + Localized.parserText(e.text(), catalog)));
     }
     if (!unchecked.isEmpty()) {
       unchecked.forEach(spec.commandLine().getErr()::println);

@@ -49,6 +49,11 @@ public final class Localized {
     return new LintReport(files, problems, report.skipped(), report.pgVersion(), report.baselined(), report.config());
   }
 
+  /** "path:line:col: reason" of an input problem, in the catalogue's language. */
+  public static String problem(InputProblem p, Catalog catalog) {
+    return p.where() + ": " + parserText(p.text(), catalog);
+  }
+
   /**
    * A syntax error's text in the catalogue's language: lockstep's words from the catalogue, and
    * PostgreSQL's own (a text without arguments) through {@link #parserMessage}.
