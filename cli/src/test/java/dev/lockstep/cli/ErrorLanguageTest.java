@@ -184,6 +184,11 @@ class ErrorLanguageTest {
         + "os arquivos dali são detectados só pelos seus marcadores\n");
     assertNoEnglish(es.err());
     assertNoEnglish(pt.err());
+    // the JSON report keeps what decided the tool, in the same words
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(run("lint", "--lang", "es", "--format", "json", flyway.toString()).out());
+    assertThat(json.get("files").get(0).get("detectedBy").asText()).isEqualTo("nombre de archivo de Flyway V1__init.sql");
+    assertThat(json.get("files").get(0).get("detectionNotes").get(0).asText()).startsWith("drizzle.config.ts: 'out' se calcula");
   }
 
   /**
