@@ -103,6 +103,16 @@ class ErrorLanguageTest {
   }
 
   @Test
+  void aYamlConfigurationThatDoesNotParseIsToldAtItsPlace() throws IOException {
+    Path config = write(".lockstep.yaml", "lang: es\nlang: pt\n");
+    Path file = write("V1__init.sql", "CREATE TABLE a (id int);\n");
+    Run es = run("lint", "--lang", "es", "--config", config.toString(), file.toString());
+    assertThat(es.code()).isEqualTo(2);
+    assertThat(es.err()).isEqualTo("lockstep: " + config + ":2:1: la configuración no es YAML válido: found duplicate key lang\n"
+        + "Pruebe 'lockstep lint --help' para más información.\n");
+  }
+
+  @Test
   void anOptionErrorIsToldInTheLanguageOfTheFlag() throws IOException {
     Path file = write("V1__init.sql", "CREATE TABLE a (id int);\n");
     Run es = run("lint", "--lang", "es", "--format", "nope", file.toString());

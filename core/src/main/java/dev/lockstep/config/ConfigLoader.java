@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -119,7 +120,12 @@ public final class ConfigLoader {
       }
       throw new ConfigException(Text.of("%s: the configuration is not valid TOML: %s", configFile.toString(), reason), null);
     } catch (IOException e) {
-      // the YAML library's own words (a syntax error and where), which have no translation
+      if (e.getCause() instanceof MarkedYAMLException y && y.getProblemMark() != null) {
+        // a YAML syntax error: where, in lockstep's words, and what, in the YAML library's (which has no translation)
+        throw new ConfigException(Text.of("%s:%d:%d: the configuration is not valid YAML: %s", configFile.toString(),
+            y.getProblemMark().getLine() + 1, y.getProblemMark().getColumn() + 1, String.valueOf(y.getProblem())), null);
+      }
+      // the YAML library's own words (a duplicate key, too many aliases), which have no translation
       String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
       throw new ConfigException(Text.of("%s: cannot read the configuration: %s", configFile.toString(), reason), null);
     }
