@@ -11,6 +11,7 @@ import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.history.HistoryProblem;
 import dev.lockstep.history.MigrationHistory;
 import dev.lockstep.history.RelevantMigrations;
+import dev.lockstep.i18n.Text;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.input.SqlFiles;
 import dev.lockstep.parse.ObjectNames;
@@ -62,10 +63,10 @@ final class HistoryInputs {
    * Why a file's history could not be used: at {@code path} (and {@code at}, when known). The run
    * reports each problem once, naming the files that were judged alone because of it.
    */
-  record Problem(String path, Position at, String message) {}
+  record Problem(String path, Position at, Text message) {}
 
   /** An earlier file as read, or why it could not be read. */
-  record Loaded(SourceFile source, String problem) {}
+  record Loaded(SourceFile source, Text problem) {}
 
   private final MigrationHistory history;
   private final Function<SourceFile, MigrationScript> scripts;
@@ -145,7 +146,7 @@ final class HistoryInputs {
       selected = RelevantMigrations.select(names, texts, i -> lineageOf(loading.earlier().get(i), texts.get(i), parser));
     } catch (Unparsed e) {
       return new Prepared(List.of(), List.of(new Problem(display(Path.of(e.getMessage())), null,
-          "parsing this earlier migration stopped (max-parse-time)")), "");
+          Text.of("parsing this earlier migration stopped (max-parse-time)"))), "");
     }
     List<Earlier> replay = new ArrayList<>();
     for (int i : selected) replay.add(loading.earlier().get(i));
@@ -258,7 +259,7 @@ final class HistoryInputs {
     List<Problem> problems = new ArrayList<>();
     for (ReplayProblem p : model.problems()) {
       problems.add(new Problem(display(Path.of(p.path())), new Position(p.line(), p.column()),
-          "an earlier migration does not parse: " + p.message()));
+          Text.of("an earlier migration does not parse: %s", p.message())));
     }
     return new Replayed(SchemaModel.empty(), problems);
   }
@@ -270,12 +271,16 @@ final class HistoryInputs {
   static List<InputProblem> report(Map<Problem, List<String>> filesByProblem) {
     List<InputProblem> out = new ArrayList<>();
     filesByProblem.forEach((p, files) -> {
-      String names = String.join(", ", files.subList(0, Math.min(3, files.size())))
-          + (files.size() > 3 ? " and " + (files.size() - 3) + " more" : "");
       out.add(new InputProblem(shown(p.path(), files.get(0)), p.at(),
-          p.message() + "; verdicts for " + names + " fall back to the file alone"));
+          Text.of("%s; verdicts for %s fall back to the file alone", p.message(), names(files))));
     });
     return out;
+  }
+
+  /** The first three names, and how many more: "a.sql, b.sql, c.sql and 2 more". */
+  static Text names(List<String> files) {
+    String first = String.join(", ", files.subList(0, Math.min(3, files.size())));
+    return files.size() > 3 ? Text.of("%s and %d more", first, files.size() - 3) : Text.of("%s", first);
   }
 
   /** Where a problem is, kept absolute until it is reported: a problem is shared by files named either way. */
@@ -334,13 +339,13 @@ final class HistoryInputs {
     try {
       return new Loaded(SourceFile.decode(p.toString(), BoundedRead.file(p, limits.maxFileBytes())), null);
     } catch (BoundedRead.TooLarge e) {
-      return new Loaded(null, "earlier migration " + (e.knownSize() >= 0 ? limits.tooBig(e.knownSize()) : limits.tooBigStream()));
+      return new Loaded(null, Text.of("earlier migration %s", e.knownSize() >= 0 ? limits.tooBig(e.knownSize()) : limits.tooBigStream()));
     } catch (BoundedRead.NotRegularFile e) {
-      return new Loaded(null, "earlier migration " + e.getMessage());
+      return new Loaded(null, Text.of("earlier migration %s", e.problem()));
     } catch (IOException e) {
-      return new Loaded(null, "earlier migration: " + SqlFiles.describe(e));
+      return new Loaded(null, Text.of("earlier migration: %s", SqlFiles.describe(e)));
     } catch (InputException e) {
-      return new Loaded(null, "earlier migration " + e.problemWithPlace());
+      return new Loaded(null, Text.of("earlier migration %s", e.problemWithPlace()));
     }
   }
 }

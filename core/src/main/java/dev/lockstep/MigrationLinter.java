@@ -15,6 +15,7 @@ import dev.lockstep.frameworks.DeclaredRunner;
 import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.history.MigrationHistory;
 import dev.lockstep.history.PendingMigrations;
+import dev.lockstep.i18n.Text;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.parse.ParsedFile;
 import dev.lockstep.parse.SqlParser;
@@ -36,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Lints files the way their migration tools run them: framework, transactions, down sections. */
 public final class MigrationLinter {
-  private static final String INTERRUPTED = "interrupted, the file was not checked";
+  private static final Text INTERRUPTED = Text.of("interrupted, the file was not checked");
   /** A file's result, and the problems of its history (it was then judged alone). */
   private record Judged(FileResult result, List<HistoryInputs.Problem> problems) {}
 
@@ -66,8 +67,8 @@ public final class MigrationLinter {
       parser.remove();
       before = SchemaModel.empty();
       problems = List.of(new HistoryInputs.Problem(HistoryInputs.display(Path.of(script.source().path())), null,
-          "replaying its earlier migrations needs more memory than the Java heap allows ("
-              + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; give Java more, e.g. LOCKSTEP_JAVA_OPTS=-Xmx4g)"));
+          Text.of("replaying its earlier migrations needs more memory than the Java heap allows "
+              + "(%d MiB; give Java more, e.g. LOCKSTEP_JAVA_OPTS=-Xmx4g)", Runtime.getRuntime().maxMemory() >> 20)));
     }
     FileResult result = linter.get().lint(parsed, plan(script), before);
     if (histories != null && problems.isEmpty()) {
@@ -123,7 +124,7 @@ public final class MigrationLinter {
   }
 
   /** Why a file is too big to check, or null. */
-  public String tooBig(long bytes) {
+  public Text tooBig(long bytes) {
     return limits.tooBig(bytes);
   }
 
@@ -223,7 +224,7 @@ public final class MigrationLinter {
    */
   private static List<InputProblem> flywaySettingsProblems(List<FileResult> results) {
     Map<Path, List<String>> byConfig = new LinkedHashMap<>();
-    Map<Path, String> messages = new LinkedHashMap<>();
+    Map<Path, Text> messages = new LinkedHashMap<>();
     for (FileResult r : results) {
       if (!Framework.FLYWAY.id().equals(r.framework())) continue;
       FlywaySettings settings = FlywaySettings.of(Path.of(r.path()));
@@ -233,10 +234,8 @@ public final class MigrationLinter {
     }
     List<InputProblem> out = new ArrayList<>();
     byConfig.forEach((config, files) -> {
-      String names = String.join(", ", files.subList(0, Math.min(3, files.size())))
-          + (files.size() > 3 ? " and " + (files.size() - 3) + " more" : "");
-      out.add(new InputProblem(HistoryInputs.display(config), "Flyway settings " + messages.get(config)
-          + "; " + names + " judged with Flyway's defaults (mixed=false, postgresql.transactional.lock=true)"));
+      out.add(new InputProblem(HistoryInputs.display(config), Text.of("Flyway settings %s; %s judged with Flyway's defaults "
+          + "(mixed=false, postgresql.transactional.lock=true)", messages.get(config), HistoryInputs.names(files))));
     });
     return out;
   }
@@ -253,7 +252,7 @@ public final class MigrationLinter {
   }
 
   private Outcome outcome(SourceFile source) {
-    String tooBig = tooBig(source.utf8().length);
+    Text tooBig = tooBig(source.utf8().length);
     if (tooBig != null) return new Outcome(null, null, new InputProblem(source.path(), tooBig));
     try {
       MigrationScript script = script(source);
@@ -280,7 +279,7 @@ public final class MigrationLinter {
       return new Outcome(null, null, new InputProblem(source.path(), outOfMemory()), true, List.of());
     } catch (RuntimeException | Error e) {
       // a bug, a stack overflow on deep nesting, a class left broken by an earlier error: this file only
-      return new Outcome(null, null, new InputProblem(source.path(), "internal error, the file was not checked: " + e));
+      return new Outcome(null, null, new InputProblem(source.path(), Text.of("internal error, the file was not checked: %s", String.valueOf(e))));
     }
   }
 
@@ -289,7 +288,7 @@ public final class MigrationLinter {
   }
 
   /** A huge statement's parse tree can outgrow the heap; the other files are still checked. */
-  static String outOfMemory() {
+  static Text outOfMemory() {
     return Limits.outOfMemory();
   }
 

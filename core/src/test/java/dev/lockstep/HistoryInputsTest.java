@@ -26,13 +26,13 @@ class HistoryInputsTest {
     assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
     HistoryInputs.Loaded read = inputs.read(pipe);
     assertThat(read.source()).isNull();
-    assertThat(read.problem()).isEqualTo("earlier migration is a named pipe (FIFO), not a regular file");
+    assertThat(read.problem().english()).isEqualTo("earlier migration is a named pipe (FIFO), not a regular file");
   }
 
   @Test
   void aFileAboveMaxFileSizeIsNotRead() throws Exception {
     Path big = Files.writeString(dir.resolve("V1__big.sql"), "SELECT 1;\n".repeat(200));
-    assertThat(inputs.read(big).problem()).isEqualTo("earlier migration is 1 KiB, larger than max-file-size (1 KiB): "
+    assertThat(inputs.read(big).problem().english()).isEqualTo("earlier migration is 1 KiB, larger than max-file-size (1 KiB): "
         + "not checked (raise max-file-size to check it)");
   }
 }

@@ -1,8 +1,8 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.report.Localized;
 import dev.lockstep.i18n.Catalog;
 import dev.lockstep.i18n.Text;
-
 import dev.lockstep.engine.FileResult;
 import dev.lockstep.parse.SyntaxError;
 import dev.lockstep.io.AtomicWrite;
@@ -45,28 +45,28 @@ final class BaselineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    String problem = OutputOptions.unwritable(baselineFile);
-    if (problem != null) throw new CommandFailure("--file " + baselineFile + ": " + problem);
+    Text problem = OutputOptions.unwritable(baselineFile);
+    if (problem != null) throw new CommandFailure(Text.of("%s: %s", "--file " + baselineFile, problem));
     LintSetup setup = LintSetup.resolve(spec.commandLine(), input, config, rules, null, run.cacheDir, history, null);
     Catalog catalog = Languages.choose(spec, setup.config.lang());
     LintReport report = setup.migrations.lintAll(setup.sources, setup.problems, run.threads());
     // A baseline of a partial check would hide the unchecked files' findings as "new" noise later, or worse, accept them.
     List<String> unchecked = new ArrayList<>();
-    report.problems().forEach(p -> unchecked.add(catalog.format("%s: %s", p.where(), Text.of(p.message()))));
+    report.problems().forEach(p -> unchecked.add(Localized.problem(p, catalog)));
     for (FileResult f : report.files()) {
       f.syntaxErrors().stream().filter(SyntaxError::stoppedParsing)
-          .forEach(e -> unchecked.add(catalog.format("%s: %s", f.source().path(), Text.of(e.message()))));
+          .forEach(e -> unchecked.add(f.source().path() + ": " + Localized.parserText(e.text(), catalog)));
     }
     if (!unchecked.isEmpty()) {
       unchecked.forEach(spec.commandLine().getErr()::println);
-      throw new CommandFailure(catalog.format(unchecked.size() == 1 ? "no baseline written: %d file was not fully checked"
-          : "no baseline written: %d files were not fully checked", unchecked.size()));
+      throw new CommandFailure(unchecked.size() == 1 ? Text.of("no baseline written: %d file was not fully checked", 1)
+          : Text.of("no baseline written: %d files were not fully checked", unchecked.size()));
     }
     Baseline recorded = Baseline.of(report);
     try {
       recorded.write(baselineFile);
     } catch (AtomicWrite.Refused e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--file: " + e.getMessage());
+      throw Usage.error(spec.commandLine(), Text.of("%s: %s", "--file", e.text()));
     }
     spec.commandLine().getOut().println(catalog.format(recorded.size() == 1 ? "Recorded %d finding in %s"
         : "Recorded %d findings in %s", recorded.size(), baselineFile.toString()));

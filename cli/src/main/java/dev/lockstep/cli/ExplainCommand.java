@@ -1,5 +1,6 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.rules.RuleDocs;
 import dev.lockstep.rules.Rules;
 import java.util.concurrent.Callable;
@@ -27,7 +28,7 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (Rules.byId(id).isEmpty()) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "unknown rule '" + id + "' (see 'lockstep rules')");
+      throw Usage.error(spec.commandLine(), Text.of("unknown rule '%s' (see 'lockstep rules')", id));
     }
     spec.commandLine().getOut().print(RuleDocs.markdown(id, Languages.choose(spec, configuredLang()).language()));
     spec.commandLine().getOut().flush();

@@ -1,5 +1,7 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.report.Localized;
+import dev.lockstep.i18n.Catalog;
 import dev.lockstep.MigrationLinter;
 import dev.lockstep.fix.Applicability;
 import dev.lockstep.fix.FixSession;
@@ -74,7 +76,8 @@ final class FixCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     boolean failed = !problems.isEmpty();
     int changed = 0;
-    for (InputProblem p : problems) err.println(Escapes.text(p.describe()));
+    Catalog catalog = Languages.choose(spec, setup.config.lang());
+    for (InputProblem p : problems) err.println(Escapes.text(Localized.problem(p, catalog)));
     for (SourceFile source : sources) {
       boolean stdin = input.readsStdin() && source.path().equals(input.stdinFilename);
       MigrationScript script = migrations.script(source);

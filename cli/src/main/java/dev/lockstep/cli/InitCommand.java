@@ -2,11 +2,9 @@ package dev.lockstep.cli;
 
 import dev.lockstep.i18n.Catalog;
 import dev.lockstep.i18n.Text;
-
 import dev.lockstep.engine.Limits;
 import dev.lockstep.frameworks.Framework;
 import dev.lockstep.frameworks.FrameworkDetector;
-import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.input.SqlFiles;
 import dev.lockstep.io.AtomicWrite;
 import dev.lockstep.source.BoundedRead;
@@ -49,20 +47,18 @@ final class InitCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Catalog catalog = Languages.choose(spec, null);
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !force) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          catalog.format("%s exists; use --force to overwrite it", target.toString()));
+      throw Usage.error(spec.commandLine(), Text.of("%s exists; use --force to overwrite it", target.toString()));
     }
     // before any work, and so that a missing folder is an error rather than made
-    String problem = OutputOptions.unwritable(target);
-    if (problem != null) throw new CommandFailure("--output " + target + ": " + problem);
+    Text problem = OutputOptions.unwritable(target);
+    if (problem != null) throw new CommandFailure(Text.of("%s: %s", "--output " + target, problem));
     Map<Framework, Integer> counts = new EnumMap<>(Framework.class);
-    Set<String> notes = new LinkedHashSet<>(); // as lint says them: configuration that could not be read
+    Set<Text> notes = new LinkedHashSet<>(); // as lint says them: configuration that could not be read
     SqlFiles files = SqlFiles.collect(List.of(dir));
     for (Path file : files.files()) {
       try {
         SourceFile source = SourceFile.decode(file.toString(), BoundedRead.file(file, Limits.DEFAULT_MAX_FILE_BYTES));
-        // as lint interprets it, so that the notes are lint's too (a Flyway setting from the environment)
-        FrameworkDetector.Detection detection = MigrationScript.of(file, source, null, false).detection();
+        FrameworkDetector.Detection detection = FrameworkDetector.detect(file, source.text());
         counts.merge(detection.framework(), 1, Integer::sum);
         notes.addAll(detection.notes());
       } catch (IOException | InputException e) {
@@ -79,12 +75,12 @@ final class InitCommand implements Callable<Integer> {
         AtomicWrite.create(target, text, null);
       }
     } catch (AtomicWrite.Refused e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      throw Usage.error(spec.commandLine(), e.text());
     }
     int all = files.files().size();
     spec.commandLine().getOut().println(catalog.format(all == 1 ? "Wrote %s (%s: %d of %d migration file)"
         : "Wrote %s (%s: %d of %d migration files)", target.toString(), main.id(), counts.getOrDefault(main, 0), all));
-    for (String note : notes) spec.commandLine().getErr().println(catalog.format("note: %s", Text.of(note)));
+    for (Text note : notes) spec.commandLine().getErr().println(DetectionNotes.note(note, catalog));
     return 0;
   }
 

@@ -16,6 +16,7 @@ final class Languages {
       main.languageNoted = true;
       spec.commandLine().getErr().println(choice.note());
     }
-    return Catalog.of(choice.language());
+    main.catalog = Catalog.of(choice.language());
+    return main.catalog;
   }
 }

@@ -1,5 +1,7 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.i18n.Catalog;
+import dev.lockstep.i18n.Text;
 import dev.lockstep.input.SqlFiles;
 import dev.lockstep.io.AtomicWrite;
 import dev.lockstep.report.Baseline;
@@ -58,20 +60,21 @@ final class LintCommand implements Callable<Integer> {
             setup.config)
         .withConfig(setup.config.file() == null ? null : setup.config.file().toString());
     if (accepted != null) report = accepted.filter(report);
-    DetectionNotes.write(report, explainDetection, spec.commandLine().getErr());
-    output.write(report, spec.commandLine().getOut(), setup.reportFiles, Languages.choose(spec, setup.config.lang()));
+    Catalog catalog = Languages.choose(spec, setup.config.lang());
+    DetectionNotes.write(report, explainDetection, spec.commandLine().getErr(), catalog);
+    output.write(report, spec.commandLine().getOut(), setup.reportFiles, catalog);
     return report.exitCode(setup.failLevel);
   }
 
   /** The baseline, read before any work so that a missing or broken one stops the run at once. */
   static Baseline readBaseline(CommandLine commandLine, Path file) {
     if (!java.nio.file.Files.exists(file)) {
-      throw new CommandLine.ParameterException(commandLine, "--baseline " + file + ": no such file or directory");
+      throw Usage.error(commandLine, Text.of("%s: no such file or directory", "--baseline " + file));
     }
     try {
       return Baseline.read(file);
     } catch (IOException e) {
-      throw new CommandLine.ParameterException(commandLine, "--baseline " + file + ": " + SqlFiles.describe(e));
+      throw Usage.error(commandLine, Text.of("%s: %s", "--baseline " + file, SqlFiles.describe(e)));
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.i18n.TextException;
+import dev.lockstep.i18n.Text;
 import dev.lockstep.ConfiguredLinter;
 import dev.lockstep.MigrationLinter;
 import dev.lockstep.config.Config;
@@ -59,14 +61,14 @@ final class LintSetup {
     try {
       c = Settings.loadConfig(config.configFile, Path.of(""));
     } catch (ConfigException e) {
-      throw new CommandLine.ParameterException(commandLine, e.getMessage());
+      throw Usage.error(commandLine, e);
     }
     List<OutputOptions.ReportFile> reportFiles = output == null ? List.of() : output.validate(commandLine, c.format());
     Framework forced;
     try {
       forced = input.framework == null ? null : Framework.fromId(input.framework);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(commandLine, "--framework: " + e.getMessage());
+    } catch (TextException e) {
+      throw Usage.error(commandLine, Text.of("%s: %s", "--framework", e.text()));
     }
     ConfiguredLinter configured;
     try {
@@ -74,8 +76,8 @@ final class LintSetup {
           rules == null ? List.of() : rules.enable, rules == null ? List.of() : rules.disable,
           rules == null ? null : rules.maxLockTimeout, output == null ? null : output.failLevel, input.includeDown,
           input.maxFileSize, input.maxParseTime), forced);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(commandLine, e.getMessage());
+    } catch (TextException e) {
+      throw Usage.error(commandLine, e);
     }
     Settings settings = configured.settings();
     PathRules pathRules = configured.paths();
@@ -84,7 +86,7 @@ final class LintSetup {
     LintSetup setup = new LintSetup(c, settings.options(), settings.failLevel(), migrations, reportFiles);
     String pendingFrom = history == null ? null : history.pendingFrom;
     if (pendingFrom != null && pendingFrom.isBlank()) {
-      throw new CommandLine.ParameterException(commandLine, "--pending-from: empty");
+      throw Usage.error(commandLine, Text.of("%s: empty", "--pending-from"));
     }
     setup.snapshot = stats == null ? null : stats.snapshot(c, commandLine);
     Set<Path> changed = setup.read(commandLine, input, pathRules);
@@ -113,8 +115,8 @@ final class LintSetup {
         Path where = input.paths.stream().filter(x -> !x.equals("-")).map(Path::of).findFirst().orElse(Path.of(""))
             .toAbsolutePath();
         changed = ChangedFiles.since(input.changedSince, Files.isDirectory(where) ? where : where.getParent());
-      } catch (IllegalStateException e) {
-        throw new CommandLine.ParameterException(commandLine, e.getMessage());
+      } catch (TextException e) {
+        throw Usage.error(commandLine, e);
       }
       Set<Path> since = changed;
       filePaths.removeIf(f -> !since.contains(f.toAbsolutePath().normalize()));

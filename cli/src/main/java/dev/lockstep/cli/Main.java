@@ -1,5 +1,11 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.config.ConfigException;
+import dev.lockstep.i18n.Catalog;
+import dev.lockstep.i18n.Language;
+import dev.lockstep.i18n.LanguageChoice;
+import dev.lockstep.i18n.Text;
+import dev.lockstep.i18n.TextException;
 import dev.lockstep.pg.SecretMask;
 import dev.lockstep.report.Escapes;
 import java.io.PrintStream;
@@ -40,10 +46,13 @@ public final class Main implements Runnable {
   /** Whether the note about an unavailable language was printed in this run. */
   boolean languageNoted;
 
+  /** The run's language once the command has read the configuration (see {@link Languages}), else null. */
+  Catalog catalog;
+
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getErr());
-    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    throw Usage.error(spec.commandLine(), Text.of("a command is required"));
   }
 
   public static void main(String[] args) {
@@ -69,23 +78,29 @@ public final class Main implements Runnable {
     // picocli builds a command's model by reflection: a run builds only the command it runs, and
     // all of them only when none is named (help, or a mistyped command that gets a suggestion).
     CommandLine cli = commandLine(args.length > 0 ? COMMANDS.get(args[0]) : null);
-    helpLanguage(args).ifPresent(language -> cli.setResourceBundle(
+    java.util.Optional<Language> early = helpLanguage(args);
+    early.ifPresent(language -> cli.setResourceBundle(
         java.util.ResourceBundle.getBundle("dev.lockstep.cli.Help", java.util.Locale.forLanguageTag(language.code()))));
     cli.setOut(o).setErr(e)
         .setExitCodeExceptionMapper(x -> EXIT_USAGE)
         .setParameterExceptionHandler((ex, a) -> {
-          ex.getCommandLine().getErr().println("lockstep: " + Escapes.text(SecretMask.mask(ex.getMessage())));
-          ex.getCommandLine().getErr().println("Try 'lockstep " + (ex.getCommandLine() == cli(ex) ? "" : ex.getCommandLine().getCommandName() + " ") + "--help' for more information.");
+          Catalog catalog = errorCatalog(ex.getCommandLine(), ex.getCause(), early);
+          String message = ex.getCause() instanceof TextException t ? t.text().in(catalog) : ex.getMessage();
+          ex.getCommandLine().getErr().println("lockstep: " + Escapes.text(SecretMask.mask(message)));
+          String help = "lockstep " + (ex.getCommandLine() == cli(ex) ? "" : ex.getCommandLine().getCommandName() + " ") + "--help";
+          ex.getCommandLine().getErr().println(catalog.format("Try '%s' for more information.", help));
           return EXIT_USAGE;
         })
         .setExecutionExceptionHandler((ex, c, p) -> {
-          if (ex instanceof CommandFailure) {
-            c.getErr().println("lockstep: " + Escapes.text(SecretMask.mask(ex.getMessage())));
+          Catalog catalog = errorCatalog(c, ex, early);
+          if (ex instanceof CommandFailure failure) {
+            c.getErr().println("lockstep: " + Escapes.text(SecretMask.mask(failure.text().in(catalog))));
           } else if (ex instanceof java.io.IOException io) {
             // a file the command had to read or write: what and why, not a Java exception
-            c.getErr().println("lockstep: " + Escapes.text(SecretMask.mask(describe(io))));
+            c.getErr().println("lockstep: " + Escapes.text(SecretMask.mask(describe(io).in(catalog))));
           } else {
-            c.getErr().println("lockstep: internal error: " + Escapes.text(SecretMask.mask(String.valueOf(ex))));
+            c.getErr().println("lockstep: " + Escapes.text(SecretMask.mask(
+                catalog.format("internal error: %s", String.valueOf(ex)))));
           }
           return EXIT_USAGE;
         });
@@ -96,11 +111,27 @@ public final class Main implements Runnable {
   }
 
   /**
+   * The language of an error: the run's, once the command has read the configuration; for an error
+   * in the configuration itself, its own {@code lang} where it could be read; before that (a bad
+   * option, a configuration that does not parse), --lang, LOCKSTEP_LANG and the locale, else English.
+   */
+  private static Catalog errorCatalog(CommandLine where, Throwable cause, java.util.Optional<Language> early) {
+    CommandLine root = where;
+    while (root.getParent() != null) root = root.getParent();
+    Main main = root.getCommand() instanceof Main m ? m : null;
+    if (cause instanceof ConfigException c && c.configuredLang() != null) {
+      return Catalog.of(LanguageChoice.resolve(main == null ? null : main.lang, c.configuredLang(), System.getenv()).language());
+    }
+    if (main != null && main.catalog != null) return main.catalog;
+    return Catalog.of(early.orElse(Language.EN));
+  }
+
+  /**
    * The language of the help and of picocli's own messages, when it is not English: --lang on the
    * command line, else LOCKSTEP_LANG and the locale (a configuration's lang applies once a command
    * has read it; the help is printed before that).
    */
-  private static java.util.Optional<dev.lockstep.i18n.Language> helpLanguage(String[] args) {
+  private static java.util.Optional<Language> helpLanguage(String[] args) {
     String flag = null;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--")) break;
@@ -131,16 +162,16 @@ public final class Main implements Runnable {
   }
 
   /** "path: no such file or directory", "path: permission denied", or the exception's own words. */
-  static String describe(java.io.IOException e) {
+  static Text describe(java.io.IOException e) {
     if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
-      String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
-          : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-          : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
-          : e instanceof java.nio.file.NotDirectoryException ? "not a folder"
-          : f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
-      return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason;
+      Text reason = e instanceof java.nio.file.NoSuchFileException ? Text.of("no such file or directory")
+          : e instanceof java.nio.file.AccessDeniedException ? Text.of("permission denied")
+          : e instanceof java.nio.file.FileAlreadyExistsException ? Text.of("already exists")
+          : e instanceof java.nio.file.NotDirectoryException ? Text.of("not a folder")
+          : Text.of("%s", f.getReason() != null ? f.getReason() : e.getClass().getSimpleName());
+      return Text.of("%s: %s", f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : ""), reason);
     }
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    return Text.of("%s", e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
   }
 
   private static CommandLine cli(CommandLine.ParameterException ex) {

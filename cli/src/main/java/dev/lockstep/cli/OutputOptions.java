@@ -1,5 +1,6 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.io.AtomicWrite;
 import dev.lockstep.input.SqlFiles;
 import dev.lockstep.report.LintReport;
@@ -54,36 +55,36 @@ public final class OutputOptions {
   List<ReportFile> validate(CommandLine commandLine, String configFormat) {
     if (format == null) format = configFormat;
     if (format != null && !Reporters.exists(format)) {
-      throw new CommandLine.ParameterException(commandLine, "--format: unknown format '" + format + "' (one of "
-          + String.join(", ", Reporters.names()) + ")");
+      throw Usage.error(commandLine, Text.of("%s: unknown format '%s' (one of %s)", "--format", format,
+          String.join(", ", Reporters.names())));
     }
     if (!List.of("auto", "always", "never").contains(color)) {
-      throw new CommandLine.ParameterException(commandLine, "--color must be auto, always or never, got '" + color + "'");
+      throw Usage.error(commandLine, Text.of("%s must be auto, always or never, got '%s'", "--color", color));
     }
     List<ReportFile> files = new ArrayList<>();
     for (String output : outputs) {
       int eq = output.indexOf('=');
       if (eq <= 0 || eq == output.length() - 1 || !Reporters.exists(output.substring(0, eq))) {
-        throw new CommandLine.ParameterException(commandLine, "--output must be FORMAT=FILE with FORMAT one of "
-            + String.join(", ", Reporters.names()) + ", got '" + output + "'");
+        throw Usage.error(commandLine, Text.of("%s must be FORMAT=FILE with FORMAT one of %s, got '%s'", "--output",
+            String.join(", ", Reporters.names()), output));
       }
       Path file = Path.of(output.substring(eq + 1));
-      String problem = unwritable(file);
-      if (problem != null) throw new CommandFailure("--output " + output + ": " + problem);
+      Text problem = unwritable(file);
+      if (problem != null) throw new CommandFailure(Text.of("%s: %s", "--output " + output, problem));
       files.add(new ReportFile(output.substring(0, eq), file));
     }
     return files;
   }
 
   /** Why a report cannot be written to {@code file}, or null. */
-  static String unwritable(Path file) {
-    if (Files.isDirectory(file)) return file + " is a folder";
+  static Text unwritable(Path file) {
+    if (Files.isDirectory(file)) return Text.of("%s is a folder", file.toString());
     Path parent = file.toAbsolutePath().getParent();
-    if (parent == null) return "no folder to write " + file + " in";
-    if (!Files.exists(parent)) return "the folder " + parent + " does not exist";
-    if (!Files.isDirectory(parent)) return parent + " is not a folder";
+    if (parent == null) return Text.of("no folder to write %s in", file.toString());
+    if (!Files.exists(parent)) return Text.of("the folder %s does not exist", parent.toString());
+    if (!Files.isDirectory(parent)) return Text.of("%s is not a folder", parent.toString());
     if (Files.exists(file) ? !Files.isWritable(file) : !Files.isWritable(parent)) {
-      return (Files.exists(file) ? file : parent) + " is not writable (permission denied)";
+      return Text.of("%s is not writable (permission denied)", (Files.exists(file) ? file : parent).toString());
     }
     return null;
   }
@@ -113,11 +114,11 @@ public final class OutputOptions {
       try {
         AtomicWrite.replace(f.file(), text.toString().getBytes(StandardCharsets.UTF_8));
       } catch (AtomicWrite.Refused e) {
-        throw new CommandFailure("--output " + f.format() + "=" + f.file() + ": " + e.getMessage());
+        throw new CommandFailure(Text.of("%s: %s", "--output " + f.format() + "=" + f.file(), e.text()));
       } catch (IOException e) {
-        String problem = unwritable(f.file());
-        throw new CommandFailure("--output " + f.format() + "=" + f.file() + ": "
-            + (problem != null ? problem : SqlFiles.describe(e).replace("cannot read", "cannot write")));
+        Text problem = unwritable(f.file());
+        throw new CommandFailure(Text.of("%s: %s", "--output " + f.format() + "=" + f.file(),
+            problem != null ? problem : SqlFiles.describeWrite(e)));
       }
     }
   }

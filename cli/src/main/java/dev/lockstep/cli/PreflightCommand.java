@@ -1,5 +1,7 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.i18n.TextException;
+import dev.lockstep.i18n.Text;
 import dev.lockstep.MigrationLinter;
 import dev.lockstep.config.Config;
 import dev.lockstep.config.ConfigException;
@@ -116,7 +118,7 @@ final class PreflightCommand implements Callable<Integer> {
     option(() -> PreflightFormat.named(format), "--format"); // an unknown format is refused before anything else
     Thresholds limits = new Thresholds(duration(maxTransactionAge, "--max-transaction-age"),
         duration(maxReplicaLag, "--max-replica-lag"),
-        Limits.bytes(maxSlotWal).orElseThrow(() -> usage("--max-slot-wal: not a size: " + maxSlotWal)));
+        Limits.bytes(maxSlotWal).orElseThrow(() -> usage(Text.of("%s: not a size: %s", "--max-slot-wal", maxSlotWal))));
     Config config = option(() -> Settings.loadConfig(configFile, Path.of("")), "--config");
     catalog = Languages.choose(spec, config == null ? null : config.lang());
     PreflightFormat output = PreflightFormat.named(format, catalog);
@@ -187,20 +189,22 @@ final class PreflightCommand implements Callable<Integer> {
   }
 
   private long duration(String text, String option) {
-    return Durations.millis(text).orElseThrow(() -> usage(option + ": not a duration: " + text));
+    return Durations.millis(text).orElseThrow(() -> usage(Text.of("%s: not a duration: %s", option, text)));
   }
 
   private <T> T option(java.util.function.Supplier<T> read, String option) {
     try {
       return read.get();
     } catch (ConfigException e) {
-      throw usage(e.getMessage());
+      throw Usage.error(spec.commandLine(), e);
+    } catch (TextException e) {
+      throw usage(Text.of("%s: %s", option, e.text()));
     } catch (IllegalArgumentException e) {
-      throw usage(option + ": " + e.getMessage());
+      throw usage(Text.of("%s: %s", option, String.valueOf(e.getMessage())));
     }
   }
 
-  private CommandLine.ParameterException usage(String message) {
-    return new CommandLine.ParameterException(spec.commandLine(), message);
+  private CommandLine.ParameterException usage(Text message) {
+    return Usage.error(spec.commandLine(), message);
   }
 }

@@ -1,5 +1,6 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.config.Config;
 import dev.lockstep.preflight.DatabaseAddress;
 import dev.lockstep.preflight.SizedFindings;
@@ -39,7 +40,7 @@ final class StatsOptions {
    */
   StatsSnapshot snapshot(Config config, CommandLine commandLine) {
     if (stats != null && databaseUrl != null) {
-      throw new CommandLine.ParameterException(commandLine, "give --stats or --database-url, not both");
+      throw Usage.error(commandLine, Text.of("give %s or %s, not both", "--stats", "--database-url"));
     }
     Path file = stats != null ? stats : config == null ? null : config.statsFile();
     if (databaseUrl != null) {
@@ -54,7 +55,7 @@ final class StatsOptions {
     try {
       return StatsSnapshot.read(file);
     } catch (IOException e) {
-      throw new CommandLine.ParameterException(commandLine, "--stats: " + e.getMessage());
+      throw Usage.error(commandLine, Text.of("%s: %s", "--stats", String.valueOf(e.getMessage())));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.lockstep.cli;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.Severity;
 import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.i18n.Catalog;
@@ -68,20 +69,20 @@ final class TraceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (config.pgVersion != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--pg-version does not apply to trace: the "
-          + "migrations run on the server's own version");
+      throw Usage.error(spec.commandLine(), Text.of("%s does not apply to trace: the migrations run on the server's own version",
+          "--pg-version"));
     }
     String url = databaseUrl != null ? databaseUrl : System.getenv("LOCKSTEP_DATABASE_URL");
     if (embedded == (url != null)) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "give either --database-url (or LOCKSTEP_DATABASE_URL) or --embedded");
+      throw Usage.error(spec.commandLine(), Text.of("give either %s (or %s) or %s", "--database-url", "LOCKSTEP_DATABASE_URL",
+          "--embedded"));
     }
     ConnectionSettings target;
     try {
       target = embedded ? null : ConnectionSettings.parse(url);
     } catch (ConnectionSettings.Invalid e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), (databaseUrl != null ? "--database-url: "
-          : "LOCKSTEP_DATABASE_URL: ") + e.getMessage());
+      throw Usage.error(spec.commandLine(), Text.of("%s: %s", databaseUrl != null ? "--database-url" : "LOCKSTEP_DATABASE_URL",
+          String.valueOf(e.getMessage())));
     }
     PrintWriter err = spec.commandLine().getErr();
     if (target != null) target.warnings().forEach(w -> err.println("lockstep: " + SecretMask.mask(w)));

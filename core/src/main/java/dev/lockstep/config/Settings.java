@@ -1,5 +1,7 @@
 package dev.lockstep.config;
 
+import dev.lockstep.i18n.Text;
+import dev.lockstep.i18n.TextException;
 import dev.lockstep.engine.Limits;
 import dev.lockstep.engine.LintOptions;
 import dev.lockstep.engine.Severity;
@@ -37,18 +39,18 @@ public record Settings(LintOptions options, Severity failLevel, boolean includeD
       fail = o.failLevel() != null ? Severity.parse(o.failLevel())
           : config.failLevel() != null ? config.failLevel() : Severity.WARNING;
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--fail-level must be error, warning or hint");
+      throw new TextException(Text.of("%s must be error, warning or hint, got '%s'", "--fail-level", o.failLevel()));
     }
     List<String> named = new ArrayList<>(o.enable());
     named.addAll(o.disable());
     for (String id : named) {
-      if (Rules.byId(id).isEmpty()) throw new IllegalArgumentException("unknown rule '" + id + "' (see 'lockstep rules')");
+      if (Rules.byId(id).isEmpty()) throw new TextException(Text.of("unknown rule '%s' (see 'lockstep rules')", id));
     }
     long maxLock = config.maxLockTimeoutMillis() != null ? config.maxLockTimeoutMillis()
         : LintOptions.DEFAULT_MAX_LOCK_TIMEOUT_MILLIS;
     if (o.maxLockTimeout() != null) {
       maxLock = Durations.millis(o.maxLockTimeout())
-          .orElseThrow(() -> new IllegalArgumentException("--max-lock-timeout: not a duration: " + o.maxLockTimeout()));
+          .orElseThrow(() -> new TextException(Text.of("%s: not a duration: %s", "--max-lock-timeout", o.maxLockTimeout())));
     }
     Set<String> on = new HashSet<>(config.enable());
     on.addAll(o.enable());
@@ -64,14 +66,14 @@ public record Settings(LintOptions options, Severity failLevel, boolean includeD
     long maxFile = config.maxFileBytes() != null ? config.maxFileBytes() : Limits.DEFAULT_MAX_FILE_BYTES;
     if (o.maxFileSize() != null) {
       maxFile = Limits.bytes(o.maxFileSize())
-          .orElseThrow(() -> new IllegalArgumentException("--max-file-size: not a size: " + o.maxFileSize()));
-      String tooLarge = Limits.fileSizeLimitProblem(maxFile);
-      if (tooLarge != null) throw new IllegalArgumentException("--" + tooLarge);
+          .orElseThrow(() -> new TextException(Text.of("%s: not a size: %s", "--max-file-size", o.maxFileSize())));
+      Text tooLarge = Limits.fileSizeLimitProblem(maxFile);
+      if (tooLarge != null) throw new TextException(Text.of("--%s", tooLarge));
     }
     long maxParse = config.maxParseMillis() != null ? config.maxParseMillis() : Limits.DEFAULT_MAX_PARSE_MILLIS;
     if (o.maxParseTime() != null) {
       maxParse = Durations.millis(o.maxParseTime())
-          .orElseThrow(() -> new IllegalArgumentException("--max-parse-time: not a duration: " + o.maxParseTime()));
+          .orElseThrow(() -> new TextException(Text.of("%s: not a duration: %s", "--max-parse-time", o.maxParseTime())));
     }
     return new Settings(options, fail, o.includeDown() || Boolean.TRUE.equals(config.includeDown()),
         new Limits(maxFile, maxParse));

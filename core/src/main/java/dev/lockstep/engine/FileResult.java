@@ -1,5 +1,6 @@
 package dev.lockstep.engine;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.fix.LintPass;
 import dev.lockstep.parse.SyntaxError;
 import dev.lockstep.source.SourceFile;
@@ -28,7 +29,7 @@ public record FileResult(SourceFile source, List<Finding> findings, List<Suppres
    * @param evidence what decided the tool, in words (a marker, a config file, a file-name convention)
    * @param notes configuration that could not be read, so that detection fell back to markers
    */
-  public record Detected(String evidence, List<String> notes) {
+  public record Detected(Text evidence, List<Text> notes) {
     public Detected {
       notes = List.copyOf(notes);
     }

@@ -1,5 +1,6 @@
 package dev.lockstep.engine;
 
+import dev.lockstep.i18n.Text;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -37,29 +38,34 @@ public record Limits(long maxFileBytes, long maxParseMillis) {
   }
 
   /** Why a max-file-size is refused, or null: above {@link #LARGEST_MAX_FILE_BYTES} no file could be held. */
-  public static String fileSizeLimitProblem(long bytes) {
+  public static Text fileSizeLimitProblem(long bytes) {
     if (bytes <= LARGEST_MAX_FILE_BYTES) return null;
-    return "max-file-size can be at most " + describe(LARGEST_MAX_FILE_BYTES) + " (a file is held in memory whole), got "
-        + describe(bytes);
+    return Text.of("max-file-size can be at most %s (a file is held in memory whole), got %s",
+        size(LARGEST_MAX_FILE_BYTES), size(bytes));
   }
 
   /** Why a file of this many bytes is not checked, or null when it is within max-file-size. */
-  public String tooBig(long bytes) {
+  public Text tooBig(long bytes) {
     if (bytes <= maxFileBytes) return null;
-    return "is " + describe(bytes) + ", larger than max-file-size (" + describe(maxFileBytes)
-        + "): not checked (raise max-file-size to check it)";
+    return Text.of("is %s, larger than max-file-size (%s): not checked (raise max-file-size to check it)",
+        size(bytes), size(maxFileBytes));
   }
 
   /** Why a stream that went on past max-file-size (a device, a pipe, a growing file) is not checked. */
-  public String tooBigStream() {
-    return "holds more than max-file-size (" + describe(maxFileBytes) + "): not checked (raise max-file-size to check it)";
+  public Text tooBigStream() {
+    return Text.of("holds more than max-file-size (%s): not checked (raise max-file-size to check it)", size(maxFileBytes));
   }
 
   /** Why a file that outgrew the Java heap (read or parsed) is not checked. */
-  public static String outOfMemory() {
+  public static Text outOfMemory() {
     long mib = Runtime.getRuntime().maxMemory() >> 20;
-    return "needs more memory than the Java heap allows (" + mib + " MiB): not checked "
-        + "(give Java more, e.g. LOCKSTEP_JAVA_OPTS=-Xmx4g)";
+    return Text.of("needs more memory than the Java heap allows (%d MiB): not checked "
+        + "(give Java more, e.g. LOCKSTEP_JAVA_OPTS=-Xmx4g)", mib);
+  }
+
+  /** {@link #describe} as a text: "12 bytes" has a word to translate. */
+  public static Text size(long bytes) {
+    return bytes < 1L << 10 ? Text.of("%d bytes", bytes) : Text.of("%s", describe(bytes));
   }
 
   /** "16 MiB", "5.0 MiB", "700 KiB", "12 bytes" for messages. */

@@ -1,5 +1,7 @@
 package dev.lockstep.engine;
 
+import dev.lockstep.i18n.Text;
+import dev.lockstep.i18n.TextException;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,8 +29,8 @@ public record LintOptions(int pgVersion, boolean assumeInTransaction, Set<String
     disabled = Set.copyOf(disabled);
     severities = Map.copyOf(severities);
     if (pgVersion < OLDEST_PG_VERSION || pgVersion > NEWEST_PG_VERSION) {
-      throw new IllegalArgumentException("PostgreSQL major must be between " + OLDEST_PG_VERSION + " and "
-          + NEWEST_PG_VERSION + ", got " + pgVersion);
+      throw new TextException(Text.of("PostgreSQL major must be between %d and %d, got %d", OLDEST_PG_VERSION,
+          NEWEST_PG_VERSION, pgVersion));
     }
   }
 

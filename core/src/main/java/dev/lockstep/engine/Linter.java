@@ -1,5 +1,6 @@
 package dev.lockstep.engine;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.parse.ParsedFile;
 import dev.lockstep.parse.SqlParser;
 import dev.lockstep.parse.Statement;
@@ -61,14 +62,14 @@ public final class Linter {
     SchemaEffects effects = new SchemaEffects(model);
     for (ReplayedMigration m : earlier) {
       if (Thread.currentThread().isInterrupted()) { // past the deadline: the lint that follows says so
-        model.addProblem(new ReplayProblem(m.source().path(), 1, 1, "not replayed: the file took longer than max-parse-time"));
+        model.addProblem(new ReplayProblem(m.source().path(), 1, 1, Text.of("not replayed: the file took longer than max-parse-time")));
         break;
       }
       ParsedFile file;
       try {
         file = parser.parse(m.source());
       } catch (RuntimeException e) { // a file the parser cannot take is missing from the model, not a crash
-        model.addProblem(new ReplayProblem(m.source().path(), 1, 1, "not replayed: " + e.getMessage()));
+        model.addProblem(new ReplayProblem(m.source().path(), 1, 1, Text.of("not replayed: %s", String.valueOf(e.getMessage()))));
         continue;
       }
       apply(model, effects, file, m.source().path(), m.pending());
@@ -93,7 +94,7 @@ public final class Linter {
     model.newSession();
     for (SyntaxError e : file.errors()) {
       Position at = file.source().position(e.offset());
-      model.addProblem(new ReplayProblem(path, at.line(), at.column(), e.message()));
+      model.addProblem(new ReplayProblem(path, at.line(), at.column(), e.text()));
     }
     for (Statement s : file.statements()) {
       effects.apply(s, new Origin(path, s.start().line(), s.index(), true, pending), pending);

@@ -1,5 +1,6 @@
 package dev.lockstep.frameworks;
 
+import dev.lockstep.i18n.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lockstep.source.BoundedRead;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  *     runs there), or drizzle-kit's default "drizzle" when the config has no {@code out}
  * @param note why {@code out} could not be read, or null
  */
-public record DrizzleConfig(Path file, List<Path> outs, String note) {
+public record DrizzleConfig(Path file, List<Path> outs, Text note) {
   /** The names drizzle-kit looks for, in its order. */
   public static final List<String> NAMES = List.of("drizzle.config.ts", "drizzle.config.mts", "drizzle.config.js",
       "drizzle.config.mjs", "drizzle.config.cjs", "drizzle.config.json");
@@ -31,9 +32,23 @@ public record DrizzleConfig(Path file, List<Path> outs, String note) {
   private static final Pattern COMMENT = Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*");
   private static final Pattern OUT_KEY = Pattern.compile("(?<![\\w$.])[\"']?out[\"']?\\s*:\\s*");
   private static final Pattern LITERAL = Pattern.compile("\\A(?:'([^'\\\\\\n]*)'|\"([^\"\\\\\\n]*)\"|`([^`\\\\$]*)`)\\s*[,}\\n]");
-  private static final String COMPUTED = "%s: 'out' is computed when the config runs, so lockstep cannot read it; "
-      + "files there are detected by their markers only";
-  private static final String UNREADABLE = "%s cannot be read (%s); files there are detected by their markers only";
+
+  private static Text computed(Path file) {
+    return Text.of("%s: 'out' is computed when the config runs, so lockstep cannot read it; "
+        + "files there are detected by their markers only", String.valueOf(file.getFileName()));
+  }
+
+  private static Text unreadable(Path file, Text reason) {
+    return Text.of("%s cannot be read (%s); files there are detected by their markers only", String.valueOf(file.getFileName()),
+        reason);
+  }
+
+  /** Why the config could not be read, as a sentence to show in the run's language. */
+  private static Text reason(IOException e) {
+    if (e instanceof BoundedRead.NotRegularFile other) return other.problem();
+    if (e instanceof java.nio.file.AccessDeniedException) return Text.of("permission denied");
+    return Text.of("%s", String.valueOf(e.getMessage()));
+  }
 
   /** Reads the config; an unreadable one gives no folder and a note. */
   public static DrizzleConfig read(Path file) {
@@ -42,16 +57,16 @@ public record DrizzleConfig(Path file, List<Path> outs, String note) {
     try {
       text = new String(BoundedRead.file(file, MAX_BYTES), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      return new DrizzleConfig(file, List.of(), String.format(UNREADABLE, file.getFileName(), e.getMessage()));
+      return new DrizzleConfig(file, List.of(), unreadable(file, reason(e)));
     }
     if (file.getFileName().toString().endsWith(".json")) {
       try {
         JsonNode out = JSON.readTree(text).path("out");
         if (out.isMissingNode()) return new DrizzleConfig(file, List.of(dir.resolve("drizzle").normalize()), null);
-        if (!out.isTextual()) return new DrizzleConfig(file, List.of(), String.format(COMPUTED, file.getFileName()));
+        if (!out.isTextual()) return new DrizzleConfig(file, List.of(), computed(file));
         return new DrizzleConfig(file, List.of(dir.resolve(out.asText()).normalize()), null);
       } catch (IOException e) {
-        return new DrizzleConfig(file, List.of(), String.format(UNREADABLE, file.getFileName(), "not JSON"));
+        return new DrizzleConfig(file, List.of(), unreadable(file, Text.of("not JSON")));
       }
     }
     String code = COMMENT.matcher(text).replaceAll(" ");
@@ -61,12 +76,12 @@ public record DrizzleConfig(Path file, List<Path> outs, String note) {
     while (key.find()) {
       any = true;
       Matcher literal = LITERAL.matcher(code.substring(key.end()));
-      if (!literal.find()) return new DrizzleConfig(file, List.of(), String.format(COMPUTED, file.getFileName()));
+      if (!literal.find()) return new DrizzleConfig(file, List.of(), computed(file));
       String value = literal.group(1) != null ? literal.group(1) : literal.group(2) != null ? literal.group(2) : literal.group(3);
       try {
         outs.add(dir.resolve(value).normalize());
       } catch (java.nio.file.InvalidPathException e) {
-        return new DrizzleConfig(file, List.of(), String.format(COMPUTED, file.getFileName()));
+        return new DrizzleConfig(file, List.of(), computed(file));
       }
     }
     if (!any) outs.add(dir.resolve("drizzle").normalize());

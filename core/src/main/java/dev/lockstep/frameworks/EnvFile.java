@@ -1,5 +1,6 @@
 package dev.lockstep.frameworks;
 
+import dev.lockstep.i18n.Text;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * @param folders tool -> (key as written, folder resolved against the .env's folder)
  * @param note why it could not be read, or null
  */
-record EnvFile(Path file, Map<Framework, Map.Entry<String, Path>> folders, String note) {
+record EnvFile(Path file, Map<Framework, Map.Entry<String, Path>> folders, Text note) {
   private static final long MAX_BYTES = 1L << 20;
   private static final Map<String, Framework> KEYS = Map.of("DBMATE_MIGRATIONS_DIR", Framework.DBMATE,
       "GOOSE_MIGRATION_DIR", Framework.GOOSE);

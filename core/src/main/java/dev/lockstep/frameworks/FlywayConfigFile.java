@@ -1,5 +1,6 @@
 package dev.lockstep.frameworks;
 
+import dev.lockstep.i18n.Text;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,8 +23,21 @@ final class FlywayConfigFile {
 
   /** Thrown with the reason, in words, when the file is not valid in its format or holds what the tool rejects. */
   static final class Unparsable extends Exception {
+    private final transient Text text;
+
+    /** A parser's own words (its reason stays as the library gives it). */
     Unparsable(String reason) {
-      super(reason, null, false, false);
+      this(Text.of("cannot be parsed: %s", reason));
+    }
+
+    /** A sentence of lockstep's, whole. */
+    Unparsable(Text text) {
+      super(text.english(), null, false, false);
+      this.text = text;
+    }
+
+    Text text() {
+      return text;
     }
   }
 
@@ -50,7 +64,9 @@ final class FlywayConfigFile {
           base);
     } catch (JsonProcessingException j) {
       String reason = String.valueOf(j.getOriginalMessage()).lines().findFirst().orElse("").strip();
-      if (j.getLocation() != null && j.getLocation().getLineNr() > 0) reason += " at line " + j.getLocation().getLineNr();
+      if (j.getLocation() != null && j.getLocation().getLineNr() > 0) {
+        throw new Unparsable(Text.of("cannot be parsed: %s at line %d", reason, j.getLocation().getLineNr()));
+      }
       throw new Unparsable(reason);
     } catch (IOException | IllegalArgumentException e) {
       throw new Unparsable(String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip());

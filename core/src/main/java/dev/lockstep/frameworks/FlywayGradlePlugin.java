@@ -1,5 +1,6 @@
 package dev.lockstep.frameworks;
 
+import dev.lockstep.i18n.Text;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ final class FlywayGradlePlugin {
     String lock = null;
     List<String> locations = null;
     List<String> configFiles = List.of();
-    List<String> notes = new ArrayList<>();
+    List<Text> notes = new ArrayList<>();
     Matcher a = ASSIGNMENT.matcher(body);
     while (a.find()) {
       String expression = expression(body, a.end());
@@ -71,9 +72,9 @@ final class FlywayGradlePlugin {
     return properties == null ? fromBlock : properties.over(fromBlock);
   }
 
-  private static String note(Path script, int line, String key, String expression) {
+  private static Text note(Path script, int line, String key, String expression) {
     String shown = expression.length() > 60 ? expression.substring(0, 57) + "..." : expression;
-    return String.format(FlywayMavenPlugin.COMPUTED, script.getFileName(), line, key, shown.replaceAll("\\s+", " "));
+    return Text.of(FlywayMavenPlugin.COMPUTED, script.getFileName().toString(), line, key, shown.replaceAll("\\s+", " "));
   }
 
   private static String bool(String expression) {

@@ -1,5 +1,6 @@
 package dev.lockstep.frameworks;
 
+import dev.lockstep.i18n.Text;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ final class FlywayMavenPlugin {
     String mixed = resolve.value("mixed", text(child(config, "mixed")));
     Element plugins = child(config, "pluginConfiguration");
     if (plugins != null && child(plugins, "postgresqlTransactionalLock") != null) {
-      throw new FlywayConfigFile.Unparsable(String.format(REJECTED, "<pluginConfiguration><postgresqlTransactionalLock>",
+      throw new FlywayConfigFile.Unparsable(Text.of(REJECTED, "<pluginConfiguration><postgresqlTransactionalLock>",
           "Unknown configuration property: flyway.postgresqlTransactionalLock",
           "<pluginConfiguration><postgresql.transactional.lock>false</postgresql.transactional.lock></pluginConfiguration>"));
     }
@@ -101,7 +102,7 @@ final class FlywayMavenPlugin {
     private final Path pom;
     private final String text;
     private final Map<String, String> properties;
-    private final List<String> notes = new ArrayList<>();
+    private final List<Text> notes = new ArrayList<>();
 
     Resolver(Path pom, String text, Map<String, String> properties) {
       this.pom = pom;
@@ -118,7 +119,7 @@ final class FlywayMavenPlugin {
         if (v == null || EXPRESSION.matcher(v).find()) {
           int at = text.indexOf(m.group());
           int line = at < 0 ? 1 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
-          notes.add(String.format(COMPUTED, pom.getFileName(), line, setting, m.group()));
+          notes.add(Text.of(COMPUTED, pom.getFileName().toString(), line, setting, m.group()));
           return null;
         }
         m.appendReplacement(out, Matcher.quoteReplacement(v));
@@ -158,7 +159,8 @@ final class FlywayMavenPlugin {
       builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // errors throw, nothing printed
       return builder.parse(new InputSource(new StringReader(text)));
     } catch (SAXParseException e) {
-      throw new FlywayConfigFile.Unparsable(String.valueOf(e.getMessage()).replaceFirst("\\.$", "") + " at line " + e.getLineNumber());
+      throw new FlywayConfigFile.Unparsable(Text.of("cannot be parsed: %s at line %d",
+          String.valueOf(e.getMessage()).replaceFirst("\\.$", ""), e.getLineNumber()));
     } catch (SAXException | IOException | ParserConfigurationException e) {
       throw new FlywayConfigFile.Unparsable(String.valueOf(e.getMessage()));
     }

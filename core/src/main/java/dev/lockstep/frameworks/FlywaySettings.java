@@ -1,5 +1,6 @@
 package dev.lockstep.frameworks;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.source.BoundedRead;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +39,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param evidence  where the settings come from, in words
  * @param variables the environment variables in use, by name
  */
-public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path> locations, Path source, String problem,
-                             List<String> notes, String evidence, List<String> variables) {
+public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path> locations, Path source, Text problem,
+                             List<Text> notes, Text evidence, List<String> variables) {
   public FlywaySettings {
     locations = List.copyOf(locations);
     notes = List.copyOf(notes);
@@ -69,10 +70,10 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path
     Found found = dir == null ? null : find(dir);
     FlywayValues values = found == null ? FlywayValues.of(null, null, null, dir) : found.values();
     Path source = found == null ? null : found.file();
-    String problem = found == null ? null : found.problem();
-    String from = source == null ? DEFAULTS : source.getFileName().toString();
+    Text problem = found == null ? null : found.problem();
+    Object from = source == null ? Text.of(DEFAULTS) : source.getFileName().toString();
     boolean spring = source != null && FlywayConfigFile.isSpring(source);
-    List<String> notes = new ArrayList<>(values.notes());
+    List<Text> notes = new ArrayList<>(values.notes());
     List<String> variables = new ArrayList<>();
     String prefix = spring ? "SPRING_FLYWAY_" : "FLYWAY_";
     String mixed = fromEnvironment(environment, prefix + "MIXED", from, notes, variables);
@@ -80,22 +81,22 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path
         : "FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK", from, notes, variables);
     String locations = fromEnvironment(environment, prefix + "LOCATIONS", from, notes, variables);
     values = FlywayValues.of(mixed, lock, FlywayValues.split(locations), source == null ? dir : values.base()).over(values);
-    String evidence = variables.isEmpty() ? from : String.format(FROM_ENVIRONMENT, from, String.join(", ", variables));
+    Text evidence = variables.isEmpty() ? Text.of("%s", from) : Text.of(FROM_ENVIRONMENT, from, String.join(", ", variables));
     return new FlywaySettings(bool(values.mixed(), false), bool(values.lock(), true),
         resolve(values.locations(), values.base()), source, problem, notes, evidence, variables);
   }
 
-  private static String fromEnvironment(Map<String, String> environment, String name, String from, List<String> notes,
+  private static String fromEnvironment(Map<String, String> environment, String name, Object from, List<Text> notes,
                                         List<String> variables) {
     String value = environment.get(name);
     if (value == null || value.isBlank()) return null;
-    notes.add(String.format(ENVIRONMENT_NOTE, name, value.strip(), from));
+    notes.add(Text.of(ENVIRONMENT_NOTE, name, value.strip(), from));
     variables.add(name);
     return value.strip();
   }
 
   /** A source's values, or the reason it could not be read. */
-  private record Found(Path file, FlywayValues values, String problem) {}
+  private record Found(Path file, FlywayValues values, Text problem) {}
 
   private static Found find(Path folder) {
     Path dir = folder;
@@ -162,21 +163,20 @@ public record FlywaySettings(boolean mixed, boolean transactionalLock, List<Path
         try {
           values = FlywayConfigFile.read(other, text(other), values.base()).over(values);
         } catch (IOException e) {
-          return failed(file, base, String.format("names %s, which cannot be read: %s", configFile, e.getMessage()));
+          return failed(file, base, Text.of("names %s, which cannot be read: %s", configFile, String.valueOf(e.getMessage())));
         } catch (FlywayConfigFile.Unparsable e) {
-          return failed(file, base, String.format("names %s, which cannot be parsed: %s", configFile, e.getMessage()));
+          return failed(file, base, Text.of("names %s, which cannot be parsed: %s", configFile, e.text()));
         }
       }
       return new Found(file, values, null);
     } catch (IOException e) {
-      return failed(file, base, String.format("cannot be read: %s", e.getMessage()));
+      return failed(file, base, Text.of("cannot be read: %s", String.valueOf(e.getMessage())));
     } catch (FlywayConfigFile.Unparsable e) {
-      return failed(file, base, e.getMessage().startsWith("are rejected ") ? e.getMessage()
-          : String.format("cannot be parsed: %s", e.getMessage()));
+      return failed(file, base, e.text());
     }
   }
 
-  private static Found failed(Path file, Path base, String problem) {
+  private static Found failed(Path file, Path base, Text problem) {
     return new Found(file, FlywayValues.of(null, null, null, base), problem);
   }
 

@@ -1,5 +1,6 @@
 package dev.lockstep.frameworks;
 
+import dev.lockstep.i18n.Text;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.List;
  * @param notes       values the source computes, which lockstep cannot read (Flyway's default holds)
  */
 record FlywayValues(String mixed, String lock, List<String> locations, Path base, List<String> configFiles,
-                    List<String> notes) {
+                    List<Text> notes) {
   FlywayValues {
     configFiles = List.copyOf(configFiles);
     notes = List.copyOf(notes);
@@ -26,7 +27,7 @@ record FlywayValues(String mixed, String lock, List<String> locations, Path base
 
   /** These values where set, else {@code lower}'s: this source takes precedence. */
   FlywayValues over(FlywayValues lower) {
-    List<String> allNotes = new ArrayList<>(lower.notes);
+    List<Text> allNotes = new ArrayList<>(lower.notes);
     allNotes.addAll(notes);
     return new FlywayValues(mixed != null ? mixed : lower.mixed, lock != null ? lock : lower.lock,
         locations != null ? locations : lower.locations, locations != null ? base : lower.base, configFiles.isEmpty() ? lower.configFiles : configFiles,

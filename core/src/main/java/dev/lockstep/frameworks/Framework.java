@@ -1,5 +1,7 @@
 package dev.lockstep.frameworks;
 
+import dev.lockstep.i18n.Text;
+import dev.lockstep.i18n.TextException;
 import dev.lockstep.engine.TransactionPlan;
 import java.util.Locale;
 
@@ -43,6 +45,6 @@ public enum Framework {
   /** The tool of that id; an in-house runner is declared in lockstep.toml, never named. */
   public static Framework fromId(String id) {
     for (Framework f : values()) if (f != CUSTOM && f.id().equals(id)) return f;
-    throw new IllegalArgumentException("unknown framework '" + id + "'");
+    throw new TextException(Text.of("unknown framework '%s'", id));
   }
 }

@@ -1,5 +1,6 @@
 package dev.lockstep.frameworks;
 
+import dev.lockstep.i18n.Text;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,18 +21,18 @@ public final class FrameworkDetector {
    * @param evidence what decided it, in words
    * @param notes configuration that could not be read, so the detection fell back to markers
    */
-  public record Detection(Framework framework, String evidence, List<String> notes) {
+  public record Detection(Framework framework, Text evidence, List<Text> notes) {
     public Detection {
       notes = List.copyOf(notes);
     }
 
-    public Detection(Framework framework, String evidence) {
+    public Detection(Framework framework, Text evidence) {
       this(framework, evidence, List.of());
     }
 
-    Detection withNotes(List<String> more) {
+    Detection withNotes(List<Text> more) {
       if (more.isEmpty()) return this;
-      List<String> all = new ArrayList<>(notes);
+      List<Text> all = new ArrayList<>(notes);
       all.addAll(more);
       return new Detection(framework, evidence, all);
     }
@@ -59,40 +60,40 @@ public final class FrameworkDetector {
     Path file = Canonical.of(path);
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
     String unixPath = file.toString().replace('\\', '/');
-    if (LIQUIBASE.matcher(text).find()) return new Detection(Framework.LIQUIBASE, "'--liquibase formatted sql' header");
-    if (GOOSE.matcher(text).find()) return new Detection(Framework.GOOSE, "'-- +goose Up' marker");
-    if (DBMATE.matcher(text).find()) return new Detection(Framework.DBMATE, "'-- migrate:up' marker");
-    if (DRIZZLE.matcher(text).find()) return new Detection(Framework.DRIZZLE, "'--> statement-breakpoint' marker");
+    if (LIQUIBASE.matcher(text).find()) return new Detection(Framework.LIQUIBASE, Text.of("%s header", "'--liquibase formatted sql'"));
+    if (GOOSE.matcher(text).find()) return new Detection(Framework.GOOSE, Text.of("%s marker", "'-- +goose Up'"));
+    if (DBMATE.matcher(text).find()) return new Detection(Framework.DBMATE, Text.of("%s marker", "'-- migrate:up'"));
+    if (DRIZZLE.matcher(text).find()) return new Detection(Framework.DRIZZLE, Text.of("%s marker", "'--> statement-breakpoint'"));
     if (text.contains(POSTGRES_MIGRATIONS_OPT_OUT)) {
-      return new Detection(Framework.POSTGRES_MIGRATIONS, String.format("'%s' marker", POSTGRES_MIGRATIONS_OPT_OUT));
+      return new Detection(Framework.POSTGRES_MIGRATIONS, Text.of("%s marker", "'" + POSTGRES_MIGRATIONS_OPT_OUT + "'"));
     }
-    if (NODE_PG_MIGRATE.matcher(text).find()) return new Detection(Framework.NODE_PG_MIGRATE, "'-- Up Migration' marker");
-    if (DUMP.matcher(text).find()) return new Detection(Framework.SCHEMA_DUMP, "pg_dump header");
-    List<String> notes = new ArrayList<>();
+    if (NODE_PG_MIGRATE.matcher(text).find()) return new Detection(Framework.NODE_PG_MIGRATE, Text.of("%s marker", "'-- Up Migration'"));
+    if (DUMP.matcher(text).find()) return new Detection(Framework.SCHEMA_DUMP, Text.of("%s header", "pg_dump"));
+    List<Text> notes = new ArrayList<>();
     Detection project = fromProject(file, name, notes);
     if (project != null) return project.withNotes(notes);
     return byName(file, name, unixPath, text).withNotes(notes);
   }
 
   /** From the configuration of the tools whose files carry no marker. */
-  private static Detection fromProject(Path file, String name, List<String> notes) {
+  private static Detection fromProject(Path file, String name, List<Text> notes) {
     Path folder = file.getParent();
     if (folder == null) return null;
     if (Files.isRegularFile(folder.resolve("meta").resolve("_journal.json"))) {
-      return new Detection(Framework.DRIZZLE, "meta/_journal.json in its folder");
+      return new Detection(Framework.DRIZZLE, Text.of("%s in its folder", "meta/_journal.json"));
     }
     if (name.equals("migration.sql") && folder.getParent() != null
         && Files.isRegularFile(folder.getParent().resolve("migration_lock.toml"))) {
-      return new Detection(Framework.PRISMA, "migration_lock.toml in the migrations folder");
+      return new Detection(Framework.PRISMA, Text.of("%s in the migrations folder", "migration_lock.toml"));
     }
     LiquibaseChangelog changelog = LiquibaseChangelog.including(file);
     if (changelog != null && changelog.problems().isEmpty()) {
-      return new Detection(Framework.LIQUIBASE, String.format("%s runs it (%s)", changelog.master().getFileName(),
-          changelog.configured() == null ? "a changelog beside it" : changelog.configured()));
+      return new Detection(Framework.LIQUIBASE, Text.of("%s runs it (%s)", changelog.master().getFileName().toString(),
+          changelog.configured() == null ? Text.of("a changelog beside it") : changelog.configured()));
     }
     if (changelog != null) {
       LiquibaseChangelog.Problem p = changelog.problems().get(0);
-      notes.add(String.format("%s:%s:%s: %s; files there are detected by their markers only", p.file(), p.line(),
+      notes.add(Text.of("%s:%s:%s: %s; files there are detected by their markers only", p.file().toString(), p.line(),
           p.column(), p.message()));
     }
     Path dir = folder;
@@ -102,7 +103,7 @@ public final class FrameworkDetector {
         Path out = config.holding(file);
         if (out != null) {
           String relative = dir.relativize(out).toString().replace('\\', '/');
-          return new Detection(Framework.DRIZZLE, String.format("%s (out: %s)", config.file().getFileName(), relative));
+          return new Detection(Framework.DRIZZLE, Text.of("%s (out: %s)", String.valueOf(config.file().getFileName()), relative));
         }
       }
       if (Files.exists(dir.resolve(".git"))) break; // a project's configuration stays inside its repository
@@ -112,7 +113,7 @@ public final class FrameworkDetector {
     if (env != null) {
       for (var e : env.folders().entrySet()) {
         if (Canonical.of(e.getValue().getValue()).equals(folder)) {
-          return new Detection(e.getKey(), String.format(".env %s", e.getValue().getKey()));
+          return new Detection(e.getKey(), Text.of(".env %s", e.getValue().getKey()));
         }
       }
     }
@@ -122,7 +123,7 @@ public final class FrameworkDetector {
       // a project with both tools is left to markers and lockstep.toml
       if (pkg != null && pkg.tools().size() == 1) {
         Framework tool = Framework.fromId(pkg.tools().iterator().next());
-        return new Detection(tool, String.format("package.json depends on %s, file name %s", tool.id(), name));
+        return new Detection(tool, Text.of("%s depends on %s, file name %s", "package.json", tool.id(), name));
       }
     }
     return null;
@@ -131,26 +132,26 @@ public final class FrameworkDetector {
   /** From the file-name and folder conventions the tools document. */
   private static Detection byName(Path file, String name, String unixPath, String text) {
     if (name.equals("migration.sql") && unixPath.matches(".*/migrations/[^/]+/migration\\.sql")) {
-      return new Detection(Framework.PRISMA, "prisma migrations/<name>/migration.sql layout");
+      return new Detection(Framework.PRISMA, Text.of("%s layout", "prisma migrations/<name>/migration.sql"));
     }
     if (unixPath.matches(".*/hasura/migrations/[^/]+/(up|down)\\.sql") || hasAncestorFile(file, "config.yaml")
         && (name.equals("up.sql") || name.equals("down.sql"))) {
-      return new Detection(Framework.HASURA, "hasura migrations/<version>_<name>/up.sql layout");
+      return new Detection(Framework.HASURA, Text.of("%s layout", "hasura migrations/<version>_<name>/up.sql"));
     }
     if (unixPath.matches(".*/(deploy|revert|verify)/.*\\.sql") && hasAncestorFile(file, "sqitch.plan")) {
-      return new Detection(Framework.SQITCH, "sqitch deploy/revert/verify folders beside sqitch.plan");
+      return new Detection(Framework.SQITCH, Text.of("%s folders beside %s", "sqitch deploy/revert/verify", "sqitch.plan"));
     }
-    if (FLYWAY_NAME.matcher(name).matches()) return new Detection(Framework.FLYWAY, String.format("Flyway file name %s", name));
+    if (FLYWAY_NAME.matcher(name).matches()) return new Detection(Framework.FLYWAY, Text.of("%s file name %s", "Flyway", name));
     boolean goTemplate = text.contains("{{") && text.contains("}}");
     if (name.contains(".autocommit.") || name.contains(".postgres.")
         || (POP_NAME.matcher(name).matches() || NUMBERED_UP_DOWN.matcher(name).matches()) && goTemplate) {
-      return new Detection(Framework.POP, String.format("gobuffalo/pop file name %s", name));
+      return new Detection(Framework.POP, Text.of("%s file name %s", "gobuffalo/pop", name));
     }
-    if (NUMBERED_UP_DOWN.matcher(name).matches()) return new Detection(Framework.GOLANG_MIGRATE, String.format("golang-migrate file name %s", name));
+    if (NUMBERED_UP_DOWN.matcher(name).matches()) return new Detection(Framework.GOLANG_MIGRATE, Text.of("%s file name %s", "golang-migrate", name));
     if (unixPath.matches(".*/supabase/migrations/[^/]+\\.sql")) {
-      return new Detection(Framework.SUPABASE, "supabase/migrations folder");
+      return new Detection(Framework.SUPABASE, Text.of("%s folder", "supabase/migrations"));
     }
-    return new Detection(Framework.PLAIN, "no framework marker or layout: plain SQL run statement by statement");
+    return new Detection(Framework.PLAIN, Text.of("no framework marker or layout: plain SQL run statement by statement"));
   }
 
   /** A file of this (relative) name in the file's folder or one of its parents. */

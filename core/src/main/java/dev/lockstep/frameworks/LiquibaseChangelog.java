@@ -1,5 +1,6 @@
 package dev.lockstep.frameworks;
 
+import dev.lockstep.i18n.Text;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,7 +51,7 @@ import org.xml.sax.SAXParseException;
  * @param problems why the expansion stopped (a changelog that does not parse, an include of a missing
  *     file), empty when it did not
  */
-public record LiquibaseChangelog(Path master, String configured, List<Entry> entries, List<Problem> problems) {
+public record LiquibaseChangelog(Path master, Text configured, List<Entry> entries, List<Problem> problems) {
   /**
    * A SQL file Liquibase runs.
    *
@@ -63,10 +64,10 @@ public record LiquibaseChangelog(Path master, String configured, List<Entry> ent
   public record SqlFileSettings(boolean runInTransaction, boolean splitStatements, String endDelimiter) {}
 
   /** Where a changelog could not be read, 1-based. */
-  public record Problem(Path file, int line, int column, String message) {
+  public record Problem(Path file, int line, int column, Text message) {
     /** "path:line:col: message". */
     public String describe() {
-      return file + ":" + line + ":" + column + ": " + message;
+      return file + ":" + line + ":" + column + ": " + message.english();
     }
   }
 
@@ -116,7 +117,7 @@ public record LiquibaseChangelog(Path master, String configured, List<Entry> ent
     if (entries.stream().anyMatch(e -> e.file().getParent().equals(file.getParent()))) return true;
     for (Problem p : problems) {
       try {
-        if (p.message().contains(name) || new String(BoundedRead.file(p.file(), MAX_BYTES), StandardCharsets.UTF_8).contains(name)) {
+        if (p.message().english().contains(name) || new String(BoundedRead.file(p.file(), MAX_BYTES), StandardCharsets.UTF_8).contains(name)) {
           return true;
         }
       } catch (IOException e) {
@@ -127,13 +128,13 @@ public record LiquibaseChangelog(Path master, String configured, List<Entry> ent
   }
 
   /** The masters configured in {@code dir}, each with how (null for a changelog found by its name alone). */
-  private static Map<Path, String> candidates(Path dir) {
-    Map<Path, String> out = new LinkedHashMap<>();
+  private static Map<Path, Text> candidates(Path dir) {
+    Map<Path, Text> out = new LinkedHashMap<>();
     Path properties = dir.resolve("liquibase.properties");
     if (Files.isRegularFile(properties)) {
       String value = property(properties, PROPERTY_KEYS);
       Path master = value == null ? null : onSearchPath(dir, value);
-      if (master != null) out.put(master, String.format("liquibase.properties changeLogFile %s", value));
+      if (master != null) out.put(master, Text.of("liquibase.properties changeLogFile %s", value));
     }
     Path resources = dir.resolve("src/main/resources");
     for (String name : List.of("application.properties", "application.yml", "application.yaml")) {
@@ -142,12 +143,12 @@ public record LiquibaseChangelog(Path master, String configured, List<Entry> ent
       String value = name.endsWith(".properties") ? property(config, List.of("spring.liquibase.change-log"))
           : springYaml(config);
       Path master = value == null ? null : onSearchPath(resources, value);
-      if (master != null) out.put(master, String.format("%s spring.liquibase.change-log %s", name, value));
+      if (master != null) out.put(master, Text.of("%s spring.liquibase.change-log %s", name, value));
     }
     for (String base : List.of("src/main/resources/db/changelog", "db/changelog", ".")) {
       for (String name : MASTER_NAMES) {
         Path master = dir.resolve(base).resolve(name).normalize();
-        if (Files.isRegularFile(master)) out.putIfAbsent(master, String.format("the usual master changelog name %s", name));
+        if (Files.isRegularFile(master)) out.putIfAbsent(master, Text.of("the usual master changelog name %s", name));
       }
     }
     try (Stream<Path> list = Files.list(dir)) {
@@ -199,14 +200,14 @@ public record LiquibaseChangelog(Path master, String configured, List<Entry> ent
   }
 
   /** Expands the master; {@code searchRoot} is where non-relative paths are looked for first. */
-  public static LiquibaseChangelog read(Path master, String configured, Path searchRoot) {
+  public static LiquibaseChangelog read(Path master, Text configured, Path searchRoot) {
     Cached cached = CACHE.get(new Key(master, configured, searchRoot));
     if (cached != null && cached.stamps().equals(stamps(cached.stamps().keySet()))) return cached.changelog();
     Expansion expansion = new Expansion(searchRoot);
     try {
       expansion.changelog(master);
     } catch (IOException | java.io.UncheckedIOException e) {
-      expansion.problems.add(new Problem(master, 1, 1, String.format("the changelog cannot be read (%s)", e.getMessage())));
+      expansion.problems.add(new Problem(master, 1, 1, Text.of("the changelog cannot be read (%s)", String.valueOf(e.getMessage()))));
     }
     LiquibaseChangelog log = new LiquibaseChangelog(master, configured, expansion.entries, expansion.problems);
     if (log.problems().isEmpty()) { // nothing partial is kept
@@ -223,7 +224,7 @@ public record LiquibaseChangelog(Path master, String configured, List<Entry> ent
   private static final Map<Key, Cached> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
   private static final int MAX_CACHED = 64;
 
-  private record Key(Path master, String configured, Path searchRoot) {}
+  private record Key(Path master, Text configured, Path searchRoot) {}
 
   private record Cached(LiquibaseChangelog changelog, Map<Path, String> stamps) {}
 
@@ -268,7 +269,7 @@ public record LiquibaseChangelog(Path master, String configured, List<Entry> ent
       try {
         items = ext.equals("xml") ? xml(text) : tree(ext.equals("json") ? new ObjectMapper() : new YAMLMapper(), text);
       } catch (Unreadable e) {
-        problems.add(new Problem(changelog, e.line, e.column, String.format("the changelog does not parse: %s",
+        problems.add(new Problem(changelog, e.line, e.column, Text.of("the changelog does not parse: %s",
             e.getMessage().replaceAll("\\s+", " ").strip())));
         return;
       }
@@ -277,12 +278,12 @@ public record LiquibaseChangelog(Path master, String configured, List<Entry> ent
         if (target != null) watched.add(target);
         if (target == null) {
           if (item.kind() == Kind.INCLUDE_ALL && !item.errorIfMissing()) continue;
-          String template = switch (item.kind()) {
-            case INCLUDE -> "included file %s does not exist: Liquibase stops there";
-            case INCLUDE_ALL -> "includeAll folder %s does not exist: Liquibase stops there";
-            case SQL_FILE -> "sqlFile %s does not exist: Liquibase stops there";
+          Text missing = switch (item.kind()) {
+            case INCLUDE -> Text.of("included file %s does not exist: Liquibase stops there", item.path());
+            case INCLUDE_ALL -> Text.of("includeAll folder %s does not exist: Liquibase stops there", item.path());
+            case SQL_FILE -> Text.of("sqlFile %s does not exist: Liquibase stops there", item.path());
           };
-          problems.add(at(changelog, text, item.path(), String.format(template, item.path())));
+          problems.add(at(changelog, text, item.path(), missing));
           return;
         }
         switch (item.kind()) {
@@ -330,7 +331,7 @@ public record LiquibaseChangelog(Path master, String configured, List<Entry> ent
   }
 
   /** A problem where the changelog names {@code path}, or at 1:1. */
-  private static Problem at(Path file, String text, String path, String message) {
+  private static Problem at(Path file, String text, String path, Text message) {
     int offset = Math.max(0, text.indexOf(path));
     int line = 1;
     int lineStart = 0;

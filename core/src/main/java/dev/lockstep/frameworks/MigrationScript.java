@@ -1,5 +1,6 @@
 package dev.lockstep.frameworks;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.TransactionPlan;
 import dev.lockstep.engine.TransactionPlan.Mode;
 import dev.lockstep.engine.TransactionPlan.Region;
@@ -55,8 +56,8 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
   public static MigrationScript declared(Path path, SourceFile source, DeclaredRunner declared, boolean includeDown,
                                          Map<String, String> environment) {
     FrameworkDetector.Detection d = declared == null ? FrameworkDetector.detect(path, source.text())
-        : new FrameworkDetector.Detection(declared.framework(), declared.glob() == null ? "set with --framework"
-            : String.format("lockstep.toml [frameworks] \"%s\"", declared.glob()));
+        : new FrameworkDetector.Detection(declared.framework(), declared.glob() == null ? Text.of("set with %s", "--framework")
+            : Text.of("%s [frameworks] \"%s\"", "lockstep.toml", declared.glob()));
     String text = source.text();
     char[] masked = text.toCharArray();
     List<Placeholder> placeholders = new ArrayList<>();
@@ -69,7 +70,7 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
     String skipped = null;
     FlywaySettings flyway = d.framework() == Framework.FLYWAY ? FlywaySettings.of(real, environment) : null;
     if (flyway != null) {
-      d = new FrameworkDetector.Detection(d.framework(), String.format("%s; Flyway settings from %s", d.evidence(),
+      d = new FrameworkDetector.Detection(d.framework(), Text.of("%s; Flyway settings from %s", d.evidence(),
           flyway.evidence()), d.notes()).withNotes(flyway.notes());
     }
     switch (d.framework()) {
@@ -121,7 +122,7 @@ public record MigrationScript(Framework framework, FrameworkDetector.Detection d
   }
 
   /** What decided the framework, in words. */
-  public String reason() {
+  public Text reason() {
     return detection.evidence();
   }
 

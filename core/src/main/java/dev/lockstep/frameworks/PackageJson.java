@@ -1,5 +1,6 @@
 package dev.lockstep.frameworks;
 
+import dev.lockstep.i18n.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.TreeSet;
  * @param tools the migration tools among its dependencies and devDependencies
  * @param note why it could not be read, or null
  */
-record PackageJson(Path file, Set<String> tools, String note) {
+record PackageJson(Path file, Set<String> tools, Text note) {
   static final Set<String> MIGRATION_TOOLS = Set.of("node-pg-migrate", "postgres-migrations");
   private static final long MAX_BYTES = 4L << 20;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +35,7 @@ record PackageJson(Path file, Set<String> tools, String note) {
     try {
       root = JSON.readTree(read.bytes());
     } catch (IOException e) {
-      return new PackageJson(file, Set.of(), ProjectFile.unreadable(file, "not JSON"));
+      return new PackageJson(file, Set.of(), ProjectFile.unreadable(file, Text.of("not JSON")));
     }
     Set<String> tools = new TreeSet<>();
     for (String section : new String[] {"dependencies", "devDependencies"}) {

@@ -1,5 +1,6 @@
 package dev.lockstep.frameworks;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.source.BoundedRead;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,7 @@ import java.nio.file.Path;
  * @param bytes its content, or null when it could not be read
  * @param note why it could not be read, or null
  */
-record ProjectFile(Path file, byte[] bytes, String note) {
+record ProjectFile(Path file, byte[] bytes, Text note) {
   private static final String UNREADABLE = "%s cannot be read (%s); files there are detected by their markers only";
 
   /** The nearest file called {@code name} at or above {@code dir}, inside its repository, or null. */
@@ -32,12 +33,12 @@ record ProjectFile(Path file, byte[] bytes, String note) {
     try {
       return new ProjectFile(file, BoundedRead.file(file, maxBytes), null);
     } catch (IOException e) {
-      return new ProjectFile(file, null, unreadable(file, e.getMessage()));
+      return new ProjectFile(file, null, unreadable(file, String.valueOf(e.getMessage())));
     }
   }
 
   /** The one-line note on a file that was read but not understood ({@code why}, e.g. "not JSON"). */
-  static String unreadable(Path file, String why) {
-    return String.format(UNREADABLE, file, why);
+  static Text unreadable(Path file, Object why) {
+    return Text.of(UNREADABLE, file.toString(), why);
   }
 }

@@ -1,5 +1,6 @@
 package dev.lockstep.history;
 
+import dev.lockstep.i18n.Text;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,24 +42,24 @@ final class DrizzleOrder {
       JsonLocation at = e.getLocation();
       String reason = e.getOriginalMessage();
       return MigrationOrder.failed(new HistoryProblem(journal, at == null ? 1 : Math.max(1, at.getLineNr()),
-          at == null ? 1 : Math.max(1, at.getColumnNr()), "the journal is not valid JSON: " + reason));
+          at == null ? 1 : Math.max(1, at.getColumnNr()), Text.of("the journal is not valid JSON: %s", String.valueOf(reason))));
     }
     JsonNode entries = root == null ? null : root.get("entries");
     if (entries == null || !entries.isArray()) {
-      return MigrationOrder.failed(HistoryProblem.at(journal, "the journal has no \"entries\" list"));
+      return MigrationOrder.failed(HistoryProblem.at(journal, Text.of("the journal has no \"entries\" list")));
     }
     List<Migration> out = new ArrayList<>();
     for (JsonNode entry : entries) {
       JsonNode tag = entry.get("tag");
       if (tag == null || !tag.isTextual() || tag.asText().isEmpty()) {
         return MigrationOrder.failed(TextPositions.problemAt(journal, text, Pattern.compile("\"idx\"\\s*:\\s*"
-            + entry.path("idx").asText("-") + "\\b"), "a journal entry without a \"tag\" names no migration file"));
+            + entry.path("idx").asText("-") + "\\b"), Text.of("a journal entry without a \"tag\" names no migration file")));
       }
       Path migration = file.getParent().resolve(tag.asText() + ".sql").normalize();
       if (!Files.isRegularFile(migration)) {
         return MigrationOrder.failed(TextPositions.problemAt(journal, text,
             Pattern.compile("\"tag\"\\s*:\\s*\"" + Pattern.quote(tag.asText()) + "\""),
-            "the journal names " + migration.getFileName() + ", which does not exist: Drizzle's migrator stops there"));
+            Text.of("the journal names %s, which does not exist: Drizzle's migrator stops there", String.valueOf(migration.getFileName()))));
       }
       String when = entry.path("when").asText("");
       out.add(new Migration(migration, tag.asText(), when, MigrationVersion.parse(entry.path("idx").asText()).orElse(null)));

@@ -1,6 +1,7 @@
 package dev.lockstep.history;
 
 import dev.lockstep.frameworks.FlywaySettings;
+import dev.lockstep.i18n.Text;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
@@ -79,8 +80,8 @@ final class FlywayOrder {
       Entry a = versioned.get(i - 1);
       Entry b = versioned.get(i);
       if (a.version().compareTo(b.version()) == 0) {
-        return MigrationOrder.failed(HistoryProblem.at(b.path(), "Flyway version " + b.version() + " is also "
-            + a.path().getFileName() + ": Flyway refuses to migrate two migrations with one version"));
+        return MigrationOrder.failed(HistoryProblem.at(b.path(), Text.of("Flyway version %s is also %s: Flyway refuses to migrate two migrations with one version",
+            String.valueOf(b.version()), String.valueOf(a.path().getFileName()))));
       }
     }
     repeatable.sort(Comparator.comparing(Entry::description).thenComparing(e -> e.path().toString()));

@@ -2,6 +2,7 @@ package dev.lockstep.history;
 
 import dev.lockstep.frameworks.Canonical;
 import dev.lockstep.frameworks.LiquibaseChangelog;
+import dev.lockstep.i18n.Text;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

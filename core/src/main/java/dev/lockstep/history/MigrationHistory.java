@@ -1,5 +1,6 @@
 package dev.lockstep.history;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.frameworks.Framework;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,8 +52,8 @@ public final class MigrationHistory {
     try {
       order = orders.computeIfAbsent(tool.id() + "\0" + root(abs, tool), k -> read(abs, tool));
     } catch (UncheckedIOException e) {
-      return new History(List.of(), List.of(HistoryProblem.at(abs, "cannot read its migration history: "
-          + e.getCause().getMessage())));
+      return new History(List.of(), List.of(HistoryProblem.at(abs, Text.of("cannot read its migration history: %s",
+          String.valueOf(e.getCause().getMessage())))));
     }
     if (!order.problems().isEmpty()) return new History(List.of(), order.problems());
     int index = indexOf(order, abs);

@@ -1,5 +1,6 @@
 package dev.lockstep.history;
 
+import dev.lockstep.i18n.Text;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,8 +84,8 @@ final class NumberedFiles {
       for (Entry e : entries) {
         Entry other = seen.putIfAbsent(e.version(), e);
         if (other != null) {
-          return MigrationOrder.failed(HistoryProblem.at(e.path(), "version " + e.version() + " is also "
-              + other.path().getFileName() + ": the tool refuses to run two migrations with one version"));
+          return MigrationOrder.failed(HistoryProblem.at(e.path(), Text.of("version %s is also %s: the tool refuses to run two migrations with one version",
+              String.valueOf(e.version()), String.valueOf(other.path().getFileName()))));
         }
       }
     }

@@ -1,5 +1,6 @@
 package dev.lockstep.history;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.frameworks.Framework;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,14 +43,14 @@ public record PendingMigrations(AppliedMigrations applied, Set<Path> changed, St
       else if (changed != null) pending[i] = changed.contains(m.path());
       else pending[i] = firstPending >= 0 && i >= firstPending;
     }
-    String problem = pendingFrom != null && changed == null && firstPending < 0
-        ? "pending-from '" + pendingFrom + "' names no migration of this history (by version or name): "
-            + "every earlier migration is treated as applied"
+    Text problem = pendingFrom != null && changed == null && firstPending < 0
+        ? Text.of("pending-from '%s' names no migration of this history (by version or name): "
+            + "every earlier migration is treated as applied", pendingFrom)
         : null;
     return new Decision(pending, problem);
   }
 
-  record Decision(boolean[] pending, String problem) {}
+  record Decision(boolean[] pending, Text problem) {}
 
   /**
    * The index of the first pending migration: the first whose version is at least pending-from's

@@ -1,5 +1,6 @@
 package dev.lockstep.history;
 
+import dev.lockstep.i18n.Text;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,12 +71,12 @@ final class SqitchOrder {
           }
         }
         if (script == null) {
-          return MigrationOrder.failed(TextPositions.problemAt(plan, text, change.offset(), "change " + change.name()
-              + " is reworked later, but no deploy/" + change.name() + "@<tag>.sql exists for a tag between its instances"));
+          return MigrationOrder.failed(TextPositions.problemAt(plan, text, change.offset(), Text.of("change %s is reworked later, but no deploy/%s@<tag>.sql exists for a tag between its instances",
+              change.name(), change.name())));
         }
       } else if (!Files.isRegularFile(script)) {
         return MigrationOrder.failed(TextPositions.problemAt(plan, text, change.offset(),
-            "change " + change.name() + " has no deploy script " + plan.getParent().relativize(script)));
+            Text.of("change %s has no deploy script %s", change.name(), String.valueOf(plan.getParent().relativize(script)))));
       }
       out.add(new Migration(script, change.name(), change.name(), null));
     }

@@ -1,5 +1,7 @@
 package dev.lockstep.input;
 
+import dev.lockstep.i18n.TextException;
+import dev.lockstep.i18n.Text;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,11 +25,14 @@ public final class ChangedFiles {
     String base;
     try {
       base = git(top, "merge-base", ref, "HEAD").strip();
-    } catch (IllegalStateException e) {
+    } catch (TextException e) {
       boolean shallow = git(top, "rev-parse", "--is-shallow-repository").strip().equals("true");
-      throw new IllegalStateException("--changed-since: cannot find '" + ref + "' or its merge-base with HEAD"
-          + (shallow ? " in this shallow clone: fetch it first (e.g. git fetch --depth=1000 origin " + ref.replace("origin/", "")
-          + ", or checkout with fetch-depth: 0)" : ": is the ref spelled right and fetched?"));
+      throw new TextException(shallow
+          ? Text.of("%s: cannot find '%s' or its merge-base with HEAD in this shallow clone: fetch it first "
+              + "(e.g. git fetch --depth=1000 origin %s, or checkout with fetch-depth: 0)", "--changed-since", ref,
+              ref.replace("origin/", ""))
+          : Text.of("%s: cannot find '%s' or its merge-base with HEAD: is the ref spelled right and fetched?",
+              "--changed-since", ref));
     }
     Set<Path> out = new HashSet<>();
     List<String> names = new ArrayList<>();
@@ -47,15 +52,15 @@ public final class ChangedFiles {
       byte[] out = p.getInputStream().readAllBytes();
       byte[] err = p.getErrorStream().readAllBytes();
       if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new IllegalStateException("git " + String.join(" ", args) + " failed: "
-            + new String(err, StandardCharsets.UTF_8).strip());
+        throw new TextException(Text.of("%s failed: %s", "git " + String.join(" ", args),
+            new String(err, StandardCharsets.UTF_8).strip()));
       }
       return new String(out, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IllegalStateException("--changed-since needs git on the PATH: " + e.getMessage());
+      throw new TextException(Text.of("%s needs git on the PATH: %s", "--changed-since", String.valueOf(e.getMessage())));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running git");
+      throw new TextException(Text.of("interrupted while running git"));
     }
   }
 }

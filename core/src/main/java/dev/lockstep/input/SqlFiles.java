@@ -1,6 +1,7 @@
 package dev.lockstep.input;
 
 import dev.lockstep.engine.Limits;
+import dev.lockstep.i18n.Text;
 import dev.lockstep.source.BoundedRead;
 import dev.lockstep.source.InputException;
 import dev.lockstep.source.SourceFile;
@@ -49,7 +50,7 @@ public final class SqlFiles {
       files.add(path);
     } else {
       problems.add(new InputProblem(path.toString(), Files.isSymbolicLink(path)
-          ? "broken symbolic link" : "no such file or directory"));
+          ? Text.of("broken symbolic link") : Text.of("no such file or directory")));
     }
   }
 
@@ -63,7 +64,7 @@ public final class SqlFiles {
           if (attrs.isRegularFile()) {
             found.add(file);
           } else if (attrs.isSymbolicLink()) { // following it failed: a migration that cannot be read
-            problems.add(new InputProblem(file.toString(), "broken symbolic link"));
+            problems.add(new InputProblem(file.toString(), Text.of("broken symbolic link")));
           } else if (attrs.isOther()) { // a pipe or device named like a migration: never opened, never passed over
             found.add(file);
           }
@@ -126,7 +127,7 @@ public final class SqlFiles {
     }
   }
 
-  private static String describe(IOException e, Limits limits) {
+  private static Text describe(IOException e, Limits limits) {
     if (e instanceof BoundedRead.TooLarge big) {
       return big.knownSize() >= 0 ? limits.tooBig(big.knownSize()) : limits.tooBigStream();
     }
@@ -134,14 +135,22 @@ public final class SqlFiles {
   }
 
   /** A short reason for an I/O failure, without a stack trace. */
-  public static String describe(IOException e) {
-    if (e instanceof FileSystemLoopException) return "symbolic link loop (skipped)";
-    if (e instanceof AccessDeniedException) return "permission denied";
-    if (e instanceof NoSuchFileException) return "no such file or directory";
-    if (e instanceof BoundedRead.NotRegularFile) {
-      return e.getMessage() + ": not checked (to check what it holds, pipe it to standard input: '-')";
+  public static Text describe(IOException e) {
+    if (e instanceof FileSystemLoopException) return Text.of("symbolic link loop (skipped)");
+    if (e instanceof AccessDeniedException) return Text.of("permission denied");
+    if (e instanceof NoSuchFileException) return Text.of("no such file or directory");
+    if (e instanceof BoundedRead.NotRegularFile other) {
+      return Text.of("%s: not checked (to check what it holds, pipe it to standard input: '-')", other.problem());
     }
     String reason = e.getMessage();
-    return "cannot read: " + (reason == null ? e.getClass().getSimpleName() : reason);
+    return Text.of("cannot read: %s", reason == null ? e.getClass().getSimpleName() : reason);
+  }
+
+  /** The reason a file could not be written, for a failure met while writing it. */
+  public static Text describeWrite(IOException e) {
+    if (e instanceof AccessDeniedException) return Text.of("permission denied");
+    if (e instanceof NoSuchFileException) return Text.of("no such file or directory");
+    String reason = e.getMessage();
+    return Text.of("cannot write: %s", reason == null ? e.getClass().getSimpleName() : reason);
   }
 }

@@ -1,5 +1,6 @@
 package dev.lockstep.io;
 
+import dev.lockstep.i18n.Text;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -37,8 +38,16 @@ public final class AtomicWrite {
 
   /** A write refused before anything changed; the message names the file and says why. */
   public static final class Refused extends IOException {
-    Refused(String message) {
-      super(message);
+    private final transient Text text;
+
+    Refused(Text text) {
+      super(text.english());
+      this.text = text;
+    }
+
+    /** Why, as a sentence to show in the run's language. */
+    public Text text() {
+      return text;
     }
   }
 
@@ -59,7 +68,7 @@ public final class AtomicWrite {
     try {
       if (old != null) copyOwnership(target, old, tmp);
       if (expectedOld != null && !Arrays.equals(Files.readAllBytes(file), expectedOld)) {
-        throw new Refused(target + " changed on disk while lockstep was writing it; left untouched");
+        throw new Refused(Text.of("%s changed on disk while lockstep was writing it; left untouched", target.toString()));
       }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
@@ -82,7 +91,7 @@ public final class AtomicWrite {
         && Arrays.equals(Files.readAllBytes(target), content)) {
       return false; // written already, by a run that was stopped before it finished: nothing to do
     }
-    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) throw new Refused(target + " exists already; nothing was written");
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) throw new Refused(Text.of("%s exists already; nothing was written", target.toString()));
     PosixFileAttributes model = like == null ? null : posix(like);
     Path tmp = temporaryBeside(target.toAbsolutePath(), content, model != null);
     try {
@@ -90,7 +99,7 @@ public final class AtomicWrite {
       Files.createLink(target, tmp); // atomic, and refuses an existing file or link
       return true;
     } catch (FileAlreadyExistsException e) {
-      throw new Refused(target + " exists already; nothing was written");
+      throw new Refused(Text.of("%s exists already; nothing was written", target.toString()));
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -109,8 +118,8 @@ public final class AtomicWrite {
     try {
       return absolute.toRealPath();
     } catch (NoSuchFileException e) {
-      throw new Refused(target + " is a symbolic link to " + Files.readSymbolicLink(absolute)
-          + ", which does not exist; not written through it");
+      throw new Refused(Text.of("%s is a symbolic link to %s, which does not exist; not written through it", target.toString(),
+          Files.readSymbolicLink(absolute).toString()));
     }
   }
 
@@ -129,8 +138,8 @@ public final class AtomicWrite {
       return; // no owners on this file system
     }
     if (linkOwner.equals(folderOwner) || linkOwner.equals(currentUser(link.getFileSystem()))) return;
-    throw new Refused(target + " is a symbolic link owned by " + linkOwner.getName() + ", not by this user or the "
-        + "folder's owner; not written through it");
+    throw new Refused(Text.of("%s is a symbolic link owned by %s, not by this user or the folder's owner; not written through it",
+        target.toString(), linkOwner.getName()));
   }
 
   private static UserPrincipal currentUser(java.nio.file.FileSystem fs) {
@@ -149,8 +158,8 @@ public final class AtomicWrite {
       return; // no link counts on this file system
     }
     if (links > 1) {
-      throw new Refused(target + " has " + links + " hard links: replacing it atomically would split them, "
-          + "so it was left unchanged (make it a single file, or a symbolic link, to let lockstep write it)");
+      throw new Refused(Text.of("%s has %s hard links: replacing it atomically would split them, so it was left unchanged "
+          + "(make it a single file, or a symbolic link, to let lockstep write it)", target.toString(), String.valueOf(links)));
     }
   }
 
@@ -174,8 +183,8 @@ public final class AtomicWrite {
       if (!now.group().equals(model.group())) view.setGroup(model.group());
       if (!now.owner().equals(model.owner())) view.setOwner(model.owner());
     } catch (IOException e) {
-      throw new Refused(target + " belongs to " + model.owner().getName() + ":" + model.group().getName()
-          + ", which this user cannot give a rewritten file; left unchanged (run lockstep as its owner)");
+      throw new Refused(Text.of("%s belongs to %s, which this user cannot give a rewritten file; left unchanged "
+          + "(run lockstep as its owner)", target.toString(), model.owner().getName() + ":" + model.group().getName()));
     }
     view.setPermissions(model.permissions()); // after chown, which may clear set-id bits
   }

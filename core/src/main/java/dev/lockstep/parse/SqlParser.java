@@ -1,5 +1,6 @@
 package dev.lockstep.parse;
 
+import dev.lockstep.i18n.Text;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lockstep.parse.wasm.LibpgQuery;
 import dev.lockstep.parse.wasm.PgQuery;
@@ -45,7 +46,7 @@ public final class SqlParser {
     } catch (WasmTrap e) {
       engine = null; // its memory may be inconsistent
       int at = run.resumeAt;
-      run.errors.add(new SyntaxError(stopReason(e, "here"), at, new Span(at, source.text().length())));
+      run.errors.add(new SyntaxError(stopReason(e, false), at, new Span(at, source.text().length())));
     }
     if (engine != null && engine.memoryBytes() > RECYCLE_ABOVE_BYTES) engine = null;
     run.statements.sort((a, b) -> Integer.compare(a.span().start(), b.span().start()));
@@ -65,7 +66,7 @@ public final class SqlParser {
         engine = null; // its memory may be inconsistent
         stopped = true;
         int at = top.span().start();
-        run.errors.add(new SyntaxError(stopReason(e, "inside this statement's body"), at, new Span(at, source.text().length())));
+        run.errors.add(new SyntaxError(stopReason(e, true), at, new Span(at, source.text().length())));
       }
     }
     run.errors.sort((a, b) -> Integer.compare(a.offset(), b.offset()));
@@ -92,7 +93,7 @@ public final class SqlParser {
     DoBlocks.Body body = DoBlocks.statements(statement, engine());
     dynamic.addAll(body.dynamic());
     if (body.error() != null) {
-      errors.add(new SyntaxError(String.format("the PL/pgSQL body does not parse: %s", body.error()), body.errorAt(),
+      errors.add(new SyntaxError(Text.of("the PL/pgSQL body does not parse: %s", Text.of(body.error())), body.errorAt(),
           statement.span()));
     }
     List<Statement> out = new ArrayList<>();
@@ -102,19 +103,29 @@ public final class SqlParser {
       inner.parseRange(e.start(), e.end());
       out.addAll(inner.statements);
       for (SyntaxError error : inner.errors) {
-        errors.add(new SyntaxError(String.format("a statement in the PL/pgSQL body does not parse: %s", error.message()),
+        errors.add(new SyntaxError(Text.of("a statement in the PL/pgSQL body does not parse: %s", error.text()),
             error.offset(), error.statement()));
       }
     }
     return out;
   }
 
-  /** Why parsing stopped ({@code where}: "here", or where in the statement), ending in SyntaxError's marker. */
-  private static String stopReason(WasmTrap e, String where) {
-    return WasmTrap.STOPPED.equals(e.getMessage())
-        ? "parsing stopped " + where + ": the file took longer than max-parse-time; " + SyntaxError.REST_NOT_CHECKED
-            + " (raise max-parse-time to check it)"
-        : "the PostgreSQL parser failed " + where + ": " + e.getMessage() + "; " + SyntaxError.REST_NOT_CHECKED;
+  /**
+   * Why parsing stopped (here, or {@code inBody} inside the statement's body); each template ends in
+   * SyntaxError's marker.
+   */
+  private static Text stopReason(WasmTrap e, boolean inBody) {
+    if (WasmTrap.STOPPED.equals(e.getMessage())) {
+      return inBody
+          ? Text.of("parsing stopped inside this statement's body: the file took longer than max-parse-time; "
+              + "the rest of the file was not checked (raise max-parse-time to check it)")
+          : Text.of("parsing stopped here: the file took longer than max-parse-time; "
+              + "the rest of the file was not checked (raise max-parse-time to check it)");
+    }
+    return inBody
+        ? Text.of("the PostgreSQL parser failed inside this statement's body: %s; the rest of the file was not checked",
+            String.valueOf(e.getMessage()))
+        : Text.of("the PostgreSQL parser failed here: %s; the rest of the file was not checked", String.valueOf(e.getMessage()));
   }
 
   private PgQuery engine() {
@@ -153,7 +164,7 @@ public final class SqlParser {
         // An unterminated comment is itself the trivia skipped to the end: point where it starts.
         if (result.error().startsWith("unterminated /* comment")) start = Math.min(error, start);
         int end = Math.max(start, SqlLexer.endOfLastToken(text, start, stmtEnd));
-        errors.add(new SyntaxError(result.error(), Math.min(Math.max(error, start), to), new Span(start, end)));
+        errors.add(SyntaxError.postgres(result.error(), Math.min(Math.max(error, start), to), new Span(start, end)));
         commentsFrom = end;
         from = semicolon < 0 ? to : semicolon + 1;
       }

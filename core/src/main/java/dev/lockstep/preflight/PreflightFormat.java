@@ -1,6 +1,8 @@
 package dev.lockstep.preflight;
 
 import dev.lockstep.i18n.Catalog;
+import dev.lockstep.i18n.Text;
+import dev.lockstep.i18n.TextException;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +28,7 @@ public interface PreflightFormat {
     formats.put("github", PreflightGithub::new);
     formats.put("sarif", PreflightSarif::new);
     Function<Catalog, PreflightFormat> f = formats.get(name);
-    if (f == null) throw new IllegalArgumentException("unknown format '" + name + "' (one of " + String.join(", ", NAMES) + ")");
+    if (f == null) throw new TextException(Text.of("unknown format '%s' (one of %s)", name, String.join(", ", NAMES)));
     return f.apply(catalog);
   }
 }

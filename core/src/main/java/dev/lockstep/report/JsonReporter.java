@@ -38,9 +38,9 @@ public final class JsonReporter implements Reporter {
       ObjectNode entry = files.addObject().put("path", file.path())
           .put("framework", file.framework() == null ? "plain" : file.framework());
       if (file.detected() != null) {
-        entry.put("detectedBy", file.detected().evidence());
+        entry.put("detectedBy", file.detected().evidence().english());
         ArrayNode notes = entry.putArray("detectionNotes");
-        file.detected().notes().forEach(notes::add);
+        file.detected().notes().forEach(n -> notes.add(n.english()));
       }
     }
     ArrayNode skipped = root.putArray("skipped");

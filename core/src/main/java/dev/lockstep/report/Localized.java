@@ -38,13 +38,34 @@ public final class Localized {
       List<SuppressedFinding> suppressed = new ArrayList<>();
       for (SuppressedFinding s : f.suppressed()) suppressed.add(new SuppressedFinding(finding(s.finding(), catalog), s.suppression()));
       List<SyntaxError> errors = f.syntaxErrors().stream()
-          .map(e -> new SyntaxError(parserMessage(e.message(), catalog), e.offset(), e.statement())).toList();
+          .map(e -> new SyntaxError(Text.of(parserText(e.text(), catalog)), e.offset(), e.statement(), e.stoppedParsing())).toList();
+      FileResult.Detected detected = f.detected() == null ? null : new FileResult.Detected(
+          Text.of(f.detected().evidence().in(catalog)), f.detected().notes().stream().map(n -> Text.of(n.in(catalog))).toList());
       files.add(new FileResult(f.source(), f.findings().stream().map(x -> finding(x, catalog)).toList(), suppressed,
-          errors, f.framework()));
+          errors, f.framework(), detected));
     }
     List<InputProblem> problems = report.problems().stream()
-        .map(p -> new InputProblem(p.path(), p.at(), catalog.translate(p.message()))).toList();
+        .map(p -> new InputProblem(p.path(), p.at(), Text.of(parserText(p.text(), catalog)))).toList();
     return new LintReport(files, problems, report.skipped(), report.pgVersion(), report.baselined(), report.config());
+  }
+
+  /** "path:line:col: reason" of an input problem, in the catalogue's language. */
+  public static String problem(InputProblem p, Catalog catalog) {
+    return p.where() + ": " + parserText(p.text(), catalog);
+  }
+
+  /**
+   * A syntax error's text in the catalogue's language: lockstep's words from the catalogue, and
+   * PostgreSQL's own (a text without arguments) through {@link #parserMessage}.
+   */
+  public static String parserText(Text text, Catalog catalog) {
+    if (text.args().isEmpty()) return parserMessage(text.template(), catalog);
+    Object[] values = new Object[text.args().size()];
+    for (int i = 0; i < values.length; i++) {
+      Object a = text.args().get(i);
+      values[i] = a instanceof Text t ? parserText(t, catalog) : a;
+    }
+    return String.format(java.util.Locale.ROOT, catalog.translate(text.template()), values);
   }
 
   /**

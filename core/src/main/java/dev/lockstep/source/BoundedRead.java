@@ -1,6 +1,7 @@
 package dev.lockstep.source;
 
 import java.io.FileInputStream;
+import dev.lockstep.i18n.Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileSystems;
@@ -34,8 +35,16 @@ public final class BoundedRead {
 
   /** Not a regular file (a pipe, a device, a socket): it was not opened. */
   public static final class NotRegularFile extends IOException {
-    NotRegularFile(String kind) {
-      super("is " + kind + ", not a regular file");
+    private final Text problem;
+
+    NotRegularFile(Text problem) {
+      super(problem.english());
+      this.problem = problem;
+    }
+
+    /** "is a named pipe (FIFO), not a regular file", as a sentence to show in the run's language. */
+    public Text problem() {
+      return problem;
     }
   }
 
@@ -43,7 +52,7 @@ public final class BoundedRead {
   public static byte[] file(Path file, long maxBytes) throws IOException {
     BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
     if (!attributes.isRegularFile()) {
-      if (attributes.isDirectory()) throw new NotRegularFile("a directory");
+      if (attributes.isDirectory()) throw new NotRegularFile(Text.of("is a directory, not a regular file"));
       throw new NotRegularFile(kind(file));
     }
     if (attributes.size() > maxBytes) throw new TooLarge(attributes.size());
@@ -83,19 +92,19 @@ public final class BoundedRead {
     return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
   }
 
-  /** "a named pipe (FIFO)", "a character device"... from the file's type bits, where the platform gives them. */
-  private static String kind(Path file) {
+  /** "is a named pipe (FIFO), not a regular file"... from the file's type bits, where the platform gives them. */
+  private static Text kind(Path file) {
     try {
       int type = ((Integer) Files.getAttribute(file, "unix:mode")) & 0170000;
       return switch (type) {
-        case 0010000 -> "a named pipe (FIFO)";
-        case 0020000 -> "a character device";
-        case 0060000 -> "a block device";
-        case 0140000 -> "a socket";
-        default -> "a special file";
+        case 0010000 -> Text.of("is a named pipe (FIFO), not a regular file");
+        case 0020000 -> Text.of("is a character device, not a regular file");
+        case 0060000 -> Text.of("is a block device, not a regular file");
+        case 0140000 -> Text.of("is a socket, not a regular file");
+        default -> Text.of("is a special file, not a regular file");
       };
     } catch (IOException | RuntimeException e) {
-      return "a special file";
+      return Text.of("is a special file, not a regular file");
     }
   }
 }

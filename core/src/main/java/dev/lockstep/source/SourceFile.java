@@ -1,5 +1,6 @@
 package dev.lockstep.source;
 
+import dev.lockstep.i18n.Text;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -64,20 +65,20 @@ public final class SourceFile {
     boolean bom = text.startsWith("\uFEFF");
     SourceFile file = new SourceFile(path, bom ? text.substring(1) : text, bom);
     int nul = file.text.indexOf('\0');
-    if (nul >= 0) throw new InputException(path, "contains a NUL byte (binary file?)", file.position(nul));
+    if (nul >= 0) throw new InputException(path, Text.of("contains a NUL byte (binary file?)"), file.position(nul));
     return file;
   }
 
   /** Decodes raw bytes as UTF-8; rejects other encodings, invalid UTF-8 and NUL bytes with a position. */
   public static SourceFile decode(String path, byte[] raw) {
     if (raw.length >= 2 && ((raw[0] == (byte) 0xFF && raw[1] == (byte) 0xFE) || (raw[0] == (byte) 0xFE && raw[1] == (byte) 0xFF))) {
-      throw new InputException(path, "is UTF-16 encoded; lockstep reads UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)");
+      throw new InputException(path, Text.of("is UTF-16 encoded; lockstep reads UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)"));
     }
     int scan = Math.min(raw.length, 8000);
     int nulsAtStart = 0;
     for (int i = 0; i < scan; i++) if (raw[i] == 0) nulsAtStart++;
     if (nulsAtStart > 0 && nulsAtStart * 100 >= scan) {
-      throw new InputException(path, "is a binary file, not SQL text");
+      throw new InputException(path, Text.of("is a binary file, not SQL text"));
     }
     // plain ASCII, most SQL files: the same text without a decoder
     boolean ascii = true;
@@ -99,7 +100,7 @@ public final class SourceFile {
       String prefix = out.flip().toString();
       SourceFile before = of(path, prefix.replace('\0', ' '));
       Position at = before.position(before.text.length());
-      throw new InputException(path, String.format("is not valid UTF-8: byte 0x%02X", raw[bad] & 0xff), at);
+      throw new InputException(path, Text.of("is not valid UTF-8: byte %s", String.format("0x%02X", raw[bad] & 0xff)), at);
     }
     decoder.flush(out);
     return of(path, out.flip().toString());

@@ -78,19 +78,18 @@ public final class TraceRun {
       if (script.skipped() != null) continue;
       ParsedFile file = parser.parse(script.source());
       for (var e : file.errors()) {
-        out.add(new InputProblem(script.source().path(), catalog.format("line %d: not traced: %s; nothing in the file was run",
-            script.source().position(e.offset()).line(), Text.of(e.message()))));
+        out.add(new InputProblem(script.source().path(), Text.of("line %d: not traced: %s; nothing in the file was run",
+            script.source().position(e.offset()).line(), e.text())));
       }
       if (permissions.allowServerChanges()) continue;
       for (ServerEffects.Effect e : ServerEffects.of(file)) {
         if (permissions.throwawayServer() && !e.outsideServer()) continue;
         var at = e.statement().start();
-        Text why = e.outsideServer()
-            ? Text.of("line %d: not traced: %s; neither a scratch copy nor a throwaway server contains that (pass "
-                + "--allow-server-changes to trace it anyway)", at.line(), e.reason())
-            : Text.of("line %d: not traced: %s; a scratch copy of the database does not undo that (--embedded does) (pass "
-                + "--allow-server-changes to trace it anyway)", at.line(), e.reason());
-        out.add(new InputProblem(script.source().path(), catalog.render(why)));
+        out.add(new InputProblem(script.source().path(), e.outsideServer()
+            ? Text.of("line %d: not traced: %s; neither a scratch copy nor a throwaway server contains that "
+                + "(pass --allow-server-changes to trace it anyway)", at.line(), e.reason())
+            : Text.of("line %d: not traced: %s; a scratch copy of the database does not undo that (--embedded does) "
+                + "(pass --allow-server-changes to trace it anyway)", at.line(), e.reason())));
       }
     }
     return out;
@@ -125,8 +124,8 @@ public final class TraceRun {
               for (StatementTrace t : tracer.trace(script, options)) findings.add(finding(source, t, version));
               results.add(new FileResult(source, findings, List.of(), List.of(), script.framework().id()));
             } catch (Tracer.TraceFailure e) {
-              problems.add(new InputProblem(source.path(), catalog.format("line %d failed on the server: %s (nothing after "
-                  + "it was traced)", e.statement().start().line(), target.mask(e.getMessage()))));
+              problems.add(new InputProblem(source.path(), Text.of("line %d failed on the server: %s (nothing after it was traced)",
+                  e.statement().start().line(), target.mask(e.getMessage()))));
               break;
             }
           }
@@ -140,8 +139,8 @@ public final class TraceRun {
       try (Connection c = DriverManager.getConnection(target.jdbcUrl(), target.properties())) {
         List<Text> changes = ServerState.of(c).changesSince(before);
         if (!changes.isEmpty()) {
-          problems.add(new InputProblem(scripts.get(scripts.size() - 1).source().path(), catalog.format("the migrations "
-              + "changed the server outside the database, which no scratch copy undoes (undo it by hand, or pass "
+          problems.add(new InputProblem(scripts.get(scripts.size() - 1).source().path(), Text.of("the migrations changed the "
+              + "server outside the database, which no scratch copy undoes (undo it by hand, or pass "
               + "--allow-server-changes): %s", Joined.of("; ", changes))));
         }
       }

@@ -35,7 +35,7 @@ class DetectionPathPropertyTest {
     return out.stream();
   }
 
-  record Verdict(Framework framework, String evidence, List<String> notes, String plan, String skipped) {
+  record Verdict(Framework framework, dev.lockstep.i18n.Text evidence, List<dev.lockstep.i18n.Text> notes, String plan, String skipped) {
     static Verdict of(Path path, String text) {
       MigrationScript s = MigrationScript.of(path, SourceFile.of(path.toString(), text), null, false);
       return new Verdict(s.framework(), s.detection().evidence(), s.detection().notes(), s.plan().toString(), s.skipped());

@@ -1,5 +1,6 @@
 package dev.lockstep.frameworks;
 
+import dev.lockstep.i18n.Text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ class FlywaySettingsTest {
     assertThat(s.mixed()).isFalse();
     assertThat(s.transactionalLock()).isTrue();
     assertThat(s.source()).isEqualTo(dir.resolve("flyway.toml"));
-    assertThat(s.problem()).startsWith("cannot be parsed: ").contains("line 1");
+    assertThat(s.problem().english()).startsWith("cannot be parsed: ").contains("line 1");
   }
 
   @Test
@@ -121,7 +122,7 @@ class FlywaySettingsTest {
         + "    <configuration>\n      <mixed>${env.MIXED}</mixed>\n    </configuration>\n"
         + "  </plugin></plugins></build>\n</project>\n");
     assertThat(s.mixed()).isFalse();
-    assertThat(s.notes()).containsExactly("pom.xml:6: the Flyway setting mixed is ${env.MIXED}, which lockstep does not "
+    assertThat(s.notes()).extracting(Text::english).containsExactly("pom.xml:6: the Flyway setting mixed is ${env.MIXED}, which lockstep does not "
         + "resolve; Flyway's default is assumed");
   }
 
@@ -164,7 +165,7 @@ class FlywaySettingsTest {
   @Test
   void aBrokenPomIsNamed() throws Exception {
     FlywaySettings s = settings("pom.xml", POM_HEAD + "  <build>\n</project>\n");
-    assertThat(s.problem()).startsWith("cannot be parsed: ").endsWith("\"</build>\" at line 5");
+    assertThat(s.problem().english()).startsWith("cannot be parsed: ").endsWith("\"</build>\" at line 5");
     assertThat(s.transactionalLock()).isTrue();
   }
 
@@ -175,7 +176,7 @@ class FlywaySettingsTest {
         + "<project><build><plugins><plugin><artifactId>flyway-maven-plugin</artifactId><configuration>"
         + "<pluginConfiguration><postgresql.transactional.lock>&x;</postgresql.transactional.lock></pluginConfiguration>"
         + "</configuration></plugin></plugins></build></project>\n");
-    assertThat(s.problem()).startsWith("cannot be parsed: ");
+    assertThat(s.problem().english()).startsWith("cannot be parsed: ");
     assertThat(s.transactionalLock()).isTrue();
   }
 
@@ -216,7 +217,7 @@ class FlywaySettingsTest {
     assertThat(s.mixed()).isFalse();
     assertThat(s.transactionalLock()).isTrue();
     assertThat(s.locations()).isEmpty();
-    assertThat(s.notes()).containsExactly(
+    assertThat(s.notes()).extracting(Text::english).containsExactly(
         "build.gradle:3: the Flyway setting locations is [\"filesystem:${rootDir}/sql\"], which lockstep does not "
             + "resolve; Flyway's default is assumed",
         "build.gradle:4: the Flyway setting mixed is project.hasProperty('mixed'), which lockstep does not resolve; "
@@ -251,7 +252,7 @@ class FlywaySettingsTest {
     assertThat(s.mixed()).isTrue();
     assertThat(s.transactionalLock()).isFalse();
     assertThat(s.locations()).containsExactly(dir.resolve("db/migration"), dir.resolve("db/more"));
-    assertThat(s.notes()).containsExactly(
+    assertThat(s.notes()).extracting(Text::english).containsExactly(
         "FLYWAY_MIXED=true in the environment overrides flyway.conf for the Flyway scripts judged here: the verdicts "
             + "hold where Flyway runs with it",
         "FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK=false in the environment overrides flyway.conf for the Flyway scripts "

@@ -1,5 +1,6 @@
 package dev.lockstep.frameworks;
 
+import dev.lockstep.i18n.Text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockstep.engine.Finding;
@@ -181,7 +182,7 @@ class LiquibaseChangelogTest {
     FrameworkDetector.Detection d = FrameworkDetector.detect(a, CIC);
     assertThat(d.framework()).isEqualTo(Framework.PLAIN);
     assertThat(d.notes()).hasSize(1);
-    assertThat(d.notes().get(0)).startsWith(master + ":4:3: the changelog does not parse: ")
+    assertThat(d.notes().get(0).english()).startsWith(master + ":4:3: the changelog does not parse: ")
         .endsWith("; files there are detected by their markers only").doesNotContain("\n");
   }
 
@@ -206,7 +207,7 @@ class LiquibaseChangelogTest {
     Path c = write("db/changelog/003-c.sql", CIC);
     FrameworkDetector.Detection d = FrameworkDetector.detect(c, CIC);
     assertThat(d.framework()).isEqualTo(Framework.PLAIN);
-    assertThat(d.notes()).containsExactly(master + ":4:18: included file 002-gone.sql does not exist: Liquibase stops "
+    assertThat(d.notes()).extracting(Text::english).containsExactly(master + ":4:18: included file 002-gone.sql does not exist: Liquibase stops "
         + "there; files there are detected by their markers only");
     // a formatted SQL file keeps its marker's verdict, with the note
     String formatted = "--liquibase formatted sql\n--changeset a:1\n" + CIC;

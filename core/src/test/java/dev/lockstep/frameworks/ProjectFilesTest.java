@@ -1,5 +1,6 @@
 package dev.lockstep.frameworks;
 
+import dev.lockstep.i18n.Text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ class ProjectFilesTest {
     Files.writeString(file, SQL);
     FrameworkDetector.Detection d = FrameworkDetector.detect(file, SQL);
     assertThat(d.framework()).isEqualTo(Framework.PLAIN);
-    assertThat(d.notes()).containsExactly(Canonical.of(dir).resolve("package.json")
+    assertThat(d.notes()).extracting(Text::english).containsExactly(Canonical.of(dir).resolve("package.json")
         + " cannot be read (not JSON); files there are detected by their markers only");
   }
 
@@ -34,7 +35,7 @@ class ProjectFilesTest {
     Files.writeString(file, SQL);
     FrameworkDetector.Detection d = FrameworkDetector.detect(file, SQL);
     assertThat(d.framework()).isNotEqualTo(Framework.DBMATE);
-    assertThat(d.notes()).containsExactly(Canonical.of(dir).resolve(".env")
+    assertThat(d.notes()).extracting(Text::english).containsExactly(Canonical.of(dir).resolve(".env")
         + " cannot be read (larger than the limit); files there are detected by their markers only");
   }
 

@@ -161,7 +161,7 @@ class MigrationHistoryTest {
     assertThat(h.problems()).hasSize(1);
     assertThat(h.problems().get(0).path()).isEqualTo(log);
     assertThat(h.problems().get(0).line()).isEqualTo(3);
-    assertThat(h.problems().get(0).message()).startsWith("the changelog does not parse: ");
+    assertThat(h.problems().get(0).message().english()).startsWith("the changelog does not parse: ");
   }
 
   @Test

@@ -46,7 +46,7 @@ class ReportFormatsTest {
             + "ALTER TABLE \"multi\nline\" RENAME COLUMN a TO b;\n"));
     FileResult b = linter.lint(SourceFile.of("db/V2__broken.sql", "SELEC 1;\n"));
     FileResult c = linter.lint(SourceFile.of("db/V3__clean.sql", "SELECT 1;\n"));
-    return new LintReport(List.of(a, b, c), List.of(new InputProblem("db/V4__binary.sql", "is a binary file, not SQL text")), 18);
+    return new LintReport(List.of(a, b, c), List.of(new InputProblem("db/V4__binary.sql", dev.lockstep.i18n.Text.of("is a binary file, not SQL text"))), 18);
   }
 
   static String render(String format) throws Exception {

@@ -1,5 +1,6 @@
 package dev.lockstep.tools;
 
+import dev.lockstep.i18n.Text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lockstep.engine.FileResult;
@@ -306,7 +307,8 @@ class ToolRunsOnPostgresTest {
     Path script = dir.resolve("sql/V2__index.sql");
     FlywayMavenTool.write(script, v2);
     Case c = new Case("Flyway", "flyway-maven-plugin (mvn flyway:migrate): " + what, Map.of(), null);
-    String problem = FlywaySettings.of(script, Map.of()).problem();
+    Text settingsProblem = FlywaySettings.of(script, Map.of()).problem();
+    String problem = settingsProblem == null ? null : settingsProblem.english();
     if (problem != null) {
       ToolOutcome outcome = FlywayMavenTool.migrate(server, database, dir);
       record(c, "reports an error: pom.xml's Flyway settings " + problem, "-", outcome.cell());

@@ -3,7 +3,6 @@ package dev.lockstep.maven;
 import dev.lockstep.ConfiguredLinter;
 import dev.lockstep.MigrationLinter;
 import dev.lockstep.config.Config;
-import dev.lockstep.config.ConfigException;
 import dev.lockstep.config.PathRules;
 import dev.lockstep.config.Settings;
 import dev.lockstep.i18n.Catalog;
@@ -102,7 +101,7 @@ public class CheckMojo extends AbstractMojo {
       catalog = Catalog.of(choice.language());
       configured = ConfiguredLinter.of(config, new Settings.Overrides(pgVersion, false, List.of(), List.of(), null,
           failLevel, includeDown), null).withHistory(null, null, null);
-    } catch (ConfigException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) { // a ConfigException too
       throw new MojoExecutionException("lockstep: " + e.getMessage());
     }
     List<Path> roots = roots();

@@ -39,9 +39,10 @@ final class Diagnostics {
     return d;
   }
 
-  static Diagnostic syntaxError(SyntaxError e, Range range) {
+  /** @param e the error as {@link Localized#report} words it in {@code catalog}'s language */
+  static Diagnostic syntaxError(SyntaxError e, Range range, Catalog catalog) {
     String message = e.stoppedParsing() ? e.message()
-        : e.message() + " (PostgreSQL rejects this statement: it was skipped and not checked)";
+        : catalog.format("%s (PostgreSQL rejects this statement: it was skipped and not checked)", e.message());
     return new Diagnostic(range, message, DiagnosticSeverity.Error, SOURCE, SYNTAX_ERROR);
   }
 
@@ -49,8 +50,9 @@ final class Diagnostics {
     return new Diagnostic(range, why, DiagnosticSeverity.Error, SOURCE, NOT_CHECKED);
   }
 
-  static Diagnostic skipped(Range range, String why) {
-    return new Diagnostic(range, "Not linted: " + why, DiagnosticSeverity.Information, SOURCE, NOT_CHECKED);
+  static Diagnostic skipped(Range range, String why, Catalog catalog) {
+    return new Diagnostic(range, catalog.format("Not linted: %s", catalog.translate(why)), DiagnosticSeverity.Information,
+        SOURCE, NOT_CHECKED);
   }
 
   /** The rule's published documentation, the link SARIF reports give as helpUri. */

@@ -1,5 +1,6 @@
 package dev.lockstep.cli.lsp;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.report.Localized;
 import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.Finding;
@@ -31,27 +32,30 @@ final class DocumentLinter {
     Range top = lines.range(0, 0);
     if (project.error() != null) {
       return DocumentLint.notChecked(doc, project, lines, Diagnostics.notChecked(top,
-          "Not checked: the configuration cannot be used: " + project.error()));
+          project.catalog().format("Not checked: the configuration cannot be used: %s", project.error())));
     }
     if (doc.path().isAbsolute() && !project.paths().included(doc.path())) { // as lint skips it
       return new DocumentLint(doc, project, lines, 0, null, List.of(), List.of(), List.of());
     }
     if (doc.diskProblem() != null) {
-      return DocumentLint.notChecked(doc, project, lines, Diagnostics.notChecked(top, "Not checked: the file " + doc.diskProblem()));
+      return DocumentLint.notChecked(doc, project, lines, Diagnostics.notChecked(top,
+          project.catalog().format("Not checked: the file %s", doc.diskProblem())));
     }
     SourceFile source;
     try {
       source = SourceFile.of(doc.path().toString(), doc.text());
     } catch (InputException e) {
-      return DocumentLint.notChecked(doc, project, lines, Diagnostics.notChecked(top, "Not checked: the file " + e.problemWithPlace()));
+      return DocumentLint.notChecked(doc, project, lines, Diagnostics.notChecked(top,
+          project.catalog().format("Not checked: the file %s", e.problemWithPlace())));
     }
     LintReport report = project.linter().lintAll(List.of(source), List.of(), 1);
     if (!report.problems().isEmpty()) {
       InputProblem p = report.problems().get(0);
-      return DocumentLint.notChecked(doc, project, lines, Diagnostics.notChecked(top, "Not checked: the file " + p.message()));
+      return DocumentLint.notChecked(doc, project, lines, Diagnostics.notChecked(top,
+          project.catalog().format("Not checked: the file %s", Text.of(Localized.parserText(p.text(), project.catalog())))));
     }
     if (!report.skipped().isEmpty()) {
-      return DocumentLint.notChecked(doc, project, lines, Diagnostics.skipped(top, report.skipped().get(0).reason()));
+      return DocumentLint.notChecked(doc, project, lines, Diagnostics.skipped(top, report.skipped().get(0).reason(), project.catalog()));
     }
     // findings in the project's language: diagnostics, hovers and code actions all show them
     FileResult result = Localized.report(report, project.catalog()).files().get(0);
@@ -66,7 +70,8 @@ final class DocumentLinter {
     }
     for (SyntaxError e : result.syntaxErrors()) {
       int at = e.offset() + shift;
-      all.add(Diagnostics.syntaxError(e, lines.range(at, errorEnd(doc.text(), at, e.statement().end() + shift))));
+      all.add(Diagnostics.syntaxError(e, lines.range(at, errorEnd(doc.text(), at, e.statement().end() + shift)),
+          project.catalog()));
     }
     return new DocumentLint(doc, project, lines, shift, result, all, result.findings(), ofFindings);
   }

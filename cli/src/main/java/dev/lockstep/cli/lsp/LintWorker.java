@@ -1,5 +1,7 @@
 package dev.lockstep.cli.lsp;
 
+import dev.lockstep.i18n.LanguageChoice;
+import dev.lockstep.i18n.Catalog;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,8 +108,10 @@ final class LintWorker implements AutoCloseable {
     } catch (RuntimeException | StackOverflowError e) {
       // a bug in a rule must cost one document's diagnostics, never the server
       LineIndex lines = new LineIndex(doc.text());
+      // the project's language may be what failed to load: LOCKSTEP_LANG and the locale
+      Catalog catalog = Catalog.of(LanguageChoice.resolve(null, null, System.getenv()).language());
       outcome = DocumentLint.notChecked(doc, null, lines,
-          Diagnostics.notChecked(lines.range(0, 0), "Not checked: internal error: " + e));
+          Diagnostics.notChecked(lines.range(0, 0), catalog.format("Not checked: internal error: %s", String.valueOf(e))));
     }
     if (open.get(uri) != doc) return outcome; // closed or changed meanwhile: a newer lint is on its way
     latest.put(uri, outcome);

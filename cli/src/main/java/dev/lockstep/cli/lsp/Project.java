@@ -1,5 +1,6 @@
 package dev.lockstep.cli.lsp;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.i18n.Catalog;
 import dev.lockstep.MigrationLinter;
 import dev.lockstep.config.PathRules;
@@ -11,9 +12,10 @@ import java.nio.file.Path;
  * use, the fail level, or the configuration's error when it cannot be read. {@code stamp} is the
  * file's modification time and size when it was read, to notice a change.
  */
-record Project(Path configFile, String stamp, MigrationLinter linter, PathRules paths, Severity failLevel, String error,
+record Project(Path configFile, String stamp, MigrationLinter linter, PathRules paths, Severity failLevel, Text error,
                Catalog catalog) {
-  static Project broken(Path configFile, String stamp, String error) {
-    return new Project(configFile, stamp, null, null, null, error, Catalog.ENGLISH);
+  /** A configuration that cannot be used; its error is told in {@code catalog}'s language. */
+  static Project broken(Path configFile, String stamp, Text error, Catalog catalog) {
+    return new Project(configFile, stamp, null, null, null, error, catalog);
   }
 }

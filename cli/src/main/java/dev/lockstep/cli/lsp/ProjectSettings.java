@@ -1,5 +1,7 @@
 package dev.lockstep.cli.lsp;
 
+import dev.lockstep.i18n.TextException;
+import dev.lockstep.i18n.Text;
 import dev.lockstep.ConfiguredLinter;
 import dev.lockstep.config.Config;
 import dev.lockstep.config.ConfigException;
@@ -62,8 +64,13 @@ final class ProjectSettings {
       Catalog catalog = Catalog.of(LanguageChoice.resolve(null, config.lang(), System.getenv()).language());
       return new Project(configFile, stamp, configured.linter(), configured.paths(), configured.settings().failLevel(),
           null, catalog);
-    } catch (ConfigException | IllegalArgumentException e) {
-      return Project.broken(configFile, stamp, e.getMessage());
+    } catch (ConfigException e) {
+      // in the file's own lang where it could be read, else as LOCKSTEP_LANG and the locale say
+      Catalog catalog = Catalog.of(LanguageChoice.resolve(null, e.configuredLang(), System.getenv()).language());
+      return Project.broken(configFile, stamp, e.text(), catalog);
+    } catch (IllegalArgumentException e) {
+      Catalog catalog = Catalog.of(LanguageChoice.resolve(null, null, System.getenv()).language());
+      return Project.broken(configFile, stamp, e instanceof TextException t ? t.text() : Text.of("%s", e.getMessage()), catalog);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.lockstep.cli.lsp;
 
+import dev.lockstep.i18n.Text;
 import dev.lockstep.source.InputException;
 import dev.lockstep.source.SourceFile;
 import java.io.IOException;
@@ -63,7 +64,7 @@ final class SqlDocuments implements TextDocumentService {
     if (!lifecycle.acceptsNotifications()) return;
     OpenDocument doc = worker.document(params.getTextDocument().getUri());
     if (doc == null) return;
-    String problem = diskProblem(doc.path());
+    Text problem = diskProblem(doc.path());
     if (!java.util.Objects.equals(problem, doc.diskProblem())) worker.update(doc.withDiskProblem(problem));
   }
 
@@ -113,7 +114,7 @@ final class SqlDocuments implements TextDocumentService {
    * Why the file on disk cannot be linted as text (not UTF-8, binary), or null. The editor may have
    * decoded it some other way, but `lint` reads the bytes on disk.
    */
-  private static String diskProblem(Path path) {
+  private static Text diskProblem(Path path) {
     try {
       if (!Files.isRegularFile(path) || Files.size(path) > 64L << 20) return null;
       SourceFile.decode(path.toString(), Files.readAllBytes(path));
