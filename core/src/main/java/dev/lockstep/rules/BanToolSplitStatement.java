@@ -40,14 +40,16 @@ public final class BanToolSplitStatement implements Rule {
           + "at line %s: PostgreSQL gets it in pieces and the changeset fails", delimiter, line);
     }
     if (cut.optOutAt() < 0) { // a changelog's sqlFile: its settings are in the changelog
-      finding.rewrite(Rewrite.of(Text.of("Set %s on the sqlFile change in the changelog, so that Liquibase sends the "
+      Text settings = Text.of("Set %s on the sqlFile change in the changelog, so that Liquibase sends the "
           + "file as written, or set %s there and end each statement of the file with %s on a line of its own",
-          "splitStatements=\"false\"", "endDelimiter=\"/\"", "/")));
+          "splitStatements=\"false\"", "endDelimiter=\"/\"", "/");
+      finding.rewrite(Rewrite.of(settings));
       return;
     }
-    finding.rewrite(Rewrite.of(Text.of("Add %s to the %s line, so that Liquibase sends the changeset as written, or "
+    Text settings = Text.of("Add %s to the %s line, so that Liquibase sends the changeset as written, or "
         + "set %s and end each of its statements with %s on a line of its own", "splitStatements:false",
-        "--changeset", "endDelimiter:/", "/")));
+        "--changeset", "endDelimiter:/", "/");
+    finding.rewrite(Rewrite.of(settings));
     // in Liquibase's transaction, one call runs the same statements the same way; without it, one call
     // makes them one implicit transaction block
     finding.fix(Fix.of("Add splitStatements:false to the changeset",

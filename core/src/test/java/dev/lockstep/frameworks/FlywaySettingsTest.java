@@ -98,7 +98,7 @@ class FlywaySettingsTest {
     assertThat(s.transactionalLock()).isFalse();
     assertThat(s.locations()).containsExactly(dir.resolve("sql/main"), dir.resolve("src/main/resources/db/extra"));
     assertThat(s.source()).isEqualTo(dir.resolve("pom.xml"));
-    assertThat(s.evidence()).isEqualTo("pom.xml");
+    assertThat(s.evidence().english()).isEqualTo("pom.xml");
     assertThat(s.notes()).isEmpty();
   }
 
@@ -143,7 +143,7 @@ class FlywaySettingsTest {
         + "    <configuration><pluginConfiguration><postgresqlTransactionalLock>false</postgresqlTransactionalLock>"
         + "</pluginConfiguration></configuration>\n  </plugin></plugins></build>\n</project>\n");
     assertThat(s.transactionalLock()).isTrue();
-    assertThat(s.problem()).isEqualTo("are rejected by the flyway-maven-plugin: <pluginConfiguration>"
+    assertThat(s.problem().english()).isEqualTo("are rejected by the flyway-maven-plugin: <pluginConfiguration>"
         + "<postgresqlTransactionalLock> is not a property it knows (\"Unknown configuration property: "
         + "flyway.postgresqlTransactionalLock\"), and it migrates nothing; write <pluginConfiguration>"
         + "<postgresql.transactional.lock>false</postgresql.transactional.lock></pluginConfiguration> instead");
@@ -259,7 +259,7 @@ class FlywaySettingsTest {
             + "judged here: the verdicts hold where Flyway runs with it",
         "FLYWAY_LOCATIONS=filesystem:db/migration,filesystem:db/more in the environment overrides flyway.conf for the "
             + "Flyway scripts judged here: the verdicts hold where Flyway runs with it");
-    assertThat(s.evidence())
+    assertThat(s.evidence().english())
         .isEqualTo("flyway.conf, with FLYWAY_MIXED, FLYWAY_POSTGRESQL_TRANSACTIONAL_LOCK, FLYWAY_LOCATIONS from the environment");
   }
 

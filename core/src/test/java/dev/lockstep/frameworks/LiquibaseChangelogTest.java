@@ -76,7 +76,7 @@ class LiquibaseChangelogTest {
 
     MigrationScript included = script(raw);
     assertThat(included.framework()).isEqualTo(Framework.LIQUIBASE);
-    assertThat(included.reason()).isEqualTo("master.xml runs it (liquibase.properties changeLogFile db/changelog/master.xml)");
+    assertThat(included.reason().english()).isEqualTo("master.xml runs it (liquibase.properties changeLogFile db/changelog/master.xml)");
     // a plain SQL file included as a changelog runs whole, in Liquibase's transaction
     assertThat(included.plan().regions()).containsExactly(new Region(0, Files.readString(raw).length(), Mode.WRAPPED));
     assertThat(lint(included)).containsExactly("ban-concurrently-in-transaction@2");
@@ -116,7 +116,7 @@ class LiquibaseChangelogTest {
         $$;
         """);
     assertThat(order(function)).containsExactly("db/changelog/sql/001-table.sql", "db/changelog/sql/002-function.sql");
-    assertThat(script(table).reason()).isEqualTo("db.changelog-master.yaml runs it (the usual master changelog name "
+    assertThat(script(table).reason().english()).isEqualTo("db.changelog-master.yaml runs it (the usual master changelog name "
         + "db.changelog-master.yaml)");
     // a sqlFile splits at ; by default: the function is cut, and the way out is in the changelog
     MigrationScript split = script(function);
@@ -152,7 +152,7 @@ class LiquibaseChangelogTest {
     write("src/main/resources/application.properties", "spring.liquibase.change-log=classpath:db/main.xml\n");
     write("src/main/resources/db/main.xml", XML_HEAD + "  <include file=\"db/one.sql\"/>\n</databaseChangeLog>\n");
     Path one = write("src/main/resources/db/one.sql", "CREATE TABLE a (id int);\n");
-    assertThat(script(one).reason()).isEqualTo("main.xml runs it (application.properties spring.liquibase.change-log "
+    assertThat(script(one).reason().english()).isEqualTo("main.xml runs it (application.properties spring.liquibase.change-log "
         + "classpath:db/main.xml)");
   }
 
@@ -168,7 +168,7 @@ class LiquibaseChangelogTest {
               file: db/one.sql
         """);
     Path one = write("src/main/resources/db/one.sql", "CREATE TABLE a (id int);\n");
-    assertThat(script(one).reason()).isEqualTo("main.yaml runs it (application.yml spring.liquibase.change-log "
+    assertThat(script(one).reason().english()).isEqualTo("main.yaml runs it (application.yml spring.liquibase.change-log "
         + "classpath:/db/main.yaml)");
     assertThat(order(one)).containsExactly("src/main/resources/db/one.sql");
   }

@@ -47,7 +47,7 @@ class ProjectFilesTest {
     Files.writeString(file, SQL);
     FrameworkDetector.Detection d = FrameworkDetector.detect(file, SQL);
     assertThat(d.framework()).isEqualTo(Framework.DBMATE);
-    assertThat(d.evidence()).isEqualTo(".env DBMATE_MIGRATIONS_DIR=db");
+    assertThat(d.evidence().english()).isEqualTo(".env DBMATE_MIGRATIONS_DIR=db");
     assertThat(d.notes()).isEmpty();
   }
 }
