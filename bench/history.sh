@@ -37,8 +37,9 @@ printf '%s\n' "$LAST" > "$OUT/alone/db/migration/V1000__last.sql"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 secs() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc; }
-# CPU seconds (user + system) of a command and its children: steadier than wall time on a shared machine
-cpu() { local f; f=$(mktemp); /usr/bin/time -f "%U %S" -o "$f" "$@" >/dev/null 2>&1 || true; awk '{print $1 + $2}' "$f"; rm -f "$f"; }
+# CPU seconds (user + system) of a command and its children: steadier than wall time on a shared machine.
+# GNU time writes "Command exited with non-zero status 1" first when lint finds something: only its last line counts.
+cpu() { local f; f=$(mktemp); /usr/bin/time -f "%U %S" -o "$f" "$@" >/dev/null 2>&1 || true; tail -n 1 "$f" | awk '{print $1 + $2}'; rm -f "$f"; }
 
 ./lockstep lint "$OUT/alone/db/migration/V1000__last.sql" >/dev/null 2>&1 || true # the launcher's start-up cache
 # on Java 25 that cache is made in the background after the first run: measure with it in place

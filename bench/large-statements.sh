@@ -35,7 +35,7 @@ for f in casts in_list array now_calls expressions; do
   for jar in $JARS; do
     /usr/bin/time -f "%e %M" -o "$OUT/time" "$JAVA" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx1g -jar "$jar" \
       lint --no-history --format gcc "$OUT/$f.sql" > "$OUT/$f.out" 2>&1 || true
-    read -r wall kb < "$OUT/time"
+    read -r wall kb < <(tail -n 1 "$OUT/time") # GNU time may first note a non-zero exit
     echo "| $f | $size | $(basename "$jar") | ${wall} s | $((kb / 1024)) MiB |"
   done
 done
