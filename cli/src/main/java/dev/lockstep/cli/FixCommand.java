@@ -140,7 +140,7 @@ final class FixCommand implements Callable<Integer> {
     MigrationScript script = migrations.script(fixed);
     SplitPlan plan;
     try {
-      plan = Splitter.plan(path, script, migrations.lint(script));
+      plan = Splitter.plan(path, script, migrations.lint(script), catalog);
     } catch (SplitRefused e) {
       err.println(catalog.format("%s: not split, nothing was changed: %s", Escapes.text(source.path()), e.reason()));
       return Split.FAILED;

@@ -67,6 +67,17 @@ class OutputTranslationsTest {
     assertThat(written.code()).as(written.err()).isZero();
     Path script = file.resolveSibling("V2.1__orders_customer_idx_concurrently.sql");
     assertThat(written.err()).isEqualTo("criado " + script + ".conf\ncriado " + script + "\ndividido " + file + "\n");
+    // the comment the split writes into the new migration is in the reader's language too
+    assertThat(Files.readString(script)).startsWith("-- Separada de V2__orders.sql por lockstep fix --split: precisa ser "
+        + "executada fora de um bloco de transação.\n");
+    // a rerun in another language recognises that file and writes no second copy
+    Files.writeString(file, "ALTER TABLE orders ADD COLUMN note text;\n" + FixSplitTest.INDEX);
+    CliRunner.Result again = CliRunner.run("fix", "--lang", "es", "--unsafe-fixes", "--split", dir.toString());
+    assertThat(again.code()).as(again.err()).isZero();
+    try (var files = Files.list(file.getParent())) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("V2.1__orders_customer_idx_concurrently.sql",
+          "V2.1__orders_customer_idx_concurrently.sql.conf", "V2__orders.sql");
+    }
     assertThat(english(shown.err() + written.err(), dir)).isEmpty();
   }
 

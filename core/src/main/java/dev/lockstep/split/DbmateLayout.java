@@ -1,5 +1,6 @@
 package dev.lockstep.split;
 
+import dev.lockstep.i18n.Catalog;
 import dev.lockstep.fix.Relocation;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,12 @@ import java.util.List;
  * so such a migration holds one statement.
  */
 final class DbmateLayout implements MigrationLayout {
+  private final Catalog catalog;
+
+  DbmateLayout(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
   @Override
   public boolean oneStatementOutsideTransaction() {
     return true;
@@ -22,7 +29,7 @@ final class DbmateLayout implements MigrationLayout {
         (i, version) -> {
           List<Relocation> group = groups.get(i);
           String undo = Splitter.undo(group);
-          String body = Headers.sql("--", file, group)
+          String body = Headers.sql("--", file, group, catalog)
               + "-- migrate:up" + (group.get(0).outsideTransaction() ? " transaction:false" : "") + "\n"
               + Splitter.sql(group) + "\n-- migrate:down" + (group.get(0).outsideTransaction() ? " transaction:false" : "")
               + "\n" + (undo != null ? undo : "");

@@ -1,5 +1,6 @@
 package dev.lockstep.split;
 
+import dev.lockstep.i18n.Catalog;
 import dev.lockstep.i18n.Text;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -28,6 +29,12 @@ import java.util.regex.Pattern;
  * transaction gets it only when the new migration ships in a later deploy.
  */
 final class DrizzleLayout implements MigrationLayout {
+  private final Catalog catalog;
+
+  DrizzleLayout(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The folder, beside the migrations, of the scripts to run after the migrator. */
   static final String POST_MIGRATE = "post-migrate";
@@ -63,8 +70,9 @@ final class DrizzleLayout implements MigrationLayout {
       for (int n = 2; !names.add(name); n++) name = tag + "_" + Splitter.slug(group) + "_" + n;
       Path script = file.resolveSibling(POST_MIGRATE).resolve(name + ".sql");
       String run = "psql \"$DATABASE_URL\" -f " + POST_MIGRATE + "/" + script.getFileName();
-      scripts.add(new SplitPlan.NewFile(script, Headers.sql("--", file, group)
-          + String.format("-- Not a Drizzle migration: run it after drizzle-kit migrate has committed, with no transaction: %s%n", run)
+      scripts.add(new SplitPlan.NewFile(script, Headers.sql("--", file, group, catalog)
+          + "-- " + catalog.format("Not a Drizzle migration: run it after drizzle-kit migrate has committed, with no "
+              + "transaction: %s", run) + "\n"
           + Splitter.sql(group), null));
       notes.add(Text.of("%s cannot run inside drizzle-kit's migrator: run %s after drizzle-kit migrate in the deploy "
           + "(from %s's folder: %s)", group.get(0).sql().strip().split("\\s+")[0] + " ... CONCURRENTLY",
@@ -102,7 +110,7 @@ final class DrizzleLayout implements MigrationLayout {
       entry.put("breakpoints", last.path("breakpoints").asBoolean(true));
       added.add(entry);
       files.add(new SplitPlan.NewFile(file.resolveSibling(newTag + ".sql"),
-          Headers.sql("--", file, group) + Splitter.sql(group), null));
+          Headers.sql("--", file, group, catalog) + Splitter.sql(group), null));
     }
     if (at == entries.size() - 1) {
       entries.addAll(added);

@@ -1,5 +1,6 @@
 package dev.lockstep.split;
 
+import dev.lockstep.i18n.Catalog;
 import dev.lockstep.i18n.Text;
 import dev.lockstep.fix.Relocation;
 import dev.lockstep.history.MigrationHistory;
@@ -22,6 +23,12 @@ import java.util.stream.Stream;
  * (Flyway then runs its statements one by one).
  */
 final class FlywayLayout implements MigrationLayout {
+  private final Catalog catalog;
+
+  FlywayLayout(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
   /** CREATE INDEX and REINDEX CONCURRENTLY wait for every open transaction, Flyway's lock transaction too. */
   private static final Pattern WAITS_FOR_TRANSACTIONS = Pattern.compile(
       "(?is)\\b(CREATE\\s+(UNIQUE\\s+)?INDEX|REINDEX)\\b[^;]*\\bCONCURRENTLY\\b");
@@ -60,7 +67,7 @@ final class FlywayLayout implements MigrationLayout {
         files.add(new SplitPlan.NewFile(script.resolveSibling(script.getFileName() + ".conf"),
             "executeInTransaction=false\n", null));
       }
-      files.add(new SplitPlan.NewFile(script, Headers.sql("--", file, group) + Splitter.sql(group), null));
+      files.add(new SplitPlan.NewFile(script, Headers.sql("--", file, group, catalog) + Splitter.sql(group), null));
     }
     return new SplitPlan(rest, files, List.of());
   }
@@ -109,8 +116,8 @@ final class FlywayLayout implements MigrationLayout {
    * before rewriting the original: a script beside the original, right after its version, with
    * exactly the text this split writes. It is reused, so a rerun does not write a second copy.
    */
-  private static Path writtenBefore(Path file, String version, List<Relocation> group) throws SplitRefused {
-    String text = Headers.sql("--", file, group) + Splitter.sql(group);
+  private Path writtenBefore(Path file, String version, List<Relocation> group) throws SplitRefused {
+    String text = Headers.sql("--", file, group, catalog) + Splitter.sql(group);
     String name = "__" + Splitter.slug(group) + ".sql";
     try (Stream<Path> entries = Files.list(file.toAbsolutePath().getParent())) {
       for (Path p : (Iterable<Path>) entries::iterator) {
@@ -120,7 +127,7 @@ final class FlywayLayout implements MigrationLayout {
           continue;
         }
         String existing = Files.readString(p).replace("\r\n", "\n").replace('\r', '\n');
-        if (existing.equals(text)) return file.resolveSibling(n);
+        if (Headers.sameSplit(existing, text)) return file.resolveSibling(n);
       }
     } catch (IOException e) {
       throw new SplitRefused(Text.of("cannot list %s: %s", String.valueOf(file.getParent()), e.getMessage()));

@@ -1,5 +1,6 @@
 package dev.lockstep.split;
 
+import dev.lockstep.i18n.Catalog;
 import dev.lockstep.fix.Relocation;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,12 @@ import java.util.List;
  * a migration that must run outside a transaction holds exactly one.
  */
 final class GolangMigrateLayout implements MigrationLayout {
+  private final Catalog catalog;
+
+  GolangMigrateLayout(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
   @Override
   public boolean oneStatementOutsideTransaction() {
     return true;
@@ -23,11 +30,11 @@ final class GolangMigrateLayout implements MigrationLayout {
           List<Relocation> group = groups.get(i);
           String base = version + "_" + Splitter.slug(group);
           String undo = Splitter.undo(group);
+          String none = "-- " + catalog.format("Nothing to undo: the up migration changes no schema object's definition.") + "\n";
           return List.of(
-              new SplitPlan.NewFile(file.resolveSibling(base + ".up.sql"), Headers.sql("--", file, group) + Splitter.sql(group),
-                  null),
-              new SplitPlan.NewFile(file.resolveSibling(base + ".down.sql"),
-                  undo != null ? undo : "-- Nothing to undo: the up migration changes no schema object's definition.\n", null));
+              new SplitPlan.NewFile(file.resolveSibling(base + ".up.sql"),
+                  Headers.sql("--", file, group, catalog) + Splitter.sql(group), null),
+              new SplitPlan.NewFile(file.resolveSibling(base + ".down.sql"), undo != null ? undo : none, null));
         });
     return new SplitPlan(rest, files, List.of());
   }

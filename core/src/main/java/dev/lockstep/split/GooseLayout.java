@@ -1,5 +1,6 @@
 package dev.lockstep.split;
 
+import dev.lockstep.i18n.Catalog;
 import dev.lockstep.fix.Relocation;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,12 @@ import java.util.List;
  * statements one by one).
  */
 final class GooseLayout implements MigrationLayout {
+  private final Catalog catalog;
+
+  GooseLayout(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
   @Override
   public boolean oneStatementOutsideTransaction() {
     return false;
@@ -21,7 +28,7 @@ final class GooseLayout implements MigrationLayout {
     List<SplitPlan.NewFile> files = NumberedNames.after(file.getParent(), NumberedNames.version(name), groups.size(),
         (i, version) -> {
           List<Relocation> group = groups.get(i);
-          StringBuilder sb = new StringBuilder(Headers.sql("--", file, group));
+          StringBuilder sb = new StringBuilder(Headers.sql("--", file, group, catalog));
           if (group.get(0).outsideTransaction()) sb.append("-- +goose NO TRANSACTION\n");
           sb.append("-- +goose Up\n").append(Splitter.sql(group));
           String undo = Splitter.undo(group);

@@ -1,5 +1,6 @@
 package dev.lockstep.split;
 
+import dev.lockstep.i18n.Catalog;
 import dev.lockstep.fix.Relocation;
 import dev.lockstep.fix.TextEdit;
 import java.nio.file.Path;
@@ -15,6 +16,12 @@ import java.util.regex.Pattern;
  * same file, with {@code runInTransaction:false} when it must run outside a transaction.
  */
 final class LiquibaseLayout implements MigrationLayout {
+  private final Catalog catalog;
+
+  LiquibaseLayout(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
   private static final Pattern CHANGESET = Pattern.compile("(?mi)^[ \\t]*--[ \\t]*changeset[ \\t]+([^:\\s]+):(\\S+).*$");
 
   @Override
@@ -62,7 +69,7 @@ final class LiquibaseLayout implements MigrationLayout {
   }
 
   /** The new changeset, inserted where the next one starts (or at the end of the file). */
-  private static TextEdit changeset(String text, List<int[]> changesets, String[] id, int index, List<Relocation> part,
+  private TextEdit changeset(String text, List<int[]> changesets, String[] id, int index, List<Relocation> part,
                                     Set<String> taken) {
     int at = index + 1 < changesets.size() ? changesets.get(index + 1)[0] : text.length();
     String newId = id[1] + "-" + Splitter.slug(part);
@@ -73,7 +80,7 @@ final class LiquibaseLayout implements MigrationLayout {
     if (!text.substring(0, at).endsWith("\n\n")) sb.append('\n');
     sb.append("--changeset ").append(id[0]).append(':').append(newId)
         .append(part.get(0).outsideTransaction() ? " runInTransaction:false" : "").append('\n');
-    sb.append("--comment: ").append(Headers.why("changeset " + id[0] + ":" + id[1], part)).append('\n');
+    sb.append("--comment: ").append(Headers.why("changeset " + id[0] + ":" + id[1], part, catalog)).append('\n');
     sb.append(Splitter.sql(part));
     String undo = Splitter.undo(part);
     if (undo != null) for (String line : undo.strip().split("\n")) sb.append("--rollback ").append(line).append('\n');

@@ -1,5 +1,6 @@
 package dev.lockstep.split;
 
+import dev.lockstep.i18n.Catalog;
 import dev.lockstep.fix.Relocation;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -22,6 +23,12 @@ import java.util.List;
  * loader reads whatever the project's module type.
  */
 final class NodePgMigrateLayout implements MigrationLayout {
+  private final Catalog catalog;
+
+  NodePgMigrateLayout(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
   /** node-pg-migrate reads a prefix of 17 digits as a UTC time, yyyyMMddHHmmssSSS. */
   private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS")
       .withResolverStyle(ResolverStyle.STRICT);
@@ -58,9 +65,9 @@ final class NodePgMigrateLayout implements MigrationLayout {
    * The migration's JavaScript: up runs the group, down its undo (or is false, which node-pg-migrate
    * refuses to roll back, when no undo is known), both outside node-pg-migrate's transaction.
    */
-  private static String migration(Path original, List<Relocation> group) {
+  private String migration(Path original, List<Relocation> group) {
     boolean outside = group.get(0).outsideTransaction();
-    StringBuilder sb = new StringBuilder(Headers.sql("//", original, group));
+    StringBuilder sb = new StringBuilder(Headers.sql("//", original, group, catalog));
     sb.append(outside
         ? "// pgm.noTransaction(): node-pg-migrate commits the migrations before this one, then runs each statement on its own.\n"
         : "// pgm.noTransaction(): node-pg-migrate commits the migrations before this one; the statements, sent in one "

@@ -93,7 +93,7 @@ final class NumberedNames {
       if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) return false;
       try {
         String text = new String(BoundedRead.file(p, 4L * f.text().length() + 16), StandardCharsets.UTF_8);
-        return text.replace("\r\n", "\n").equals(f.text());
+        return Headers.sameSplit(text.replace("\r\n", "\n"), f.text());
       } catch (BoundedRead.TooLarge e) {
         return false;
       }

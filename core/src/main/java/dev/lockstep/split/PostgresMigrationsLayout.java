@@ -1,5 +1,6 @@
 package dev.lockstep.split;
 
+import dev.lockstep.i18n.Catalog;
 import dev.lockstep.fix.Relocation;
 import dev.lockstep.i18n.Text;
 import java.io.IOException;
@@ -21,6 +22,12 @@ import java.util.stream.Stream;
  * would rename the later files.
  */
 final class PostgresMigrationsLayout implements MigrationLayout {
+  private final Catalog catalog;
+
+  PostgresMigrationsLayout(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
   /** The file names the tool reads: an integer id, '_', '-' or nothing, a name, .sql or .js. */
   private static final Pattern NAME = Pattern.compile("^(-?\\d+)([-_]?)(.*)\\.(sql|js)$", Pattern.CASE_INSENSITIVE);
   static final String OPT_OUT = "-- postgres-migrations disable-transaction";
@@ -43,7 +50,7 @@ final class PostgresMigrationsLayout implements MigrationLayout {
     for (int i = 0; i < groups.size(); i++) {
       List<Relocation> group = groups.get(i);
       String next = pad(own.add(BigInteger.valueOf(i + 1)), id.length());
-      StringBuilder body = new StringBuilder(Headers.sql("--", file, group));
+      StringBuilder body = new StringBuilder(Headers.sql("--", file, group, catalog));
       if (group.get(0).outsideTransaction()) body.append(OPT_OUT).append('\n');
       body.append(Splitter.sql(group));
       files.add(new SplitPlan.NewFile(file.resolveSibling(next + separator + Splitter.slug(group) + ".sql"),

@@ -1,5 +1,6 @@
 package dev.lockstep.split;
 
+import dev.lockstep.i18n.Catalog;
 import dev.lockstep.fix.Relocation;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,12 @@ import java.util.List;
  * outside a transaction holds exactly one statement.
  */
 final class PrismaLayout implements MigrationLayout {
+  private final Catalog catalog;
+
+  PrismaLayout(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
   @Override
   public boolean oneStatementOutsideTransaction() {
     return true;
@@ -25,7 +32,7 @@ final class PrismaLayout implements MigrationLayout {
         NumberedNames.version(folder.getFileName().toString()), groups.size(), (i, version) -> {
           List<Relocation> group = groups.get(i);
           Path target = folder.resolveSibling(version + "_" + Splitter.slug(group)).resolve("migration.sql");
-          return List.of(new SplitPlan.NewFile(target, Headers.sql("--", file, group) + Splitter.sql(group), null));
+          return List.of(new SplitPlan.NewFile(target, Headers.sql("--", file, group, catalog) + Splitter.sql(group), null));
         });
     return new SplitPlan(rest, files, List.of());
   }

@@ -1,6 +1,8 @@
 package dev.lockstep.split;
 
+import dev.lockstep.i18n.Catalog;
 import dev.lockstep.i18n.Text;
+import dev.lockstep.source.BoundedRead;
 import dev.lockstep.engine.FileResult;
 import dev.lockstep.engine.Finding;
 import dev.lockstep.engine.TransactionPlan;
@@ -8,6 +10,10 @@ import dev.lockstep.fix.Relocation;
 import dev.lockstep.fix.TextEdit;
 import dev.lockstep.frameworks.Framework;
 import dev.lockstep.frameworks.MigrationScript;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,11 +30,16 @@ public final class Splitter {
 
   /** The plan for one linted migration; {@code result} is the lint of {@code script}. */
   public static SplitPlan plan(Path file, MigrationScript script, FileResult result) throws SplitRefused {
+    return plan(file, script, result, Catalog.ENGLISH);
+  }
+
+  /** The same, with the new migrations' comments in {@code catalog}'s language. */
+  public static SplitPlan plan(Path file, MigrationScript script, FileResult result, Catalog catalog) throws SplitRefused {
     String text = script.source().text();
     List<Text> notes = new ArrayList<>();
     List<Relocation> moves = accepted(script, result.findings(), notes);
     if (moves.isEmpty()) return new SplitPlan(text, List.of(), notes);
-    MigrationLayout layout = Layouts.of(script.framework());
+    MigrationLayout layout = Layouts.of(script.framework(), catalog);
     if (layout == null) {
       throw new SplitRefused(Text.of("lockstep cannot write new %s migrations; move the statements by hand as 'lockstep lint' "
           + "shows", script.framework().id()));
@@ -53,7 +64,25 @@ public final class Splitter {
     SplitPlan placed = layout.place(file, text, apply(text, moves), groups);
     List<Text> all = new ArrayList<>(notes);
     all.addAll(placed.notes());
-    return new SplitPlan(placed.originalText(), placed.files(), all, moves);
+    List<SplitPlan.NewFile> files = new ArrayList<>();
+    for (SplitPlan.NewFile f : placed.files()) files.add(f.replaces() == null ? asWrittenBefore(f) : f);
+    return new SplitPlan(placed.originalText(), files, all, moves);
+  }
+
+  /**
+   * A new file as a stopped run wrote it, when that run's comments were in another language: kept as it
+   * is, so that the rerun reuses it instead of refusing to overwrite it.
+   */
+  private static SplitPlan.NewFile asWrittenBefore(SplitPlan.NewFile f) {
+    if (!Files.isRegularFile(f.path(), LinkOption.NOFOLLOW_LINKS)) return f;
+    try {
+      String existing = new String(BoundedRead.file(f.path(), 4L * f.text().length() + 16), StandardCharsets.UTF_8)
+          .replace("\r\n", "\n");
+      return !existing.equals(f.text()) && Headers.sameSplit(existing, f.text())
+          ? new SplitPlan.NewFile(f.path(), existing, null) : f;
+    } catch (IOException e) {
+      return f; // the writer refuses it with the reason
+    }
   }
 
   /**
