@@ -73,42 +73,42 @@ final class FlywayLayout implements MigrationLayout {
   }
 
   /** Why the split waits for Flyway's lock transaction, and the setting that ends it where this project keeps its settings. */
-  private static String lockTransactionRefusal(FlywaySettings settings) {
+  private static Text lockTransactionRefusal(FlywaySettings settings) {
     for (String variable : settings.variables()) {
       if (variable.endsWith("LOCK")) {
-        return String.format("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction, "
+        return Text.of("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction, "
             + "which %s in the environment keeps on; set it to false and split again", variable);
       }
     }
     String name = settings.source() == null ? "" : settings.source().getFileName().toString();
     if (name.equals("pom.xml")) {
-      return String.format("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction; "
+      return Text.of("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction; "
           + "add %s to the configuration of %s in %s and split again",
           "<pluginConfiguration><postgresql.transactional.lock>false</postgresql.transactional.lock></pluginConfiguration>",
           "flyway-maven-plugin", name);
     }
     if (name.startsWith("build.gradle")) {
-      return String.format("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction; "
+      return Text.of("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction; "
           + "add %s to the configuration of %s in %s and split again",
           name.endsWith(".kts") ? "pluginConfiguration = mapOf(\"postgresqlTransactionalLock\" to \"false\")"
               : "pluginConfiguration = [postgresqlTransactionalLock: 'false']", "flyway { }", name);
     }
     if (name.equals("flyway.toml")) {
-      return String.format("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction; "
+      return Text.of("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction; "
           + "set %s in %s and split again", "[flyway.postgresql] transactional.lock = false", name);
     }
     if (name.startsWith("application.")) {
-      return String.format("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction; "
+      return Text.of("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction; "
           + "set %s in %s and split again", name.endsWith(".properties")
           ? "spring.flyway.postgresql.transactional-lock=false" : "spring.flyway.postgresql.transactional-lock: false", name);
     }
     if (!name.isEmpty()) {
-      return String.format("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction; "
+      return Text.of("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction; "
           + "set %s in %s and split again", "flyway.postgresql.transactional.lock=false", name);
     }
-    return "the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction; set "
-        + "flyway.postgresql.transactional.lock=false in flyway.conf (or spring.flyway.postgresql.transactional-lock=false "
-        + "in application.properties) and split again";
+    return Text.of("the new script's CONCURRENTLY statement would wait forever for Flyway's own lock transaction; set "
+        + "%s in %s (or %s in %s) and split again", "flyway.postgresql.transactional.lock=false", "flyway.conf",
+        "spring.flyway.postgresql.transactional-lock=false", "application.properties");
   }
 
   /**
