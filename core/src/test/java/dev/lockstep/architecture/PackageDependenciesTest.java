@@ -39,7 +39,7 @@ class PackageDependenciesTest {
       "dev.lockstep.cache.ResultCache",
       "dev.lockstep.split.DrizzleLayout", "dev.lockstep.frameworks.FlywaySettings",
       // side files of migration tools: Drizzle's meta/_journal.json, Liquibase's YAML/JSON changelogs
-      "dev.lockstep.history.DrizzleOrder", "dev.lockstep.history.LiquibaseOrder",
+      "dev.lockstep.history.DrizzleOrder", "dev.lockstep.frameworks.LiquibaseChangelog",
       // the project files detection reads: drizzle.config.json, package.json
       "dev.lockstep.frameworks.DrizzleConfig", "dev.lockstep.frameworks.PackageJson",
       // preflight's JSON and SARIF reports and lockstep stats' snapshot file
