@@ -10,7 +10,6 @@ import dev.lockstep.engine.TransactionPlan;
 import dev.lockstep.fix.Applicability;
 import dev.lockstep.fix.Fix;
 import dev.lockstep.fix.TextEdit;
-import dev.lockstep.i18n.Text;
 import dev.lockstep.parse.Statement;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -40,16 +39,13 @@ public final class BanToolSplitStatement implements Rule {
           + "at line %s: PostgreSQL gets it in pieces and the changeset fails", delimiter, line);
     }
     if (cut.optOutAt() < 0) { // a changelog's sqlFile: its settings are in the changelog
-      Text settings = Text.of("Set %s on the sqlFile change in the changelog, so that Liquibase sends the "
-          + "file as written, or set %s there and end each statement of the file with %s on a line of its own",
-          "splitStatements=\"false\"", "endDelimiter=\"/\"", "/");
-      finding.rewrite(Rewrite.of(settings));
+      finding.rewrite(Rewrite.of("Set splitStatements=\"false\" on the sqlFile change in the changelog, so that Liquibase "
+          + "sends the file as written, or set endDelimiter=\"/\" there and end each statement of the file with / on a line "
+          + "of its own"));
       return;
     }
-    Text settings = Text.of("Add %s to the %s line, so that Liquibase sends the changeset as written, or "
-        + "set %s and end each of its statements with %s on a line of its own", "splitStatements:false",
-        "--changeset", "endDelimiter:/", "/");
-    finding.rewrite(Rewrite.of(settings));
+    finding.rewrite(Rewrite.of("Add splitStatements:false to the --changeset line, so that Liquibase sends the changeset "
+        + "as written, or set endDelimiter:/ and end each of its statements with / on a line of its own"));
     // in Liquibase's transaction, one call runs the same statements the same way; without it, one call
     // makes them one implicit transaction block
     finding.fix(Fix.of("Add splitStatements:false to the changeset",

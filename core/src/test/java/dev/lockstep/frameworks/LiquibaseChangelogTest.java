@@ -124,7 +124,7 @@ class LiquibaseChangelogTest {
     assertThat(findings).extracting(Finding::ruleId).containsExactly("ban-tool-split-statement");
     assertThat(findings.get(0).message()).contains("at line 5, inside its dollar-quoted body");
     assertThat(findings.get(0).fixes()).isEmpty();
-    assertThat(findings.get(0).rewrite().explanation().args()).contains("splitStatements=\"false\"");
+    assertThat(findings.get(0).rewrite().explanation().template()).contains("splitStatements=\"false\" on the sqlFile");
   }
 
   @Test
