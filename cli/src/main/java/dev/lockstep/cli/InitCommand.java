@@ -5,6 +5,7 @@ import dev.lockstep.i18n.Text;
 import dev.lockstep.engine.Limits;
 import dev.lockstep.frameworks.Framework;
 import dev.lockstep.frameworks.FrameworkDetector;
+import dev.lockstep.frameworks.MigrationScript;
 import dev.lockstep.input.SqlFiles;
 import dev.lockstep.io.AtomicWrite;
 import dev.lockstep.source.BoundedRead;
@@ -58,7 +59,8 @@ final class InitCommand implements Callable<Integer> {
     for (Path file : files.files()) {
       try {
         SourceFile source = SourceFile.decode(file.toString(), BoundedRead.file(file, Limits.DEFAULT_MAX_FILE_BYTES));
-        FrameworkDetector.Detection detection = FrameworkDetector.detect(file, source.text());
+        // as lint interprets it, so that the notes are lint's too (a Flyway setting from the environment)
+        FrameworkDetector.Detection detection = MigrationScript.of(file, source, null, false).detection();
         counts.merge(detection.framework(), 1, Integer::sum);
         notes.addAll(detection.notes());
       } catch (IOException | InputException e) {

@@ -85,7 +85,9 @@ public final class Main implements Runnable {
         .setExitCodeExceptionMapper(x -> EXIT_USAGE)
         .setParameterExceptionHandler((ex, a) -> {
           Catalog catalog = errorCatalog(ex.getCommandLine(), ex.getCause(), early);
-          String message = ex.getCause() instanceof TextException t ? t.text().in(catalog) : ex.getMessage();
+          Text picocli = PicocliMessages.of(ex.getMessage());
+          String message = ex.getCause() instanceof TextException t ? t.text().in(catalog)
+              : picocli != null ? picocli.in(catalog) : ex.getMessage();
           ex.getCommandLine().getErr().println("lockstep: " + Escapes.text(SecretMask.mask(message)));
           String help = "lockstep " + (ex.getCommandLine() == cli(ex) ? "" : ex.getCommandLine().getCommandName() + " ") + "--help";
           ex.getCommandLine().getErr().println(catalog.format("Try '%s' for more information.", help));

@@ -130,6 +130,23 @@ class ErrorLanguageTest {
     assertNoEnglish(rule.err());
   }
 
+  /** picocli's own usage errors, which it words in English only, are said again in the run's language. */
+  @Test
+  void picocliOwnUsageErrorsAreToldInTheLanguageOfTheFlag() throws IOException {
+    Path file = write("V1__init.sql", "CREATE TABLE a (id int);\n");
+    Run es = run("lint", "--lang", "es", "--no-such-option", file.toString());
+    assertThat(es.code()).isEqualTo(2);
+    assertThat(es.err()).isEqualTo("lockstep: Opción desconocida: '--no-such-option'\n"
+        + "Pruebe 'lockstep lint --help' para más información.\n");
+    Run pt = run("lint", "--lang", "pt", file.toString(), "--format");
+    assertThat(pt.err()).startsWith("lockstep: Falta o valor obrigatório da opção '--format' (")
+        .endsWith(")\nTente 'lockstep lint --help' para mais informações.\n");
+    Run english = run("lint", "--lang", "en", "--no-such-option", file.toString());
+    assertThat(english.err()).startsWith("lockstep: Unknown option: '--no-such-option'\n");
+    assertNoEnglish(es.err());
+    assertNoEnglish(pt.err());
+  }
+
   /**
    * A configuration that does not parse has no language of its own (its lang is not read): the
    * error is in the language of --lang, then LOCKSTEP_LANG, then the locale, else English.
@@ -183,12 +200,14 @@ class ErrorLanguageTest {
     Path plain = write("sql/setup.sql", "CREATE TABLE b (id int);\n");
     Run es = run("lint", "--lang", "es", "--explain-detection", flyway.toString(), plain.toString());
     assertThat(es.code()).isZero();
-    assertThat(es.err()).isEqualTo(flyway + ": flyway, según nombre de archivo de Flyway V1__init.sql\n"
+    assertThat(es.err()).isEqualTo(flyway + ": flyway, según nombre de archivo de Flyway V1__init.sql; "
+        + "configuración de Flyway: los valores por omisión de Flyway\n"
         + plain + ": plain, según ningún marcador ni estructura de herramienta: SQL simple ejecutado sentencia a sentencia\n"
         + "nota: drizzle.config.ts: 'out' se calcula al ejecutar la configuración, así que lockstep no puede leerlo; "
         + "los archivos de allí se detectan solo por sus marcadores\n");
     Run pt = run("lint", "--lang", "pt", "--explain-detection", flyway.toString(), plain.toString());
-    assertThat(pt.err()).isEqualTo(flyway + ": flyway, conforme nome de arquivo do Flyway V1__init.sql\n"
+    assertThat(pt.err()).isEqualTo(flyway + ": flyway, conforme nome de arquivo do Flyway V1__init.sql; "
+        + "configurações do Flyway: os valores padrão do Flyway\n"
         + plain + ": plain, conforme nenhum marcador nem estrutura de ferramenta: SQL simples executado comando a comando\n"
         + "nota: drizzle.config.ts: 'out' é calculado quando a configuração roda, então o lockstep não consegue lê-lo; "
         + "os arquivos dali são detectados só pelos seus marcadores\n");
@@ -197,7 +216,8 @@ class ErrorLanguageTest {
     // the JSON report keeps what decided the tool, in the same words
     com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree(run("lint", "--lang", "es", "--format", "json", flyway.toString()).out());
-    assertThat(json.get("files").get(0).get("detectedBy").asText()).isEqualTo("nombre de archivo de Flyway V1__init.sql");
+    assertThat(json.get("files").get(0).get("detectedBy").asText()).isEqualTo("nombre de archivo de Flyway V1__init.sql; "
+        + "configuración de Flyway: los valores por omisión de Flyway");
     assertThat(json.get("files").get(0).get("detectionNotes").get(0).asText()).startsWith("drizzle.config.ts: 'out' se calcula");
   }
 

@@ -45,7 +45,7 @@ class TranslationsTest {
   /** Calls whose first argument is a template (or a choice between templates): catalogue, finding, rewrite, fix, refusal. */
   private static final Pattern TEMPLATE_CALL = Pattern.compile(
       "(?:catalog\\.translate|catalog\\.format|\\.catalog\\(\\)\\.format|Text\\.of|\\.message(?=\\()|Rewrite\\.of|new Rewrite\\(|Rewrite\\.Step\\("
-          + "|Fix\\.of|Relocations\\.move\\(statement,|new Relocation\\(|new SplitRefused\\()\\(?");
+          + "|Fix\\.of|Relocations\\.move\\(statement,|new Relocation\\(|new SplitRefused\\(|Form\\.of\\()\\(?");
   /** Literal pieces joined by +: one template. */
   private static final Pattern LITERAL_GROUP = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"(?:\\s*\\+\\s*\"(?:[^\"\\\\]|\\\\.)*\")*");
   /** count(n, "one", "many"): both templates. */
