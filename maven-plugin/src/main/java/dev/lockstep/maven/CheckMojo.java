@@ -3,10 +3,12 @@ package dev.lockstep.maven;
 import dev.lockstep.ConfiguredLinter;
 import dev.lockstep.MigrationLinter;
 import dev.lockstep.config.Config;
+import dev.lockstep.config.ConfigException;
 import dev.lockstep.config.PathRules;
 import dev.lockstep.config.Settings;
 import dev.lockstep.i18n.Catalog;
 import dev.lockstep.i18n.LanguageChoice;
+import dev.lockstep.i18n.TextException;
 import dev.lockstep.input.InputProblem;
 import dev.lockstep.input.SqlFiles;
 import dev.lockstep.io.AtomicWrite;
@@ -101,8 +103,12 @@ public class CheckMojo extends AbstractMojo {
       catalog = Catalog.of(choice.language());
       configured = ConfiguredLinter.of(config, new Settings.Overrides(pgVersion, false, List.of(), List.of(), null,
           failLevel, includeDown), null).withHistory(null, null, null);
-    } catch (IllegalArgumentException e) { // a ConfigException too
-      throw new MojoExecutionException("lockstep: " + e.getMessage());
+    } catch (IllegalArgumentException e) { // a ConfigException too: in the file's own lang when it has one
+      Catalog language = catalog;
+      if (e instanceof ConfigException c && c.configuredLang() != null) {
+        language = Catalog.of(LanguageChoice.resolve(lang, c.configuredLang(), System.getenv()).language());
+      }
+      throw new MojoExecutionException("lockstep: " + (e instanceof TextException t ? t.text().in(language) : e.getMessage()));
     }
     List<Path> roots = roots();
     if (roots.isEmpty()) {
