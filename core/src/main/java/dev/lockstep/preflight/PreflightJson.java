@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lockstep.i18n.Catalog;
 import dev.lockstep.i18n.Text;
+import dev.lockstep.report.Localized;
 import java.io.IOException;
 
 /** The report for programs; docs/preflight-schema.json describes it, and the tests hold it to that. */
@@ -31,7 +32,8 @@ final class PreflightJson implements PreflightFormat {
     ArrayNode skipped = migrations.putArray("skipped");
     if (r.lint() != null) {
       r.lint().files().forEach(f -> checked.add(f.path()));
-      r.lint().skipped().forEach(x -> skipped.addObject().put("path", x.path()).put("reason", x.reason()));
+      r.lint().skipped().forEach(x -> skipped.addObject().put("path", x.path())
+          .put("reason", Localized.skipReason(x.reason(), catalog)));
     }
     ArrayNode indexes = root.putArray("invalidIndexes");
     for (InvalidIndex i : r.invalidIndexes()) {

@@ -29,6 +29,9 @@ public final class Localized {
   private static final Pattern PARSER_NEAR = Pattern.compile("(.+) at or near \"(.*)\"", Pattern.DOTALL);
   private static final Pattern PARSER_END = Pattern.compile("(.+) at end of input", Pattern.DOTALL);
 
+  /** The reason preflight gives a migration its tool's history table records as applied. */
+  private static final Pattern ALREADY_APPLIED = Pattern.compile("already applied \\((.*)\\)");
+
   private Localized() {}
 
   public static LintReport report(LintReport report, Catalog catalog) {
@@ -46,7 +49,15 @@ public final class Localized {
     }
     List<InputProblem> problems = report.problems().stream()
         .map(p -> new InputProblem(p.path(), p.at(), Text.of(parserText(p.text(), catalog)))).toList();
-    return new LintReport(files, problems, report.skipped(), report.pgVersion(), report.baselined(), report.config());
+    List<LintReport.Skipped> skipped = report.skipped().stream()
+        .map(x -> new LintReport.Skipped(x.path(), skipReason(x.reason(), catalog))).toList();
+    return new LintReport(files, problems, skipped, report.pgVersion(), report.baselined(), report.config());
+  }
+
+  /** Why a file was not linted ("down migration", "already applied (flyway_schema_history)"), in the catalogue's language. */
+  public static String skipReason(String reason, Catalog catalog) {
+    Matcher applied = ALREADY_APPLIED.matcher(reason);
+    return applied.matches() ? catalog.format("already applied (%s)", applied.group(1)) : catalog.translate(reason);
   }
 
   /** "path:line:col: reason" of an input problem, in the catalogue's language. */
