@@ -42,7 +42,7 @@ class LiquibaseProjectTest {
         + ": liquibase, from master.xml runs it (liquibase.properties changeLogFile db/master.xml)");
     Path out = dir.resolve("lockstep.toml");
     CliRunner.Result init = CliRunner.run("init", "--output", out.toString(), dir.toString());
-    assertThat(init.out()).isEqualTo("Wrote " + out + " (liquibase: 1 of 1 migration files)\n");
+    assertThat(init.out()).isEqualTo("Wrote " + out + " (liquibase: 1 of 1 migration file)\n");
   }
 
   @Test
