@@ -1,6 +1,7 @@
 package dev.lockstep.source;
 
 import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import dev.lockstep.i18n.Text;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,8 +59,14 @@ public final class BoundedRead {
     if (attributes.size() > maxBytes) throw new TooLarge(attributes.size());
     // a plain FileInputStream opens and reads faster than the channel behind Files.newInputStream,
     // which counts when a history of a thousand migrations is read
-    try (InputStream in = file.getFileSystem() == FileSystems.getDefault()
-        ? new FileInputStream(file.toFile()) : Files.newInputStream(file)) {
+    InputStream opened;
+    try {
+      opened = file.getFileSystem() == FileSystems.getDefault() ? new FileInputStream(file.toFile()) : Files.newInputStream(file);
+    } catch (FileNotFoundException e) {
+      // its message is free text ("(Permission denied)"): open it again to get the typed reason
+      opened = Files.newInputStream(file);
+    }
+    try (InputStream in = opened) {
       return read(in, maxBytes, attributes.size() + 1);
     }
   }
